@@ -1,0 +1,5 @@
+import sys
+
+from gridscout.cli import main
+
+sys.exit(main())

@@ -1,0 +1,63 @@
+"""The layer: data + kind + where it came from + style + validation report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from layers.report import ValidationReport
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a layer came from: a file and, for multi-layer files (GeoPackage), a layer name."""
+
+    path: str
+    layer: str | None = None
+
+    @classmethod
+    def parse(cls, spec: str | Path) -> Source:
+        """``"parcels.gpkg:lots"`` → Source("parcels.gpkg", "lots"); a plain path has no layer.
+
+        Windows drive letters (``C:\\x.gpkg``) are not taken as a layer separator.
+        """
+        spec = str(spec)
+        head, sep, tail = spec.rpartition(":")
+        if sep and head and len(head) > 1 and "/" not in tail and "\\" not in tail and not Path(spec).exists():
+            return cls(head, tail)
+        return cls(spec, None)
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.layer}" if self.layer else self.path
+
+    @property
+    def name(self) -> str:
+        return self.layer or Path(self.path).stem
+
+
+@dataclass
+class Layer:
+    """A loaded, validated and normalised layer.
+
+    ``data`` is a GeoDataFrame in EPSG:4326 with the kind's canonical columns (vector kinds), or a
+    :class:`layers.raster.RasterSource` (raster kinds). ``mapping`` says which source column fed each
+    canonical column. ``style`` is a plain, JSON-serialisable dict.
+    """
+
+    name: str
+    kind: str
+    data: Any
+    source: Source
+    style: dict = field(default_factory=dict)
+    report: ValidationReport = field(default_factory=ValidationReport)
+    mapping: dict[str, str] = field(default_factory=dict)
+    visible: bool = True
+    opacity: float = 1.0
+
+    @property
+    def is_raster(self) -> bool:
+        return not hasattr(self.data, "geometry")
+
+    def __len__(self) -> int:
+        return 0 if self.is_raster else len(self.data)
