@@ -1,0 +1,233 @@
+"""The project file: one self-contained GeoPackage (``*.gridscout``).
+
+Tables: one per vector layer (``layer_<n>``), ``gridscout_project`` (one row of JSON: the layer list
+in drawing order with kind, style, report, mapping, visibility; the score profile; the view),
+``gridscout_notes`` (field notes per parcel) and, when scored, ``gridscout_scores`` (results per
+parcel, no geometry). Saving writes a new file beside the target and renames it over the old one,
+so a crash or kill during a save leaves the previous project intact.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+import warnings
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from layers.errors import DataError
+from layers.model import Layer, Source
+from layers.report import ValidationReport
+
+FORMAT_VERSION = 1
+NOTE_STATUSES = ("unvisited", "visited", "shortlisted", "rejected")
+_META_TABLE = "gridscout_project"
+_NOTES_TABLE = "gridscout_notes"
+_SCORES_TABLE = "gridscout_scores"
+
+
+@dataclass
+class FieldNote:
+    """A scout's status and dated note for one parcel."""
+
+    parcel_id: str
+    status: str = "unvisited"
+    note: str = ""
+    updated: str = field(default_factory=lambda: date.today().isoformat())
+
+    def __post_init__(self) -> None:
+        if self.status not in NOTE_STATUSES:
+            raise DataError(f"field note status {self.status!r} is not one of {', '.join(NOTE_STATUSES)}")
+
+
+@dataclass
+class Project:
+    """Everything a scout works on: layers, the score profile, scores, field notes and the view."""
+
+    title: str = "Untitled project"
+    layers: list[Layer] = field(default_factory=list)
+    profile: dict | None = None  # the profile as a TOML-able dict (scoring.profile)
+    view: dict = field(default_factory=dict)  # e.g. {"extent": [minlon, minlat, maxlon, maxlat]}
+    notes: dict[str, FieldNote] = field(default_factory=dict)
+    scores: pd.DataFrame | None = None  # parcel_id + result columns, no geometry
+    path: Path | None = None
+
+    def layer(self, name: str) -> Layer:
+        for lyr in self.layers:
+            if lyr.name == name:
+                return lyr
+        raise DataError(f"project has no layer {name!r}; layers: {', '.join(x.name for x in self.layers)}")
+
+    def layers_of_kind(self, kind: str) -> list[Layer]:
+        return [lyr for lyr in self.layers if lyr.kind == kind]
+
+    def set_note(self, parcel_id: str, status: str | None = None, note: str | None = None) -> FieldNote:
+        old = self.notes.get(parcel_id, FieldNote(parcel_id))
+        new = FieldNote(
+            parcel_id,
+            status if status is not None else old.status,
+            note if note is not None else old.note,
+        )
+        self.notes[parcel_id] = new
+        return new
+
+
+def _layer_meta(layer: Layer, table: str | None) -> dict:
+    return {
+        "name": layer.name,
+        "kind": layer.kind,
+        "table": table,
+        "source": {"path": layer.source.path, "layer": layer.source.layer},
+        "style": layer.style,
+        "report": layer.report.to_dict(),
+        "mapping": layer.mapping,
+        "visible": layer.visible,
+        "opacity": layer.opacity,
+    }
+
+
+def _register_attributes_table(con: sqlite3.Connection, table: str) -> None:
+    con.execute(
+        "INSERT OR REPLACE INTO gpkg_contents (table_name, data_type, identifier, last_change) "
+        "VALUES (?, 'attributes', ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
+        (table, table),
+    )
+
+
+def save_project(project: Project, path: str | Path) -> Path:
+    """Write ``project`` to ``path`` atomically and return the path."""
+    import pyogrio
+
+    path = Path(path).resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".saving.gpkg", dir=path.parent)
+    os.close(fd)
+    os.unlink(tmp_name)  # GDAL wants to create the file itself
+    tmp = Path(tmp_name)
+    try:
+        layer_meta = []
+        vector_written = False
+        for i, layer in enumerate(project.layers):
+            table = None
+            if not layer.is_raster:
+                table = f"layer_{i}"
+                gdf = layer.data
+                pyogrio.write_dataframe(gdf, tmp, layer=table, driver="GPKG", append=vector_written)
+                vector_written = True
+            layer_meta.append(_layer_meta(layer, table))
+        if not vector_written:  # create an empty GeoPackage to hold the tables
+            import geopandas as gpd
+
+            pyogrio.write_dataframe(gpd.GeoDataFrame({"x": []}, geometry=[], crs=4326), tmp, layer="empty", driver="GPKG")
+        meta = {
+            "format_version": FORMAT_VERSION,
+            "title": project.title,
+            "layers": layer_meta,
+            "profile": project.profile,
+            "view": project.view,
+        }
+        con = sqlite3.connect(tmp)
+        try:
+            con.execute(f"CREATE TABLE {_META_TABLE} (id INTEGER PRIMARY KEY, json TEXT NOT NULL)")
+            con.execute(f"INSERT INTO {_META_TABLE} (id, json) VALUES (1, ?)", (json.dumps(meta),))
+            _register_attributes_table(con, _META_TABLE)
+            con.execute(
+                f"CREATE TABLE {_NOTES_TABLE} (id INTEGER PRIMARY KEY, parcel_id TEXT UNIQUE NOT NULL, "
+                "status TEXT NOT NULL, note TEXT NOT NULL, updated TEXT NOT NULL)"
+            )
+            con.executemany(
+                f"INSERT INTO {_NOTES_TABLE} (parcel_id, status, note, updated) VALUES (?, ?, ?, ?)",
+                [(n.parcel_id, n.status, n.note, n.updated) for n in project.notes.values()],
+            )
+            _register_attributes_table(con, _NOTES_TABLE)
+            if project.scores is not None:
+                project.scores.to_sql(_SCORES_TABLE, con, index=False)
+                _register_attributes_table(con, _SCORES_TABLE)
+            con.commit()
+        finally:
+            con.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        try:  # make the rename itself durable
+            dfd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dfd)
+            finally:
+                os.close(dfd)
+        except OSError:
+            pass
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    project.path = path
+    return path
+
+
+def open_project(path: str | Path) -> Project:
+    """Read a project file written by :func:`save_project`."""
+    import pyogrio
+
+    path = Path(path)
+    if not path.exists():
+        raise DataError(f"project file {path} does not exist")
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute(f"SELECT json FROM {_META_TABLE} WHERE id = 1").fetchone()
+            notes_rows = con.execute(f"SELECT parcel_id, status, note, updated FROM {_NOTES_TABLE}").fetchall()
+            has_scores = con.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (_SCORES_TABLE,)
+            ).fetchone()
+            scores = pd.read_sql(f"SELECT * FROM {_SCORES_TABLE}", con) if has_scores else None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DataError(f"{path} is not a GridScout project (a GeoPackage with a {_META_TABLE} table): {exc}") from None
+    if row is None:
+        raise DataError(f"{path} has no project description; it may be a plain GeoPackage — add its layers instead")
+    meta = json.loads(row[0])
+    if meta.get("format_version", 0) > FORMAT_VERSION:
+        raise DataError(f"{path} was written by a newer GridScout (format {meta['format_version']}); please update")
+    layers = []
+    for m in meta["layers"]:
+        if m["table"] is None:
+            from layers.raster import RasterSource  # raster layers refer to their file
+
+            data = RasterSource(m["source"]["path"])
+        else:
+            with warnings.catch_warnings():  # "*.gridscout" is a GeoPackage by another name
+                warnings.filterwarnings("ignore", message=".*non conformant file extension.*")
+                data = pyogrio.read_dataframe(path, layer=m["table"], use_arrow=True)
+        layers.append(
+            Layer(
+                name=m["name"],
+                kind=m["kind"],
+                data=data,
+                source=Source(m["source"]["path"], m["source"]["layer"]),
+                style=m.get("style", {}),
+                report=ValidationReport.from_dict(m.get("report", {})),
+                mapping=m.get("mapping", {}),
+                visible=m.get("visible", True),
+                opacity=m.get("opacity", 1.0),
+            )
+        )
+    notes = {r[0]: FieldNote(*r) for r in notes_rows}
+    return Project(
+        title=meta.get("title", path.stem),
+        layers=layers,
+        profile=meta.get("profile"),
+        view=meta.get("view", {}),
+        notes=notes,
+        scores=scores,
+        path=path,
+    )
+
+
+def note_records(project: Project) -> list[dict]:
+    return [asdict(n) for n in project.notes.values()]
