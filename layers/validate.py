@@ -21,7 +21,9 @@ Rules (``report`` rule names); the ``dropped_*`` rules are the only ones that re
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 
 import geopandas as gpd
 import numpy as np
@@ -73,6 +75,20 @@ def is_wgs84(crs) -> bool:
         return crs.equals(CRS.from_user_input("OGC:CRS84"), ignore_axis_order=True)
     except Exception:  # pragma: no cover - exotic CRS definitions
         return False
+
+
+#: arrays longer than this are checked in parallel chunks (GEOS predicates release the GIL)
+PARALLEL_MIN = 100_000
+
+
+def _parallel(func: Callable[[np.ndarray], np.ndarray], geoms: np.ndarray) -> np.ndarray:
+    """``func(geoms)`` over chunks in threads; shapely predicates release the GIL."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(geoms) < PARALLEL_MIN or workers < 2:
+        return func(geoms)
+    chunks = np.array_split(geoms, workers * 4)
+    with ThreadPoolExecutor(workers) as pool:
+        return np.concatenate(list(pool.map(func, chunks)))
 
 
 def _rows(index: np.ndarray) -> list[int]:
@@ -151,12 +167,14 @@ def validate_geometries(
     allowed_types: Iterable[str],
     source_label: str,
     crs=None,
+    valid: np.ndarray | None = None,
 ) -> gpd.GeoDataFrame:
     """Check and repair the geometries of ``gdf``; return it in EPSG:4326 without unusable rows.
 
     ``allowed_types`` are base types ("Point", "LineString", "Polygon"; Multi* are accepted with
     their base type); empty means any. ``crs`` (e.g. ``"EPSG:26917"``) sets or overrides the source
-    CRS. Raises :class:`DataError` when the CRS is missing and the coordinates are not lon/lat, or
+    CRS. ``valid`` may hold ``shapely.is_valid`` of the geometries, computed while reading (see
+    :mod:`layers.io_arrow`), to save checking them again. Raises :class:`DataError` when the CRS is missing and the coordinates are not lon/lat, or
     when most features are of a type the kind does not accept.
     """
     allowed = set(allowed_types or ())
@@ -167,7 +185,7 @@ def validate_geometries(
         except Exception as exc:
             raise DataError(f"{source_label}: {crs!r} is not a coordinate reference system I know "
                             f"({exc}); use e.g. --crs EPSG:4326") from None
-    geoms = np.asarray(gdf.geometry.values, dtype=object)
+    geoms = np.array(gdf.geometry.values, dtype=object, copy=True)  # never mutate the caller's data
     index = gdf.index.to_numpy()
 
     # 1. missing and empty geometries
@@ -198,7 +216,14 @@ def validate_geometries(
 
     # 3. non-finite coordinates, then reproject, then lon/lat range
     bad_coords = np.zeros(len(geoms), dtype=bool)
-    suspect = keep & (~shapely.is_valid(geoms) | ~np.isfinite(bounds).all(axis=1))
+    if valid is not None and len(valid) == len(geoms):
+        valid = np.asarray(valid, dtype=bool).copy()
+    else:
+        valid = np.ones(len(geoms), dtype=bool)
+        valid[keep] = _parallel(shapely.is_valid, geoms[keep]) if not keep.all() else \
+            _parallel(shapely.is_valid, geoms)
+    changed = not keep.all()
+    suspect = keep & (~valid | ~np.isfinite(bounds).all(axis=1))
     if suspect.any():
         bad_coords[suspect] = _has_nonfinite(geoms[suspect])
     if not is_wgs84(gdf.crs):
@@ -211,8 +236,9 @@ def validate_geometries(
         if ok.any():
             out[ok] = np.asarray(
                 gpd.GeoSeries(geoms[ok], crs=src).to_crs(WGS84).values, dtype=object)
-        geoms = out
+        geoms, changed = out, True
         bounds = shapely.bounds(geoms)
+        valid[ok] = _parallel(shapely.is_valid, geoms[ok])
         with np.errstate(invalid="ignore"):
             bad_coords |= ok & ~np.isfinite(bounds).all(axis=1)
     elif gdf.crs.to_epsg() != 4326:
@@ -222,11 +248,13 @@ def validate_geometries(
         report.add("dropped_bad_coordinates", "coordinates are not numbers (NaN/infinite) or lie outside "
                    "longitude -180..180 / latitude -90..90; dropped", _rows(index[bad_coords]))
     keep &= ~bad_coords
+    changed |= bool(bad_coords.any())
 
     # 4. Z → 2D
     has_z = keep & shapely.has_z(geoms)
     if has_z.any():
         geoms[has_z] = shapely.force_2d(geoms[has_z])
+        changed = True
         report.info("z_dropped", "3D coordinates flattened to 2D", _rows(index[has_z]))
 
     # 5. geometry types: base type of each feature vs what the kind accepts
@@ -238,6 +266,8 @@ def validate_geometries(
             dims = np.full(len(geoms), max(_DIMENSION[t] for t in allowed), dtype=np.int64)
             geoms[collection] = _keep_dimension(geoms[collection], dims[collection])
             types = shapely.get_type_id(geoms)
+            valid[collection] = shapely.is_valid(geoms[collection])
+            changed = True
         wrong = keep & ~np.isin(types, allowed_ids)
         if wrong.any():
             found = base_geometry_types(geoms[wrong]) - {"GeometryCollection"} or {"GeometryCollection"}
@@ -249,10 +279,12 @@ def validate_geometries(
             report.add("dropped_wrong_geometry_type", f"{_type_names(found)} geometry where "
                        f"{_type_names(allowed)} is expected; dropped", _rows(index[wrong]))
             keep &= ~wrong
+            changed = True
 
     # 6. invalid geometries: repair, keeping each feature's own dimension
-    invalid = keep & ~shapely.is_valid(geoms)
+    invalid = keep & ~valid
     if invalid.any():
+        changed = True
         bad = geoms[invalid]
         dims = shapely.get_dimensions(bad)
         fixed = _keep_dimension(shapely.make_valid(bad), dims)
@@ -267,6 +299,8 @@ def validate_geometries(
             report.add("dropped_degenerate_geometry", "invalid geometry with no length or area "
                        "(e.g. a line whose points are all the same); dropped", _rows(index[inv_idx[gone]]))
 
+    if not changed:
+        return gdf
     geom_col = gdf.geometry.name
     result = gdf if keep.all() else gdf.iloc[np.flatnonzero(keep)]
     result = result.set_geometry(

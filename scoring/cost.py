@@ -70,17 +70,16 @@ class CostTable:
     def class_index(self, kv: np.ndarray) -> np.ndarray:
         """Index of the cost class of each voltage: the next class up, capped at the top class."""
         classes = np.asarray(self.kv_classes, dtype=float)
-        kv = np.nan_to_num(np.asarray(kv, dtype=float), nan=classes[0])
-        return np.minimum(np.searchsorted(classes, kv, side="left"), len(classes) - 1)
+        # NaN sorts last (→ the top class); callers replace unknown kV before, see engine.cost_estimate
+        idx = np.searchsorted(classes, np.asarray(kv, dtype=float), side="left")
+        return np.minimum(idx, len(classes) - 1, out=idx)
 
     def short_line_multiplier(self, distance_km: np.ndarray) -> np.ndarray:
-        miles = np.asarray(distance_km, dtype=float) / KM_PER_MILE
-        mult = np.ones_like(miles)
-        # Walk from the largest threshold down so the smallest matching threshold wins.
-        order = np.argsort(self.short_line_below_miles)[::-1]
-        for i in order:
-            mult = np.where(miles < self.short_line_below_miles[i], self.short_line_multipliers[i], mult)
-        return mult
+        """Multiplier per distance: the one of the smallest threshold the line is shorter than."""
+        order = np.argsort(self.short_line_below_miles)
+        below_km = np.asarray(self.short_line_below_miles, dtype=float)[order] * KM_PER_MILE
+        mults = np.append(np.asarray(self.short_line_multipliers, dtype=float)[order], 1.0)
+        return mults[np.searchsorted(below_km, distance_km, side="right")]
 
 
 @dataclass
@@ -100,14 +99,17 @@ class CostEstimate:
 def option_cost(
     distance_m: np.ndarray, kv: np.ndarray, station_costs: tuple[float, ...], table: CostTable
 ) -> np.ndarray:
-    """Station cost + new line cost for each parcel; inf where there is no feature (inf distance)."""
+    """Station cost + new line cost for each parcel; inf where there is no feature (inf distance).
+    In place where it can: at 1M parcels every temporary array costs page faults."""
     distance_km = np.asarray(distance_m, dtype=float) / 1000.0
     idx = table.class_index(kv)
-    station = np.asarray(station_costs, dtype=float)[idx]
+    cost = table.line_cost_per_km_usd[idx]
+    cost *= table.short_line_multiplier(distance_km)
     with np.errstate(invalid="ignore"):
-        line = table.line_cost_per_km_usd[idx] * distance_km * table.short_line_multiplier(distance_km)
-        cost = station + line
-    return np.where(np.isfinite(distance_km), cost, np.inf)
+        cost *= distance_km
+    cost += np.asarray(station_costs, dtype=float)[idx]
+    cost[~np.isfinite(distance_km)] = np.inf
+    return cost
 
 
 def interconnection_cost(

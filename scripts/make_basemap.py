@@ -13,8 +13,9 @@ rebuild, it overwrites the output):
 3. simplify all countries *together* as a polygonal coverage (``shapely.coverage_simplify``,
    GEOS Visvalingam–Whyatt), so shared borders stay shared: no gaps or overlaps between
    neighbours, no self-intersections;
-4. write layer ``countries`` (MultiPolygon) and ``boundaries`` (MultiLineString: every edge once,
-   ``type`` "coastline" or "land border") in EPSG:4326, coordinates rounded to 1e-4 degrees.
+4. write layer ``countries`` (MultiPolygon) and ``land_borders`` (MultiLineString: each border
+   between two countries once, named by its ``countries``; coastlines are the countries' outlines)
+   in EPSG:4326, coordinates rounded to 1e-4 degrees.
 
 Usage: ``.venv/bin/python scripts/make_basemap.py [--tolerance DEG] [--out PATH]``
 """
@@ -41,9 +42,13 @@ NE_ZIP = "ne_10m_admin_0_countries_deu.zip"
 NE_SHP = "ne_10m_admin_0_countries_deu.shp"
 
 #: Visvalingam–Whyatt tolerance in degrees (sqrt of the triangle area dropped): ~0.03° ≈ 3 km.
-TOLERANCE_DEG = 0.03
-MIN_PART_KM2 = 15.0  # islands smaller than this are dropped (a country's largest part is always kept)
-MIN_HOLE_KM2 = 50.0  # holes (lakes, enclaves' outlines are separate features) smaller than this are filled
+TOLERANCE_DEG = 0.04  # ~4 km: coasts right at country scale; ~2 MB of countries
+MIN_PART_KM2 = (
+    15.0  # islands smaller than this are dropped (a country's largest part is always kept)
+)
+MIN_HOLE_KM2 = (
+    50.0  # holes (lakes, enclaves' outlines are separate features) smaller than this are filled
+)
 GRID = 1e-4  # coordinate precision, degrees (~10 m)
 
 KEEP_FIELDS = [
@@ -120,8 +125,8 @@ def _as_multipolygon(geom):
     return shapely.MultiPolygon(parts)
 
 
-def _boundaries(countries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Every edge of the coverage once: ``coastline`` (one country) or ``land border`` (two).
+def _land_borders(countries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Every border between two countries once (coastlines are the countries' outlines).
 
     The coverage simplification keeps shared borders vertex-identical, so noding the union of all
     outlines yields each shared edge once; an edge is a land border when it lies on two outlines.
@@ -131,22 +136,27 @@ def _boundaries(countries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     edges = list(shapely.get_parts(edges))
     tree = shapely.STRtree(outlines)
     probe = shapely.line_interpolate_point(edges, 0.5, normalized=True)
-    kinds, names = [], []
-    for pt in probe:
+    keep, names = [], []
+    for i, pt in enumerate(probe):
         hit = tree.query(pt, predicate="dwithin", distance=GRID / 10)
-        kinds.append("land border" if len(hit) >= 2 else "coastline")
-        names.append(" / ".join(sorted(countries["ADMIN"].iloc[i] for i in hit)))
-    gdf = gpd.GeoDataFrame({"type": kinds, "countries": names}, geometry=edges, crs=4326)
-    gdf = gdf.dissolve(by=["type", "countries"], as_index=False, sort=True)
+        if len(hit) >= 2:
+            keep.append(i)
+            names.append(" / ".join(sorted(countries["ADMIN"].iloc[j] for j in hit)))
+    gdf = gpd.GeoDataFrame({"countries": names}, geometry=[edges[i] for i in keep], crs=4326)
+    gdf = gdf.dissolve(by="countries", as_index=False, sort=True)
     gdf["geometry"] = shapely.line_merge(gdf.geometry.values)
-    return gdf[["type", "countries", "geometry"]]
+    return gdf[["countries", "geometry"]]
 
 
 def build(tolerance: float = TOLERANCE_DEG) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, dict]:
     zip_path = find_source()
     version = source_version(zip_path)
     gdf = pyogrio.read_dataframe(f"/vsizip/{zip_path}/{NE_SHP}", columns=KEEP_FIELDS)
-    gdf = gdf.to_crs(4326) if gdf.crs is not None and gdf.crs.to_epsg() != 4326 else gdf.set_crs(4326, allow_override=True)
+    gdf = (
+        gdf.to_crs(4326)
+        if gdf.crs is not None and gdf.crs.to_epsg() != 4326
+        else gdf.set_crs(4326, allow_override=True)
+    )
     n_in = int(shapely.get_num_coordinates(gdf.geometry.values).sum())
 
     geoms = shapely.make_valid(gdf.geometry.values)
@@ -156,14 +166,14 @@ def build(tolerance: float = TOLERANCE_DEG) -> tuple[gpd.GeoDataFrame, gpd.GeoDa
     simplified = shapely.make_valid(simplified)
     simplified = np.array([_as_multipolygon(g) for g in simplified], dtype=object)
 
-    countries = gpd.GeoDataFrame(gdf.drop(columns="geometry"), geometry=simplified, crs=4326)
+    countries = gpd.GeoDataFrame(gdf[KEEP_FIELDS], geometry=simplified, crs=4326)
     countries = countries[~countries.geometry.is_empty].copy()
     for col in ("LABEL_X", "LABEL_Y"):
         countries[col] = countries[col].astype(float).round(4)
     countries["POP_EST"] = countries["POP_EST"].astype("float64").round(0).astype("int64")
     countries = countries.sort_values(["CONTINENT", "ADMIN"], kind="stable").reset_index(drop=True)
 
-    boundaries = _boundaries(countries)
+    borders = _land_borders(countries)
     stats = {
         "version": version,
         "source": str(zip_path),
@@ -172,18 +182,25 @@ def build(tolerance: float = TOLERANCE_DEG) -> tuple[gpd.GeoDataFrame, gpd.GeoDa
         "vertices_out": int(shapely.get_num_coordinates(countries.geometry.values).sum()),
         "invalid": int((~countries.geometry.is_valid).sum()),
     }
-    return countries, boundaries, stats
+    return countries, borders, stats
 
 
-def write(countries: gpd.GeoDataFrame, boundaries: gpd.GeoDataFrame, out: Path) -> None:
+def write(countries: gpd.GeoDataFrame, borders: gpd.GeoDataFrame, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp.gpkg")
     tmp.unlink(missing_ok=True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        pyogrio.write_dataframe(countries, tmp, layer="countries", driver="GPKG", geometry_type="MultiPolygon")
         pyogrio.write_dataframe(
-            boundaries, tmp, layer="boundaries", driver="GPKG", geometry_type="MultiLineString", append=True
+            countries, tmp, layer="countries", driver="GPKG", geometry_type="MultiPolygon"
+        )
+        pyogrio.write_dataframe(
+            borders,
+            tmp,
+            layer="land_borders",
+            driver="GPKG",
+            geometry_type="MultiLineString",
+            append=True,
         )
     import sqlite3
 
@@ -197,11 +214,13 @@ def write(countries: gpd.GeoDataFrame, boundaries: gpd.GeoDataFrame, out: Path) 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--tolerance", type=float, default=TOLERANCE_DEG, help="simplification tolerance, degrees")
+    ap.add_argument(
+        "--tolerance", type=float, default=TOLERANCE_DEG, help="simplification tolerance, degrees"
+    )
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
-    countries, boundaries, stats = build(args.tolerance)
-    write(countries, boundaries, args.out)
+    countries, borders, stats = build(args.tolerance)
+    write(countries, borders, args.out)
     size = args.out.stat().st_size / 1e6
     print(
         f"{args.out}: {stats['features']} countries, Natural Earth {stats['version']}, "

@@ -12,6 +12,7 @@ from typing import ClassVar
 
 import geopandas as gpd
 
+from layers.errors import DataError
 from layers.report import ValidationReport
 
 
@@ -37,6 +38,8 @@ class LayerKind:
     #: canonical columns (besides ``geometry`` and ``issues``) in output order
     canonical_columns: ClassVar[tuple[str, ...]] = ()
     is_raster: ClassVar[bool] = False
+    #: canonical columns a user may map to a source column (the others are computed)
+    mapping_keys: ClassVar[tuple[str, ...]] = ()
 
     def recognise(self, info: SourceInfo) -> float:
         """Confidence 0..1 that ``info`` is a layer of this kind."""
@@ -54,6 +57,30 @@ class LayerKind:
 
     def default_style(self) -> dict:
         return {}
+
+    def resolve_mapping(
+        self, gdf: gpd.GeoDataFrame, mapping: dict[str, str] | None = None
+    ) -> dict[str, str]:
+        """Detected mapping overridden by ``mapping`` (the user's word wins; ``None`` or ``""``
+        unmaps). Raises :class:`DataError` for unknown keys and for columns not in ``gdf``."""
+        resolved = dict(self.detect_mapping(gdf))
+        available = [str(c) for c in gdf.columns if c != gdf.geometry.name]
+        for canonical, column in (mapping or {}).items():
+            if self.mapping_keys and canonical not in self.mapping_keys:
+                raise DataError(
+                    f"{self.name} layers have no column {canonical!r} to map; "
+                    f"mappable columns: {', '.join(self.mapping_keys)}"
+                )
+            if column is None or column == "":
+                resolved.pop(canonical, None)
+            elif column not in available:
+                raise DataError(
+                    f"column {column!r} (mapped to {canonical!r}) is not in the layer; "
+                    f"available columns: {', '.join(available)}"
+                )
+            else:
+                resolved[canonical] = column
+        return resolved
 
     def __repr__(self) -> str:
         return f"<LayerKind {self.name}>"

@@ -1,0 +1,80 @@
+"""``gridscout convert FILE --kind K --out OUT``: validate and normalise a layer, write it out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "convert"
+HELP = "validate and normalise a layer to its kind's schema and write it (.gpkg .parquet .fgb .geojson .csv)"
+DESCRIPTION = (
+    "Read one layer, validate its geometries (reprojected to EPSG:4326), normalise its attributes to "
+    "the kind's canonical columns and write the result; the output format follows the extension of "
+    "--out (.gpkg, .parquet/.geoparquet, .fgb, .geojson, .csv, .shp). The validation report is "
+    "printed. Example: gridscout convert subs.gpkg:osm --kind substations --map name=NAME "
+    "--out subs.parquet"
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="the input file (FILE.gpkg:LAYER names a layer)")
+    parser.add_argument("--layer", help="the layer of a multi-layer file")
+    parser.add_argument("--kind", required=True, help="the layer kind (parcels, substations, "
+                        "transmission_lines, power_plants, candidate_sites, or a plugin kind)")
+    parser.add_argument("--map", dest="mapping", action="append", default=[], metavar="CANONICAL=COLUMN",
+                        nargs="+", help="use source COLUMN for canonical field CANONICAL (repeatable)")
+    parser.add_argument("--crs", help="the source CRS when the file has none or a wrong one (EPSG:26917)")
+    parser.add_argument("--out", required=True, help="the output file; its extension picks the format")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+
+def parse_mapping(items) -> dict[str, str]:
+    """``["name=NAME", "voltage_kv=KV"]`` → ``{"name": "NAME", "voltage_kv": "KV"}``."""
+    from layers.errors import DataError
+
+    flat = [i for group in items for i in (group if isinstance(group, list) else [group])]
+    mapping = {}
+    for item in flat:
+        canonical, sep, column = item.partition("=")
+        if not sep or not canonical.strip() or not column.strip():
+            raise DataError(f"--map {item!r} is not CANONICAL=COLUMN (e.g. --map voltage_kv=MAX_VOLT)")
+        mapping[canonical.strip()] = column.strip()
+    return mapping
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from layers.errors import DataError
+    from layers.io import WRITE_EXTS, load_layer, write_vector
+    from layers.progress import TextProgressBar
+
+    out = Path(args.out)
+    if out.suffix.lower() not in WRITE_EXTS:
+        raise DataError(f"--out {out.name}: unknown output format; use one of {', '.join(WRITE_EXTS)}")
+    mapping = parse_mapping(args.mapping)
+    bar = TextProgressBar(quiet=args.quiet or not sys.stderr.isatty())
+    try:
+        layer = load_layer(args.file, kind=args.kind, mapping=mapping or None, crs=args.crs,
+                           progress=bar, layer=args.layer)
+    finally:
+        bar.close()
+    if layer.is_raster:
+        layer.data.close()
+        raise DataError(f"{Path(args.file).name} is a raster; convert writes vector layers")
+    if out.resolve() == Path(layer.source.path).resolve():
+        raise DataError(f"--out {out} is the input file; choose another output file")
+    write_vector(layer.data, out, layer=layer.name if out.suffix.lower() == ".gpkg" else None)
+    report = layer.report
+    if args.json:
+        json.dump({"output": str(out), "kind": layer.kind, "mapping": layer.mapping,
+                   "report": report.to_dict()}, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(report.to_text())
+        if layer.mapping:
+            print("field mapping: " + ", ".join(f"{k} <- {v}" for k, v in layer.mapping.items()))
+        print(f"wrote {len(layer.data):,} {layer.kind} to {out}")
+    return 0

@@ -1,0 +1,165 @@
+"""``gridscout inspect FILE``: what is in a GIS file and how GridScout would read it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+NAME = "inspect"
+HELP = "show the layers, CRS, extent, columns, detected kind and validation report of a GIS file"
+DESCRIPTION = (
+    "Show what is in a GIS file (GeoPackage, Shapefile or .zip, GeoJSON, FlatGeobuf, GeoParquet, CSV, "
+    "GeoTIFF): its layers with feature counts and, for one layer (--layer, or the only one), the "
+    "CRS, lon/lat extent, columns, the detected layer kind and field mapping, and the validation "
+    "report. A path like parcels.gpkg:lots names a layer."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="the file (FILE.gpkg:LAYER names a layer)")
+    parser.add_argument("--layer", help="the layer of a multi-layer file")
+    parser.add_argument("--kind", help="read the layer as this kind instead of detecting it")
+    parser.add_argument("--crs", help="the source CRS, when the file has none (e.g. EPSG:26917)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def _crs_text(crs) -> str | None:
+    if crs is None:
+        return None
+    from pyproj import CRS
+
+    crs = CRS.from_user_input(crs)
+    epsg = crs.to_epsg()
+    return f"EPSG:{epsg} ({crs.name})" if epsg else crs.name
+
+
+def _layer_details(path: str, layer: str | None, kind: str | None, crs) -> dict:
+    import numpy as np
+
+    from layers.io import kind_scores, load_layer, source_info
+    from layers.io_read import source_crs_of
+    from layers.validate import DROP_RULES
+
+    loaded = load_layer(path, kind=kind, crs=crs, layer=layer)
+    out: dict = {"layer": loaded.source.layer, "kind": loaded.kind}
+    if loaded.is_raster:
+        out["raster"] = loaded.data.info()
+        out["crs"] = _crs_text(loaded.data.crs)
+        out["lonlat_bounds"] = list(loaded.data.lonlat_bounds)
+        out["report"] = loaded.report.to_dict()
+        loaded.data.close()
+        return out
+    source_crs = source_crs_of(path, loaded.source.layer)
+    data = loaded.data
+    bounds = data.total_bounds if len(data) else np.full(4, np.nan)
+    out.update(
+        features=loaded.report.rows_read,
+        features_kept=len(data),
+        crs=_crs_text(crs or source_crs) or ("assumed EPSG:4326" if loaded.report.by_rule("crs_assumed")
+                                              else "EPSG:4326 (WGS 84)"),
+        lonlat_bounds=[None if np.isnan(v) else round(float(v), 6) for v in bounds],
+        geometry_types=sorted(set(data.geom_type.dropna().unique())),
+        columns={c: str(data[c].dtype) for c in data.columns if c != data.geometry.name},
+        mapping=loaded.mapping,
+        dropped_rows=sorted({r for i in loaded.report.items if i.rule in DROP_RULES for r in i.rows}),
+    )
+    if not kind:
+        from layers.io import read_vector
+
+        info = source_info(path, loaded.source.layer, read_vector(path, loaded.source.layer))
+        out["kind_scores"] = {name: round(score, 3) for score, name in kind_scores(info)}
+    out["report"] = loaded.report.to_dict()
+    out["_report_text"] = loaded.report.to_text()
+    return out
+
+
+def inspect_file(file: str, layer: str | None = None, kind: str | None = None, crs=None) -> dict:
+    """Everything ``inspect`` shows, as a JSON-serialisable dict."""
+    from pathlib import Path
+
+    from layers.io import format_name, list_layers
+    from layers.model import Source
+
+    src = Source.parse(file)
+    layer = layer or src.layer
+    layers = list_layers(src.path)
+    result: dict = {
+        "file": src.path,
+        "format": format_name(src.path),
+        "size_bytes": Path(src.path).stat().st_size,
+        "layers": [{"name": n, "geometry_type": g, "features": c} for n, g, c in layers],
+    }
+    if layer is None and len(layers) > 1 and not kind:
+        result["note"] = (f"{len(layers)} layers; show one with --layer NAME (or "
+                          f"{Path(src.path).name}:NAME), or pick by kind with --kind")
+        return result
+    result["details"] = _layer_details(src.path, layer, kind, crs)
+    return result
+
+
+def _print_text(result: dict, out=sys.stdout) -> None:
+    w = out.write
+    w(f"File: {result['file']} ({result['format']}, {result['size_bytes']:,} bytes)\n")
+    w("Layers:\n")
+    chosen = (result.get("details") or {}).get("layer")
+    for lay in result["layers"]:
+        mark = "*" if chosen and lay["name"] == chosen else " "
+        count = "raster" if lay["features"] is None else f"{lay['features']:,} features"
+        gtype = lay["geometry_type"] if lay["geometry_type"] not in (None, "None") else "no geometry"
+        w(f" {mark} {lay['name']}  [{gtype}]  {count}\n")
+    if "note" in result:
+        w(f"\n{result['note']}\n")
+        return
+    d = result["details"]
+    w("\n")
+    if d.get("layer"):
+        w(f"Layer: {d['layer']}\n")
+    w(f"Kind: {d['kind']}\n")
+    if "raster" in d:
+        r = d["raster"]
+        w(f"CRS: {d['crs']}\n")
+        w(f"Size: {r['shape'][1]} x {r['shape'][0]} pixels, {r['bands']} band(s), {r['dtype']}, "
+          f"nodata {r['nodata']}\n")
+        w(f"Resolution: {r['resolution'][0]:g} x {r['resolution'][1]:g}\n")
+        w(f"Overviews: {', '.join(map(str, r['overviews'])) or 'none'}\n")
+        b = d["lonlat_bounds"]
+        w(f"Extent (lon/lat): {b[0]:.6f}, {b[1]:.6f} .. {b[2]:.6f}, {b[3]:.6f}\n")
+        return
+    w(f"Features: {d['features']:,} read, {d['features_kept']:,} kept\n")
+    w(f"CRS: {d['crs']}\n")
+    b = d["lonlat_bounds"]
+    if None not in b:
+        w(f"Extent (lon/lat): {b[0]:.6f}, {b[1]:.6f} .. {b[2]:.6f}, {b[3]:.6f}\n")
+    w(f"Geometry: {', '.join(d['geometry_types']) or 'none'}\n")
+    if d.get("kind_scores"):
+        w("Kind scores: " + ", ".join(f"{k} {v:.2f}" for k, v in d["kind_scores"].items() if v > 0) + "\n")
+    w("Field mapping:\n")
+    for canonical, source in d["mapping"].items():
+        w(f"  {canonical} <- {source}\n")
+    if not d["mapping"]:
+        w("  (none found; use --map canonical=column with convert)\n")
+    w("Columns:\n")
+    for col, dtype in d["columns"].items():
+        w(f"  {col} ({dtype})\n")
+    w("Validation:\n")
+    for line in d["_report_text"].splitlines():
+        w(f"  {line}\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    result = inspect_file(args.file, args.layer, args.kind, args.crs)
+    try:
+        if args.json:
+            if "details" in result:
+                result["details"].pop("_report_text", None)
+            json.dump(result, sys.stdout, indent=2, ensure_ascii=False, default=str)
+            sys.stdout.write("\n")
+        else:
+            _print_text(result)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `gridscout inspect ... | head`
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0

@@ -1,0 +1,120 @@
+"""``gridscout score``: score every parcel for power proximity and write the scored parcels."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+NAME = "score"
+HELP = "score parcels for power proximity (substations, lines, plants) and write the results"
+DESCRIPTION = (
+    "Score every parcel with a profile (shipped: hyperscale, enterprise, edge; or a .toml file) and\n"
+    "write the parcels with score, rank, exclusion reason, nearest substation/line, MW nearby,\n"
+    "interconnection cost and each criterion's raw value, utility and points.\n"
+    "FILE may be path.gpkg:layer. OUT format by extension: .gpkg, .parquet, .fgb, .csv."
+)
+ENGINES = ("local",)
+
+
+def add_layer_arguments(parser: argparse.ArgumentParser, *, parcels_required: bool) -> None:
+    """Options shared with ``compare-sites``."""
+    parser.add_argument("--parcels", required=parcels_required, metavar="FILE", help="parcel polygons")
+    parser.add_argument("--substations", required=True, metavar="FILE", help="substations (points or polygons)")
+    parser.add_argument("--lines", required=True, metavar="FILE", help="transmission lines")
+    parser.add_argument("--plants", metavar="FILE", help="power plants (for MW within the radius)")
+    parser.add_argument("--raster", action="append", default=[], metavar="NAME=FILE",
+                        help="a raster the profile names (raster_mean / raster_class_share); repeatable")
+    parser.add_argument("--exclusion", action="append", default=[], metavar="NAME=FILE",
+                        help="a polygon layer the profile's [[exclusions]] name; repeatable")
+    parser.add_argument("--profile", default="enterprise", metavar="NAME|FILE",
+                        help="score profile: hyperscale, enterprise (default), edge, or a .toml file")
+    parser.add_argument("--engine", choices=ENGINES, default="local", help="scoring engine (default: local)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    add_layer_arguments(parser, parcels_required=True)
+    parser.add_argument("--out", required=True, metavar="OUT", help="output file (.gpkg, .parquet, .fgb, .csv)")
+
+
+def named_files(values: list[str], option: str) -> dict[str, str]:
+    """``["slope=dem.tif"]`` → ``{"slope": "dem.tif"}``; a malformed value is a user error."""
+    from layers.errors import GridScoutError
+
+    out: dict[str, str] = {}
+    for value in values:
+        name, sep, path = value.partition("=")
+        if not sep or not name.strip() or not path.strip():
+            raise GridScoutError(f"{option} {value!r}: write NAME=FILE, e.g. {option} flood=flood_zones.gpkg")
+        out[name.strip()] = path.strip()
+    return out
+
+
+def load_inputs(args: argparse.Namespace, progress) -> dict:
+    """Load the layers named on the command line (EPSG:4326, canonical columns)."""
+    from layers.errors import DataError
+    from layers.io import load_layer, read_vector
+    from layers.model import Source
+    from layers.progress import scaled
+
+    specs = [("parcels", args.parcels, "parcels"), ("substations", args.substations, "substations"),
+             ("lines", args.lines, "transmission_lines"), ("plants", args.plants, "power_plants"),
+             ("sites", getattr(args, "sites", None), "candidate_sites")]
+    specs = [s for s in specs if s[1]]
+    exclusion_files = named_files(args.exclusion, "--exclusion")
+    steps = len(specs) + len(exclusion_files)
+    inputs: dict = {"exclusions": {}, "rasters": named_files(args.raster, "--raster"), "reports": []}
+    for i, (key, spec, kind) in enumerate(specs):
+        layer = load_layer(spec, kind=kind, progress=scaled(progress, i / steps, (i + 1) / steps))
+        inputs[key] = layer.data
+        inputs["reports"].append(layer.report)
+    for j, (name, spec) in enumerate(exclusion_files.items(), start=len(specs)):
+        progress(j / steps, f"reading {name}")
+        src = Source.parse(spec)
+        gdf = read_vector(src.path, src.layer)
+        if gdf.crs is None:
+            raise DataError(f"exclusion layer {spec} has no coordinate reference system; set one in the file")
+        inputs["exclusions"][name] = gdf.to_crs(4326)
+    for name, path in inputs["rasters"].items():
+        from pathlib import Path
+
+        if not Path(path).exists():
+            raise DataError(f"--raster {name}={path}: file not found")
+    return inputs
+
+
+def scored_frame(result):
+    """Result parcels ready for any output format (categories as text)."""
+    frame = result.parcels.copy()
+    for col in ("exclusion_reason", "interconnection_option"):
+        frame[col] = frame[col].astype(str)
+    return frame
+
+
+def run(args: argparse.Namespace) -> int:
+    from layers.io import write_vector
+    from layers.progress import TextProgressBar, scaled
+    from scoring.engine import score
+    from scoring.profile import load_profile
+
+    started = time.perf_counter()
+    profile = load_profile(args.profile)  # a bad profile fails before any file is read
+    bar = TextProgressBar(quiet=args.quiet)
+    try:
+        inputs = load_inputs(args, scaled(bar, 0.0, 0.3))
+        result = score(inputs["parcels"], inputs["substations"], inputs["lines"], inputs.get("plants"),
+                       rasters=inputs["rasters"], exclusions=inputs["exclusions"], profile=profile,
+                       progress=scaled(bar, 0.3, 0.9))
+        bar(0.9, f"writing {args.out}")
+        path = write_vector(scored_frame(result), args.out)
+        bar(1.0, "done")
+    finally:
+        bar.close()
+    for report in inputs["reports"]:
+        if report.warnings:
+            print(report.to_text(), file=sys.stderr)
+    print(result.summary.to_text())
+    print(f"wrote {len(result):,} scored parcels to {path} in {time.perf_counter() - started:.1f} s")
+    return 0

@@ -1,0 +1,120 @@
+"""The main window's actions, menus and toolbar (QGIS-like layout and shortcuts).
+
+Shortcuts: Add Layer is Ctrl+Shift+A (GridScout has one Add Layer for every kind of file, vector or
+raster, so it does not take QGIS's per-type Ctrl+Shift+V / Ctrl+Shift+R); Ctrl+Shift+V also works
+for QGIS habits. Zoom In Ctrl++ (and Ctrl+=), Zoom Out Ctrl+-, Zoom Full Ctrl+Shift+F, Identify
+Ctrl+Shift+I, Measure Ctrl+Shift+M, Pan Ctrl+Shift+P, Select Ctrl+Shift+E (Ctrl+Shift+S is Save
+As). Panels toggle with Ctrl+1 … Ctrl+5.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from gui.icons import icon
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    key: str
+    text: str
+    slot: str  # name of a MainWindow method
+    shortcuts: tuple[str, ...] = ()
+    icon: str = ""
+    tip: str = ""
+    checkable: bool = False
+
+
+ACTIONS = [
+    ActionSpec("new", "&New Project", "new_project", ("Ctrl+N",), "new", "Start an empty project"),
+    ActionSpec("open", "&Open Project…", "open_project_dialog", ("Ctrl+O",), "open", "Open a .gridscout project"),
+    ActionSpec("save", "&Save Project", "save", ("Ctrl+S",), "save", "Save the project"),
+    ActionSpec("save_as", "Save Project &As…", "save_as", ("Ctrl+Shift+S",), "", "Save the project under a new name"),
+    ActionSpec("add_layer", "&Add Layer…", "add_layer_dialog", ("Ctrl+Shift+A", "Ctrl+Shift+V"), "add_layer",
+               "Add a layer from a GeoPackage, Shapefile, GeoJSON, CSV, GeoParquet or GeoTIFF file"),
+    ActionSpec("export_map", "&Export Map…", "export_map", (), "export",
+               "Export the map as an image or PDF (not available yet)"),
+    ActionSpec("quit", "&Quit", "close", ("Ctrl+Q",), "quit", "Quit GridScout"),
+    ActionSpec("zoom_in", "Zoom &In", "zoom_in", ("Ctrl++", "Ctrl+="), "zoom_in"),
+    ActionSpec("zoom_out", "Zoom &Out", "zoom_out", ("Ctrl+-",), "zoom_out"),
+    ActionSpec("zoom_full", "Zoom &Full", "zoom_full", ("Ctrl+Shift+F",), "zoom_full", "Zoom to all layers"),
+    ActionSpec("zoom_layer", "Zoom to &Layer", "zoom_to_layer", (), "zoom_layer", "Zoom to the selected layer"),
+    ActionSpec("tool_pan", "&Pan", "tool_pan", ("Ctrl+Shift+P",), "pan", "Pan the map (drag)", True),
+    ActionSpec("tool_identify", "&Identify Features", "tool_identify", ("Ctrl+Shift+I",), "identify",
+               "Click a feature to see its attributes and score", True),
+    ActionSpec("tool_select", "&Select Features", "tool_select", ("Ctrl+Shift+E",), "select",
+               "Click or drag to select parcels", True),
+    ActionSpec("tool_measure", "&Measure Distance", "tool_measure", ("Ctrl+Shift+M",), "measure",
+               "Measure geodesic distances on WGS84", True),
+    ActionSpec("about", "&About GridScout", "show_about", (), "about"),
+    ActionSpec("howto", "How to Load &Real Data", "show_howto", ("F1",), "help"),
+]
+
+MENUS = {
+    "&File": ["new", "open", "@recent", "save", "save_as", "-", "add_layer", "export_map", "-", "quit"],
+    "&View": ["zoom_in", "zoom_out", "zoom_full", "zoom_layer", "-", "@panels"],
+    "&Tools": ["tool_pan", "tool_identify", "tool_select", "tool_measure"],
+    "&Help": ["howto", "about"],
+}
+TOOLBAR = ["new", "open", "save", "add_layer", "-", "tool_pan", "tool_identify", "tool_select", "tool_measure",
+           "-", "zoom_in", "zoom_out", "zoom_full", "zoom_layer"]
+
+
+def build_actions(window) -> dict[str, QAction]:
+    actions = {}
+    tools = QActionGroup(window)
+    tools.setExclusive(True)
+    for spec in ACTIONS:
+        act = QAction(icon(spec.icon) if spec.icon else icon(""), spec.text, window)
+        act.setObjectName(f"action_{spec.key}")
+        if spec.shortcuts:
+            act.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+        tip = spec.tip or spec.text.replace("&", "").rstrip("…")
+        if spec.shortcuts:
+            tip += f" ({spec.shortcuts[0]})"
+        act.setToolTip(tip)
+        act.setStatusTip(tip)
+        if spec.checkable:
+            act.setCheckable(True)
+            tools.addAction(act)
+        act.triggered.connect(getattr(window, spec.slot))
+        actions[spec.key] = act
+    actions["tool_pan"].setChecked(True)
+    return actions
+
+
+def build_menus(window, actions: dict[str, QAction], panel_toggles: list[QAction]) -> QMenu:
+    """Create the menu bar; returns the Open Recent submenu (the window fills it)."""
+    recent_menu = QMenu("Open &Recent", window)
+    recent_menu.setObjectName("menu_recent")
+    for title, keys in MENUS.items():
+        menu = window.menuBar().addMenu(title)
+        menu.setObjectName("menu_" + title.strip("&").lower())
+        for key in keys:
+            if key == "-":
+                menu.addSeparator()
+            elif key == "@recent":
+                menu.addMenu(recent_menu)
+            elif key == "@panels":
+                panels = menu.addMenu("&Panels")
+                for toggle in panel_toggles:
+                    panels.addAction(toggle)
+            else:
+                menu.addAction(actions[key])
+    return recent_menu
+
+
+def build_toolbar(window, actions: dict[str, QAction]) -> QToolBar:
+    bar = QToolBar("Main toolbar", window)
+    bar.setObjectName("mainToolbar")
+    bar.setMovable(False)
+    for key in TOOLBAR:
+        if key == "-":
+            bar.addSeparator()
+        else:
+            bar.addAction(actions[key])
+    window.addToolBar(bar)
+    return bar

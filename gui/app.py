@@ -1,0 +1,233 @@
+"""Start the desktop app, take a snapshot of it, or — with no display — say so and work headless.
+
+``run_app("demo")`` opens the window on the demo project. With ``snapshot="map.png"`` it opens the
+project, shows the window at ``width``×``height``, waits until the map reports everything drawn,
+saves a picture of the whole window and returns 0 (no display needed: it uses Qt's offscreen
+platform when there is none). On Linux with no display and no snapshot it prints how to get one,
+the headless commands, and what the project holds, and returns 0.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from layers.errors import DataError
+
+DEFAULT_WIDTH, DEFAULT_HEIGHT = 1600, 1000
+RENDER_TIMEOUT_MS = 60_000
+_HEADLESS_PLATFORMS = ("offscreen", "minimal")
+
+
+def has_display(env: dict | None = None, platform: str | None = None) -> bool:
+    """Can Qt open a window here? (Linux/BSD need an X11 or Wayland display or a headless platform.)"""
+    env = os.environ if env is None else env
+    platform = sys.platform if platform is None else platform
+    qpa = env.get("QT_QPA_PLATFORM", "").split(":")[0].split(";")[0].strip().lower()
+    if qpa in _HEADLESS_PLATFORMS or qpa in ("vnc", "eglfs", "linuxfb", "vkkhrdisplay"):
+        return True
+    if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return True  # Windows and macOS always have their window system
+    if qpa == "xcb":
+        return bool(env.get("DISPLAY"))
+    if qpa.startswith("wayland"):
+        return bool(env.get("WAYLAND_DISPLAY"))
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
+def resolve_project(project: str | os.PathLike | None) -> Path:
+    """``None``/"demo" → the shipped demo project; anything else must be an existing file."""
+    from resources import DEMO_PROJECT
+
+    if project is None or str(project).lower() == "demo":
+        if not DEMO_PROJECT.exists():
+            raise DataError(f"the demo project is missing ({DEMO_PROJECT}); reinstall GridScout or open a project file")
+        return DEMO_PROJECT
+    path = Path(project).expanduser()
+    if not path.exists():
+        raise DataError(f"project {path} not found; give a .gridscout file or 'demo'")
+    return path
+
+
+# --- no display ---------------------------------------------------------------------------------
+def headless_commands() -> list[tuple[str, str]]:
+    from gridscout.cli import _command_modules
+
+    return [(name, mod.HELP) for name, mod in _command_modules().items() if name != "app"]
+
+
+def no_display_message() -> str:
+    lines = [
+        "GridScout: no display found, so the desktop app cannot open its window here",
+        "(neither DISPLAY nor WAYLAND_DISPLAY is set).",
+        "",
+        "To see the app:",
+        "  - run `gridscout` in a desktop session (or over `ssh -X`);",
+        "  - or in a virtual display:  xvfb-run gridscout",
+        "  - or save a picture of the map without any display:",
+        "      QT_QPA_PLATFORM=offscreen gridscout demo --snapshot demo.png",
+        "    (`gridscout demo --snapshot demo.png` does the same automatically).",
+        "",
+        "These commands need no display:",
+    ]
+    commands = headless_commands()
+    width = max((len(n) for n, _ in commands), default=0)
+    lines += [f"  gridscout {name:<{width}}  {help_}" for name, help_ in commands]
+    lines += ["Details: gridscout SUBCOMMAND --help", ""]
+    return "\n".join(lines)
+
+
+def _kind_frame(project, kind: str):
+    """All layers of ``kind`` as one GeoDataFrame (None when the project has none)."""
+    import pandas as pd
+
+    frames = [lyr.data for lyr in project.layers_of_kind(kind) if not lyr.is_raster and len(lyr)]
+    if not frames:
+        return None
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+
+def project_profile(project):
+    """The project's score profile (the shipped default when it has none)."""
+    from scoring.profile import load_profile
+
+    if not project.profile:
+        return load_profile()
+    import tomli_w
+
+    from scoring.profile_reader import parse_profile
+
+    return parse_profile(tomli_w.dumps(project.profile), f"{project.title} (project profile)")
+
+
+def site_comparison_text(project) -> str | None:
+    """The candidate-site comparison table (as ``gridscout compare-sites`` prints it), or None when
+    the project lacks sites, substations or lines."""
+    try:
+        from scoring.engine import score
+        from scoring.sites import compare_sites, markdown_table
+    except ImportError:
+        return None
+    sites, subs, lines = (_kind_frame(project, k) for k in ("candidate_sites", "substations", "transmission_lines"))
+    if sites is None or subs is None or lines is None:
+        return None
+    plants, parcels = _kind_frame(project, "power_plants"), _kind_frame(project, "parcels")
+    profile = project_profile(project)
+    scored = None
+    if parcels is not None:
+        result = score(parcels, subs, lines, plants, profile=profile)
+        scored = result.parcels.copy()
+        for col in ("exclusion_reason", "interconnection_option"):
+            if col in scored.columns:
+                scored[col] = scored[col].astype(str)
+    table = compare_sites(sites, subs, lines, plants, profile, scored_parcels=scored)
+    return f"profile {profile.name}\n" + markdown_table(table)
+
+
+def run_headless(project_arg) -> int:
+    from gui.project_summary import describe_project
+    from layers.project import open_project
+
+    print(no_display_message())
+    try:
+        path = resolve_project(project_arg)
+        project = open_project(path)
+    except DataError as exc:
+        print(f"(Could not open the project to summarise it: {exc})")
+        return 0
+    print("Meanwhile, here is what " + ("the demo project" if str(project_arg or "demo").lower() == "demo"
+                                         else path.name) + " holds:")
+    print(describe_project(project))
+    try:
+        table = site_comparison_text(project)
+    except Exception as exc:  # the summary must not fail because a later step does
+        table = None
+        print(f"(Site comparison not available: {type(exc).__name__}: {exc})")
+    if table:
+        print()
+        print("Candidate sites compared:")
+        print(table)
+    return 0
+
+
+# --- the app -------------------------------------------------------------------------------------
+def _application():
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("GridScout")
+        app.setOrganizationName("GridScout")
+        app.setApplicationDisplayName("GridScout")
+    return app
+
+
+def run_app(
+    project_path_or_demo: str | os.PathLike | None = "demo",
+    snapshot: str | os.PathLike | None = None,
+    width: int = DEFAULT_WIDTH,
+    height: int = DEFAULT_HEIGHT,
+    extent: tuple[float, float, float, float] | None = None,
+    site: str | None = None,
+) -> int:
+    """Open the app (returns the exit code when the window closes) or take a snapshot."""
+    if snapshot is None and not has_display():
+        return run_headless(project_path_or_demo)
+    path = resolve_project(project_path_or_demo)
+    if snapshot is not None:
+        return _snapshot(path, Path(snapshot), width, height, extent, site)
+    app = _application()
+    from gui.main_window import MainWindow
+    from gui.message_bar import install_excepthook
+
+    window = MainWindow()
+    install_excepthook(window.message_bar)
+    window.resize(width, height)
+    window.show()
+    if window.open_project(path):
+        if site:
+            try:
+                window.zoom_to_site(site)
+            except DataError as exc:
+                window.message_bar.warning(str(exc))
+        elif extent:
+            window.canvas.set_extent(extent)
+    return int(app.exec())
+
+
+def _snapshot(path: Path, out: Path, width: int, height: int, extent, site) -> int:
+    if not has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = _application()
+    from PySide6.QtCore import QSettings
+
+    from gui.main_window import MainWindow
+
+    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "GridScout", "GridScout-snapshot")
+    window = MainWindow(settings=settings, restore_layout=False)
+    window.session.ask_recover = lambda project, autosave: None  # never ask, never delete
+    window.resize(width, height)
+    window.session.open(path)  # errors end the run with a message (exit 2)
+    window.show()
+    app.processEvents()
+    if site:
+        window.zoom_to_site(site)
+    elif extent:
+        window.canvas.set_extent(tuple(extent))
+    else:
+        window.apply_view(window.session.project.view or {})
+    app.processEvents()
+    if not window.canvas.wait_rendered(RENDER_TIMEOUT_MS):
+        print(f"gridscout: warning: the map was still drawing after {RENDER_TIMEOUT_MS / 1000:.0f} s; "
+              "the snapshot may be incomplete", file=sys.stderr)
+    app.processEvents()
+    image = window.grab()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(out), "PNG"):
+        raise DataError(f"could not write {out}; check the folder exists and is writable")
+    print(f"Saved a {image.width()}×{image.height()} snapshot of {path.name} to {out}")
+    window.session.set_modified(False)
+    window.close()
+    return 0

@@ -1,0 +1,422 @@
+"""MapCanvas: the map widget (Web Mercator display, geodesic scale, LOD rendering off the GUI thread)."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from gui.canvas import styles
+from gui.canvas.canvas_tools import ToolsMixin
+from gui.canvas.interaction import MapViewBox, Overlay
+from gui.canvas.mercator import (
+    MAX_Y,
+    WORLD_X,
+    bbox_to_lonlat,
+    bbox_to_merc,
+    ground_m_per_px,
+    scale_denominator,
+    to_lonlat,
+)
+from gui.canvas.painting import ViewSpec
+from gui.canvas.render_base import Container
+from gui.canvas.renderers import make_renderer
+from gui.canvas.worker import Bridge, LabelState, RenderJob
+
+SETTLE_MS = 120
+MARGIN = 0.25
+MAX_IMAGE_SIDE = 4096
+OSM = "© OpenStreetMap contributors"
+
+
+class MapCanvas(ToolsMixin, QtWidgets.QWidget):
+    cursorMoved = QtCore.Signal(float, float)
+    clicked = QtCore.Signal(float, float)
+    extentChanged = QtCore.Signal(tuple)
+    scaleChanged = QtCore.Signal(float)
+    renderFinished = QtCore.Signal()
+    featuresPicked = QtCore.Signal(str, list)
+    measureChanged = QtCore.Signal(list)
+    measureFinished = QtCore.Signal(list)
+    renderFailed = QtCore.Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        # PySide6 holds the GIL during every Qt call and the worker runs numpy/QPainter; a short
+        # switch interval hands the GIL back to the GUI thread quickly (default 5 ms).
+        if sys.getswitchinterval() > 0.001:
+            sys.setswitchinterval(0.001)
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+        self.view = pg.GraphicsView(self, background=styles.SEA)
+        self.view.setAntialiasing(False)
+        self.view.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        self.vb = MapViewBox(self)
+        self.view.setCentralItem(self.vb)
+        lay = QtWidgets.QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.view)
+        self.overlay = Overlay(self, self.view)
+        self._root = Container()
+        self.vb.addItem(self._root, ignoreBounds=True)
+        self._top = Container()
+        self._top.setZValue(10_000)
+        self.vb.addItem(self._top, ignoreBounds=True)
+        from gui.canvas.items import MapImageItem
+
+        self._labels_item = MapImageItem(self._top)
+        self._labels = LabelState()
+        self._renderers: dict = {}
+        self._order: list[str] = []
+        self._gen = 0
+        self._job_id = 0
+        self._jobs: dict[int, RenderJob] = {}
+        self.stale_dropped = 0
+        self.last_error: str | None = None
+        self._attribution: str | None = None
+        self._last_extent = None
+        self._rendered_emitted = False
+        self.pool = QtCore.QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.aux_pool = QtCore.QThreadPool(self)
+        self.aux_pool.setMaxThreadCount(1)
+        self.bridge = Bridge(self)
+        self.bridge.result.connect(self._on_result)
+        self.bridge.failed.connect(self._on_failed)
+        self.bridge.finished.connect(self._on_job_finished)
+        self._settle = QtCore.QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._settled)
+        self.vb.sigRangeChanged.connect(self._range_changed)
+        self.vb.scene().sigMouseMoved.connect(self._mouse_moved)
+        self._init_tools()
+        self.vb.setRange(xRange=(-WORLD_X, WORLD_X), yRange=(-MAX_Y * 0.8, MAX_Y * 0.8), padding=0)
+        self.resize(800, 600)
+
+    # ---- layers -----------------------------------------------------------------------------
+    def set_layers(self, layers) -> None:
+        """Show ``layers``; ``layers[0]`` is drawn on top (the layer panel's order)."""
+        new = {}
+        for lyr in layers:
+            r = self._renderers.get(lyr.name)
+            if r is None or r.layer is not lyr:
+                if r is not None:
+                    r.detach()
+                r = make_renderer(lyr)
+                r.top_item = self._top
+                r.attach(self._root)
+            new[lyr.name] = r
+        for name, r in self._renderers.items():
+            if name not in new or new[name] is not r:
+                r.detach()
+                r.want_gen = -99  # drop anything in flight
+        self._renderers = new
+        self._order = [lyr.name for lyr in layers]
+        n = len(self._order)
+        for i, name in enumerate(self._order):
+            self._renderers[name].set_z(float(n - i))
+        self._update_background()
+        self.overlay.update()
+        self._request()
+
+    def layer_names(self) -> list[str]:
+        return list(self._order)
+
+    def renderer(self, name: str):
+        try:
+            return self._renderers[name]
+        except KeyError:
+            raise KeyError(f"the map has no layer {name!r}; layers: {', '.join(self._order)}") from None
+
+    def refresh_layer(self, name) -> None:
+        self._request([self.renderer(name)])
+
+    def set_layer_visible(self, name, visible: bool) -> None:
+        r = self.renderer(name)
+        r.set_visible(visible)
+        self._update_background()
+        if visible:
+            self._request([r])
+        else:
+            self._request([])
+
+    def set_layer_opacity(self, name, opacity: float) -> None:
+        self.renderer(name).set_opacity(max(0.0, min(1.0, float(opacity))))
+
+    def set_layer_style(self, name, style: dict) -> None:
+        r = self.renderer(name)
+        r.set_style(dict(style))
+        self._request([r])
+
+    def set_parcel_values(self, layer_name, values, style: dict | None = None) -> None:
+        """Colour a parcels layer by ``values`` (e.g. scores; NaN = no score, grey) using the style's
+        ``classes`` / ``ramp`` / ``nodata`` (defaults: 0-20-40-60-80-100, red → green). ``None``
+        returns to the plain fill."""
+        r = self.renderer(layer_name)
+        if not hasattr(r, "set_values"):
+            raise ValueError(f"layer {layer_name!r} is not a parcels layer")
+        r.set_values(values, style)
+        self._request([r], labels=False)
+
+    def set_attribution(self, text: str | None) -> None:
+        """Attribution text; ``None`` = automatic (OSM credit when a layer's source is OSM)."""
+        self._attribution = text
+        self.overlay.update()
+
+    def attribution(self) -> str:
+        if self._attribution is not None:
+            return self._attribution
+        for r in self._renderers.values():
+            lyr = r.layer
+            st = lyr.style or {}
+            src = " ".join(str(v) for v in (st.get("source", ""), st.get("attribution", ""),
+                                            getattr(lyr.source, "path", ""))).lower()
+            if r.visible and ("osm" in src or "openstreetmap" in src or st.get("osm")):
+                return OSM
+        return ""
+
+    def _update_background(self) -> None:
+        has_base = any(r.layer.kind == "basemap" and r.visible for r in self._renderers.values())
+        self.view.setBackground(styles.SEA if has_base else "#F4F3EF")
+
+    # ---- view ----------------------------------------------------------------------------------
+    def _view_rect(self):
+        r = self.vb.viewRect()
+        return (r.left(), r.top(), r.right(), r.bottom())
+
+    def _px_size(self):
+        g = self.vb.geometry()
+        return max(int(g.width()), 1), max(int(g.height()), 1)
+
+    def units_per_px(self) -> float:
+        x0, _, x1, _ = self._view_rect()
+        return (x1 - x0) / self._px_size()[0]
+
+    def extent(self):
+        return bbox_to_lonlat(self._view_rect())
+
+    def set_extent(self, bbox_lonlat) -> None:
+        x0, y0, x1, y1 = bbox_to_merc(bbox_lonlat)
+        if x1 - x0 < 1 or y1 - y0 < 1:  # a point: show ~1 km around it
+            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+            x0, x1, y0, y1 = cx - 500, cx + 500, cy - 500, cy + 500
+        self.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def _set_merc_extent(self, rect, pad=0.05) -> None:
+        x0, y0, x1, y1 = rect
+        dx, dy = max(x1 - x0, 200.0), max(y1 - y0, 200.0)
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        self.vb.setRange(xRange=(cx - dx * (0.5 + pad), cx + dx * (0.5 + pad)),
+                         yRange=(cy - dy * (0.5 + pad), cy + dy * (0.5 + pad)), padding=0)
+
+    def zoom_in(self) -> None:
+        self.vb.scaleBy((0.5, 0.5))
+
+    def zoom_out(self) -> None:
+        self.vb.scaleBy((2.0, 2.0))
+
+    def pan_by(self, fx: float, fy: float) -> None:
+        x0, y0, x1, y1 = self._view_rect()
+        self.vb.translateBy(x=(x1 - x0) * fx, y=(y1 - y0) * fy)
+
+    def full_extent(self):
+        exts = []
+        for name in self._order:
+            r = self._renderers[name]
+            if r.visible and r.layer.kind != "basemap":
+                e = r.extent()
+                if e is not None:
+                    exts.append(e)
+        if not exts:
+            return (-WORLD_X, -MAX_Y * 0.8, WORLD_X, MAX_Y * 0.8)
+        e = np.array(exts)
+        return (e[:, 0].min(), e[:, 1].min(), e[:, 2].max(), e[:, 3].max())
+
+    def zoom_full(self) -> None:
+        self._set_merc_extent(self.full_extent())
+
+    def zoom_to_layer(self, name) -> None:
+        e = self.renderer(name).extent()
+        if e is not None:
+            self._set_merc_extent(e)
+
+    def zoom_to_rows(self, layer_name, rows) -> None:
+        r = self.renderer(layer_name)
+        rows = np.asarray(rows, dtype=np.int64)
+        if len(rows) == 0:
+            return
+        b = np.asarray(r.layer.data.geometry.iloc[rows].total_bounds, dtype=float)
+        if np.isfinite(b).all():
+            self._set_merc_extent(bbox_to_merc(b), pad=0.3)
+
+    def scale(self) -> float:
+        x0, y0, x1, y1 = self._view_rect()
+        return scale_denominator(self.units_per_px(), (y0 + y1) / 2, self.logicalDpiX())
+
+    def keyPressEvent(self, ev: QtGui.QKeyEvent) -> None:
+        k = ev.key()
+        K = QtCore.Qt.Key
+        if k in (K.Key_Plus, K.Key_Equal):
+            self.zoom_in()
+        elif k in (K.Key_Minus, K.Key_Underscore):
+            self.zoom_out()
+        elif k == K.Key_Left:
+            self.pan_by(-0.25, 0)
+        elif k == K.Key_Right:
+            self.pan_by(0.25, 0)
+        elif k == K.Key_Up:
+            self.pan_by(0, 0.25)
+        elif k == K.Key_Down:
+            self.pan_by(0, -0.25)
+        elif k == K.Key_Home:
+            self.zoom_full()
+        else:
+            super().keyPressEvent(ev)
+
+    def resizeEvent(self, ev) -> None:
+        super().resizeEvent(ev)
+        self.overlay.setGeometry(self.view.rect())
+        self._range_changed()
+
+    def _range_changed(self, *args) -> None:
+        self._rendered_emitted = False
+        self._settle.start()
+
+    def _settled(self) -> None:
+        ext = self.extent()
+        if ext != self._last_extent:
+            self._last_extent = ext
+            self.extentChanged.emit(ext)
+            self.scaleChanged.emit(self.scale())
+        self.overlay.update()
+        self._request()
+
+    def _mouse_moved(self, pos) -> None:
+        p = self.vb.mapSceneToView(pos)
+        lon, lat = to_lonlat(p.x(), p.y())
+        self.cursorMoved.emit(float(lon), float(lat))
+
+    # ---- rendering -----------------------------------------------------------------------------
+    def _render_view(self) -> ViewSpec:
+        x0, y0, x1, y1 = self._view_rect()
+        w, h = self._px_size()
+        dpr = self.devicePixelRatioF()
+        mx, my = (x1 - x0) * MARGIN, (y1 - y0) * MARGIN
+        iw = int(min(w * (1 + 2 * MARGIN) * dpr, MAX_IMAGE_SIDE))
+        ih = int(min(h * (1 + 2 * MARGIN) * dpr, MAX_IMAGE_SIDE))
+        return ViewSpec((x0 - mx, y0 - my, x1 + mx, y1 + my), iw, ih)
+
+    def _request(self, renderers=None, labels: bool = True) -> None:
+        """Bump the generation of ``renderers`` (default: all visible) and queue a render job."""
+        self._rendered_emitted = False
+        if renderers is None:
+            renderers = list(self._renderers.values())
+        self._gen += 1
+        tasks = []
+        for r in renderers:
+            if r.container is None:
+                continue
+            r.want_gen = self._gen
+            if r.visible:
+                tasks.append((r, self._gen, r.params()))
+            else:
+                r.applied_gen = -1  # render when shown again
+        label_task = None
+        if labels:
+            self._labels.want_gen = self._gen
+            sources = [(r, r.params()) for r in self._renderers.values()
+                       if r.visible and r.layer.kind != "parcels"]
+            view = self._render_view()
+            x0, y0, x1, y1 = view.rect
+            gm = ground_m_per_px(view.upp / max(self.devicePixelRatioF(), 1.0), (y0 + y1) / 2)
+            label_task = (self._labels, self._gen, sources, gm)
+        self._job_id += 1
+        job = RenderJob(self._job_id, tasks, self._render_view(), label_task, self.bridge)
+        self._jobs[self._job_id] = job
+        self.pool.start(job)
+
+    def _on_result(self, item) -> None:
+        target, gen, res = item
+        if target == "labels":
+            if gen != self._labels.want_gen:
+                self.stale_dropped += 1
+                return
+            self._labels_item.setImage(*res)
+            self._labels.applied_gen = gen
+        else:
+            if gen != target.want_gen or target.container is None:
+                self.stale_dropped += 1
+                return
+            target.apply(res)
+            target.applied_gen = gen
+            if getattr(target, "tree", 1) is None and not getattr(target, "_tree_queued", False):
+                target._tree_queued = True
+                from gui.canvas.worker import AuxJob
+
+                self.aux_pool.start(AuxJob(target.build_tree))
+        self._check_rendered()
+
+    def _on_failed(self, item) -> None:
+        target, gen, msg = item
+        self.last_error = msg
+        if target == "labels":
+            self._labels.applied_gen = gen
+        elif gen == target.want_gen:
+            target.applied_gen = gen
+        self.renderFailed.emit(msg)
+        self._check_rendered()
+
+    def _on_job_finished(self, job_id: int) -> None:
+        self._jobs.pop(job_id, None)
+        self._check_rendered()
+
+    def is_rendered(self) -> bool:
+        if self._settle.isActive():
+            return False
+        if self._labels.applied_gen != self._labels.want_gen:
+            return False
+        return all(r.applied_gen == r.want_gen for r in self._renderers.values() if r.visible)
+
+    def _check_rendered(self) -> None:
+        if not self._rendered_emitted and self.is_rendered():
+            self._rendered_emitted = True
+            self.renderFinished.emit()
+
+    def wait_rendered(self, timeout_ms: int = 10_000) -> bool:
+        """Process events until everything visible is drawn (or the timeout); True when drawn."""
+        app = QtWidgets.QApplication.instance()
+        deadline = time.monotonic() + timeout_ms / 1000.0
+        while time.monotonic() < deadline:
+            app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            if self.is_rendered():
+                app.processEvents()
+                return True
+            time.sleep(0.002)
+        return self.is_rendered()
+
+    def shutdown(self, timeout_ms: int = 5000) -> None:
+        """Stop background work (call before the widget is destroyed in tests/app exit)."""
+        for r in self._renderers.values():
+            r.want_gen = -99
+        self._labels.want_gen = -99
+        self.pool.clear()
+        self.pool.waitForDone(timeout_ms)
+        self.aux_pool.clear()
+        self.aux_pool.waitForDone(timeout_ms)
+
+    def closeEvent(self, ev) -> None:
+        self.shutdown()
+        super().closeEvent(ev)
+
+    def _paint_furniture(self, painter, w, h, upp=None, centre=None) -> None:
+        from gui.canvas.painting import draw_attribution, draw_scalebar
+
+        x0, y0, x1, y1 = self._view_rect()
+        draw_scalebar(painter, w, h, upp if upp is not None else (x1 - x0) / max(w, 1),
+                      centre if centre is not None else ((x0 + x1) / 2, (y0 + y1) / 2))
+        draw_attribution(painter, w, h, self.attribution())
+
+

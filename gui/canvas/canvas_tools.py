@@ -1,0 +1,194 @@
+"""MapCanvas tools: picking, selection, status outlines, identify lines, measure, image export."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui
+
+from gui.canvas import styles
+from gui.canvas.items import PathPool
+from gui.canvas.mercator import to_lonlat, to_merc
+from gui.canvas.painting import ViewSpec, cosmetic_pen, new_image, paint_path
+from gui.canvas.worker import render_labels
+
+PICK_TOL_PX = 6.0
+
+
+class ToolsMixin:
+    def _init_tools(self) -> None:
+        self._active_layer: str | None = None
+        self._hl_pool = PathPool(self._top)
+        self._hl_pool.setZValue(20)
+        self._hl_labels: list = []
+        self._hl_path = None
+
+    # ---- tools ---------------------------------------------------------------------------------
+    def set_tool(self, name: str) -> None:
+        """"pan", "identify", "select" or "measure"."""
+        self.vb.set_tool(name)
+        cursors = {"pan": QtCore.Qt.CursorShape.OpenHandCursor, "identify": QtCore.Qt.CursorShape.WhatsThisCursor,
+                   "select": QtCore.Qt.CursorShape.ArrowCursor, "measure": QtCore.Qt.CursorShape.CrossCursor}
+        self.view.viewport().setCursor(cursors[name])
+
+    def tool(self) -> str:
+        return self.vb.tool
+
+    def set_active_layer(self, name: str | None) -> None:
+        """The layer that select clicks / boxes pick from (default: the topmost parcels layer)."""
+        self._active_layer = name
+
+    def _select_target(self):
+        if self._active_layer in self._renderers:
+            return self._renderers[self._active_layer]
+        for name in self._order:
+            r = self._renderers[name]
+            if r.visible and r.layer.kind == "parcels":
+                return r
+        for name in self._order:
+            r = self._renderers[name]
+            if r.visible and r.layer.kind != "basemap" and not r.layer.is_raster:
+                return r
+        return None
+
+    def pick_at(self, x: float, y: float, layer: str | None = None):
+        """(layer name, rows) of the topmost visible layer with a feature at Mercator (x, y)."""
+        tol = PICK_TOL_PX * self.units_per_px()
+        names = [layer] if layer else self._order
+        for name in names:
+            r = self._renderers.get(name)
+            if r is None or not r.visible or not r.prepared:
+                continue
+            rows = r.pick(x, y, tol)
+            if rows:
+                return name, [int(v) for v in rows]
+        return None, []
+
+    def _clicked(self, x: float, y: float, tool: str) -> None:
+        lon, lat = to_lonlat(x, y)
+        self.clicked.emit(float(lon), float(lat))
+        if tool == "select":
+            target = self._select_target()
+            if target is None:
+                return
+            name, rows = self.pick_at(x, y, target.name)
+            self.set_selection(target.name, rows)
+            self.featuresPicked.emit(target.name, rows)
+            return
+        name, rows = self.pick_at(x, y)
+        if name is not None:
+            self.featuresPicked.emit(name, rows)
+
+    def _box_selected(self, rect) -> None:
+        target = self._select_target()
+        if target is None or not target.prepared:
+            return
+        rows = [int(v) for v in target.pick_rect(rect)]
+        self.set_selection(target.name, rows)
+        self.featuresPicked.emit(target.name, rows)
+
+    def _measure_changed(self, pts) -> None:
+        self.measureChanged.emit(self._pts_lonlat(pts))
+
+    def _measure_finished(self, pts) -> None:
+        ll = self._pts_lonlat(pts)
+        self.measureChanged.emit(ll)
+        self.measureFinished.emit(ll)
+
+    @staticmethod
+    def _pts_lonlat(pts):
+        if not pts:
+            return []
+        a = np.asarray(pts, dtype=float)
+        lon, lat = to_lonlat(a[:, 0], a[:, 1])
+        return [(float(o), float(a_)) for o, a_ in zip(lon, lat, strict=True)]
+
+    # ---- selection and outlines ---------------------------------------------------------------
+    def set_selection(self, layer_name, rows) -> None:
+        """Outline ``rows`` of a parcels layer in the selection colour (empty clears)."""
+        for name, r in self._renderers.items():
+            if hasattr(r, "selection"):
+                r.selection = np.asarray(rows if name == layer_name else [], dtype=np.int64)
+                r.selection_changed()
+
+    def selection(self, layer_name) -> list[int]:
+        r = self.renderer(layer_name)
+        return [int(v) for v in getattr(r, "selection", [])]
+
+    def set_outlines(self, layer_name, rows_by_colour: dict) -> None:
+        """Coloured outlines per group of rows, e.g. field-note status {"#33A02C": [3, 8]}."""
+        r = self.renderer(layer_name)
+        if not hasattr(r, "outlines"):
+            raise ValueError(f"layer {layer_name!r} is not a parcels layer")
+        r.outlines = {c: np.asarray(v, dtype=np.int64) for c, v in (rows_by_colour or {}).items()}
+        r.selection_changed()
+
+    def set_highlight_lines(self, segments_lonlat, labels=None) -> None:
+        """Identify: dashed lines parcel → nearest substation / line, with a label at each end."""
+        for t in self._hl_labels:
+            self.vb.removeItem(t)
+        self._hl_labels = []
+        path = QtGui.QPainterPath()
+        labels = list(labels or [])
+        for i, ((lon0, lat0), (lon1, lat1)) in enumerate(segments_lonlat or []):
+            x, y = to_merc([lon0, lon1], [lat0, lat1])
+            path.moveTo(float(x[0]), float(y[0]))
+            path.lineTo(float(x[1]), float(y[1]))
+            if i < len(labels) and labels[i]:
+                t = pg.TextItem(str(labels[i]), color="#4A0033", fill=pg.mkBrush(255, 255, 255, 210), anchor=(0, 1))
+                t.setPos(float(x[1]), float(y[1]))
+                t.setZValue(10_030)
+                self.vb.addItem(t, ignoreBounds=True)
+                self._hl_labels.append(t)
+        self._hl_path = path if not path.isEmpty() else None
+        if self._hl_path is None:
+            self._hl_pool.set_paths([])
+        else:
+            self._hl_pool.set_paths([(path, None, cosmetic_pen("#FFFFFF", 4.5)),
+                                     (path, None, cosmetic_pen("#B0007A", 2.5, QtCore.Qt.PenStyle.DashLine))])
+
+    def clear_highlight(self) -> None:
+        self.set_highlight_lines([], [])
+
+    # ---- export --------------------------------------------------------------------------------
+    def render_to_image(self, w: int, h: int, extent_lonlat=None) -> QtGui.QImage:
+        """Draw the map (current extent, or ``extent_lonlat``) into a new w x h image, synchronously.
+
+        The extent is widened to the image's aspect ratio; symbols, labels and the scale bar are in
+        image pixels.
+        """
+        w, h = int(w), int(h)
+        if extent_lonlat is not None:
+            from gui.canvas.mercator import bbox_to_merc
+
+            x0, y0, x1, y1 = bbox_to_merc(extent_lonlat)
+        else:
+            x0, y0, x1, y1 = self._view_rect()
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        upp = max((x1 - x0) / w, (y1 - y0) / h)
+        view = ViewSpec((cx - upp * w / 2, cy - upp * h / 2, cx + upp * w / 2, cy + upp * h / 2), w, h)
+        has_base = any(r.layer.kind == "basemap" and r.visible for r in self._renderers.values())
+        img = new_image(w, h, QtGui.QColor(styles.SEA if has_base else "#F4F3EF"))
+        p = QtGui.QPainter(img)
+        try:
+            label_sets = []
+            from gui.canvas.mercator import ground_m_per_px
+
+            gm = ground_m_per_px(upp, cy)
+            for name in reversed(self._order):
+                r = self._renderers[name]
+                if not r.visible:
+                    continue
+                p.save()
+                p.setOpacity(float(r.layer.opacity))
+                r.export(p, view)
+                p.restore()
+                if r.layer.kind != "parcels":
+                    label_sets.extend(r.labels(r.params(), view, gm))
+            if self._hl_path is not None:
+                paint_path(p, self._hl_path, view, pen=cosmetic_pen("#B0007A", 2.5, QtCore.Qt.PenStyle.DashLine))
+            p.drawImage(0, 0, render_labels(label_sets, view))
+            self._paint_furniture(p, w, h, upp=upp, centre=(cx, cy))
+        finally:
+            p.end()
+        return img

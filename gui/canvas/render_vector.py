@@ -1,0 +1,406 @@
+"""Lines (voltage classes, cached image), points (ScatterPlotItem), basemap and plain polygons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtGui
+
+from gui.canvas import styles
+from gui.canvas.geometry import (
+    lod_level,
+    prepare_lines,
+    prepare_points,
+    prepare_polygons,
+    simplified_levels,
+)
+from gui.canvas.items import MapImageItem
+from gui.canvas.painting import (
+    LabelSet,
+    ViewSpec,
+    cosmetic_pen,
+    new_image,
+    paint_markers,
+    paint_path,
+    paint_segments,
+    polygon_pieces,
+)
+from gui.canvas.render_base import LayerRenderer
+
+UNDERGROUND = 100
+HVDC_KEY = 9
+UNKNOWN_KEY = 0
+
+
+@dataclass
+class ImageResult:
+    image: QtGui.QImage | None
+    rect: tuple
+
+
+def _col(data, name, default=None):
+    if hasattr(data, "columns") and name in data.columns:
+        return data[name].to_numpy()
+    return default
+
+
+def _kv(data) -> np.ndarray:
+    v = _col(data, "voltage_kv")
+    if v is None:
+        return np.full(len(data), np.nan)
+    return np.asarray(pd_to_float(v))
+
+
+def pd_to_float(v) -> np.ndarray:
+    try:
+        return np.asarray(v, dtype=np.float64)
+    except (TypeError, ValueError):
+        import pandas as pd
+
+        return pd.to_numeric(v, errors="coerce").to_numpy(dtype=np.float64)
+
+
+def _bool(data, name) -> np.ndarray:
+    v = _col(data, name)
+    if v is None:
+        return np.zeros(len(data), bool)
+    import pandas as pd
+
+    return pd.Series(v).fillna(False).astype(bool).to_numpy()
+
+
+def _qcolor(c) -> QtGui.QColor:
+    """'#RRGGBB' or '#RRGGBBAA' (CSS order) → QColor."""
+    c = str(c)
+    if c.startswith("#") and len(c) == 9:
+        col = QtGui.QColor(c[:7])
+        col.setAlpha(int(c[7:9], 16))
+        return col
+    return QtGui.QColor(c)
+
+
+class _ImageLayer(LayerRenderer):
+    """A layer drawn by the worker into one image of the view (+ margin)."""
+
+    def attach(self, parent_item) -> None:
+        super().attach(parent_item)
+        self.image_item = MapImageItem(self.container)
+
+    def apply(self, res) -> None:
+        if res is not None and self.container is not None:
+            self.image_item.setImage(res.image, res.rect)
+
+    def render(self, params, view: ViewSpec, cancelled):
+        img = new_image(view.w, view.h)
+        painter = QtGui.QPainter(img)
+        try:
+            self.paint(painter, params, view, cancelled)
+        finally:
+            painter.end()
+        return ImageResult(img, view.rect)
+
+    def export(self, painter, view: ViewSpec) -> None:
+        self.ensure_prepared()
+        painter.save()
+        self.paint(painter, self.params(), view, lambda: False)
+        painter.restore()
+
+    def paint(self, painter, params, view, cancelled) -> None:
+        pass
+
+
+class LineRenderer(_ImageLayer):
+    """Transmission lines coloured and sized by voltage class; underground dashed; HVDC purple."""
+
+    def prepare(self) -> None:
+        data = self.layer.data
+        kv = _kv(data)
+        cls = styles.voltage_class_index(kv) + 1  # 0 unknown, 1..8 classes
+        cls = np.where(_bool(data, "dc"), HVDC_KEY, cls)
+        cls = cls + np.where(_bool(data, "underground"), UNDERGROUND, 0)
+        self.kv = kv
+        self.levels = simplified_levels(data, lambda g: prepare_lines(g, cls, merc=True))
+        self.geom = self.levels[0]
+
+    def extent(self):
+        if getattr(self, "geom", None) is not None:
+            return self.geom.extent
+        return super().extent()
+
+    def pens(self, params) -> dict:
+        colour = params.get("colour")  # a fixed colour overrides the voltage classes
+        pens = {}
+        for key in self.geom.group_slices:
+            c = key % UNDERGROUND
+            if c == HVDC_KEY:
+                col, w = params.get("dc_colour", styles.HVDC_COLOUR), styles.HVDC_WIDTH
+            elif c == UNKNOWN_KEY:
+                col, w = params.get("unknown_colour", styles.UNKNOWN_COLOUR), params.get("unknown_width", styles.UNKNOWN_WIDTH)
+            else:
+                col, w = styles.VOLTAGE_COLOURS[c - 1], styles.LINE_WIDTHS[c - 1]
+            w *= float(params.get("width_scale", 1.0))
+            pen = cosmetic_pen(colour or col, w)
+            if key >= UNDERGROUND:
+                pen.setDashPattern([float(v) for v in params.get("underground_dash", styles.UNDERGROUND_DASH)])
+            pens[key] = pen
+        return pens
+
+    def paint(self, painter, params, view, cancelled) -> None:
+        geom = self.levels[lod_level(view.upp)]
+        paint_segments(painter, geom, view, self.pens(params), cancelled)
+
+    def labels(self, params, view, gmpp) -> list:
+        if gmpp > 150 or len(self.geom.x0) == 0:
+            return []
+        g = self.geom
+        m = g.visible_mask(view.rect)
+        if not m.any():
+            return []
+        idx = np.flatnonzero(m)
+        ln = np.hypot(g.x1[idx] - g.x0[idx], g.y1[idx] - g.y0[idx])
+        feat = g.feat[idx]
+        order = np.lexsort((-ln, feat))  # longest visible segment per feature first
+        first = order[np.r_[True, feat[order][1:] != feat[order][:-1]]]
+        sel = idx[first]
+        f = g.feat[sel]
+        kv = self.kv[f]
+        names = _col(self.layer.data, "name")
+        text = []
+        for i, fi in enumerate(f):
+            t = f"{kv[i]:g} kV" if np.isfinite(kv[i]) else ""
+            nm = names[fi] if names is not None else None
+            if isinstance(nm, str) and nm and gmpp < 40:
+                t = f"{nm} {t}".strip()
+            text.append(t)
+        keep = [i for i, t in enumerate(text) if t]
+        return [LabelSet((g.x0[sel] + g.x1[sel])[keep] / 2, (g.y0[sel] + g.y1[sel])[keep] / 2,
+                         [text[i] for i in keep], np.nan_to_num(kv[keep], nan=0.0), dx=2, dy=0)]
+
+    def pick(self, x, y, tol) -> list[int]:
+        g = self.geom
+        if g is None or len(g.x0) == 0:
+            return []
+        m = g.visible_mask((x - tol, y - tol, x + tol, y + tol))
+        idx = np.flatnonzero(m)
+        if len(idx) == 0:
+            return []
+        ax, ay, bx, by = g.x0[idx], g.y0[idx], g.x1[idx], g.y1[idx]
+        dx, dy = bx - ax, by - ay
+        t = np.clip(((x - ax) * dx + (y - ay) * dy) / np.maximum(dx * dx + dy * dy, 1e-12), 0, 1)
+        d = np.hypot(ax + t * dx - x, ay + t * dy - y)
+        best = int(np.argmin(d))
+        return [int(g.feat[idx[best]])] if d[best] <= tol else []
+
+    def pick_rect(self, rect) -> list[int]:
+        g = self.geom
+        if g is None:
+            return []
+        return sorted(set(int(f) for f in g.feat[g.visible_mask(rect)]))
+
+
+class PointRenderer(_ImageLayer):
+    """Substations (voltage), power plants (fuel, MW), candidate sites (stars), other points.
+
+    Polygon features (e.g. substation footprints) are drawn as an outline in the image plus their
+    centroid as a point.
+    """
+
+    def prepare(self) -> None:
+        data = self.layer.data
+        kind = self.layer.kind
+        self.pts = prepare_points(data)
+        n = self.pts.n
+        self.symbol = "o"
+        self.priority = np.zeros(n)
+        st = self.style
+        if kind == "substations":
+            kv = _kv(data)
+            ci = styles.voltage_class_index(kv)
+            self.colours = np.array([styles.UNKNOWN_COLOUR if c < 0 else styles.VOLTAGE_COLOURS[c] for c in ci])
+            self.sizes = np.asarray(styles.substation_sizes(kv), float)
+            self.priority = np.nan_to_num(kv, nan=0.0)
+            self.symbol = {"square": "s", "circle": "o"}.get(st.get("symbol", "circle"), "o")
+        elif kind == "power_plants":
+            mw = pd_to_float(_col(data, "capacity_mw", np.full(n, np.nan)))
+            fuel = _col(data, "fuel", np.full(n, None))
+            fc = st.get("fuel_colours") or styles.FUEL_COLOURS
+            self.colours = np.array([styles.fuel_colour(f, fc) for f in fuel]) if n else np.zeros(0, str)
+            lo, hi = st.get("size_range", [5, 22])
+            d0, d1 = st.get("size_domain_mw", [1, 5000])
+            t = np.clip((np.sqrt(np.nan_to_num(mw, nan=0.0)) - np.sqrt(d0)) / (np.sqrt(d1) - np.sqrt(d0)), 0, 1)
+            self.sizes = np.where(np.isfinite(mw), lo + (hi - lo) * t, st.get("unknown_size", 5))
+            self.priority = np.nan_to_num(mw, nan=0.0)
+            self.mw = mw
+        elif kind == "candidate_sites":
+            self.colours = np.full(n, st.get("fill", styles.SITE_FILL))
+            self.sizes = np.full(n, float(st.get("size", 16)))
+            self.symbol = "star"
+            self.priority = np.full(n, 1e9)
+        else:
+            self.colours = np.full(n, st.get("colour", "#444444"))
+            self.sizes = np.full(n, 6.0)
+        self.pen_colour = st.get("outline", "#202020")
+        self.pen_width = float(st.get("outline_width", 0.8))
+        self.ok = np.flatnonzero(np.isfinite(self.pts.x))
+        polys = self.pts.is_polygon
+        self.outline_geom = prepare_polygons(np.asarray(data.geometry.values)[polys]) if polys.any() else None
+        self.outline_pieces = polygon_pieces(self.outline_geom) if self.outline_geom is not None else None
+        self.sizes = np.round(self.sizes)  # few distinct symbols: pyqtgraph renders one per (size, brush)
+
+    def extent(self):
+        if getattr(self, "pts", None) is not None:
+            return self.pts.extent
+        return super().extent()
+
+    def attach(self, parent_item) -> None:
+        super().attach(parent_item)
+        self.scatter = None
+
+    def apply(self, res) -> None:
+        super().apply(res)
+        if self.scatter is None and self.container is not None and self.prepared:
+            ok = self.ok
+            brushes = {c: QtGui.QBrush(QtGui.QColor(c)) for c in set(self.colours[ok].tolist())}
+            pen = cosmetic_pen(self.pen_colour, max(self.pen_width, 0.5))
+            self.scatter = pg.ScatterPlotItem(
+                x=self.pts.x[ok], y=self.pts.y[ok], size=self.sizes[ok], symbol=self.symbol,
+                brush=[brushes[c] for c in self.colours[ok].tolist()], pen=pen, pxMode=True)
+            self.scatter.setParentItem(self.container)
+            self.scatter.setZValue(2)
+
+    def paint(self, painter, params, view, cancelled) -> None:
+        if self.outline_geom is None:
+            return
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+        st = self.style
+        fill = QtGui.QColor(st.get("polygon_outline", "#505050"))
+        brush = _qcolor(st.get("polygon_fill", "#50505028"))
+        paint_path(painter, self.outline_pieces, view, brush=brush, pen=cosmetic_pen(fill, 1.2))
+
+    def render(self, params, view, cancelled):
+        if self.outline_geom is None:
+            return ImageResult(None, view.rect)
+        return super().render(params, view, cancelled)
+
+    def export(self, painter, view) -> None:
+        super().export(painter, view)
+        ok = self.ok
+        paint_markers(painter, view, self.pts.x[ok], self.pts.y[ok], self.sizes[ok], self.colours[ok],
+                      symbol=self.symbol)
+
+    def labels(self, params, view, gmpp) -> list:
+        kind = self.layer.kind
+        data = self.layer.data
+        ok = self.ok
+        x, y = self.pts.x[ok], self.pts.y[ok]
+        m = (x >= view.rect[0]) & (x <= view.rect[2]) & (y >= view.rect[1]) & (y <= view.rect[3])
+        rows = ok[m]
+        if len(rows) == 0:
+            return []
+        names = _col(data, "name")
+        pr = self.priority[rows]
+        if kind == "substations":
+            floor = 500 if gmpp > 2000 else 220 if gmpp > 500 else 110 if gmpp > 120 else 50 if gmpp > 30 else -1
+            if gmpp > 30:
+                floor = max(floor, float(self.style.get("label_min_kv", 0)))
+            rows, pr = rows[pr >= floor], pr[pr >= floor]
+            text = [str(names[r]) if names is not None and isinstance(names[r], str) else "" for r in rows]
+        elif kind == "power_plants":
+            floor = 1000 if gmpp > 2000 else 300 if gmpp > 500 else 50 if gmpp > 100 else -1
+            if gmpp > 30:
+                floor = max(floor, float(self.style.get("label_min_mw", 0)))
+            rows, pr = rows[pr >= floor], pr[pr >= floor]
+            text = []
+            for r in rows:
+                mw = self.mw[r]
+                t = f"{mw:,.0f} MW" if np.isfinite(mw) else ""
+                nm = names[r] if names is not None else None
+                if gmpp < 100 and isinstance(nm, str) and nm:
+                    t = f"{nm} {t}".strip()
+                text.append(t)
+        elif kind == "candidate_sites":
+            text = [str(names[r]) if names is not None and isinstance(names[r], str) else f"site {r + 1}"
+                    for r in rows]
+        else:
+            if names is None or gmpp > 200:
+                return []
+            text = [str(names[r]) if isinstance(names[r], str) else "" for r in rows]
+        keep = [i for i, t in enumerate(text) if t]
+        rows = rows[keep]
+        dx = 10.0 if kind == "candidate_sites" else 6.0
+        return [LabelSet(self.pts.x[rows], self.pts.y[rows], [text[i] for i in keep], pr[keep] if len(pr) else pr,
+                         dx=dx, dy=0.0, bold=kind == "candidate_sites")]
+
+    def pick(self, x, y, tol) -> list[int]:
+        ok = self.ok
+        if len(ok) == 0:
+            return []
+        d = np.hypot(self.pts.x[ok] - x, self.pts.y[ok] - y)
+        best = int(np.argmin(d))
+        if d[best] <= tol:
+            return [int(ok[best])]
+        if self.outline_geom is not None:  # inside a polygon feature?
+            import shapely
+
+            from gui.canvas.mercator import to_lonlat
+
+            lon, lat = to_lonlat(x, y)
+            geoms = np.asarray(self.layer.data.geometry.values)
+            hit = np.flatnonzero(self.pts.is_polygon & shapely.intersects_xy(geoms, float(lon), float(lat)))
+            return [int(hit[0])] if len(hit) else []
+        return []
+
+    def pick_rect(self, rect) -> list[int]:
+        x, y = self.pts.x, self.pts.y
+        m = (x >= rect[0]) & (x <= rect[2]) & (y >= rect[1]) & (y <= rect[3])
+        return [int(i) for i in np.flatnonzero(m)]
+
+
+def _with_pieces(geom):
+    return geom, polygon_pieces(geom)
+
+
+class PolygonRenderer(_ImageLayer):
+    """The basemap (land on sea) and other polygon layers (semi-transparent fill + outline)."""
+
+    def prepare(self) -> None:
+        self.levels = simplified_levels(self.layer.data, lambda g: _with_pieces(prepare_polygons(g, merc=True)))
+        self.geom = self.levels[0][0]
+
+    def extent(self):
+        if getattr(self, "geom", None) is not None:
+            return self.geom.extent
+        return super().extent()
+
+    def paint(self, painter, params, view, cancelled) -> None:
+        pieces = self.levels[lod_level(view.upp)][1]
+        if self.layer.kind == "basemap":
+            painter.fillRect(0, 0, view.w, view.h, QtGui.QColor(params.get("sea", styles.SEA)))
+            painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+            paint_path(painter, pieces, view, brush=QtGui.QColor(params.get("fill", styles.LAND)),
+                       pen=cosmetic_pen(params.get("outline", styles.BORDER), float(params.get("outline_width", 0.8))))
+        else:
+            col = QtGui.QColor(params.get("colour", "#6A5ACD"))
+            fill = QtGui.QColor(col)
+            fill.setAlpha(int(params.get("fill_alpha", 60)))
+            paint_path(painter, pieces, view, brush=fill, pen=cosmetic_pen(col, 1.2))
+
+    def pick(self, x, y, tol) -> list[int]:
+        if self.layer.kind == "basemap" or self.geom is None:
+            return []
+        import shapely
+
+        from gui.canvas.mercator import to_lonlat
+
+        b = self.geom.bbox
+        cand = np.flatnonzero((b[:, 0] <= x) & (b[:, 2] >= x) & (b[:, 1] <= y) & (b[:, 3] >= y))
+        lon, lat = to_lonlat(x, y)
+        geoms = np.asarray(self.layer.data.geometry.values)[cand]
+        return [int(c) for c in cand[shapely.intersects_xy(geoms, float(lon), float(lat))]]
+
+    def pick_rect(self, rect) -> list[int]:
+        if self.layer.kind == "basemap" or self.geom is None:
+            return []
+        return [int(i) for i in self.geom.visible(rect)]

@@ -1,0 +1,107 @@
+"""Off-GUI-thread rendering: one QRunnable per refresh, results posted back with generations.
+
+The worker only builds numpy arrays, QImages and QPainterPaths; graphics items are touched only on
+the GUI thread (in ``MapCanvas._on_result``). A result whose generation is no longer the renderer's
+``want_gen`` is stale and dropped there; a job also checks between and inside layers and stops
+early when everything it was asked for is stale.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+from PySide6 import QtCore, QtGui
+
+from gui.canvas.painting import ViewSpec, new_image, paint_labels, place_labels
+
+log = logging.getLogger(__name__)
+
+
+class Bridge(QtCore.QObject):
+    """Lives on the GUI thread; signals emitted from the worker are queued to it."""
+
+    result = QtCore.Signal(object)  # (renderer | "labels", gen, result)
+    failed = QtCore.Signal(object)  # (renderer | "labels", gen, message)
+    finished = QtCore.Signal(int)  # job id
+
+
+class LabelState:
+    """The label layer's generation (bumped with every view change or label-affecting change)."""
+
+    def __init__(self) -> None:
+        self.want_gen = 0
+        self.applied_gen = -1
+
+
+class RenderJob(QtCore.QRunnable):
+    def __init__(self, job_id: int, tasks, view: ViewSpec, label_task, bridge: Bridge) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.job_id = job_id
+        self.tasks = tasks  # [(renderer, gen, params)]
+        self.view = view
+        self.label_task = label_task  # (LabelState, gen, [(renderer, params)], ground_m_per_px) | None
+        self.bridge = bridge
+
+    def run(self) -> None:
+        try:
+            for r, gen, params in self.tasks:
+                if r.want_gen != gen:
+                    continue
+                try:
+                    r.ensure_prepared()
+                    res = r.render(params, self.view, lambda r=r, gen=gen: r.want_gen != gen)
+                except Exception as exc:  # keep drawing the other layers
+                    log.error("rendering %s failed:\n%s", r.name, traceback.format_exc())
+                    self.bridge.failed.emit((r, gen, f"{r.name}: {exc}"))
+                    continue
+                if r.want_gen == gen:
+                    self.bridge.result.emit((r, gen, res))
+            if self.label_task is not None:
+                self._labels()
+        finally:
+            self.bridge.finished.emit(self.job_id)
+
+    def _labels(self) -> None:
+        state, gen, sources, gmpp = self.label_task
+        if state.want_gen != gen:
+            return
+        try:
+            sets = []
+            for r, params in sources:
+                if r.prepared:
+                    sets.extend(r.labels(params, self.view, gmpp))
+            img = render_labels(sets, self.view)
+        except Exception as exc:
+            log.error("labels failed:\n%s", traceback.format_exc())
+            self.bridge.failed.emit(("labels", gen, f"labels: {exc}"))
+            return
+        if state.want_gen == gen:
+            self.bridge.result.emit(("labels", gen, (img, self.view.rect)))
+
+
+def render_labels(sets, view: ViewSpec) -> QtGui.QImage:
+    img = new_image(view.w, view.h)
+    placed = place_labels(sets, view)
+    if placed:
+        p = QtGui.QPainter(img)
+        try:
+            paint_labels(p, placed)
+        finally:
+            p.end()
+    return img
+
+
+class AuxJob(QtCore.QRunnable):
+    """Low-priority background work (picking indexes)."""
+
+    def __init__(self, fn) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def run(self) -> None:
+        try:
+            self.fn()
+        except Exception:
+            log.error("background job failed:\n%s", traceback.format_exc())

@@ -1,0 +1,94 @@
+"""Layer properties: source, CRS, feature count, kind, field mapping and the validation report."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from layers.model import Layer
+
+
+def kind_title(kind: str) -> str:
+    try:
+        from layers.registry import get_kind
+
+        return get_kind(kind).title or kind
+    except Exception:
+        return kind
+
+
+def layer_crs(layer: Layer) -> str:
+    if layer.is_raster:
+        crs = getattr(layer.data, "crs", None)
+        return str(crs) if crs is not None else "unknown"
+    crs = layer.data.crs
+    if crs is None:
+        return "none"
+    epsg = crs.to_epsg()
+    return f"EPSG:{epsg} ({crs.name})" if epsg else crs.name
+
+
+def layer_summary(layer: Layer) -> dict[str, str]:
+    """Label → value rows of the properties dialog (also used by the headless summary)."""
+    rows = {
+        "Name": layer.name,
+        "Kind": f"{kind_title(layer.kind)} ({layer.kind})",
+        "Source": str(layer.source),
+        "CRS": layer_crs(layer),
+    }
+    if layer.is_raster:
+        rows["Features"] = "raster"
+    else:
+        gtypes = sorted({str(t) for t in layer.data.geom_type.dropna().unique()})
+        rows["Features"] = f"{len(layer):,}"
+        rows["Geometry"] = ", ".join(gtypes) or "none"
+        rep = layer.report
+        if rep.rows_read:
+            rows["Rows"] = f"{rep.rows_read:,} read, {rep.rows_kept:,} kept, {rep.rows_dropped:,} dropped"
+    rows["Visible"] = "yes" if layer.visible else "no"
+    rows["Opacity"] = f"{layer.opacity:.0%}"
+    return rows
+
+
+class LayerPropertiesDialog(QDialog):
+    def __init__(self, layer: Layer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Layer Properties — {layer.name}")
+        self.resize(640, 560)
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        for label, value in layer_summary(layer).items():
+            v = QLabel(value)
+            v.setWordWrap(True)
+            v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(label, v)
+        lay.addLayout(form)
+
+        lay.addWidget(QLabel("Field mapping (canonical field ← source column)"))
+        table = QTableWidget(len(layer.mapping), 2)
+        table.setHorizontalHeaderLabels(["Field", "Source column"])
+        for r, (canonical, column) in enumerate(sorted(layer.mapping.items())):
+            table.setItem(r, 0, QTableWidgetItem(canonical))
+            table.setItem(r, 1, QTableWidgetItem(str(column)))
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setMaximumHeight(150)
+        lay.addWidget(table)
+
+        lay.addWidget(QLabel("Validation report"))
+        self.report_text = QPlainTextEdit(layer.report.to_text())
+        self.report_text.setReadOnly(True)
+        lay.addWidget(self.report_text, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)

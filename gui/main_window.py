@@ -1,0 +1,341 @@
+"""The main window: map canvas in the centre, dockable panels, message bar, menus, status bar."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.actions import build_actions, build_menus, build_toolbar
+from gui.canvas import MapCanvas
+from gui.dialogs.add_layer import FILE_FILTER
+from gui.dialogs.help import HowToDialog, show_about
+from gui.layer_loader import LayerLoader
+from gui.message_bar import MessageBar, show_exception
+from gui.panels import PANELS, panel_class
+from gui.project_session import ProjectSession
+from gui.project_summary import find_sites, sites_extent
+from gui.status_bar import StatusBar
+from gui.workers import cancel_all, run_with_dialog
+from layers.model import Layer
+
+log = logging.getLogger(__name__)
+
+PROJECT_FILTER = "GridScout project (*.gridscout);;All files (*)"
+_AREAS = {
+    "left": Qt.DockWidgetArea.LeftDockWidgetArea,
+    "right": Qt.DockWidgetArea.RightDockWidgetArea,
+    "bottom": Qt.DockWidgetArea.BottomDockWidgetArea,
+}
+
+
+class MainWindow(QMainWindow):
+    """GridScout's main window. ``settings`` (QSettings) can be injected for tests."""
+
+    def __init__(self, settings: QSettings | None = None, restore_layout: bool = True) -> None:
+        super().__init__()
+        self.settings = settings or QSettings("GridScout", "GridScout")
+        self.session = ProjectSession(self.settings, self)
+        self.session.ask_recover = self.ask_recover
+        self.session.collect_view = self.current_view
+        #: "save" | "discard" | "cancel" for unsaved changes on close/new/open; tests replace it
+        self.ask_save = self._ask_save_dialog
+
+        self.canvas = MapCanvas(self)
+        self.message_bar = MessageBar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.message_bar)
+        column.addWidget(self.canvas, 1)
+        self.setCentralWidget(central)
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+
+        self.actions_ = build_actions(self)
+        self.actions_["export_map"].setEnabled(False)  # until map export exists
+        self.toolbar = build_toolbar(self, self.actions_)
+        self.docks: dict[str, QDockWidget] = {}
+        self.panels: dict[str, QWidget] = {}
+        toggles = self._create_docks()
+        self.recent_menu = build_menus(self, self.actions_, toggles)
+        self.loader = LayerLoader(self)
+        self.setAcceptDrops(True)
+        self.resize(1600, 1000)
+
+        self.canvas.cursorMoved.connect(self.status.set_cursor)
+        self.canvas.scaleChanged.connect(self.status.set_scale)
+        self.session.projectChanged.connect(self._project_changed)
+        self.session.layersChanged.connect(lambda: self.canvas.set_layers(self.session.project.layers))
+        self.session.modifiedChanged.connect(self.setWindowModified)
+        self.session.recentChanged.connect(lambda _items: self._fill_recent_menu())
+        self._fill_recent_menu()
+        self._update_title()
+        if restore_layout:
+            self.restoreGeometry(self.settings.value("window/geometry", b""))
+            self.restoreState(self.settings.value("window/state", b""))
+
+    # --- building --------------------------------------------------------------------------------
+    def action(self, key: str) -> QAction | None:
+        return self.actions_.get(key)
+
+    def _create_docks(self) -> list[QAction]:
+        toggles, first_in_area = [], {}
+        for spec in PANELS:
+            try:
+                cls = panel_class(spec)
+                if cls is None:
+                    continue
+                widget = cls(self)
+            except Exception as exc:  # a broken panel must not stop the app
+                show_exception(self.message_bar, exc, f"The {spec.title} panel could not be opened")
+                continue
+            dock = QDockWidget(spec.title, self)
+            dock.setObjectName(f"dock_{spec.key}")
+            dock.setWidget(widget)
+            self.addDockWidget(_AREAS[spec.area], dock)
+            if spec.area in first_in_area:
+                self.tabifyDockWidget(first_in_area[spec.area], dock)
+            else:
+                first_in_area[spec.area] = dock
+            dock.setVisible(spec.visible)
+            toggle = dock.toggleViewAction()
+            if spec.shortcut:
+                toggle.setShortcut(QKeySequence(spec.shortcut))
+            toggles.append(toggle)
+            self.docks[spec.key] = dock
+            self.panels[spec.key] = widget
+        for dock in first_in_area.values():
+            dock.raise_()
+        return toggles
+
+    # --- work on threads -------------------------------------------------------------------------
+    def run_task(self, title: str, fn, on_result=None, on_error=None):
+        """Run ``fn(progress)`` on a worker with a progress dialog (Cancel) and the status-bar bar."""
+        self.status.job_started(title)
+
+        def error(exc: BaseException) -> None:
+            if on_error is not None:
+                on_error(exc)
+            else:
+                show_exception(self.message_bar, exc, title)
+
+        task = run_with_dialog(self, title, fn, on_result, error)
+        task.signals.progress.connect(self.status.job_progress)
+        task.signals.done.connect(self.status.job_finished)
+        return task
+
+    # --- project ---------------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"GridScout — {self.session.project.title}[*]")
+        self.setWindowModified(self.session.modified)
+
+    def _project_changed(self, project) -> None:
+        self._update_title()
+        self.canvas.set_layers(project.layers)
+        self.apply_view(project.view or {})
+
+    def apply_view(self, view: dict) -> None:
+        extent = view.get("extent")
+        if extent and len(extent) == 4:
+            self.canvas.set_extent(tuple(float(v) for v in extent))
+        else:
+            self.canvas.zoom_full()
+
+    def current_view(self) -> dict:
+        try:
+            extent = self.canvas.extent()
+        except Exception:  # no view yet
+            return dict(self.session.project.view or {})
+        return {**(self.session.project.view or {}), "extent": [float(v) for v in extent]}
+
+    def open_project(self, path: str | Path) -> bool:
+        if not self._resolve_unsaved():
+            return False
+        try:
+            self.session.open(path)
+        except Exception as exc:
+            show_exception(self.message_bar, exc, f"Could not open {Path(path).name}")
+            return False
+        self.message_bar.clear()
+        return True
+
+    def open_project_dialog(self) -> None:
+        start = str(self.session.path.parent) if self.session.path else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Open Project", start, PROJECT_FILTER)
+        if path:
+            self.open_project(path)
+
+    def new_project(self) -> None:
+        if self._resolve_unsaved():
+            self.session.new()
+
+    def save(self) -> bool:
+        if self.session.path is None or self.session.read_only:
+            return self.save_as()
+        return self.save_to(self.session.path)
+
+    def save_as(self, path: str | Path | None = None) -> bool:
+        if path is None:
+            start = str(self.session.path.with_suffix("")) + "-copy.gridscout" if self.session.path else "project.gridscout"
+            if self.session.read_only:
+                start = str(Path.home() / self.session.path.name)
+            path, _ = QFileDialog.getSaveFileName(self, "Save Project As", start, PROJECT_FILTER)
+            if not path:
+                return False
+        path = Path(path)
+        if path.suffix != ".gridscout":
+            path = path.with_name(path.name + ".gridscout")
+        return self.save_to(path)
+
+    def save_to(self, path: Path) -> bool:
+        try:
+            saved = self.session.save(path)
+        except Exception as exc:
+            show_exception(self.message_bar, exc, f"Could not save {Path(path).name}")
+            return False
+        self._update_title()
+        self.status.showMessage(f"Saved {saved}", 5000)
+        return True
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        items = self.session.recent()
+        for i, p in enumerate(items, 1):
+            act = self.recent_menu.addAction(f"&{i} {Path(p).name}")
+            act.setToolTip(p)
+            act.triggered.connect(lambda _checked=False, p=p: self.open_project(p))
+        if items:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear List", self.session.clear_recent)
+        self.recent_menu.setEnabled(bool(items))
+
+    def ask_recover(self, project: Path, autosave: Path) -> bool | None:
+        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved changes?",
+                          f"GridScout did not close cleanly last time. A recovery file of {project.name} "
+                          "with unsaved changes was found. Recover them?", parent=self)
+        recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(f"Recovery file: {autosave}")
+        box.exec()
+        return box.clickedButton() is recover
+
+    def _ask_save_dialog(self) -> str:
+        answer = QMessageBox.question(
+            self, "Unsaved changes", f"Save the changes to {self.session.project.title}?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
+            answer, "cancel")
+
+    def _resolve_unsaved(self) -> bool:
+        """Ask about unsaved changes; False when the user cancelled (or the save failed)."""
+        if not self.session.modified:
+            return True
+        answer = self.ask_save()
+        if answer == "save":
+            return self.save()
+        if answer == "discard":
+            self.session.discard_changes()
+            return True
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._resolve_unsaved():
+            event.ignore()
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        cancel_all()
+        self.canvas.shutdown()
+        event.accept()
+
+    # --- layers ----------------------------------------------------------------------------------
+    def add_layer(self, layer: Layer) -> None:
+        """Add a loaded layer on top of the others and show it."""
+        self.session.add_layer(layer, 0)
+        panel = self.panels.get("layers")
+        if panel is not None and hasattr(panel, "select_layer"):
+            panel.select_layer(layer)
+
+    def add_layer_dialog(self) -> None:
+        start = str(self.session.path.parent) if self.session.path else ""
+        paths, _ = QFileDialog.getOpenFileNames(self, "Add Layer", start, FILE_FILTER)
+        if paths:
+            self.loader.add_files(paths)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.loader.add_files(paths))
+
+    def export_map(self) -> None:  # the action stays disabled until map export exists
+        self.message_bar.info("Map export is not available yet.")
+
+    # --- view and tools --------------------------------------------------------------------------
+    def zoom_in(self) -> None:
+        self.canvas.zoom_in()
+
+    def zoom_out(self) -> None:
+        self.canvas.zoom_out()
+
+    def zoom_full(self) -> None:
+        self.canvas.zoom_full()
+
+    def zoom_to_layer(self) -> None:
+        panel = self.panels.get("layers")
+        layer = panel.current_layer() if panel is not None else None
+        if layer is not None:
+            self.canvas.zoom_to_layer(layer.name)
+        else:
+            self.message_bar.info("Select a layer in the Layers panel first.")
+
+    def zoom_to_site(self, name: str) -> tuple[float, float, float, float]:
+        """Show about 10 km around the candidate site(s) called ``name``."""
+        extent = sites_extent(find_sites(self.session.project, name))
+        self.canvas.set_extent(extent)
+        return extent
+
+    def set_tool(self, tool: str) -> None:
+        self.canvas.set_tool(tool)
+        self.actions_[f"tool_{tool}"].setChecked(True)
+
+    def tool_pan(self) -> None:
+        self.set_tool("pan")
+
+    def tool_identify(self) -> None:
+        self.set_tool("identify")
+        if "identify" in self.docks:
+            self.docks["identify"].show()
+            self.docks["identify"].raise_()
+
+    def tool_select(self) -> None:
+        self.set_tool("select")
+
+    def tool_measure(self) -> None:
+        self.set_tool("measure")
+
+    def show_about(self) -> None:
+        show_about(self)
+
+    def show_howto(self) -> None:
+        dlg = HowToDialog(self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()

@@ -1,0 +1,226 @@
+"""The open project and its life cycle: new, open, save, modified state, autosave, recovery, recents.
+
+No widgets here: the questions the session must ask (recover an autosave?) are callables the window
+supplies, so tests can answer them. The recovery file of ``site.gridscout`` is
+``site.gridscout.autosave`` beside it (an untitled or read-only project autosaves into the user's data
+directory). It is written every :data:`AUTOSAVE_INTERVAL_S` while there are unsaved changes and
+removed after a save or a deliberate "discard"; one left behind that is newer than its project means
+the app did not close cleanly, and opening the project offers to recover it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
+
+from layers.model import Layer
+from layers.project import Project, open_project, save_project
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_INTERVAL_S = 60
+AUTOSAVE_SUFFIX = ".autosave"
+MAX_RECENT = 10
+RECENT_KEY = "recentProjects"
+
+
+def autosave_path_for(project_path: Path | None) -> Path:
+    """Where the recovery file of a project goes."""
+    if project_path is not None and os.access(project_path.parent, os.W_OK) and not _is_shipped(project_path):
+        return project_path.with_name(project_path.name + AUTOSAVE_SUFFIX)
+    data_dir = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation) or Path.home())
+    stem = project_path.name if project_path is not None else "untitled.gridscout"
+    return data_dir / "recovery" / (stem + AUTOSAVE_SUFFIX)
+
+
+def _is_shipped(path: Path) -> bool:
+    """True for files inside the installed ``resources`` (the demo): never overwritten by Save."""
+    from resources import RESOURCES
+
+    try:
+        path.resolve().relative_to(RESOURCES)
+        return True
+    except ValueError:
+        return False
+
+
+def recovery_available(project_path: Path) -> Path | None:
+    """The autosave of ``project_path`` if it is newer than the project (an unclean exit)."""
+    auto = autosave_path_for(project_path)
+    if not auto.exists():
+        return None
+    if not project_path.exists() or auto.stat().st_mtime > project_path.stat().st_mtime:
+        return auto
+    return None
+
+
+class ProjectSession(QObject):
+    """Holds the current :class:`Project`; emits when it is replaced, edited or saved."""
+
+    projectChanged = Signal(object)  # a new Project was opened / created
+    layersChanged = Signal()  # layers added, removed, reordered, restyled, shown/hidden
+    modifiedChanged = Signal(bool)
+    recentChanged = Signal(list)
+    saved = Signal(str)
+
+    def __init__(self, settings: QSettings | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or QSettings("GridScout", "GridScout")
+        self.project = Project()
+        self.modified = False
+        #: answers "recover the autosave newer than the project?": True recovers, False discards the
+        #: autosave, None opens the project and keeps the autosave; the window asks with a QMessageBox
+        self.ask_recover: Callable[[Path, Path], bool | None] = lambda project, autosave: None
+        #: called before saving to store the current view in the project
+        self.collect_view: Callable[[], dict] | None = None
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setInterval(AUTOSAVE_INTERVAL_S * 1000)
+        self._autosave_timer.timeout.connect(self.autosave)
+
+    # --- state -------------------------------------------------------------------------------
+    @property
+    def path(self) -> Path | None:
+        return self.project.path
+
+    @property
+    def read_only(self) -> bool:
+        """The shipped demo: Save goes to Save As so the demo stays as shipped."""
+        return self.project.path is not None and _is_shipped(self.project.path)
+
+    def set_modified(self, modified: bool = True) -> None:
+        if modified == self.modified:
+            return
+        self.modified = modified
+        if modified:
+            self._autosave_timer.start()
+        else:
+            self._autosave_timer.stop()
+        self.modifiedChanged.emit(modified)
+
+    def layers_edited(self) -> None:
+        """Call after changing layers in place (visibility, order, style …)."""
+        self.set_modified(True)
+        self.layersChanged.emit()
+
+    # --- layers --------------------------------------------------------------------------------
+    def add_layer(self, layer: Layer, index: int = 0) -> None:
+        names = {lyr.name for lyr in self.project.layers}
+        base, n = layer.name, 2
+        while layer.name in names:
+            layer.name = f"{base} ({n})"
+            n += 1
+        self.project.layers.insert(index, layer)
+        self.layers_edited()
+
+    def remove_layer(self, layer: Layer) -> None:
+        self.project.layers = [lyr for lyr in self.project.layers if lyr is not layer]
+        self.layers_edited()
+
+    def reorder_layers(self, layers: list[Layer]) -> None:
+        if [id(x) for x in layers] != [id(x) for x in self.project.layers]:
+            self.project.layers = list(layers)
+            self.layers_edited()
+
+    # --- projects ------------------------------------------------------------------------------
+    def new(self, title: str = "Untitled project") -> None:
+        self._drop_autosave()
+        self.project = Project(title=title)
+        self.set_modified(False)
+        self.projectChanged.emit(self.project)
+
+    def open(self, path: str | Path) -> Project:
+        """Open ``path``, offering to recover a newer autosave; raises DataError for a bad file."""
+        path = Path(path).resolve()
+        recovered = False
+        auto = recovery_available(path)
+        answer = self.ask_recover(path, auto) if auto is not None else None
+        if auto is not None:
+            if answer:
+                try:
+                    project = open_project(auto)
+                    project.path = path
+                    recovered = True
+                except Exception as exc:  # a broken autosave: say so, open the project itself
+                    log.warning("the recovery file %s could not be read (%s); opening %s", auto, exc, path)
+                    project = open_project(path)
+            else:
+                if answer is False:  # "discard"; None = not now (e.g. a snapshot): keep it
+                    auto.unlink(missing_ok=True)
+                project = open_project(path)
+        else:
+            project = open_project(path)
+        if self.project.path != path:
+            self._drop_autosave()  # of the project that was open before
+        self.project = project
+        self.modified = not recovered  # force the signal below
+        self.set_modified(recovered)
+        self.add_recent(path)
+        self.projectChanged.emit(project)
+        return project
+
+    def save(self, path: str | Path | None = None) -> Path:
+        """Save (atomically) to ``path`` or the project's own path."""
+        target = Path(path) if path is not None else self.project.path
+        if target is None:
+            raise ValueError("no path to save to: use Save As")
+        if self.collect_view is not None:
+            self.project.view = self.collect_view()
+        old_auto = autosave_path_for(self.project.path) if self.project.path else None
+        saved = save_project(self.project, target)
+        if old_auto is not None:
+            old_auto.unlink(missing_ok=True)
+        autosave_path_for(saved).unlink(missing_ok=True)
+        self.set_modified(False)
+        self.add_recent(saved)
+        self.saved.emit(str(saved))
+        return saved
+
+    def autosave(self) -> Path | None:
+        """Write the recovery file now (when there are unsaved changes)."""
+        if not self.modified:
+            return None
+        target = autosave_path_for(self.project.path)
+        keep_path = self.project.path
+        if self.collect_view is not None:
+            self.project.view = self.collect_view()
+        try:
+            save_project(self.project, target)
+        except Exception as exc:  # autosave must never interrupt work
+            log.warning("autosave to %s failed: %s", target, exc)
+            return None
+        finally:
+            self.project.path = keep_path  # save_project points the project at the file it wrote
+        log.info("autosaved to %s", target)
+        return target
+
+    def discard_changes(self) -> None:
+        """The user chose not to save: the recovery file goes too."""
+        self._drop_autosave()
+        self.set_modified(False)
+
+    def _drop_autosave(self) -> None:
+        autosave_path_for(self.project.path).unlink(missing_ok=True)
+
+    # --- recent projects -----------------------------------------------------------------------
+    def recent(self) -> list[str]:
+        value = self.settings.value(RECENT_KEY, [])
+        if isinstance(value, str):  # QSettings returns a lone string for a one-item list
+            value = [value]
+        return [p for p in (value or []) if p]
+
+    def add_recent(self, path: Path) -> None:
+        if _is_shipped(path):
+            return
+        path_s = str(Path(path).resolve())
+        items = [path_s] + [p for p in self.recent() if p != path_s]
+        self.settings.setValue(RECENT_KEY, items[:MAX_RECENT])
+        self.settings.sync()
+        self.recentChanged.emit(self.recent())
+
+    def clear_recent(self) -> None:
+        self.settings.setValue(RECENT_KEY, [])
+        self.recentChanged.emit([])

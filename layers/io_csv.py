@@ -1,0 +1,215 @@
+"""Tables with coordinates: CSV files (and plain Parquet without geo metadata) → GeoDataFrame.
+
+Coordinates come from lat/lon columns found by name, or from a WKT column. Text where a number
+belongs, unreadable WKT and non-UTF-8 text are reported by row (1-based data row, header not
+counted), never a crash; rows without a usable location get no geometry and are dropped later by
+:func:`layers.validate.validate_geometries` (rule ``dropped_missing_geometry``).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from layers.errors import DataError
+from layers.report import ValidationReport
+
+LAT_NAMES = ("lat", "latitude", "y", "lat_dd", "latitude_dd", "ycoord", "y_coord", "point_y")
+LON_NAMES = ("lon", "lng", "long", "longitude", "x", "lon_dd", "longitude_dd", "xcoord", "x_coord",
+             "point_x")
+WKT_NAMES = ("wkt", "geometry", "geom", "the_geom", "wkt_geom", "shape")
+#: column names that mean the numbers are WGS84 longitude/latitude (x/y may be projected)
+_LONLAT_WORDS = {"lat", "latitude", "lon", "lng", "long", "longitude", "lat_dd", "latitude_dd",
+                 "lon_dd", "longitude_dd"}
+
+ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "cp932": "Shift-JIS / cp932 (Japanese)",
+    "cp1252": "Windows-1252 (Western European)",
+    "latin1": "ISO-8859-1 (Latin-1)",
+}
+
+
+def _is_japanese(ch: str) -> bool:
+    o = ord(ch)
+    return 0x3000 <= o <= 0x30FF or 0x4E00 <= o <= 0x9FFF or 0xFF00 <= o <= 0xFFEF
+
+
+def guess_encoding(data: bytes) -> str:
+    """The most plausible encoding of ``data``: UTF-8, else cp932 when it reads as Japanese, else
+    cp1252, else latin1 (which never fails)."""
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp932")
+        non_ascii = [c for c in text if ord(c) > 127]
+        if non_ascii and sum(map(_is_japanese, non_ascii)) >= 0.8 * len(non_ascii):
+            return "cp932"
+    except UnicodeDecodeError:
+        pass
+    try:
+        data.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return "latin1"
+
+
+def decode_text(data: bytes, label: str, report: ValidationReport | None) -> str:
+    """Decode file bytes; non-UTF-8 text is decoded with a guessed encoding and reported."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    enc = guess_encoding(data)
+    if enc != "utf-8" and report is not None:
+        report.add("text_encoding", f"{label} is not UTF-8 text; read it as {ENCODING_NAMES[enc]}. If "
+                   "names look wrong, re-save the file as UTF-8")
+    return data.decode(enc, errors="replace")
+
+
+def _sniff_delimiter(text: str) -> str:
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def _find(columns: list[str], names: tuple[str, ...]) -> str | None:
+    lower = {c.strip().lower(): c for c in reversed(columns)}
+    for n in names:
+        if n in lower:
+            return lower[n]
+    return None
+
+
+def _infer_types(df: pd.DataFrame, skip: set[str]) -> pd.DataFrame:
+    """Text columns whose every non-blank value is a number become numeric (IDs with leading
+    zeros, e.g. ZIP codes, stay text)."""
+    for col in df.columns:
+        if col in skip:
+            continue
+        s = df[col]
+        blank = s.str.strip().eq("") | s.isna()
+        if blank.all():
+            continue
+        vals = s[~blank].str.strip()
+        if vals.str.match(r"^[+-]?0\d").any():
+            continue
+        num = pd.to_numeric(vals, errors="coerce")
+        if num.notna().all():
+            out = pd.Series(np.nan, index=s.index, dtype="float64")
+            out[~blank] = num.astype("float64")
+            if np.all(np.mod(out[~blank], 1) == 0) and blank.sum() == 0 and (out.abs() < 2**53).all():
+                out = out.astype("int64")
+            df[col] = out
+    return df
+
+
+def _numbers(s: pd.Series, col: str, label: str, report: ValidationReport) -> np.ndarray:
+    """Column → float array; text that is not a number becomes NaN and is reported by row."""
+    text = s.astype("str").str.strip()
+    text = text.where(s.notna(), "")
+    num = pd.to_numeric(text, errors="coerce")
+    bad = num.isna() & text.ne("")
+    if bad.any():
+        # decimal commas ("35,68") when the file does not use commas as separators
+        fixed = pd.to_numeric(text[bad].str.replace(",", ".", regex=False), errors="coerce")
+        comma = fixed.notna() & text[bad].str.fullmatch(r"[+-]?\d+,\d+")
+        if comma.any():
+            num[comma[comma].index] = fixed[comma]
+            bad = num.isna() & text.ne("")
+    if bad.any():
+        rows = np.flatnonzero(bad.to_numpy()) + 1
+        examples = ", ".join(repr(v) for v in text[bad].head(3))
+        report.add("non_numeric_coordinates", f"column {col!r} has text where a number belongs "
+                   f"(e.g. {examples}); these rows have no location and are dropped", rows)
+    return num.to_numpy(dtype="float64", na_value=np.nan)
+
+
+def table_to_geodata(df: pd.DataFrame, label: str, report: ValidationReport | None,
+                     columns: list[str] | None = None) -> gpd.GeoDataFrame:
+    """A plain table with lat/lon or WKT columns → GeoDataFrame (RangeIndex = source rows)."""
+    report = report if report is not None else ValidationReport(label)
+    df = df.reset_index(drop=True)
+    cols = [str(c) for c in df.columns]
+    lat, lon = _find(cols, LAT_NAMES), _find(cols, LON_NAMES)
+    wkt = _find(cols, WKT_NAMES)
+    crs = None
+    if lat is not None and lon is not None and lat != lon:
+        y = _numbers(df[lat], lat, label, report)
+        x = _numbers(df[lon], lon, label, report)
+        ok = np.isfinite(x) & np.isfinite(y)
+        geoms = np.empty(len(df), dtype=object)
+        geoms[:] = None
+        geoms[ok] = shapely.points(x[ok], y[ok])
+        if lat.strip().lower() in _LONLAT_WORDS or lon.strip().lower() in _LONLAT_WORDS:
+            crs = "EPSG:4326"
+            report.info("csv_coordinates", f"locations from columns {lon!r} (longitude) and {lat!r} "
+                        "(latitude), taken as WGS84 (EPSG:4326); pass --crs if they are not")
+        else:
+            report.info("csv_coordinates", f"locations from columns {lon!r} (x) and {lat!r} (y)")
+        used = {lat, lon} | ({wkt} if wkt is not None else set())
+    elif wkt is not None:
+        s = df[wkt]
+        if s.dtype == object and len(s) and isinstance(s.dropna().iloc[0] if s.notna().any() else "",
+                                                         bytes):
+            geoms = np.asarray(shapely.from_wkb(s.to_numpy(), on_invalid="ignore"), dtype=object)
+            text = s.notna().to_numpy()
+        else:
+            text = s.astype("str").where(s.notna(), "").str.strip()
+            srid = text.str.extract(r"^SRID=(\d+);", expand=False)
+            if srid.notna().any():
+                crs = f"EPSG:{srid.dropna().iloc[0]}"
+                text = text.str.replace(r"^SRID=\d+;", "", regex=True)
+            arr = text.to_numpy(dtype=object)
+            arr[arr == ""] = None
+            geoms = np.asarray(shapely.from_wkt(arr, on_invalid="ignore"), dtype=object)
+            text = text.ne("").to_numpy()
+        bad = text & shapely.is_missing(geoms)
+        if bad.any():
+            report.add("unreadable_wkt", f"column {wkt!r} has text that is not a WKT geometry; these "
+                       "rows have no location and are dropped", np.flatnonzero(bad) + 1)
+        report.info("csv_coordinates", f"geometries from WKT column {wkt!r}")
+        used = {wkt}
+    else:
+        raise DataError(
+            f"{label} has no coordinate columns: expected latitude/longitude columns (lat/lon, "
+            f"latitude/longitude, y/x) or a WKT column (wkt, geometry, geom); columns found: "
+            f"{', '.join(cols) or 'none'}")
+    attrs = df.drop(columns=list(used))
+    if columns is not None:
+        attrs = attrs[[c for c in columns if c in attrs.columns]]
+    if "geometry" in attrs.columns:
+        attrs = attrs.rename(columns={"geometry": "geometry_text"})
+    return gpd.GeoDataFrame(attrs, geometry=gpd.GeoSeries(geoms, index=df.index), crs=crs)
+
+
+def read_csv(path: str | Path, columns=None, bbox=None,
+             report: ValidationReport | None = None) -> gpd.GeoDataFrame:
+    """Read a CSV/TSV with lat/lon or WKT columns (delimiter and encoding detected)."""
+    path = Path(path)
+    label = path.name
+    text = decode_text(path.read_bytes(), label, report)
+    if not text.strip():
+        raise DataError(f"{label} is empty; it needs a header row and rows with coordinates")
+    try:
+        df = pd.read_csv(io.StringIO(text), sep=_sniff_delimiter(text), dtype=str,
+                         keep_default_na=False, skipinitialspace=True)
+    except (pd.errors.ParserError, ValueError) as exc:
+        msg = re.sub(r"\s+", " ", str(exc)).strip()
+        raise DataError(f"{label} is not a readable CSV table ({msg}); check the delimiter and "
+                        "quoting, or re-export it") from None
+    df.columns = [str(c).strip() for c in df.columns]
+    gdf = table_to_geodata(df, label, report, columns)
+    skip = {gdf.geometry.name}
+    gdf = _infer_types(gdf, skip)
+    if bbox is not None:
+        gdf = gdf[gdf.geometry.isna() | gdf.geometry.intersects(shapely.box(*bbox))]
+    return gdf

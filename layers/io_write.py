@@ -1,0 +1,166 @@
+"""Writing vector layers, format by extension, atomically (temp file in the same folder, then
+``os.replace``), so a crash or a full disk never leaves a half-written file under the real name."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import warnings
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import shapely
+
+from layers.errors import DataError
+
+log = logging.getLogger(__name__)
+
+WRITE_DRIVERS = {
+    ".gpkg": "GPKG",
+    ".fgb": "FlatGeobuf",
+    ".geojson": "GeoJSON",
+    ".json": "GeoJSON",
+    ".shp": "ESRI Shapefile",
+}
+WRITE_EXTS = (".gpkg", ".parquet", ".geoparquet", ".fgb", ".geojson", ".json", ".csv", ".shp")
+#: rows per Parquet row group: readers decode row groups in parallel and can report progress
+PARQUET_ROW_GROUP = 100_000
+_SHP_SIDECARS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx")
+
+
+def _fsync(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _prepare(gdf: gpd.GeoDataFrame, case_insensitive: bool = False) -> gpd.GeoDataFrame:
+    """Columns every format can store: plain names, no index, text for lists/dicts; in formats
+    whose column names ignore case (GeoPackage, Shapefile) a later ``NAME`` next to ``name``
+    becomes ``src_NAME``."""
+    gdf = gdf.reset_index(drop=True)
+    if case_insensitive:
+        seen: set[str] = set()
+        renames = {}
+        for col in gdf.columns:
+            new = str(col)
+            while new.lower() in seen:
+                new = f"src_{new}"
+            seen.add(new.lower())
+            if new != col:
+                renames[col] = new
+        if renames:
+            gdf = gdf.rename(columns=renames)
+    for col in gdf.columns:
+        if col == gdf.geometry.name:
+            continue
+        s = gdf[col]
+        if s.dtype == object:
+            sample = s.dropna()
+            if len(sample) and not all(isinstance(v, str) for v in sample.iloc[:100]):
+                gdf[col] = s.map(lambda v: v if v is None or isinstance(v, str) else str(v))
+    return gdf
+
+
+def _to_csv(gdf: gpd.GeoDataFrame, path: Path) -> None:
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
+    df = pd.DataFrame(gdf.drop(columns=gdf.geometry.name))
+    missing = shapely.is_missing(geoms)
+    if len(geoms) and (shapely.get_type_id(geoms[~missing]) == 0).all():
+        for name, values in (("lon", shapely.get_x), ("lat", shapely.get_y)):
+            col = name if name not in df.columns else f"{name}_wgs84"
+            df[col] = values(geoms)
+    wkt = np.asarray(shapely.to_wkt(geoms, rounding_precision=-1, trim=True), dtype=object)
+    df["wkt" if "wkt" not in df.columns else "geometry_wkt"] = wkt
+    df.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+
+
+def _write_ogr(gdf: gpd.GeoDataFrame, path: Path, driver: str, layer: str | None) -> None:
+    kwargs = {"driver": driver, "layer": layer}
+    if driver == "GeoJSON":
+        kwargs["layer"] = None
+    if driver == "ESRI Shapefile":
+        kwargs.update(layer=None, encoding="UTF-8")
+    # mixed Polygon/MultiPolygon (or Point/Polygon) layers: let GDAL store a generic type
+    types = set(gdf.geom_type.dropna().unique())
+    if len(types) > 1 and driver != "ESRI Shapefile":
+        kwargs["geometry_type"] = "Unknown"
+    elif driver == "ESRI Shapefile" and len({t.replace("Multi", "") for t in types}) > 1:
+        raise DataError(f"{path.name}: a shapefile holds one geometry type, this layer has "
+                        f"{', '.join(sorted(types))}; write a GeoPackage (.gpkg) instead")
+    elif types and driver == "ESRI Shapefile":
+        kwargs["promote_to_multi"] = any(t.startswith("Multi") for t in types)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            pyogrio.write_dataframe(gdf, path, use_arrow=True, **kwargs)
+        except Exception:
+            if path.exists():
+                path.unlink()
+            pyogrio.write_dataframe(gdf, path, use_arrow=False, **kwargs)
+    renamed = [str(w.message).split(": ", 1)[-1] for w in caught if "laundered" in str(w.message)]
+    if renamed:  # shapefile names are cut to 10 characters
+        log.warning("%s: column names shortened: %s", path.name, "; ".join(renamed))
+    # "'crs' was not provided": a layer without CRS is written as such on purpose
+
+
+def write_vector(gdf: gpd.GeoDataFrame, out: str | os.PathLike, layer: str | None = None) -> Path:
+    """Write ``gdf`` to ``out``; the format follows the extension (.gpkg, .parquet/.geoparquet, .fgb,
+    .geojson/.json, .csv with WKT (+ lon/lat for points), .shp). Returns the path written.
+
+    ``layer`` names the GeoPackage layer (default: the file stem); writing a layer into an existing
+    GeoPackage replaces that layer and keeps the others. The file appears atomically.
+    """
+    out = Path(out)
+    ext = out.suffix.lower()
+    if ext not in WRITE_EXTS:
+        raise DataError(f"cannot write {out.name}: unknown output format {ext or '(no extension)'}; "
+                        f"use one of {', '.join(WRITE_EXTS)}")
+    if not out.parent.exists():
+        raise DataError(f"cannot write {out}: folder {out.parent} does not exist")
+    gdf = _prepare(gdf, case_insensitive=ext in (".gpkg", ".shp"))
+    tmpdir = Path(tempfile.mkdtemp(prefix=f".{out.stem}.", suffix=".tmp", dir=out.parent))
+    tmp = tmpdir / out.name
+    try:
+        if ext in (".parquet", ".geoparquet"):
+            gdf.to_parquet(tmp, index=False, compression="snappy", write_covering_bbox=True,
+                           row_group_size=PARQUET_ROW_GROUP)
+        elif ext == ".csv":
+            _to_csv(gdf, tmp)
+        else:
+            if ext == ".gpkg":
+                layer = layer or out.stem
+                if out.exists():
+                    shutil.copy2(out, tmp)  # keep the other layers; pyogrio replaces `layer`
+            _write_ogr(gdf, tmp, WRITE_DRIVERS[ext], layer)
+        written = sorted(tmpdir.iterdir())
+        for f in written:
+            _fsync(f)
+        if ext == ".shp":
+            for suffix in _SHP_SIDECARS:  # no stale sidecar of an older shapefile may survive
+                old = out.with_suffix(suffix)
+                if old.exists() and not (tmpdir / old.name).exists():
+                    old.unlink()
+        for f in written:
+            os.replace(f, out.parent / f.name)
+    except DataError:
+        raise
+    except (OSError, ValueError, RuntimeError, pyogrio.errors.DataSourceError,
+            pyogrio.errors.DataLayerError, pyogrio.errors.FieldError) as exc:
+        raise DataError(f"cannot write {out}: {' '.join(str(exc).split())[:300]}") from None
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+    return out
+

@@ -1,0 +1,1 @@
+"""GridScout scoring: geodesic nearest-feature kernels (``scoring.nearest``), criteria and engine."""

