@@ -159,7 +159,8 @@ def main(argv=None) -> int:
         assert canvas.wait_rendered(60_000)
 
     # ---- frame times ----------------------------------------------------------------------
-    for name, width in (("overview", None), ("mid", 120_000), ("detail", 40_000), ("street", 2_000)):
+    for name, width in (("overview", None), ("mid", 120_000), ("detail", 40_000), ("close", 12_000),
+                        ("street", 2_000)):
         if width is None:
             canvas.zoom_full()
             assert canvas.wait_rendered(60_000)

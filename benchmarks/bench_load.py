@@ -91,6 +91,8 @@ CHILD = r"""
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
 which, path = sys.argv[1], sys.argv[2]
+ru0 = resource.getrusage(resource.RUSAGE_SELF)
+cpu0 = ru0.ru_utime + ru0.ru_stime
 t = time.perf_counter()
 if which == "load_layer":
     from layers.io import load_layer
@@ -108,8 +110,9 @@ elif which == "profile":
     pstats.Stats("/tmp/gridscout-bench.prof").sort_stats("cumulative").print_stats(25)
     n = 0
 secs = time.perf_counter() - t
-print(json.dumps({{"seconds": secs, "rows": n,
-                  "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+ru = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({{"seconds": secs, "rows": n, "cpu": ru.ru_utime + ru.ru_stime - cpu0,
+                  "maxrss_mb": ru.ru_maxrss / 1024}}))
 """
 
 
@@ -138,7 +141,10 @@ def main(argv=None) -> int:
     if args.profile:
         measure("profile", paths.get("parquet") or paths["gpkg"])
         return 0
-    print(f"\n{'file':<28}{'loader':<22}{'seconds':>9}{'peak MB':>10}")
+    load = os.getloadavg()[0]
+    print(f"\nload average {load:.1f} on {os.cpu_count()} CPUs (wall seconds grow with other work; "
+          "CPU seconds less so)")
+    print(f"\n{'file':<28}{'loader':<22}{'seconds':>9}{'peak MB':>10}{'CPU s':>8}")
     results = {}
     for fmt, path in paths.items():
         # geopandas.read_file on Parquet needs GDAL's (Arrow) Parquet driver, which some GDAL builds
@@ -151,7 +157,8 @@ def main(argv=None) -> int:
                 print(f"{path.name:<28}{which:<22}{'n/a':>9}  ({exc})", flush=True)
                 continue
             results[(fmt, which)] = r
-            print(f"{path.name:<28}{which:<22}{r['seconds']:>9.2f}{r['maxrss_mb']:>10.0f}", flush=True)
+            print(f"{path.name:<28}{which:<22}{r['seconds']:>9.2f}{r['maxrss_mb']:>10.0f}"
+                  f"{r['cpu']:>8.2f}", flush=True)
         baseline = "read_file" if (fmt, "read_file") in results else "read_parquet"
         ours, base = results[(fmt, "load_layer")], results[(fmt, baseline)]
         print(f"{'':<28}{'ratio load_layer/' + baseline:<22}{ours['seconds'] / base['seconds']:>9.2f}"

@@ -11,7 +11,9 @@ broken data (missing nodes, open outlines, missing relation members). It is writ
 numpy and converted to PBF by libosmium (a Python writer would take minutes).
 
 The import runs in a fresh subprocess; the benchmark reports seconds, features per second and peak
-resident memory (``ru_maxrss`` of that subprocess). Target on the 2-core machine: <= 60 s, <= 2 GB.
+resident memory (``ru_maxrss`` of that subprocess, and ``VmHWM`` from /proc, which unlike ru_maxrss
+does not inherit the parent's peak across fork + exec; the extract is generated in a subprocess of
+its own for the same reason). Target on the 2-core machine: <= 60 s, <= 2 GB.
 """
 
 from __future__ import annotations
@@ -214,7 +216,7 @@ def generate(path: Path, n_nodes: int, seed: int = 7, keep_opl: bool = False) ->
             rels.append((rel_id, members, t))
             rel_id += int(rng.integers(2, 1500))
         bg_way_ids = np.array([way_of_block[b] for b in np.flatnonzero(kinds == 9)[:100_000].tolist()])
-        for j in range(20_000):
+        for _ in range(20_000):
             pick = np.sort(rng.choice(bg_way_ids, 5, replace=False))
             rels.append((rel_id, [f"w{w}@" for w in pick.tolist()], {"type": "route", "route": "bus"}))
             rel_id += int(rng.integers(2, 1500))
@@ -224,7 +226,9 @@ def generate(path: Path, n_nodes: int, seed: int = 7, keep_opl: bool = False) ->
     tmp_pbf = path.with_name(path.name + ".tmp.osm.pbf")
     if tmp_pbf.exists():
         tmp_pbf.unlink()
-    writer = osmium.SimpleWriter(str(tmp_pbf))
+    header = osmium.io.Header()
+    header.set("sorting", "Type_then_ID")  # as Geofabrik extracts declare
+    writer = osmium.SimpleWriter(str(tmp_pbf), header=header)
     try:
         osmium.apply(osmium.io.Reader(str(nodes_file), osmium.osm.ALL), writer)
     finally:
@@ -242,7 +246,13 @@ from layers.osm import import_osm
 t = time.perf_counter()
 result = import_osm(sys.argv[1], out=sys.argv[2])
 seconds = time.perf_counter() - t
-print(json.dumps({{"seconds": seconds, "features": result.report.features,
+hwm = None
+try:
+    with open("/proc/self/status") as fh:
+        hwm = next(int(l.split()[1]) / 1024 for l in fh if l.startswith("VmHWM"))
+except (OSError, StopIteration):
+    pass
+print(json.dumps({{"seconds": seconds, "features": result.report.features, "vmhwm_mb": hwm,
                    "objects": result.report.objects_read,
                    "rules": {{k: v.count for k, v in result.report.items.items()}},
                    "strategy": result.report.node_strategy,
@@ -255,15 +265,22 @@ def main(argv=None) -> int:
     ap.add_argument("--nodes", type=int, default=10_000_000, help="nodes in the synthetic extract")
     ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="where the extract is kept")
     ap.add_argument("--keep-opl", action="store_true", help="keep the OPL text the PBF is made from")
+    ap.add_argument("--generate-only", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     args.cache.mkdir(parents=True, exist_ok=True)
     pbf = args.cache / f"synthetic-power-{args.nodes}-v{FORMAT_VERSION}.osm.pbf"
-    if not pbf.exists():
-        print(f"generating {pbf} ...", flush=True)
+    if args.generate_only:
         t = time.perf_counter()
         info = generate(pbf, args.nodes, keep_opl=args.keep_opl)
         print(f"  {info['nodes']:,} nodes, {info['ways']:,} ways, {info['relations']:,} relations "
               f"in {time.perf_counter() - t:.1f} s", flush=True)
+        return 0
+    if not pbf.exists():
+        # in a subprocess: on Linux a child's ru_maxrss starts at its parent's peak (fork + exec),
+        # so a parent that generated the file would inflate the measurement
+        print(f"generating {pbf} ...", flush=True)
+        cmd = [sys.executable, __file__, "--generate-only", "--nodes", str(args.nodes), "--cache", str(args.cache)]
+        subprocess.run(cmd + (["--keep-opl"] if args.keep_opl else []), check=True)
     size_mb = pbf.stat().st_size / 1e6
     out = args.cache / "bench-osm-out.gpkg"
     proc = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT)), str(pbf), str(out)],
@@ -279,10 +296,11 @@ def main(argv=None) -> int:
     print(f"features        {features:,} ({', '.join(f'{v:,} {k}' for k, v in r['features'].items())})")
     print(f"time            {r['seconds']:.1f} s  (target <= 60 s)")
     print(f"throughput      {features / r['seconds']:,.0f} features/s, {size_mb / r['seconds']:.1f} MB/s of PBF")
-    print(f"peak memory     {r['maxrss_mb']:.0f} MB  (target <= 2048 MB)")
+    peak = r["vmhwm_mb"] or r["maxrss_mb"]
+    print(f"peak memory     {peak:.0f} MB VmHWM, {r['maxrss_mb']:.0f} MB ru_maxrss  (target <= 2048 MB)")
     print(f"node strategy   {r['strategy']}")
     print("report rules    " + ", ".join(f"{k}={v}" for k, v in sorted(r["rules"].items())))
-    ok = r["seconds"] <= 60 and r["maxrss_mb"] <= 2048
+    ok = r["seconds"] <= 60 and max(peak, r["maxrss_mb"]) <= 2048
     print("PASS" if ok else "OVER TARGET")
     return 0
 

@@ -55,7 +55,7 @@ ACTIONS = [
 
 MENUS = {
     "&File": ["new", "open", "@recent", "save", "save_as", "-", "add_layer", "export_map", "-", "quit"],
-    "&View": ["zoom_in", "zoom_out", "zoom_full", "zoom_layer", "-", "@panels"],
+    "&View": ["zoom_in", "zoom_out", "zoom_full", "zoom_layer", "@bookmarks", "-", "@panels"],
     "&Tools": ["tool_pan", "tool_identify", "tool_select", "tool_measure"],
     "&Help": ["howto", "about"],
 }
@@ -86,10 +86,12 @@ def build_actions(window) -> dict[str, QAction]:
     return actions
 
 
-def build_menus(window, actions: dict[str, QAction], panel_toggles: list[QAction]) -> QMenu:
-    """Create the menu bar; returns the Open Recent submenu (the window fills it)."""
+def build_menus(window, actions: dict[str, QAction], panel_toggles: list[QAction]) -> tuple[QMenu, QMenu]:
+    """Create the menu bar; returns the Open Recent and Bookmarks submenus (the window fills them)."""
     recent_menu = QMenu("Open &Recent", window)
     recent_menu.setObjectName("menu_recent")
+    bookmarks_menu = QMenu("&Bookmarks", window)
+    bookmarks_menu.setObjectName("menu_bookmarks")
     for title, keys in MENUS.items():
         menu = window.menuBar().addMenu(title)
         menu.setObjectName("menu_" + title.strip("&").lower())
@@ -98,13 +100,15 @@ def build_menus(window, actions: dict[str, QAction], panel_toggles: list[QAction
                 menu.addSeparator()
             elif key == "@recent":
                 menu.addMenu(recent_menu)
+            elif key == "@bookmarks":
+                menu.addMenu(bookmarks_menu)
             elif key == "@panels":
                 panels = menu.addMenu("&Panels")
                 for toggle in panel_toggles:
                     panels.addAction(toggle)
             else:
                 menu.addAction(actions[key])
-    return recent_menu
+    return recent_menu, bookmarks_menu
 
 
 def build_toolbar(window, actions: dict[str, QAction]) -> QToolBar:

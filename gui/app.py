@@ -152,9 +152,26 @@ def run_headless(project_arg) -> int:
 
 
 # --- the app -------------------------------------------------------------------------------------
+_QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)  # offscreen noise
+
+
+def _qt_message(mode, context, message: str) -> None:
+    """Qt's own messages go to the log (not stderr), without the offscreen platform's noise."""
+    import logging
+
+    if message in _QUIET_QT_MESSAGES:
+        return
+    from PySide6.QtCore import QtMsgType
+
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO}.get(mode, logging.WARNING)
+    logging.getLogger("qt").log(level, "%s", message)
+
+
 def _application():
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    qInstallMessageHandler(_qt_message)
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
@@ -186,6 +203,8 @@ def run_app(
     install_excepthook(window.message_bar)
     window.resize(width, height)
     window.show()
+    if window.session.recover_untitled():  # an untitled project was lost in a crash: it comes first
+        return int(app.exec())
     if window.open_project(path):
         if site:
             try:

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QMainWindow,
@@ -24,7 +25,7 @@ from gui.layer_loader import LayerLoader
 from gui.message_bar import MessageBar, show_exception
 from gui.panels import PANELS, panel_class
 from gui.project_session import ProjectSession
-from gui.project_summary import find_sites, sites_extent
+from gui.project_summary import find_sites, site_extent, site_points, sites_extent
 from gui.status_bar import StatusBar
 from gui.workers import cancel_all, run_with_dialog
 from layers.model import Layer
@@ -48,6 +49,9 @@ class MainWindow(QMainWindow):
         self.session = ProjectSession(self.settings, self)
         self.session.ask_recover = self.ask_recover
         self.session.collect_view = self.current_view
+        from gui.scoring_session import ScoringSession
+
+        self.scoring = ScoringSession(self)  # live scores of the open project (panels connect to it)
         #: "save" | "discard" | "cancel" for unsaved changes on close/new/open; tests replace it
         self.ask_save = self._ask_save_dialog
 
@@ -69,18 +73,28 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.panels: dict[str, QWidget] = {}
         toggles = self._create_docks()
-        self.recent_menu = build_menus(self, self.actions_, toggles)
+        self.recent_menu, self.bookmarks_menu = build_menus(self, self.actions_, toggles)
         self.loader = LayerLoader(self)
         self.setAcceptDrops(True)
         self.resize(1600, 1000)
 
         self.canvas.cursorMoved.connect(self.status.set_cursor)
         self.canvas.scaleChanged.connect(self.status.set_scale)
+        if hasattr(self.canvas, "renderFailed"):
+            self.canvas.renderFailed.connect(
+                lambda msg: self.message_bar.warning(f"The map could not draw everything: {msg}"))
+        if hasattr(self.canvas, "measureChanged"):
+            self.canvas.measureChanged.connect(self.status.show_measure)
+        layers_panel = self.panels.get("layers")
+        if layers_panel is not None and hasattr(self.canvas, "set_active_layer"):
+            layers_panel.currentLayerChanged.connect(
+                lambda layer: self.canvas.set_active_layer(layer.name if layer is not None else None))
         self.session.projectChanged.connect(self._project_changed)
-        self.session.layersChanged.connect(lambda: self.canvas.set_layers(self.session.project.layers))
+        self.session.layersChanged.connect(lambda: self.canvas.set_layers(self.session.layers))
         self.session.modifiedChanged.connect(self.setWindowModified)
         self.session.recentChanged.connect(lambda _items: self._fill_recent_menu())
         self._fill_recent_menu()
+        self._fill_bookmarks_menu()
         self._update_title()
         if restore_layout:
             self.restoreGeometry(self.settings.value("window/geometry", b""))
@@ -143,8 +157,25 @@ class MainWindow(QMainWindow):
 
     def _project_changed(self, project) -> None:
         self._update_title()
-        self.canvas.set_layers(project.layers)
+        self.canvas.set_layers(self.session.layers)
         self.apply_view(project.view or {})
+        self._fill_bookmarks_menu()
+
+    def _fill_bookmarks_menu(self) -> None:
+        """View › Bookmarks: the project's named views (``view["bookmarks"]``) and its sites."""
+        self.bookmarks_menu.clear()
+        marks = (self.session.project.view or {}).get("bookmarks") or {}
+        for name, extent in marks.items():
+            act = self.bookmarks_menu.addAction(name)
+            act.triggered.connect(lambda _c=False, e=tuple(extent): self.canvas.set_extent(e))
+        sites = site_points(self.session.project)
+        if sites and marks:
+            self.bookmarks_menu.addSeparator()
+        for name, lon, lat in sites:
+            extent = site_extent(lon, lat)
+            act = self.bookmarks_menu.addAction(f"Site: {name}")
+            act.triggered.connect(lambda _c=False, e=extent: self.canvas.set_extent(e))
+        self.bookmarks_menu.setEnabled(bool(marks or sites))
 
     def apply_view(self, view: dict) -> None:
         extent = view.get("extent")
@@ -200,11 +231,14 @@ class MainWindow(QMainWindow):
         return self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             saved = self.session.save(path)
         except Exception as exc:
             show_exception(self.message_bar, exc, f"Could not save {Path(path).name}")
             return False
+        finally:
+            QApplication.restoreOverrideCursor()
         self._update_title()
         self.status.showMessage(f"Saved {saved}", 5000)
         return True
@@ -259,6 +293,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         cancel_all()
+        self.session.close()
         self.canvas.shutdown()
         event.accept()
 

@@ -120,6 +120,9 @@ class MessageBar(QWidget):
         """Show a message; ``timeout_s`` removes it after that many seconds (default: info/success 8 s)."""
         if level not in LEVELS:
             level = "info"
+        for shown in self._items:  # the same message again (e.g. each redraw): keep one
+            if (shown.message.level, shown.message.text) == (level, text):
+                return shown
         item = MessageItem(Message(level, text, details), self)
         item.closed.connect(self.dismiss)
         self._layout.insertWidget(0, item)

@@ -80,6 +80,8 @@ class ProjectSession(QObject):
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setInterval(AUTOSAVE_INTERVAL_S * 1000)
         self._autosave_timer.timeout.connect(self.autosave)
+        self._autosave_task = None
+        self._generation = 0  # bumped whenever the project stops having unsaved changes
 
     # --- state -------------------------------------------------------------------------------
     @property
@@ -98,6 +100,7 @@ class ProjectSession(QObject):
         if modified:
             self._autosave_timer.start()
         else:
+            self._generation += 1
             self._autosave_timer.stop()
         self.modifiedChanged.emit(modified)
 
@@ -107,22 +110,33 @@ class ProjectSession(QObject):
         self.layersChanged.emit()
 
     # --- layers --------------------------------------------------------------------------------
+    # ``project.layers`` is the project file's drawing order, bottom first (the basemap first, as
+    # the demo's README says); the panel and the canvas list layers top first, like QGIS.
+    @property
+    def layers(self) -> list[Layer]:
+        """The layers top first (what the Layers panel lists and ``MapCanvas.set_layers`` takes)."""
+        return self.project.layers[::-1]
+
     def add_layer(self, layer: Layer, index: int = 0) -> None:
+        """Add ``layer`` at ``index`` of the top-first list (0 = on top), with a unique name."""
         names = {lyr.name for lyr in self.project.layers}
         base, n = layer.name, 2
         while layer.name in names:
             layer.name = f"{base} ({n})"
             n += 1
-        self.project.layers.insert(index, layer)
+        top_first = self.layers
+        top_first.insert(index, layer)
+        self.project.layers = top_first[::-1]
         self.layers_edited()
 
     def remove_layer(self, layer: Layer) -> None:
         self.project.layers = [lyr for lyr in self.project.layers if lyr is not layer]
         self.layers_edited()
 
-    def reorder_layers(self, layers: list[Layer]) -> None:
-        if [id(x) for x in layers] != [id(x) for x in self.project.layers]:
-            self.project.layers = list(layers)
+    def reorder_layers(self, top_first: list[Layer]) -> None:
+        """Set the drawing order from a top-first list (the panel after a drag)."""
+        if [id(x) for x in top_first] != [id(x) for x in self.layers]:
+            self.project.layers = list(top_first)[::-1]
             self.layers_edited()
 
     # --- projects ------------------------------------------------------------------------------
@@ -179,28 +193,70 @@ class ProjectSession(QObject):
         self.saved.emit(str(saved))
         return saved
 
-    def autosave(self) -> Path | None:
-        """Write the recovery file now (when there are unsaved changes)."""
+    def autosave(self, background: bool = True) -> Path | None:
+        """Write the recovery file (when there are unsaved changes); returns its path.
+
+        In the background (the timer's way) a copy of the project is written on a worker, so a big
+        project does not freeze the window; a save or discard that happens meanwhile wins (the
+        late recovery file is removed).
+        """
         if not self.modified:
             return None
-        target = autosave_path_for(self.project.path)
-        keep_path = self.project.path
         if self.collect_view is not None:
             self.project.view = self.collect_view()
-        try:
-            save_project(self.project, target)
-        except Exception as exc:  # autosave must never interrupt work
-            log.warning("autosave to %s failed: %s", target, exc)
-            return None
-        finally:
-            self.project.path = keep_path  # save_project points the project at the file it wrote
-        log.info("autosaved to %s", target)
+        target = autosave_path_for(self.project.path)
+        snapshot = _detached_copy(self.project)
+        if not background:
+            return target if _write_autosave(snapshot, target) else None
+        if self._autosave_task is not None and not self._autosave_task.is_done:
+            return target  # the previous one is still writing; the next tick catches up
+        from gui.workers import run_task
+
+        generation = self._generation
+
+        def finished(ok: bool) -> None:
+            if generation != self._generation:  # saved, discarded or closed meanwhile
+                target.unlink(missing_ok=True)
+
+        self._autosave_task = run_task(lambda _progress: _write_autosave(snapshot, target), finished,
+                                       lambda exc: log.warning("autosave failed: %s", exc))
         return target
+
+    def wait_for_autosave(self, timeout_s: float = 30.0) -> None:
+        task = self._autosave_task
+        if task is not None:
+            task._finished.wait(timeout_s)
 
     def discard_changes(self) -> None:
         """The user chose not to save: the recovery file goes too."""
+        self.wait_for_autosave()
         self._drop_autosave()
         self.set_modified(False)
+
+    def close(self) -> None:
+        """The window closes: let a running autosave finish; without unsaved changes it goes."""
+        self.wait_for_autosave()
+        if not self.modified:
+            self._drop_autosave()
+
+    def recover_untitled(self) -> bool:
+        """After a crash with an unsaved untitled project: offer its recovery file; True if taken."""
+        auto = autosave_path_for(None)
+        if not auto.exists():
+            return False
+        answer = self.ask_recover(Path("untitled.gridscout"), auto)
+        if answer is None:
+            return False
+        if not answer:
+            auto.unlink(missing_ok=True)
+            return False
+        project = open_project(auto)
+        project.path = None
+        self.project = project
+        self.modified = False
+        self.set_modified(True)
+        self.projectChanged.emit(project)
+        return True
 
     def _drop_autosave(self) -> None:
         autosave_path_for(self.project.path).unlink(missing_ok=True)
@@ -224,3 +280,30 @@ class ProjectSession(QObject):
     def clear_recent(self) -> None:
         self.settings.setValue(RECENT_KEY, [])
         self.recentChanged.emit([])
+
+
+def _detached_copy(project: Project) -> Project:
+    """A copy that later edits in the GUI do not touch (layer data frames are shared: the GUI
+    replaces them, never changes them in place)."""
+    import copy
+    from dataclasses import replace
+
+    return Project(
+        title=project.title,
+        layers=[replace(lyr, style=copy.deepcopy(lyr.style), mapping=dict(lyr.mapping)) for lyr in project.layers],
+        profile=copy.deepcopy(project.profile),
+        view=copy.deepcopy(project.view),
+        notes=dict(project.notes),
+        scores=project.scores,
+        path=project.path,
+    )
+
+
+def _write_autosave(project: Project, target: Path) -> bool:
+    try:
+        save_project(project, target)
+    except Exception as exc:  # autosave must never interrupt work
+        log.warning("autosave to %s failed: %s", target, exc)
+        return False
+    log.info("autosaved to %s", target)
+    return True

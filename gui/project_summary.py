@@ -73,7 +73,7 @@ def parse_extent(text: str) -> tuple[float, float, float, float]:
 def describe_layers(project: Project) -> list[str]:
     lines = []
     width = max((len(layer.name) for layer in project.layers), default=0)
-    for i, layer in enumerate(project.layers, 1):
+    for i, layer in enumerate(reversed(project.layers), 1):  # the file lists them bottom first
         count = "raster" if layer.is_raster else f"{len(layer):>9,} features"
         hidden = "" if layer.visible else "  (hidden)"
         problems = len(layer.report.warnings)

@@ -45,6 +45,18 @@ class StatusBar(QStatusBar):
     def set_scale(self, denominator: float) -> None:
         self.scale.setText(format_scale(denominator))
 
+    def show_measure(self, points: list) -> None:
+        """The measure tool's path length, geodesic on WGS84 (not the Web Mercator length)."""
+        if len(points) < 2:
+            self.clearMessage()
+            return
+        from pyproj import Geod
+
+        lons, lats = zip(*points, strict=True)
+        metres = Geod(ellps="WGS84").line_length(lons, lats)
+        text = f"{metres / 1000:,.3f} km" if metres >= 1000 else f"{metres:,.1f} m"
+        self.showMessage(f"Measured: {text} (geodesic, WGS84; {len(points) - 1} segment(s))")
+
     def job_started(self, message: str = "") -> None:
         self._jobs += 1
         self.progress.setValue(0)

@@ -3,7 +3,8 @@
 ``load_layer("parcels.gpkg:lots")`` reads the file, detects the layer kind, validates the
 geometries (:mod:`layers.validate`), normalises the attributes (the kind's ``normalise``) and
 returns a :class:`~layers.model.Layer` in EPSG:4326 with its :class:`ValidationReport`.
-Format-specific reading lives in :mod:`layers.io_read` / :mod:`layers.io_csv`, writing in
+Format-specific reading lives in :mod:`layers.io_read` (with :mod:`layers.io_arrow` for fast WKB
+decoding and :mod:`layers.io_csv` for tables with coordinates), writing in
 :mod:`layers.io_write`; both are re-exported here.
 """
 
@@ -45,19 +46,36 @@ __all__ = [
     "load_layer",
     "read_vector",
     "resolve_mapping",
+    "sample_frame",
     "source_info",
     "write_vector",
 ]
 
 SAMPLE_ROWS = 500
+#: layers with more features than this are detected from their first SAMPLE_ROWS_LARGE features
+LARGE_LAYER = 200_000
+SAMPLE_ROWS_LARGE = 5_000
 
 
 def source_info(path: str | Path, layer: str | None, gdf: gpd.GeoDataFrame | None = None) -> SourceInfo:
-    """What kind detection needs to know; raster files give ``is_raster=True``."""
+    """What kind detection needs to know; raster files give ``is_raster=True``.
+
+    Without ``gdf`` the layer is read — whole when small, else its first
+    :data:`SAMPLE_ROWS_LARGE` features (a million parcels need not be read twice to be detected).
+    """
     if gdf is None:
         if is_raster_path(path):
             return SourceInfo(str(path), layer, [], set(), is_raster=True)
-        gdf = read_vector(path, layer)
+        src = Source.parse(path)
+        layer = layer or src.layer
+        counts = {n: c for n, _, c in list_layers(src.path)}
+        chosen = choose_layer(src.path, layer)
+        count = counts.get(chosen) if chosen else next(iter(counts.values()), None)
+        if count is not None and count > LARGE_LAYER:
+            gdf = sample_frame(src.path, chosen, SAMPLE_ROWS_LARGE)
+        if gdf is None:
+            gdf = read_vector(src.path, chosen)
+        path, layer = src.path, chosen
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
     return SourceInfo(str(path), layer, columns, geometry_types(gdf), False, gdf.iloc[:SAMPLE_ROWS])
 
@@ -88,25 +106,52 @@ def _best_kind(info: SourceInfo, label: str) -> LayerKind:
     return get_kind(scores[0][1])
 
 
-def _pick_layer_for_kind(path: str | Path, kind: LayerKind) -> str:
-    """The layer of a multi-layer file that ``kind`` recognises best (needs a positive score)."""
+def sample_frame(path: str | Path, layer: str | None, rows: int = SAMPLE_ROWS) -> gpd.GeoDataFrame | None:
+    """The first ``rows`` features of a layer (None for a table without geometry), cheaply."""
     from pyogrio import read_dataframe
 
     from layers.io_read import READ_ERRORS, gdal_path, read_error
 
+    ext = extension(path)
+    if ext in (".csv", ".tsv"):
+        return read_vector(path)
+    if ext in (".parquet", ".geoparquet"):
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from layers.io_arrow import arrow_to_geodataframe, geoparquet_meta
+
+        meta = geoparquet_meta(path)
+        if meta is None or str(meta.get("columns", {}).get(meta.get("primary_column", "geometry"), {})
+                               .get("encoding", "WKB")).upper() != "WKB":
+            return read_vector(path)
+        try:
+            batch = next(pq.ParquetFile(path).iter_batches(batch_size=rows), None)
+        except READ_ERRORS as exc:
+            raise read_error(path, exc) from None
+        if batch is None:
+            return None
+        return arrow_to_geodataframe(pa.Table.from_batches([batch]),
+                                     meta.get("primary_column", "geometry"), None)[0]
+    try:
+        try:
+            sample = read_dataframe(gdal_path(path), layer=layer, max_features=rows, use_arrow=False,
+                                    on_invalid="ignore")
+        except UnicodeError:
+            sample = read_dataframe(gdal_path(path), layer=layer, max_features=rows, use_arrow=False,
+                                    encoding="latin1", on_invalid="ignore")
+    except READ_ERRORS as exc:
+        raise read_error(path, exc) from None
+    return sample if isinstance(sample, gpd.GeoDataFrame) else None
+
+
+def _pick_layer_for_kind(path: str | Path, kind: LayerKind) -> str:
+    """The layer of a multi-layer file that ``kind`` recognises best (needs a positive score)."""
     best: tuple[float, str] | None = None
     names = [n for n, _, _ in list_layers(path)]
     for name in names:
-        try:
-            try:
-                sample = read_dataframe(gdal_path(path), layer=name, max_features=SAMPLE_ROWS,
-                                        use_arrow=False, on_invalid="ignore")
-            except UnicodeError:
-                sample = read_dataframe(gdal_path(path), layer=name, max_features=SAMPLE_ROWS,
-                                        use_arrow=False, encoding="latin1", on_invalid="ignore")
-        except READ_ERRORS as exc:
-            raise read_error(path, exc) from None
-        if not isinstance(sample, gpd.GeoDataFrame):
+        sample = sample_frame(path, name)
+        if sample is None:
             continue
         try:
             score = float(kind.recognise(source_info(path, name, sample)) or 0.0)

@@ -121,6 +121,10 @@ def read_geoparquet_wkb(path: str | Path, columns=None, progress: Progress | Non
         progress(0.0, f"reading {Path(path).name}")
     table = pf.read(columns=names, use_threads=True)
     if pf.metadata.metadata and b"pandas" in pf.metadata.metadata:
-        table = table.replace_schema_metadata({})  # no stored index/dtypes: plain columns, RangeIndex
+        # no stored pandas index: plain columns and a RangeIndex of source positions
+        table = table.replace_schema_metadata({})
+        table = table.rename_columns([c.replace("__index_level_0__", "source_index").replace(
+            "__index_level_", "source_index_").rstrip("_") if c.startswith("__index_level_") else c
+            for c in table.column_names])
     scaled = (lambda f, m="": progress(0.2 + 0.8 * f, m)) if progress else None
     return arrow_to_geodataframe(table, primary, _crs_of(colmeta), scaled, check_valid)

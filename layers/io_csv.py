@@ -100,8 +100,8 @@ def _infer_types(df: pd.DataFrame, skip: set[str]) -> pd.DataFrame:
         if blank.all():
             continue
         vals = s[~blank].str.strip()
-        if vals.str.match(r"^[+-]?0\d").any():
-            continue
+        if vals.str.match(r"^[+-]?0\d").any() or vals.str.len().max() > 15:
+            continue  # ZIP codes, long ids: numbers would lose digits
         num = pd.to_numeric(vals, errors="coerce")
         if num.notna().all():
             out = pd.Series(np.nan, index=s.index, dtype="float64")

@@ -34,7 +34,13 @@ import shapely
 
 from layers.errors import Cancelled, DataError
 from layers.model import Layer, Source
-from layers.osm_geom import Locator, area_way_geometry, assemble_multipolygons, line_geometries, relation_geometry
+from layers.osm_geom import (
+    Locator,
+    area_way_geometries,
+    assemble_multipolygons,
+    line_geometries,
+    relation_geometry,
+)
 from layers.osm_read import (
     Collected,
     Feature,
@@ -43,9 +49,15 @@ from layers.osm_read import (
     read_member_ways,
     read_node_locations,
     read_power_objects,
+    unique_sorted,
 )
 from layers.osm_report import KINDS, OsmImportReport
-from layers.osm_tables import MIN_STANDALONE_GENERATOR_MW, lines_frame, plants_frame, substations_frame
+from layers.osm_tables import (
+    MIN_STANDALONE_GENERATOR_MW,
+    lines_frame,
+    plants_frame,
+    substations_frame,
+)
 from layers.progress import Progress, no_progress, scaled
 
 __all__ = ["KINDS", "MIN_STANDALONE_GENERATOR_MW", "OSM_SUFFIXES", "OsmImport", "import_osm", "write_gpkg"]
@@ -103,12 +115,10 @@ def _check_bbox(bbox) -> tuple[float, float, float, float] | None:
     return minlon, minlat, maxlon, maxlat
 
 
-def _read(path: str, report: OsmImportReport, progress: Progress, include_lifecycle: bool):
+def _read(path: str, tmpdir: Path, report: OsmImportReport, progress: Progress, include_lifecycle: bool):
     position = ReadPosition(path)
-    features = read_power_objects(
-        path, report, PassProgress(scaled(progress, 0.0, 0.5), position, "reading power features"),
-        include_lifecycle,
-    )
+    step = PassProgress(scaled(progress, 0.0, 0.5), position, "reading power features")
+    features = read_power_objects(path, tmpdir, report, step, include_lifecycle)
     collected = Collected(features=features)
     collected.way_refs = {f.osm_id: f.refs for f in features if f.osm_type == "w"}
     member_ways, member_nodes = set(), []
@@ -124,12 +134,13 @@ def _read(path: str, report: OsmImportReport, progress: Progress, include_lifecy
     if member_ways:
         ids = np.array(sorted(member_ways), dtype=np.int64)
         step = PassProgress(scaled(progress, 0.5, 0.65), position, "reading relation member ways")
-        collected.way_refs.update(read_member_ways(path, ids, step, report))
-    parts = [np.frombuffer(r, dtype=np.int64) for r in collected.way_refs.values()]
-    parts.append(np.array(member_nodes, dtype=np.int64))
-    node_ids = np.unique(np.concatenate(parts)) if parts else np.empty(0, np.int64)
+        collected.way_refs.update(read_member_ways(path, ids, tmpdir, step, report))
+    parts = [*collected.way_refs.values(), np.array(member_nodes, dtype=np.int64)]
+    node_ids = unique_sorted(np.concatenate(parts))
     step = PassProgress(scaled(progress, 0.65, 0.9), position, f"reading {len(node_ids):,} node locations")
-    collected.node_ids, collected.node_lon, collected.node_lat = read_node_locations(path, node_ids, step, report)
+    collected.node_ids, collected.node_lon, collected.node_lat = read_node_locations(
+        path, node_ids, tmpdir, step, report
+    )
     return collected
 
 
@@ -154,11 +165,13 @@ def _area_geometries(features: list[Feature], kind: str, collected, loc, assembl
     issues: list[list[str]] = [[] for _ in features]
     nodes = [i for i, f in enumerate(features) if f.osm_type == "n"]
     if nodes:
-        geoms[nodes] = shapely.points([(features[i].lon, features[i].lat) for i in nodes])
+        xy = np.array([(features[i].lon, features[i].lat) for i in nodes], dtype=np.float64)
+        geoms[nodes] = shapely.points(xy)
+    ways = [i for i, f in enumerate(features) if f.osm_type == "w"]
+    if ways:
+        geoms[ways] = area_way_geometries([features[i] for i in ways], loc, report, kind, [issues[i] for i in ways])
     for i, f in enumerate(features):
-        if f.osm_type == "w":
-            geoms[i] = area_way_geometry(f, loc, report, kind, issues[i])
-        elif f.osm_type == "r":
+        if f.osm_type == "r":
             geoms[i] = relation_geometry(f, assembled, collected, loc, report, kind, issues[i])
     return geoms, issues
 
@@ -255,7 +268,8 @@ def import_osm(
     progress = progress or no_progress
     report = OsmImportReport(source=path.name)
     try:
-        collected = _read(str(path), report, progress, include_lifecycle)
+        with tempfile.TemporaryDirectory(prefix="gridscout-osm-") as tmp:
+            collected = _read(str(path), Path(tmp), report, progress, include_lifecycle)
     except (Cancelled, DataError, MemoryError, KeyboardInterrupt):
         raise
     except Exception as exc:  # libosmium: RuntimeError / ValueError with its parser message

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from array import array
 
 import numpy as np
 import osmium
@@ -53,12 +52,29 @@ class Locator:
         return coords, found
 
     def coords_of(self, refs) -> np.ndarray:
-        coords, found = self.lookup(np.frombuffer(refs, dtype=np.int64) if isinstance(refs, array) else refs)
+        coords, found = self.lookup(refs)
         return coords[found]
 
 
 def _issue(issues: list[list[str]], i: int, text: str) -> None:
     issues[i].append(text)
+
+
+def _compact(owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For non-decreasing ``owner``: (distinct values, 0-based rank of each) — np.unique without hashing."""
+    new = np.r_[True, owner[1:] != owner[:-1]] if len(owner) else np.zeros(0, bool)
+    return owner[new], np.cumsum(new) - 1
+
+
+def _gather(ways: list[Feature], loc: Locator):
+    """Flattened refs of ``ways``: (lengths, owner per ref, coords, found, found per way)."""
+    n = len(ways)
+    lengths = np.fromiter((len(f.refs) for f in ways), np.int64, n)
+    flat = np.concatenate([f.refs for f in ways])
+    owner = np.repeat(np.arange(n), lengths)
+    coords, found = loc.lookup(flat)
+    n_found = np.bincount(owner, weights=found, minlength=n).astype(np.int64)
+    return lengths, flat, owner, coords, found, n_found
 
 
 def line_geometries(
@@ -69,15 +85,11 @@ def line_geometries(
     geoms = np.full(n, None, dtype=object)
     if n == 0:
         return geoms
-    lengths = np.fromiter((len(f.refs) for f in ways), np.int64, n)
-    flat = np.concatenate([np.frombuffer(f.refs, dtype=np.int64) for f in ways])
-    owner = np.repeat(np.arange(n), lengths)
-    coords, found = loc.lookup(flat)
-    n_found = np.bincount(owner, weights=found, minlength=n).astype(np.int64)
+    lengths, _flat, owner, coords, found, n_found = _gather(ways, loc)
     drawable = n_found >= 2
     keep = found & drawable[owner]
     if keep.any():
-        ok_idx, compact = np.unique(owner[keep], return_inverse=True)
+        ok_idx, compact = _compact(owner[keep])
         geoms[ok_idx] = shapely.linestrings(coords[keep], indices=compact)
     for i in np.flatnonzero(n_found < lengths):
         key, missing = ways[i].key, int(lengths[i] - n_found[i])
@@ -106,7 +118,7 @@ def _polygonal(geom):
 
 def area_way_geometry(f: Feature, loc: Locator, report: OsmImportReport, kind: str, issues: list[str]):
     """Polygon of a closed way, a point for an open one (see the module rules); None when unusable."""
-    refs = np.frombuffer(f.refs, dtype=np.int64)
+    refs = f.refs
     coords, found = loc.lookup(refs)
     closed = len(refs) >= 4 and refs[0] == refs[-1]
     pts = coords[found]
@@ -123,7 +135,7 @@ def area_way_geometry(f: Feature, loc: Locator, report: OsmImportReport, kind: s
                    "outline", [f.key], kind=kind)
         issues.append("outline not closed; kept as a point at its centre")
         return shapely.Point(pts.mean(axis=0)) if len(pts) < 2 else shapely.centroid(shapely.LineString(pts))
-    if len(np.unique(pts, axis=0)) < 3:
+    if len({(x, y) for x, y in pts.tolist()}) < 3:
         report.add("dropped_missing_nodes", "fewer than 3 of the outline's nodes are in the file; kept as a point",
                    [f.key], kind=kind)
         issues.append("too few nodes for an outline; kept as a point")
@@ -141,6 +153,29 @@ def area_way_geometry(f: Feature, loc: Locator, report: OsmImportReport, kind: s
         issues.append("self-intersecting outline; repaired")
         poly = fixed
     return poly
+
+
+def area_way_geometries(
+    ways: list[Feature], loc: Locator, report: OsmImportReport, kind: str, issues: list[list[str]]
+) -> np.ndarray:
+    """area_way_geometry for many ways: closed, complete, valid outlines in bulk, the rest one by one."""
+    geoms = np.full(len(ways), None, dtype=object)
+    if not ways:
+        return geoms
+    lengths, flat, owner, coords, found, n_found = _gather(ways, loc)
+    starts = np.cumsum(lengths) - lengths
+    closed = (lengths >= 4) & (flat[starts] == flat[starts + lengths - 1])
+    fast = closed & (n_found == lengths)
+    rows = fast[owner]
+    if rows.any():
+        idx, compact = _compact(owner[rows])
+        polys = shapely.polygons(shapely.linearrings(coords[rows], indices=compact))
+        valid = shapely.is_valid(polys)
+        geoms[idx[valid]] = polys[valid]
+        fast[idx[~valid]] = False
+    for i in np.flatnonzero(~fast):
+        geoms[i] = area_way_geometry(ways[i], loc, report, kind, issues[i])
+    return geoms
 
 
 def _member_coords(f: Feature, collected: Collected, loc: Locator) -> np.ndarray:
@@ -176,7 +211,7 @@ def assemble_multipolygons(relations: list[Feature], collected: Collected, loc: 
         for mtype, ref, role in f.members:
             if mtype != "w" or ref not in collected.way_refs:
                 continue
-            refs = np.frombuffer(collected.way_refs[ref], dtype=np.int64)
+            refs = collected.way_refs[ref]
             coords, found = loc.lookup(refs)
             if found.sum() < 2:
                 continue

@@ -1,16 +1,21 @@
 """Streaming an OpenStreetMap file with pyosmium: power objects first, then what they reference.
 
-Memory is bounded by the power features, not by the extract:
+Memory is bounded by the power features, not by the extract, and Python never touches the
+millions of background objects:
 
-1. one pass over everything through a C++ ``TagFilter``: only power objects reach Python;
-2. (if relations need them) the member ways of power relations, by id;
-3. the locations of the nodes the collected ways use, by id.
+1. one pass over everything through a C++ ``TagFilter``; the power objects are written by
+   libosmium as OPL text to a temporary file, which is parsed in bulk (pyosmium's per-object Python
+   wrappers cost ~40 µs per power object, OPL parsing ~3 µs);
+2. (if relations need them) the member ways of power relations, selected by id;
+3. the locations of the nodes those ways use, selected by id, again written as OPL by libosmium.
 
-Steps 2 and 3 select objects by id with pyosmium's ``IdTracker``. Its id set is dense: one 4 MB
-chunk for every 2**25 ids that holds any id, so the node ids of a regional extract, spread over the
-whole planet's id range, would cost ~1.5 GB. The ids are therefore loaded a *window* at a time
-(a few chunks, plus look-ahead) and the window moves on as the sorted file passes it. Files that
-are not sorted by id, or that use negative ids (JOSM), are read with a Python-side id set instead.
+Steps 2 and 3 select by id with pyosmium's ``IdTracker``. Its id set is dense — one 4 MB chunk for
+every 2**25 ids that holds any id — so the node ids of a regional extract, spread over the planet's
+whole id range, would cost ~1.5 GB. The ids are therefore loaded a *window* at a time (a few chunks,
+with look-ahead; the set is cleared when more than :data:`MAX_CHUNKS` are loaded), and a second
+tracker holding a few *sentinel* ids of the next windows hands Python one object per window, so it
+can move the window on as the sorted file passes it. Files with negative ids (JOSM) are read with a
+Python-side id set instead, as are the ids a window pass missed in a file not declared sorted.
 """
 
 from __future__ import annotations
@@ -18,13 +23,15 @@ from __future__ import annotations
 import bisect
 import logging
 import os
+import re
 import time
-from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import osmium
+import pandas as pd
 
 from layers.osm_report import OsmImportReport
 
@@ -43,14 +50,7 @@ KEEP_KEYS = {
     "line": ("voltage", "circuits", "cables", "wires", "frequency", "location", "line", "operator", "name", "ref"),
     "substation": ("voltage", "substation", "location", "operator", "name", "ref"),
     "plant": ("plant:output:electricity", "plant:source", "plant:method", "operator", "name", "ref"),
-    "generator": (
-        "generator:output:electricity",
-        "generator:source",
-        "generator:method",
-        "operator",
-        "name",
-        "ref",
-    ),
+    "generator": ("generator:output:electricity", "generator:source", "generator:method", "operator", "name", "ref"),
 }
 COMMON_KEYS = ("wikidata",)
 
@@ -58,17 +58,37 @@ COMMON_KEYS = ("wikidata",)
 CHUNK_SHIFT = 25
 CHUNKS_PER_WINDOW = 4
 LOOKAHEAD_WINDOWS = 3
+MAX_CHUNKS = 32  # 128 MB of id set at most
+SENTINELS_PER_WINDOW = 16
+#: files not declared sorted and smaller than this are re-checked for ids a window pass missed
+RECHECK_MAX_BYTES = 16 * 2**20
+
+
+def unique_sorted(values: np.ndarray) -> np.ndarray:
+    """Sorted unique values (sort-based: numpy 2's hash-based ``np.unique`` is much slower here)."""
+    values = np.sort(np.asarray(values, dtype=np.int64))
+    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
+
+
+def thread_pool() -> osmium.io.ThreadPool:
+    """libosmium's decoding threads: OSMIUM_POOL_THREADS if set, else one per core (at most 4).
+
+    libosmium's own default leaves two cores free, which is a single thread on a 2-core laptop.
+    """
+    if os.environ.get("OSMIUM_POOL_THREADS"):
+        return osmium.io.ThreadPool()
+    return osmium.io.ThreadPool(max(1, min(4, os.cpu_count() or 1)))
 
 
 def filter_pairs() -> list[tuple[str, str]]:
-    """The (key, value) pairs the C++ TagFilter lets through to Python."""
+    """The (key, value) pairs the C++ TagFilter lets through."""
     pairs = [("power", v) for v in POWER_VALUES]
     pairs += [("power", p) for p in LIFECYCLE]  # power=construction + construction=line
     pairs += [(f"{p}:power", v) for p in LIFECYCLE for v in POWER_VALUES]
     return pairs
 
 
-def classify(tags) -> tuple[str | None, str | None, str | None]:
+def classify(tags: dict) -> tuple[str | None, str | None, str | None]:
     """(power value, status, raw power tag) of an OSM object, or Nones when it is no power feature."""
     power = tags.get("power")
     if power in POWER_VALUES:
@@ -93,16 +113,6 @@ def is_language_key(key: str) -> bool:
     return 2 <= len(head) <= 3 and head.isalpha() and head.islower() and "_" not in lang
 
 
-def kept_tags(tags, category: str) -> dict[str, str]:
-    keys = KEEP_KEYS[category]
-    out = {}
-    for tag in tags:
-        k = tag.k
-        if k in keys or k in COMMON_KEYS or is_language_key(k):
-            out[k] = tag.v
-    return out
-
-
 def category_of(value: str) -> str:
     return "line" if value in LINE_VALUES else value
 
@@ -120,7 +130,7 @@ class Feature:
     tags: dict[str, str]
     lon: float = float("nan")
     lat: float = float("nan")
-    refs: array | None = None
+    refs: np.ndarray | None = None
     members: list[tuple[str, int, str]] | None = None
     relation_type: str = ""
 
@@ -134,12 +144,51 @@ class Collected:
     """Everything read from the file, before geometries are built."""
 
     features: list[Feature] = field(default_factory=list)
-    #: node refs of the member ways of power relations (and of power ways, by id)
-    way_refs: dict[int, array] = field(default_factory=dict)
+    #: node refs of power ways and of the member ways of power relations, by way id
+    way_refs: dict[int, np.ndarray] = field(default_factory=dict)
     #: sorted node ids with their locations (NaN where the location was invalid)
     node_ids: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
     node_lon: np.ndarray = field(default_factory=lambda: np.empty(0))
     node_lat: np.ndarray = field(default_factory=lambda: np.empty(0))
+
+
+# --- OPL text -------------------------------------------------------------------------------------
+
+_ESCAPE = re.compile(r"%([0-9a-fA-F]+)%")
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "%" in text else text
+
+
+def parse_opl_tags(field_text: str) -> dict[str, str]:
+    """``"power=line,name=A%20%B"`` (without the leading ``T``) → dict."""
+    tags = {}
+    if field_text:
+        for kv in field_text.split(","):
+            k, _, v = kv.partition("=")
+            tags[_unescape(k)] = _unescape(v)
+    return tags
+
+
+def _refs_bulk(texts: list[str]) -> list[np.ndarray]:
+    """``["n1,n2", "n3"]`` (OPL node lists) → one int64 array each, parsed in one go."""
+    lengths = np.array([t.count(",") + 1 if t else 0 for t in texts], dtype=np.int64)
+    joined = ",".join(t for t in texts if t).replace("n", "")
+    flat = np.array(joined.split(","), dtype=np.int64) if joined else np.empty(0, np.int64)
+    return np.split(flat, np.cumsum(lengths)[:-1]) if len(texts) else []
+
+
+def _opl_writer(path: Path) -> osmium.SimpleWriter:
+    return osmium.SimpleWriter(osmium.io.File(str(path), "opl,add_metadata=false"))
+
+
+def _kept(tags: dict[str, str], category: str) -> dict[str, str]:
+    keys = KEEP_KEYS[category]
+    return {k: v for k, v in tags.items() if k in keys or k in COMMON_KEYS or is_language_key(k)}
+
+
+# --- progress -------------------------------------------------------------------------------------
 
 
 class ReadPosition:
@@ -189,215 +238,263 @@ class PassProgress:
         self.position.attach()
         self.progress(0.0, self.message)
 
-    def tick(self) -> None:
+    def tick(self, force: bool = False) -> None:
         self.count += 1
-        if self.count & 63:
+        if not force and self.count & 15:
             return
         now = time.monotonic()
-        if now - self.last >= 0.1:
+        if force or now - self.last >= 0.1:
             self.last = now
             frac = self.position.fraction()
             if frac is not None:
                 self.progress(frac, self.message)
 
 
+# --- pass 1: power objects ------------------------------------------------------------------------
+
+
 def read_power_objects(
-    path: str,
-    report: OsmImportReport,
-    progress: PassProgress,
-    include_lifecycle: bool = False,
+    path: str, tmpdir: Path, report: OsmImportReport, progress: PassProgress, include_lifecycle: bool = False
 ) -> list[Feature]:
-    """Pass 1: every power node, way and relation, through a C++ tag filter."""
+    """Every power node, way and relation: a C++ tag filter writes them as OPL, parsed here."""
+    opl = tmpdir / "power.opl"
+    writer = _opl_writer(opl)
+    tag_filter = osmium.filter.TagFilter(*filter_pairs())
+    try:
+        entities = osmium.osm.NODE | osmium.osm.WAY | osmium.osm.RELATION
+        with osmium.io.Reader(path, entities, thread_pool=thread_pool()) as reader:
+            progress.start()
+            for _obj in osmium.OsmFileIterator(reader, tag_filter, writer):
+                progress.tick()
+    finally:
+        writer.close()
+    return parse_power_opl(opl, report, include_lifecycle)
+
+
+def parse_power_opl(opl: Path, report: OsmImportReport, include_lifecycle: bool) -> list[Feature]:
     features: list[Feature] = []
     counts = {"node": 0, "way": 0, "relation": 0}
-    tag_filter = osmium.filter.TagFilter(*filter_pairs())
-    entities = osmium.osm.NODE | osmium.osm.WAY | osmium.osm.RELATION
-    with osmium.io.Reader(path, entities) as reader:
-        progress.start()
-        iterator = osmium.OsmFileIterator(reader, tag_filter)
-        for obj in iterator:
-            progress.tick()
-            value, status, power_tag = classify(obj.tags)
+    way_texts: list[str] = []
+    way_features: list[Feature] = []
+    last = (0, -(2**63))
+    with open(opl, encoding="utf-8") as fh:
+        for line in fh:
+            fields = line.rstrip("\n").split(" ")
+            t, osm_id = fields[0][0], int(fields[0][1:])
+            order_key = ("nwr".index(t), osm_id)
+            if order_key < last:
+                report.sample_unsorted = True
+            last = order_key
+            rest = {f[0]: f[1:] for f in fields[1:] if f}
+            tags = parse_opl_tags(rest.get("T", ""))
+            value, status, power_tag = classify(tags)
             if value is None:
                 continue
-            t = obj.type_str()
-            key = f"{t}{obj.id}"
+            key = f"{t}{osm_id}"
             counts[{"n": "node", "w": "way", "r": "relation"}[t]] += 1
             if status != OPERATING and not include_lifecycle:
-                report.info(
-                    "lifecycle_skipped",
-                    "under construction, proposed or disused; not imported (import them with "
-                    "--include-planned; they get a status column)",
-                    [key],
-                )
+                report.info("lifecycle_skipped", "under construction, proposed or disused; not imported "
+                            "(--include-planned imports them with their status)", [key])
                 continue
             category = category_of(value)
-            feature = Feature(category, value, status, power_tag, t, obj.id, kept_tags(obj.tags, category))
+            feature = Feature(category, value, status, power_tag, t, osm_id, _kept(tags, category))
             if t == "n":
                 if category == "line":
                     report.add("line_on_node", f"power={value} on a node (lines are ways); ignored", [key])
                     continue
-                loc = obj.location
-                if not loc.valid():
-                    report.add("invalid_location", "node location outside -180..180 / -90..90; dropped", [key])
+                x, y = rest.get("x", ""), rest.get("y", "")
+                if not x or not y:
+                    report.add("invalid_location", "node without a valid location; dropped", [key])
                     continue
-                feature.lon, feature.lat = loc.lon, loc.lat
+                feature.lon, feature.lat = float(x), float(y)
             elif t == "w":
-                refs = array("q", [n.ref for n in obj.nodes])
-                if len(refs) < 2:
-                    report.add("way_too_short", "way with fewer than 2 nodes; dropped", [key])
-                    continue
-                feature.refs = refs
+                way_texts.append(rest.get("N", ""))
+                way_features.append(feature)
             else:
                 if category == "line":
-                    report.info(
-                        "line_relation",
-                        "power line tagged on a relation (its member ways carry the lines); ignored",
-                        [key],
-                    )
+                    report.info("line_relation", "power line tagged on a relation (its member ways carry the "
+                                "lines); ignored", [key])
                     continue
-                feature.members = [(m.type, m.ref, m.role) for m in obj.members]
-                feature.relation_type = obj.tags.get("type", "")
+                members = []
+                for m in rest.get("M", "").split(",") if rest.get("M") else []:
+                    ref, _, role = m[1:].partition("@")
+                    members.append((m[0], int(ref), _unescape(role)))
+                feature.members = members
+                feature.relation_type = tags.get("type", "")
             features.append(feature)
-    report.objects_read = {k: v for k, v in counts.items()}
-    return features
+    for feature, refs in zip(way_features, _refs_bulk(way_texts), strict=True):
+        feature.refs = refs
+        if len(refs) < 2:
+            report.add("way_too_short", "way with fewer than 2 nodes; dropped", [feature.key])
+    report.objects_read = counts
+    return [f for f in features if f.refs is None or len(f.refs) >= 2]
 
 
-class IdWindowReader:
-    """The objects of one type whose ids are in ``ids`` (sorted, unique, >= 0), read in id windows.
+# --- passes 2 and 3: objects by id ----------------------------------------------------------------
 
-    After iterating, ``unsorted`` says the file was not in id order (some objects may have been
-    missed: read them again with :func:`read_by_id_set`), ``passes`` how many passes it took.
+
+class IdWindowPass:
+    """Write the objects of one type whose ids are in ``ids`` (sorted, unique, >= 0) to OPL files.
+
+    libosmium filters by id (the current windows in ``main``) and writes; Python only sees the
+    sentinel objects that say the stream entered a later window. ``passes`` > 1 when windows were
+    not reached (all their ids missing) and another pass had to look for the later ones.
     """
 
     def __init__(self, path: str, entity: str, ids: np.ndarray, progress: PassProgress) -> None:
-        self.path = path
-        self.entity = entity
-        self.ids = ids
-        self.progress = progress
+        self.path, self.entity, self.ids, self.progress = path, entity, ids, progress
         chunk = ids >> CHUNK_SHIFT
-        rank = np.cumsum(np.r_[True, chunk[1:] != chunk[:-1]]) - 1 if len(ids) else np.empty(0, np.int64)
-        window = rank // CHUNKS_PER_WINDOW
-        self.starts = np.flatnonzero(np.r_[True, window[1:] != window[:-1]]) if len(ids) else np.empty(0, np.int64)
+        new_chunk = np.r_[True, chunk[1:] != chunk[:-1]]
+        window = (np.cumsum(new_chunk) - 1) // CHUNKS_PER_WINDOW
+        self.starts = np.flatnonzero(np.r_[True, window[1:] != window[:-1]])
         self.ends = np.r_[self.starts[1:], len(ids)].astype(np.int64)
-        self.end_ids = ids[self.ends - 1].tolist() if len(ids) else []
-        self.unsorted = False
+        self.end_ids = ids[self.ends - 1].tolist()
+        self.chunks = np.add.reduceat(new_chunk.astype(np.int64), self.starts).tolist()
         self.passes = 0
 
-    def _load(self, idset, first: int) -> None:
-        idset.clear()
-        for w in range(first, min(first + LOOKAHEAD_WINDOWS, len(self.end_ids))):
-            for i in self.ids[self.starts[w] : self.ends[w]].tolist():
-                idset.set(i)
+    def _ids(self, tracker):
+        return tracker.node_ids() if self.entity == "node" else tracker.way_ids()
 
-    def __iter__(self) -> Iterator:
-        n_windows = len(self.end_ids)
+    def run(self, out_dir: Path) -> list[Path]:
+        files = []
         first = 0
-        entity = osmium.osm.NODE if self.entity == "node" else osmium.osm.WAY
-        while first < n_windows:
+        n = len(self.end_ids)
+        while first < n:
             self.passes += 1
-            tracker = osmium.IdTracker()
-            idset = tracker.node_ids() if self.entity == "node" else tracker.way_ids()
-            id_filter = tracker.id_filter()  # must stay referenced while the iterator runs
-            w = first
-            self._load(idset, w)
-            last_id = -1
-            end_id = self.end_ids[w]
-            with osmium.io.Reader(self.path, entity) as reader:
+            out = out_dir / f"{self.entity}s-{self.passes}.opl"
+            first = self._one_pass(first, out) + LOOKAHEAD_WINDOWS
+            files.append(out)
+            if first < n:
+                log.info("id windows from %d of %d not reached (their ids are missing); another pass", first, n)
+        return files
+
+    def _one_pass(self, first: int, out: Path) -> int:
+        main, sentinels = osmium.IdTracker(), osmium.IdTracker()
+        main_ids, sentinel_ids = self._ids(main), self._ids(sentinels)
+        main_filter, sentinel_filter = main.id_filter(), sentinels.id_filter()  # keep referenced
+        state = {"loaded_to": first - 1, "chunks": 0}
+        n = len(self.end_ids)
+
+        def load(w: int) -> None:
+            last = min(w + LOOKAHEAD_WINDOWS, n) - 1
+            new = range(max(state["loaded_to"] + 1, w), last + 1)
+            if state["chunks"] + sum(self.chunks[k] for k in new) > MAX_CHUNKS:
+                main_ids.clear()
+                state["chunks"] = 0
+                new = range(w, last + 1)
+            for k in new:
+                for i in self.ids[self.starts[k] : self.ends[k]].tolist():
+                    main_ids.set(i)
+                state["chunks"] += self.chunks[k]
+            state["loaded_to"] = last
+            sentinel_ids.clear()
+            for k in range(w + 1, last + 1):
+                for i in self.ids[self.starts[k] : min(self.ends[k], self.starts[k] + SENTINELS_PER_WINDOW)].tolist():
+                    sentinel_ids.set(i)
+
+        w = first
+        load(w)
+        entity = osmium.osm.NODE if self.entity == "node" else osmium.osm.WAY
+        writer = _opl_writer(out)
+        try:
+            with osmium.io.Reader(self.path, entity, thread_pool=thread_pool()) as reader:
                 self.progress.start()
-                for obj in osmium.OsmFileIterator(reader, id_filter):
-                    self.progress.tick()
-                    i = obj.id
-                    if i < last_id:
-                        self.unsorted = True
-                    last_id = i
-                    if i > end_id:
-                        w = bisect.bisect_left(self.end_ids, i)
-                        self._load(idset, w)
-                        end_id = self.end_ids[w]
-                    yield obj
-            del id_filter, tracker
-            first = w + LOOKAHEAD_WINDOWS  # windows after the last loaded one were never looked for
-            if first < n_windows:
-                log.info("id windows %d.. of %d not reached (ids missing); another pass", first, n_windows)
+                for obj in osmium.OsmFileIterator(reader, main_filter, writer, sentinel_filter):
+                    w = bisect.bisect_left(self.end_ids, obj.id)
+                    load(w)
+                    self.progress.tick(force=True)
+        finally:
+            writer.close()
+        del main_filter, sentinel_filter
+        return w
 
 
-def read_by_id_set(path: str, entity: str, ids: np.ndarray, progress: PassProgress) -> Iterator:
-    """The objects of one type whose ids are in ``ids``, checked in Python (any order, any sign)."""
+def _python_pass(path: str, entity: str, ids: np.ndarray, out: Path, progress: PassProgress) -> Path:
+    """Write the objects of ``entity`` with an id in ``ids``, checked in Python (any order or sign)."""
     wanted = set(ids.tolist())
-    with osmium.io.Reader(path, osmium.osm.NODE if entity == "node" else osmium.osm.WAY) as reader:
-        progress.start()
-        for obj in osmium.OsmFileIterator(reader):
-            progress.tick()
-            if obj.id in wanted:
-                yield obj
+    writer = _opl_writer(out)
+    try:
+        entity_bits = osmium.osm.NODE if entity == "node" else osmium.osm.WAY
+        with osmium.io.Reader(path, entity_bits, thread_pool=thread_pool()) as reader:
+            progress.start()
+            for obj in osmium.OsmFileIterator(reader):
+                progress.tick()
+                if obj.id in wanted:
+                    writer.add(obj)
+    finally:
+        writer.close()
+    return out
 
 
-def _by_id(path: str, entity: str, ids: np.ndarray, progress: PassProgress, handle: Callable, report) -> set:
-    """Feed every object of ``entity`` with an id in ``ids`` to ``handle``; return the ids seen."""
-    seen: set[int] = set()
+def _declared_sorted(path: str) -> bool:
+    try:
+        with osmium.io.Reader(path, osmium.osm.NOTHING) as reader:
+            return reader.header().get("sorting", "").lower() == "type_then_id"
+    except Exception:
+        return False
+
+
+def read_by_id(path: str, entity: str, ids: np.ndarray, tmpdir: Path, progress: PassProgress, report,
+               parse: Callable[[list[Path]], tuple]) -> tuple:
+    """Read the objects of ``entity`` with ids in ``ids`` (windowed C++ filter, or Python for odd files)."""
     if len(ids) == 0:
-        return seen
-    if ids[0] < 0:
-        report.node_strategy = "all objects checked in Python (negative ids)"
-        for obj in read_by_id_set(path, entity, ids, progress):
-            seen.add(obj.id)
-            handle(obj)
-        return seen
-    reader = IdWindowReader(path, entity, ids, progress)
-    for obj in reader:
-        seen.add(obj.id)
-        handle(obj)
-    if not report.node_strategy:
-        report.node_strategy = "id windows"
-    if reader.unsorted and len(seen) < len(ids):
-        rest = np.setdiff1d(ids, np.fromiter(seen, np.int64, len(seen)))
-        report.info("file_not_sorted", "the file is not sorted by id; read again checking ids in Python", count=1)
-        for obj in read_by_id_set(path, entity, rest, progress):
-            if obj.id not in seen:
-                seen.add(obj.id)
-                handle(obj)
-    return seen
+        return parse([])
+    if ids[0] < 0 or report.sample_unsorted:
+        why = "negative ids" if ids[0] < 0 else "objects not in id order"
+        report.node_strategy = f"ids checked in Python (the file has {why})"
+        return parse([_python_pass(path, entity, ids, tmpdir / f"{entity}s-py.opl", progress)])
+    window_pass = IdWindowPass(path, entity, ids, progress)
+    files = window_pass.run(tmpdir)
+    report.node_strategy = report.node_strategy or f"id windows ({len(window_pass.end_ids)} windows)"
+    result = parse(files)
+    found = result[0]
+    if len(found) < len(ids) and not _declared_sorted(path) and os.path.getsize(path) <= RECHECK_MAX_BYTES:
+        missing = np.setdiff1d(ids, found)
+        files.append(_python_pass(path, entity, missing, tmpdir / f"{entity}s-recheck.opl", progress))
+        result = parse(files)
+    return result
 
 
-def read_member_ways(path: str, way_ids: np.ndarray, progress: PassProgress, report) -> dict[int, array]:
-    """Pass 2: the node refs of the ways that power relations use (and that are no power ways)."""
-    refs: dict[int, array] = {}
+def _parse_ways(files: list[Path]) -> tuple[np.ndarray, dict[int, np.ndarray]]:
+    ids, texts = [], []
+    for f in files:
+        with open(f, encoding="utf-8") as fh:
+            for line in fh:
+                fields = line.rstrip("\n").split(" ")
+                ids.append(int(fields[0][1:]))
+                texts.append(next((x[1:] for x in fields[1:] if x.startswith("N")), ""))
+    refs = dict(zip(ids, _refs_bulk(texts), strict=True))
+    return unique_sorted(np.array(ids, dtype=np.int64)), refs
 
-    def handle(way) -> None:
-        refs[way.id] = array("q", [n.ref for n in way.nodes])
 
-    _by_id(path, "way", way_ids, progress, handle, report)
-    return refs
+def _parse_nodes(files: list[Path]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    frames = [
+        pd.read_csv(f, sep=" ", header=None, names=["id", "tags", "x", "y"], usecols=["id", "x", "y"],
+                    dtype=str, quoting=3, na_filter=False, engine="c")
+        for f in files if f.stat().st_size
+    ]
+    if not frames:
+        return np.empty(0, np.int64), np.empty(0), np.empty(0)
+    df = pd.concat(frames, ignore_index=True)
+    ids = df["id"].str.slice(1).astype("int64").to_numpy()
+    lon = pd.to_numeric(df["x"].str.slice(1), errors="coerce").to_numpy(dtype="float64")
+    lat = pd.to_numeric(df["y"].str.slice(1), errors="coerce").to_numpy(dtype="float64")
+    order = np.argsort(ids, kind="stable")
+    ids, lon, lat = ids[order], lon[order], lat[order]
+    first = np.r_[True, ids[1:] != ids[:-1]] if len(ids) else np.zeros(0, bool)
+    return ids[first], lon[first], lat[first]
 
 
-def read_node_locations(path: str, node_ids: np.ndarray, progress: PassProgress, report):
-    """Pass 3: locations of ``node_ids`` → (sorted ids, lon, lat); invalid locations are NaN."""
-    ids, lons, lats = array("q"), array("d"), array("d")
-    nan = float("nan")
+def read_member_ways(path: str, way_ids: np.ndarray, tmpdir: Path, progress: PassProgress, report):
+    """Pass 2: the node refs of the member ways of power relations (by way id)."""
+    return read_by_id(path, "way", way_ids, tmpdir, progress, report, _parse_ways)[1]
 
-    def handle(node) -> None:
-        loc = node.location
-        ids.append(node.id)
-        if loc.valid():
-            lons.append(loc.lon)
-            lats.append(loc.lat)
-        else:
-            lons.append(nan)
-            lats.append(nan)
 
-    _by_id(path, "node", node_ids, progress, handle, report)
-    out_ids = np.frombuffer(ids, dtype=np.int64) if len(ids) else np.empty(0, np.int64)
-    lon = np.frombuffer(lons, dtype=np.float64) if len(lons) else np.empty(0)
-    lat = np.frombuffer(lats, dtype=np.float64) if len(lats) else np.empty(0)
-    order = np.argsort(out_ids, kind="stable")
-    out_ids, lon, lat = out_ids[order], lon[order], lat[order]
-    invalid = np.isnan(lon)
+def read_node_locations(path: str, node_ids: np.ndarray, tmpdir: Path, progress: PassProgress, report):
+    """Pass 3: locations of ``node_ids`` → (sorted ids found, lon, lat); invalid locations are NaN."""
+    ids, lon, lat = read_by_id(path, "node", node_ids, tmpdir, progress, report, _parse_nodes)
+    invalid = np.isnan(lon) | np.isnan(lat)
     if invalid.any():
-        report.add(
-            "invalid_location",
-            "node location outside -180..180 / -90..90; the node is left out of its way",
-            [f"n{i}" for i in out_ids[invalid][:5]],
-            count=int(invalid.sum()),
-        )
-    return out_ids, lon, lat
+        report.add("invalid_location", "node without a valid location; left out of its way",
+                   [f"n{i}" for i in ids[invalid][:5]], count=int(invalid.sum()))
+    return ids, lon, lat

@@ -50,6 +50,8 @@ class OsmImportReport:
     seconds: float = 0.0
     #: the way node locations were read ("windowed id filter" or "all nodes")
     node_strategy: str = ""
+    #: the power objects were not in id order (the file is not sorted)
+    sample_unsorted: bool = False
 
     def add(
         self,

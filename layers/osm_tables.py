@@ -74,10 +74,13 @@ def parse_osm_capacity(raw: pd.Series) -> pd.DataFrame:
     return out
 
 
-def _extra_columns(df: pd.DataFrame, order: list[str]) -> list[str]:
+def _extra_columns(df: pd.DataFrame, order: list[str], canonical: tuple[str, ...]) -> list[str]:
+    """Raw tag columns: ``order`` first, then the rest, then ``name:xx``; a tag named like a canonical
+    column (``circuits``) is not repeated — the canonical column holds its parsed value."""
+    skip = {*canonical, "issues", "osm_id", "power", "geometry"}
     names = sorted((c for c in df.columns if c.startswith("name:")), key=lambda c: (c != "name:en", c))
-    ordered = [c for c in order if c in df.columns and c not in ("name", "operator")]
-    rest = sorted(c for c in df.columns if c not in ordered and c not in names and c not in ("name", "operator"))
+    ordered = [c for c in order if c in df.columns and c not in skip]
+    rest = sorted(c for c in df.columns if c not in ordered and c not in names and c not in skip)
     return ordered + rest + names
 
 
@@ -89,10 +92,10 @@ def _frame(kind: str, values: dict, issues: list[list[str]], extras: dict, geoms
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(list(geoms), crs=4326, index=frame.index), crs=4326)
 
 
-def _base_extras(features: list[Feature], df: pd.DataFrame, order: list[str]) -> dict:
+def _base_extras(features: list[Feature], df: pd.DataFrame, order: list[str], kind: str) -> dict:
     extras = {"osm_id": [f.key for f in features], "power": [f.power_tag for f in features]}
-    for c in _extra_columns(df, order):
-        extras[c] = df[c].astype(object).where(df[c].notna(), None).to_list()
+    for c in _extra_columns(df, order, CANONICAL[kind]):
+        extras[c] = [v if isinstance(v, str) else None for v in df[c].to_list()]
     return extras
 
 
@@ -128,7 +131,7 @@ def lines_frame(features, geoms, issues, report: OsmImportReport) -> gpd.GeoData
         "dc": dc.astype(bool) if n else np.zeros(0, bool),
         "status": [f.status for f in features],
     }
-    extras = _base_extras(features, df, list(KEEP_KEYS["line"]) + ["wikidata"])
+    extras = _base_extras(features, df, list(KEEP_KEYS["line"]) + ["wikidata"], kind)
     return _frame(kind, values, issues, extras, geoms)
 
 
@@ -143,7 +146,7 @@ def substations_frame(features, geoms, issues, report: OsmImportReport) -> gpd.G
         "voltage_kv": volts["voltage_kv"].to_numpy(dtype="float64"),
         "voltages_kv": volts["voltages_kv"].to_numpy(dtype=object),
     }
-    extras = _base_extras(features, df, list(KEEP_KEYS["substation"]) + ["wikidata"])
+    extras = _base_extras(features, df, list(KEEP_KEYS["substation"]) + ["wikidata"], kind)
     extras["status"] = [f.status for f in features]
     return _frame(kind, values, issues, extras, geoms)
 
@@ -251,7 +254,7 @@ def plants_frame(plants, plant_geoms, plant_issues, gens, gen_geoms, gen_issues,
         "status": [f.status for f in rows],
     }
     order = list(KEEP_KEYS["plant"]) + list(KEEP_KEYS["generator"]) + ["wikidata"]
-    extras = _base_extras(rows, all_tags, order)
+    extras = _base_extras(rows, all_tags, order, kind)
     extras["generators"] = np.r_[n_gen, np.zeros(len(big), np.int64)].astype(np.int64)
     extras["generators_mw"] = np.r_[np.where(n_known > 0, sum_mw, np.nan), np.full(len(big), np.nan)]
     geoms = list(plant_geoms) + [gen_geoms[i] for i in big]

@@ -143,8 +143,14 @@ class RasterSource:
             out_shape = (max(int(round(h / scale)), 1), max(int(round(w / scale)), 1))
         indexes = list(range(1, ds.count + 1)) if bands is None else (
             [bands] if isinstance(bands, int) else list(bands))
-        data = ds.read(indexes, window=win, out_shape=(len(indexes), *out_shape),
-                       resampling=Resampling[resampling], masked=True)
+        import rasterio.errors
+
+        try:
+            data = ds.read(indexes, window=win, out_shape=(len(indexes), *out_shape),
+                           resampling=Resampling[resampling], masked=True)
+        except (rasterio.errors.RasterioIOError, rasterio.errors.RasterioError, IndexError) as exc:
+            raise DataError(f"{Path(self.path).name}: pixels cannot be read ({' '.join(str(exc).split())}); "
+                            "the file looks damaged or incomplete — get a fresh copy") from None
         transform = ds.window_transform(win) @ Affine.scale(w / out_shape[1], h / out_shape[0])
         from rasterio.windows import bounds as win_bounds
 

@@ -98,6 +98,13 @@ class Frame:
 
 def cluster_cap(P: Parcels, cl: int, rows: list[np.ndarray]):
     """Centre (3-D), chord radius covering every vertex of the cluster's parcels, lat range."""
+    key = ("cap", cl)
+    if key not in P.projected:
+        P.projected[key] = _cluster_cap(P, cl, rows)
+    return P.projected[key]
+
+
+def _cluster_cap(P: Parcels, cl: int, rows: list[np.ndarray]):
     clon, clat = P.centres[cl]
     lo_l, hi_l, lo_p, hi_p = np.inf, -np.inf, np.inf, -np.inf
     for b, r in zip(P.buckets, rows, strict=True):
@@ -200,9 +207,11 @@ def project_block(b: ParcelBucket, rows: np.ndarray, merc: g.MercatorFrame) -> P
 
 def make_block(pb: Projected, fr: Frame) -> Block:
     """Group a projected block into the frame's grid cells (parcels sorted by cell)."""
-    size = fr.grid.size if fr.grid is not None else 1000.0
-    ix = np.floor(pb.cx / size).astype(np.int64)
-    iy = np.floor(pb.cy / size).astype(np.int64)
+    if fr.grid is not None:
+        ix, iy = fr.grid.cell_of(pb.cx, pb.cy)
+    else:
+        ix = np.floor(pb.cx / 1000.0).astype(np.int64)
+        iy = np.floor(pb.cy / 1000.0).astype(np.int64)
     key = cell_keys(ix, iy)
     order = np.argsort(key, kind="stable")
     key = key[order]
@@ -212,8 +221,10 @@ def make_block(pb: Projected, fr: Frame) -> Block:
     first = np.r_[True, key[1:] != key[:-1]] if key.size else np.zeros(0, bool)
     cell = np.cumsum(first) - 1
     qix, qiy = ix[first], iy[first]
-    ccx = (qix + 0.5) * size
-    ccy = (qiy + 0.5) * size
+    if fr.grid is not None:
+        ccx, ccy = fr.grid.cell_centre(qix, qiy)
+    else:
+        ccx, ccy = (qix + 0.5) * 1000.0, (qiy + 0.5) * 1000.0
     crho = np.zeros(qix.size)
     np.maximum.at(crho, cell, np.hypot(cx - ccx[cell], cy - ccy[cell]) + r)
     _, clat = fr.merc.inverse(ccx, ccy)

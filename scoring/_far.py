@@ -30,7 +30,7 @@ def _frame(lon, lat):
     clon, clat = g.xyz_to_lonlat(c[None, :])
     rc = float(np.linalg.norm(v3 - c, axis=1).max()) + 10.0
     tr = Transformer.from_crs(
-        "EPSG:4326", f"+proj=aeqd +lat_0={clat[0]!r} +lon_0={clon[0]!r} +ellps=WGS84 +units=m", always_xy=True
+        "EPSG:4326", f"+proj=aeqd +lat_0={float(clat[0])!r} +lon_0={float(clon[0])!r} +ellps=WGS84 +units=m", always_xy=True
     )
     return c, rc, tr
 

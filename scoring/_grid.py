@@ -14,17 +14,33 @@ _OFF = np.int64(1 << 31)
 
 
 def cell_keys(ix, iy):
+    """One int64 key per integer cell (ix, iy)."""
     return ((ix.astype(np.int64) + _OFF) << np.int64(32)) | (iy.astype(np.int64) + _OFF)
 
 
+MAX_CELLS = 1 << 22
+
+
 class Grid:
+    """Points binned into square cells of ``size``; a dense table of cells over the points'
+    bounding box (the cell size grows if the box would need more than MAX_CELLS cells)."""
+
     def __init__(self, x, y, size: float):
-        self.size = float(size)
-        ix = np.floor(x / self.size).astype(np.int64)
-        iy = np.floor(y / self.size).astype(np.int64)
-        key = cell_keys(ix, iy)
-        self.order = np.argsort(key, kind="stable")
-        self.keys, self.start, self.count = np.unique(key[self.order], return_index=True, return_counts=True)
+        x0, y0 = float(np.min(x)), float(np.min(y))
+        w, h = float(np.max(x)) - x0, float(np.max(y)) - y0
+        size = float(size)
+        while (w / size + 1) * (h / size + 1) > MAX_CELLS:
+            size *= 1.5
+        self.size = size
+        self.x0, self.y0 = x0, y0
+        self.nx = int(w / size) + 1
+        self.ny = int(h / size) + 1
+        ix = np.minimum(((x - x0) / size).astype(np.int64), self.nx - 1)
+        iy = np.minimum(((y - y0) / size).astype(np.int64), self.ny - 1)
+        flat = ix * self.ny + iy
+        self.order = np.argsort(flat, kind="stable")
+        self.count = np.bincount(flat, minlength=self.nx * self.ny)
+        self.start = np.cumsum(self.count) - self.count
         self._offsets(2)
 
     def _offsets(self, k: int):
@@ -36,7 +52,11 @@ class Grid:
         self.odx, self.ody, self.omind = dx[o], dy[o], mind[o]
 
     def cell_of(self, x, y):
-        return np.floor(x / self.size).astype(np.int64), np.floor(y / self.size).astype(np.int64)
+        """Integer cell coordinates (may lie outside the table: such cells hold no points)."""
+        return (np.floor((x - self.x0) / self.size).astype(np.int64), np.floor((y - self.y0) / self.size).astype(np.int64))
+
+    def cell_centre(self, ix, iy):
+        return self.x0 + (ix + 0.5) * self.size, self.y0 + (iy + 0.5) * self.size
 
     def query(self, qix, qiy, radius):
         """Points of all grid cells within ``radius`` (per query cell) of query cells (qix, qiy).
@@ -51,13 +71,15 @@ class Grid:
         n_off = np.searchsorted(self.omind, radius, side="right")
         qq = np.repeat(np.arange(qix.size), n_off)
         oo = np.arange(qq.size) - np.repeat(np.cumsum(n_off) - n_off, n_off)
-        keys = cell_keys(qix[qq] + self.odx[oo], qiy[qq] + self.ody[oo])
-        pos = np.searchsorted(self.keys, keys)
-        pos = np.minimum(pos, self.keys.size - 1)
-        found = self.keys[pos] == keys
-        qq, pos = qq[found], pos[found]
-        cnt = self.count[pos]
+        cx = qix[qq] + self.odx[oo]
+        cy = qiy[qq] + self.ody[oo]
+        ok = (cx >= 0) & (cx < self.nx) & (cy >= 0) & (cy < self.ny)
+        qq = qq[ok]
+        flat = cx[ok] * self.ny + cy[ok]
+        cnt = self.count[flat]
+        nz = cnt > 0
+        qq, flat, cnt = qq[nz], flat[nz], cnt[nz]
         q_item = np.repeat(qq, cnt)
         off = np.arange(q_item.size) - np.repeat(np.cumsum(cnt) - cnt, cnt)
-        item = self.order[np.repeat(self.start[pos], cnt) + off]
+        item = self.order[np.repeat(self.start[flat], cnt) + off]
         return q_item, item

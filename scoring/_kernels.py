@@ -15,9 +15,9 @@ def point_segment_d2(px, py, ax, ay, bx, by):
     dx = bx - ax
     dy = by - ay
     l2 = dx * dx + dy * dy
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t = ((px - ax) * dx + (py - ay) * dy) / l2
-    t = np.clip(np.nan_to_num(t, nan=0.0, posinf=0.0, neginf=0.0), 0.0, 1.0)
+    inv = np.divide(1.0, l2, out=np.zeros_like(l2), where=l2 > 0)
+    t = ((px - ax) * dx + (py - ay) * dy) * inv
+    np.clip(t, 0.0, 1.0, out=t)
     qx = ax + t * dx
     qy = ay + t * dy
     ddx = px - qx
@@ -62,34 +62,37 @@ def exact_pairs(sx, sy, ex, ey, polygonal, ax, ay, bx, by, points_only: bool = F
     polygonal parcel (even-odd rule).
     """
     m = ax.shape[0]
-    a_x, a_y = ax[:, None], ay[:, None]
-    # feature end a -> parcel edges
-    d2, px, py = point_segment_d2(a_x, a_y, sx, sy, ex, ey)
-    k = np.argmin(d2, axis=1)
-    best = _rowpick(d2, k)
-    bpx, bpy = _rowpick(px, k), _rowpick(py, k)
-    bqx, bqy = ax.copy(), ay.copy()
-    if not points_only:
-        b_x, b_y = bx[:, None], by[:, None]
-        d2, px, py = point_segment_d2(b_x, b_y, sx, sy, ex, ey)
+    if points_only:
+        d2, px, py = point_segment_d2(ax[:, None], ay[:, None], sx, sy, ex, ey)
         k = np.argmin(d2, axis=1)
-        db = _rowpick(d2, k)
-        use = db < best
-        best = np.where(use, db, best)
-        bpx = np.where(use, _rowpick(px, k), bpx)
-        bpy = np.where(use, _rowpick(py, k), bpy)
-        bqx = np.where(use, bx, bqx)
-        bqy = np.where(use, by, bqy)
+        best = _rowpick(d2, k)
+        bpx, bpy = _rowpick(px, k), _rowpick(py, k)
+        bqx, bqy = ax.copy(), ay.copy()
+    else:
         # parcel vertices -> piece
-        d2, qx, qy = point_segment_d2(sx, sy, a_x, a_y, b_x, b_y)
+        d2, qx, qy = point_segment_d2(sx, sy, ax[:, None], ay[:, None], bx[:, None], by[:, None])
         k = np.argmin(d2, axis=1)
-        dv = _rowpick(d2, k)
-        use = dv < best
-        best = np.where(use, dv, best)
-        bpx = np.where(use, _rowpick(sx, k), bpx)
-        bpy = np.where(use, _rowpick(sy, k), bpy)
-        bqx = np.where(use, _rowpick(qx, k), bqx)
-        bqy = np.where(use, _rowpick(qy, k), bqy)
+        best = _rowpick(d2, k)
+        bpx, bpy = _rowpick(sx, k), _rowpick(sy, k)
+        bqx, bqy = _rowpick(qx, k), _rowpick(qy, k)
+        # piece ends -> parcel edges, only where an end can be nearer than the best vertex
+        cx = (sx.min(axis=1) + sx.max(axis=1)) / 2
+        cy = (sy.min(axis=1) + sy.max(axis=1)) / 2
+        rr = np.sqrt(((sx - cx[:, None]) ** 2 + (sy - cy[:, None]) ** 2).max(axis=1))
+        sb = np.sqrt(best)
+        for ex_, ey_ in ((ax, ay), (bx, by)):
+            i = np.flatnonzero(np.hypot(ex_ - cx, ey_ - cy) - rr < sb)
+            if i.size == 0:
+                continue
+            d2, px, py = point_segment_d2(ex_[i, None], ey_[i, None], sx[i], sy[i], ex[i], ey[i])
+            k = np.argmin(d2, axis=1)
+            db = _rowpick(d2, k)
+            use = db < best[i]
+            j = i[use]
+            best[j] = db[use]
+            bpx[j], bpy[j] = _rowpick(px, k)[use], _rowpick(py, k)[use]
+            bqx[j], bqy[j] = ex_[j], ey_[j]
+            sb = np.sqrt(best)
     # crossing / containment, only where the piece comes within the parcel's bounding box
     if m:
         minx, maxx = sx.min(axis=1), sx.max(axis=1)

@@ -69,7 +69,7 @@ def sum_within(parcels, points, values, radius_m: float, *, progress=None) -> np
             if sel.size == 0:
                 done += nrows
                 continue
-            fr = make_frame(P.centres[cl][0], sel, lon, lat)
+            fr = make_frame(P.centres[cl][0], sel, lon, lat, cell=max(radius / 25, 500.0))
             for blk in iter_blocks(P, cl, rows, fr):
                 far.append(_within_block(fr, blk, val[sel], radius, out))
                 done += blk.idx.size
@@ -97,17 +97,24 @@ def _within_block(fr: Frame, blk: Block, val, radius, out) -> np.ndarray:
     w_lo, w_hi, far = cell_bounds(blk.clat, ground)
     tol = _tolerance(radius, blk.clat)
     r_out = np.where(far, 0.0, radius / w_lo + blk.crho)
-    r_in = np.where(far, -1.0, (radius - tol) / w_hi - blk.crho)
     flat, start, lens = flatten_lists(fr.tree.query_ball_point(C, r_out))
     lens[far] = 0
     ncell = lens.size
     citem = np.repeat(np.arange(ncell), lens)
     dC = np.hypot(fr.ax[flat] - blk.ccx[citem], fr.ay[flat] - blk.ccy[citem])
-    inner = dC <= r_in[citem]
+    ymc = (blk.ccy[citem] + fr.ay[flat]) / 2
+    wq = g.WQuad(float(blk.ccy.min()) - radius * 1.5, float(blk.ccy.max()) + radius * 1.5)
+    wmc = wq(ymc)
+    slope = np.tan(np.radians(np.minimum(np.abs(blk.clat), g.MAX_MERCATOR_LAT))) / g.M_MIN
+    rho = blk.crho[citem]
+    tolc = tol[citem] + 2.0 * rho * wmc * (dC + rho) * wmc * slope[citem]
+    inner = (dC + rho) * wmc <= radius - tolc
+    outer = (dC - rho) * wmc > radius + tolc
     csum = np.bincount(citem[inner], val[flat[inner]], minlength=ncell)
+    flat, citem = flat[~inner & ~outer], citem[~inner & ~outer]
     # band: decided per parcel
-    bflat = flat[~inner]
-    blens = np.bincount(citem[~inner], minlength=ncell)
+    bflat = flat
+    blens = np.bincount(citem, minlength=ncell)
     bstart = np.concatenate([[0], np.cumsum(blens)[:-1]])
     cell = blk.cell
     total = csum[cell]
@@ -116,11 +123,9 @@ def _within_block(fr: Frame, blk: Block, val, radius, out) -> np.ndarray:
         qx, qy = fr.ax[pj], fr.ay[pj]
         cx, cy, r = blk.cx[pp], blk.cy[pp], blk.r[pp]
         dcp = np.hypot(qx - cx, qy - cy)
-        wm = g.MercatorFrame.w_of_y_fast((cy + qy) / 2)
-        lat_c = blk.clat[cell[pp]]
+        wm = wq((cy + qy) / 2)
         # w varies across the parcel: relative change ~ tan(lat) * offset / M over the distance
-        slope = np.tan(np.radians(np.minimum(np.abs(lat_c), g.MAX_MERCATOR_LAT))) / g.M_MIN
-        tol_p = tol[cell[pp]] + 2.0 * r * wm * (dcp + r) * wm * slope
+        tol_p = tol[cell[pp]] + 2.0 * r * wm * (dcp + r) * wm * slope[cell[pp]]
         sure_in = (dcp + r) * wm <= radius - tol_p
         maybe = ~sure_in & ((dcp - r) * wm <= radius + tol_p)
         inside = sure_in
@@ -130,7 +135,7 @@ def _within_block(fr: Frame, blk: Block, val, radius, out) -> np.ndarray:
             d, px, py, ex_, ey_ = exact_pairs(
                 blk.x[ip], blk.y[ip], blk.ex[ip], blk.ey[ip], blk.polygonal[ip], qx[i], qy[i], qx[i], qy[i], True
             )
-            gd = d * g.MercatorFrame.w_of_y_fast((py + qy[i]) / 2)
+            gd = d * wq((py + qy[i]) / 2)
             t2 = tol[cell[ip]]
             ok_in = gd <= radius - t2
             unsure = ~ok_in & (gd <= radius + t2)

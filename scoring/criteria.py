@@ -149,7 +149,7 @@ def parcel_areas_ha(parcels: gpd.GeoDataFrame) -> np.ndarray:
     """``area_ha`` when the layer has it (geodesic, from the parcels kind); missing values are
     computed in an equal-area projection."""
     if "area_ha" in parcels.columns:
-        area = pd.to_numeric(parcels["area_ha"], errors="coerce").to_numpy(dtype=float)
+        area = pd.to_numeric(parcels["area_ha"], errors="coerce").to_numpy(dtype=float, copy=True)
     else:
         area = np.full(len(parcels), np.nan)
     missing = np.isnan(area)
@@ -159,12 +159,16 @@ def parcel_areas_ha(parcels: gpd.GeoDataFrame) -> np.ndarray:
     return area
 
 
-def overlap_shares(parcels: gpd.GeoSeries, polygons: gpd.GeoDataFrame) -> np.ndarray:
+def overlap_shares(parcels: gpd.GeoSeries, polygons: gpd.GeoDataFrame, name: str = "") -> np.ndarray:
     """Share 0..1 of each parcel's area that lies inside the union of ``polygons``."""
     n = len(parcels)
     share = np.zeros(n)
     geoms = polygons.geometry[~(polygons.geometry.isna() | polygons.geometry.is_empty)]
-    geoms = geoms[geoms.geom_type.isin(["Polygon", "MultiPolygon"])]
+    polygonal = geoms.geom_type.isin(["Polygon", "MultiPolygon"])
+    if len(geoms) and not polygonal.any():
+        kinds = ", ".join(sorted(set(geoms.geom_type)))
+        raise DataError(f"exclusion layer {name!r} has no polygons ({kinds}); it must hold areas to avoid")
+    geoms = geoms[polygonal]
     if n == 0 or len(geoms) == 0:
         return share
     # Dissolve overlaps once, then work with the parts (none overlap, so areas add up).
@@ -174,9 +178,10 @@ def overlap_shares(parcels: gpd.GeoSeries, polygons: gpd.GeoDataFrame) -> np.nda
     part_i, parcel_i = tree.query(parts, predicate="intersects")
     if parcel_i.size == 0:
         return share
-    crs = _equal_area_crs(parcels)
     cand = np.unique(parcel_i)
-    projected = gpd.GeoSeries(parcels.to_numpy()[cand], crs=4326).to_crs(crs).to_numpy()
+    near = gpd.GeoSeries(parcels.to_numpy()[cand], crs=4326)
+    crs = _equal_area_crs(near)  # centred on the parcels concerned: a project may span continents
+    projected = near.to_crs(crs).to_numpy()
     parts_p = gpd.GeoSeries(parts, crs=4326).to_crs(crs).to_numpy()
     pos = np.searchsorted(cand, parcel_i)
     inter = shapely.area(shapely.intersection(shapely.make_valid(projected[pos]), parts_p[part_i]))

@@ -32,16 +32,19 @@ def cost_estimate(m: Measurements, profile: Profile) -> CostEstimate:
     if key not in m.derived:
         sub_kv = np.where(np.isnan(m.substation.kv), profile.substation_rule[0], m.substation.kv)
         line_kv = np.where(np.isnan(m.line.kv), profile.line_rule[0], m.line.kv)
-        m.derived[key] = interconnection_cost(
-            m.substation.distance_m, sub_kv, m.line.distance_m, line_kv, profile.cost
-        )
+        estimate = interconnection_cost(m.substation.distance_m, sub_kv, m.line.distance_m, line_kv, profile.cost)
+        for a in (estimate.cost_usd, estimate.option, estimate.substation_option_usd, estimate.line_option_usd):
+            a.flags.writeable = False
+        m.derived[key] = estimate
     return m.derived[key]
 
 
 def _km(m: Measurements, which: str) -> np.ndarray:
     key = ("km", which)
     if key not in m.derived:
-        m.derived[key] = getattr(m, which).distance_m / 1000.0
+        km = getattr(m, which).distance_m / 1000.0
+        km.flags.writeable = False
+        m.derived[key] = km
     return m.derived[key]
 
 
@@ -86,28 +89,28 @@ def apply_exclusions(m: Measurements, profile: Profile) -> tuple[np.ndarray, pd.
     categories = [""]
     counts: dict[str, int] = {}
 
-    def add(mask: np.ndarray, values: np.ndarray, text) -> None:
+    def add(mask: np.ndarray, values, text) -> None:
+        """Rule ``mask`` fired; ``values(rows)`` gives the rounded value shown for those rows."""
         counts_key = text(None)
-        counts[counts_key] = counts.get(counts_key, 0) + int(mask.sum())
-        first = mask & (codes == 0)
-        if not first.any():
+        counts[counts_key] = counts.get(counts_key, 0) + int(np.count_nonzero(mask))
+        rows = np.flatnonzero(mask & (codes == 0))
+        if rows.size == 0:
             return
-        uniq, inverse = np.unique(values[first], return_inverse=True)
-        codes[first] = len(categories) + inverse.astype(np.int32)
+        uniq, inverse = np.unique(values(rows), return_inverse=True)
+        codes[rows] = len(categories) + inverse.astype(np.int32)
         categories.extend(text(v) for v in uniq)
 
     min_area = profile.min_area_ha
     if min_area is not None:
         with np.errstate(invalid="ignore"):
             below = m.area_ha < min_area
-        shown = np.floor(np.nan_to_num(m.area_ha) * 10.0) / 10.0
-        add(below, shown, lambda v, a=min_area: area_reason(a) if v is None
-            else f"parcel {v:.1f} ha < minimum {a:g} ha")
+        add(below, lambda rows: np.floor(m.area_ha[rows] * 10.0) / 10.0,
+            lambda v, a=min_area: area_reason(a) if v is None else f"parcel {v:.1f} ha < minimum {a:g} ha")
     for e in profile.exclusions:
         share = m.overlap_share[e.layer]
         over = share > e.max_overlap_share + 1e-9
-        pct = share_percent(share)
-        add(over, pct, lambda v, e=e: overlap_reason(e.layer, e.max_overlap_share) if v is None
+        add(over, lambda rows, share=share: share_percent(share[rows]),
+            lambda v, e=e: overlap_reason(e.layer, e.max_overlap_share) if v is None
             else f"{v:.0f}% in {e.layer} > maximum {e.max_overlap_share:.0%}")
     reason = pd.Categorical.from_codes(codes, categories=categories, validate=False)
     return codes > 0, reason, counts
@@ -121,7 +124,9 @@ def rank_min(score: np.ndarray, excluded: np.ndarray) -> np.ndarray:
     others. Scores in [0, 100] at 0.0001 resolution are counted into 1,000,001 bins: rank = 1 +
     parcels with a higher score — O(n), no sort."""
     bins = 100 * 10**SCORE_DECIMALS + 1
-    key = np.rint(np.clip(score, 0.0, 100.0) * 10**SCORE_DECIMALS).astype(np.int64)
+    key = score * 10**SCORE_DECIMALS
+    np.clip(key, 0, bins - 1, out=key)
+    key = np.rint(key, out=key).astype(np.int64)
     key[excluded] = -1
     kept = key >= 0
     counts = np.bincount(key[kept], minlength=bins)
@@ -156,7 +161,7 @@ def rescore(m: Measurements, profile: Profile) -> ScoreResult:
     excluded, reason, counts = apply_exclusions(m, profile)
     score_values = np.round(total, SCORE_DECIMALS)
     score_values[excluded] = 0.0
-    gen_key = profile.generation_keys()[0] if profile.generation_keys() else None
+    gen_key = profile.generation_rule
     columns: dict[str, Any] = {
         "score": score_values,
         "rank": rank_min(score_values, excluded),

@@ -219,9 +219,9 @@ def _measure(parcels, substations, lines, plants, rasters, exclusions, profile, 
         p = next(step_progress)
         if e.layer not in overlap:
             p(0.0, f"overlap with {e.layer}")
-            overlap[e.layer] = crit.overlap_shares(geoms, exclusions[e.layer])
+            overlap[e.layer] = crit.overlap_shares(geoms, exclusions[e.layer], e.layer)
     progress(1.0, "measured")
-    return Measurements(
+    m = Measurements(
         parcels=parcels,
         parcel_ids=ids,
         area_ha=crit.parcel_areas_ha(parcels) if n else np.zeros(0),
@@ -233,3 +233,15 @@ def _measure(parcels, substations, lines, plants, rasters, exclusions, profile, 
         left_out=left_out,
         geometry_key=profile.geometry_key(),
     )
+    freeze(m)
+    return m
+
+
+def freeze(m: Measurements) -> None:
+    """Make every measured array read-only: results share them without copies, so nothing may
+    write into them (a write raises instead of silently changing later re-scores)."""
+    arrays = [m.parcel_ids, m.area_ha, *m.generation_mw.values(), *m.raster.values(), *m.overlap_share.values()]
+    for nf in (m.substation, m.line):
+        arrays += [nf.row, nf.distance_m, nf.feature_id, nf.name, nf.kv]
+    for a in arrays:
+        a.flags.writeable = False

@@ -222,7 +222,8 @@ def _nearest_block(fr: Frame, blk: Block, parent, index, dist, points_only) -> n
         d, px, py, qx, qy = exact_pairs(
             blk.x[pp], blk.y[pp], blk.ex[pp], blk.ey[pp], blk.polygonal[pp], ax, ay, bx, by, points_only
         )
-        gd = d * g.MercatorFrame.w_of_y_fast((py + qy) / 2)
+        ym = (py + qy) / 2
+        gd = d * g.WQuad(float(ym.min()), float(ym.max()))(ym)
         feat = parent[fr.sel[pj]]
         best = group_min(pp, gd, n)
         longp = (best[pp] > D_EXACT) & (gd <= best[pp] * 1.01 + 1.0) & (gd > 0)

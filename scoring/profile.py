@@ -61,6 +61,8 @@ RAW_UNITS = {
     "raster_class_share": "share",
 }
 DEFAULT_PROFILE = "enterprise"
+#: criterion types a profile may hold once (they define "the" qualifying substation/line, the minimum area)
+SINGLE_TYPES = ("substation_distance", "line_distance", "interconnection_cost", "parcel_area")
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,12 @@ class Profile:
         return (c.min_kv, c.include_unknown_voltage) if c else (230.0, False)
 
     @property
+    def generation_rule(self) -> tuple[float, tuple[str, ...] | None] | None:
+        """(radius km, fuels) of the first generation criterion: the ``generation_mw_within`` column."""
+        c = self._first("generation_within")
+        return (c.radius_km, c.fuels) if c else None
+
+    @property
     def min_area_ha(self) -> float | None:
         c = self._first("parcel_area")
         return c.min_area_ha if c else None
@@ -177,6 +185,14 @@ class Profile:
         criteria = tuple(replace(c, weight=float(weights.get(c.id, c.weight))) for c in self.criteria)
         return validated(replace(self, criteria=criteria))
 
+    def with_criterion(self, criterion_id: str, **changes: Any) -> Profile:
+        """A copy with one criterion changed, e.g. ``with_criterion("substation_distance",
+        transform=Transform("linear", {"best": 0, "worst": 10}))`` or ``min_kv=230``."""
+        if criterion_id not in {c.id for c in self.criteria}:
+            raise ProfileError(f"no criterion {criterion_id!r} in profile {self.name!r}")
+        criteria = tuple(replace(c, **changes) if c.id == criterion_id else c for c in self.criteria)
+        return validated(replace(self, criteria=criteria))
+
     def error(self, line: int, problem: str) -> ProfileError:
         """A ProfileError naming this profile's file and ``line``."""
         where = f"profile {self.path or self.name}"
@@ -194,6 +210,16 @@ def validated(profile: Profile) -> Profile:
         raise profile.error(
             profile.criteria[0].line, "all criteria weights are 0; at least one must be greater than 0"
         )
+    single: dict[str, Criterion] = {}
+    for c in profile.criteria:
+        if c.type in SINGLE_TYPES:
+            if c.type in single:
+                raise profile.error(
+                    c.line,
+                    f"only one {c.type} criterion per profile (the other is at line {single[c.type].line}); "
+                    "the nearest qualifying feature is measured once",
+                )
+            single[c.type] = c
     seen: dict[str, Criterion] = {}
     for c in profile.criteria:
         if c.id in seen:

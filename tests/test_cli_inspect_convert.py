@@ -237,3 +237,15 @@ def test_load_layer_from_csv(tmp_path):
     assert layer.report.by_rule("non_numeric_coordinates")[0].rows == [2]
     assert layer.report.by_rule("dropped_missing_geometry")[0].rows == [2]
     assert layer.data["capacity_mw"].tolist() == [940.0]
+
+
+def test_load_layer_reports_non_utf8_text(tmp_path):
+    doc = json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "東京変電所", "voltage": "500000"},
+         "geometry": {"type": "Point", "coordinates": [139.8, 35.6]}}]}, ensure_ascii=False)
+    path = tmp_path / "substations.geojson"
+    path.write_bytes(doc.encode("cp932"))
+    layer = load_layer(path)
+    assert layer.kind == "substations" and layer.data["name"].tolist() == ["東京変電所"]
+    assert layer.data["voltage_kv"].tolist() == [500.0]
+    assert "Shift-JIS" in layer.report.by_rule("text_encoding")[0].message

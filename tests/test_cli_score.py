@@ -95,8 +95,9 @@ def test_score_writes_gpkg_and_prints_summary(files):
 def test_score_csv_with_progress_bar(files):
     out = files / "scored.csv"
     run = gridscout("score", "--parcels", f"{files}/parcels.gpkg:lots", *grid_args(files),
-                    "--profile", "edge", "--out", out)
+                    "--exclusion", f"wetlands={files}/flood.gpkg", "--profile", "edge", "--out", out)
     assert run.returncode == 0, run.stderr
+    assert "note: --exclusion wetlands is not used by profile edge" in run.stderr
     assert "[#" in run.stderr and "100.0%" in run.stderr
     table = pd.read_csv(out)
     assert len(table) == 4 and "wkt" in table.columns and "score" in table.columns
@@ -117,9 +118,10 @@ def test_bad_profile_exits_2_naming_the_line(files):
 
 
 def test_missing_exclusion_layer_exits_2_naming_the_line(files):
-    run = gridscout("score", "--parcels", f"{files}/parcels.gpkg:lots", *grid_args(files),
+    run = gridscout("score", "--parcels", f"{files}/parcels.gpkg:lots", *grid_args(files)[:4],
                     "--profile", files / "flood.toml", "--out", files / "y.gpkg", "--quiet")
     assert run.returncode == 2
+    assert "note: profile enterprise scores generation within 50 km, but no --plants were given" in run.stderr
     assert "flood.toml, line" in run.stderr and "exclusion layer 'flood' was not given" in run.stderr
 
 

@@ -444,3 +444,43 @@ def test_no_parcels_gives_an_empty_result(scene):
     result = score(empty, scene["substations"], scene["lines"], scene["plants"], profile=profile)
     assert len(result.parcels) == 0 and result.summary.parcels_scored == 0
     assert result.summary.score_quantiles == {}
+
+
+def test_exclusion_layer_without_polygons_is_refused(scene):
+    from layers.errors import DataError
+
+    points = gpd.GeoDataFrame({"x": [1]}, geometry=[Point(*SUB)], crs=4326)
+    profile = parse_profile(PROFILE + FLOOD, "t.toml")
+    with pytest.raises(DataError, match="exclusion layer 'flood' has no polygons"):
+        prepare(scene["parcels"], scene["substations"], scene["lines"], scene["plants"],
+                exclusions={"flood": points}, profile=profile)
+
+
+def test_missing_area_is_computed_and_measurements_are_read_only(scene):
+    parcels = scene["parcels"].copy()
+    parcels.loc[0, "area_ha"] = np.nan  # "near": a 500 m square, 25 ha
+    result = run(dict(scene, parcels=parcels))
+    assert col(result, "parcel_area_raw", "near") == pytest.approx(25.0, rel=0.01)
+    with pytest.raises(ValueError, match="read-only"):
+        result.columns["substation_distance_m"][0] = 1.0
+    frame = result.parcels
+    frame.loc[0, "substation_distance_m"] = 1.0  # the frame is the user's: copy on write
+    assert result.measurements.substation.distance_m[0] != 1.0
+
+
+def test_generation_by_fuel_and_second_radius(scene):
+    plants = scene["plants"].copy()
+    plants.loc[1, "geometry"] = Point(*at(*SUB, 3000, 0))  # the coal plant now 3 km east
+    text = PROFILE + (
+        '\n[[criteria]]\ntype = "generation_within"\nid = "gas_within_50km"\nradius_km = 50\nfuels = ["Gas"]\n'
+        'transform = "linear"\nworst = 0\nbest = 1000\n'
+        '\n[[criteria]]\ntype = "generation_within"\nid = "mw_within_2km"\nradius_km = 2\n'
+        'transform = "linear"\nworst = 0\nbest = 1000\n'
+    )
+    result = score(scene["parcels"], scene["substations"], scene["lines"], plants,
+                   profile=parse_profile(text, "g.toml"))
+    assert col(result, "generation_within_raw", "near") == 2000  # both plants within 50 km
+    assert col(result, "gas_within_50km_raw", "near") == 1200  # fuels match case-insensitively
+    assert col(result, "mw_within_2km_raw", "near") == 800  # coal 3 km from the centre, 1.55 km from the edge
+    assert col(result, "generation_mw_within", "near") == 2000  # the first generation criterion
+    assert any("1,200 MW of generation (gas) within 50 km" in s for s in result.explain("near"))

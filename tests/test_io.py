@@ -301,3 +301,38 @@ def test_raster_without_crs(tmp_path):
         RasterSource(path)
     with RasterSource(path, crs="EPSG:4326") as r:
         assert r.lonlat_bounds == (0.0, 0.0, 4.0, 4.0)
+
+
+def test_geoparquet_variants(tmp_path, points):
+    utm = points.to_crs("EPSG:32617")
+    utm.index = [10, 20, 30]
+    utm.to_parquet(tmp_path / "idx.parquet")  # a stored pandas index becomes a column
+    back = read_vector(tmp_path / "idx.parquet")
+    assert back["source_index"].tolist() == [10, 20, 30] and back.crs.to_epsg() == 32617
+    assert list(back.index) == [0, 1, 2]
+    points.to_parquet(tmp_path / "ga.parquet", geometry_encoding="geoarrow")  # native encoding
+    assert read_vector(tmp_path / "ga.parquet")["name"].tolist() == NAMES
+    plain = points.assign(lat=points.geometry.y, lon=points.geometry.x).drop(columns="geometry")
+    plain.to_parquet(tmp_path / "plain.parquet")  # no geo metadata: lat/lon columns like a CSV
+    back = read_vector(tmp_path / "plain.parquet")
+    assert back.crs.to_epsg() == 4326 and back.geometry.iloc[0].x == pytest.approx(139.8)
+
+
+def test_truncated_parquet(tmp_path, polygons):
+    path = write_vector(polygons, tmp_path / "p.parquet")
+    data = path.read_bytes()
+    (tmp_path / "cut.parquet").write_bytes(data[: len(data) // 2])
+    with pytest.raises(DataError, match=r"cut\.parquet cannot be read"):
+        read_vector(tmp_path / "cut.parquet")
+
+
+@pytest.mark.filterwarnings("ignore::PendingDeprecationWarning")
+def test_truncated_geotiff(geotiff, tmp_path):
+    from layers.raster import RasterSource
+
+    cut = tmp_path / "cut.tif"
+    data = geotiff.read_bytes()
+    cut.write_bytes(data[: len(data) // 3])
+    with pytest.raises(DataError, match=r"cut\.tif"):
+        with RasterSource(cut) as r:
+            r.read_window(None, (50, 50), bounds_crs=None)

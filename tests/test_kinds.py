@@ -71,7 +71,8 @@ def test_substations_osm_columns_order_and_voltages():
     assert out["voltage_kv"].tolist()[:2] == [500.0, 154.0] and np.isnan(out["voltage_kv"].iloc[2])
     assert out["voltages_kv"].tolist() == ["500;275;154;66", "154;66", ""]
     assert out["operator"].isna().tolist() == [False, True, True]
-    assert (out["issues"] == "").all() and report.items == []
+    assert (out["issues"] == "").all() and report.warnings == []
+    assert report.count("voltage_unknown") == 1  # an info line: cannot pass a threshold
     assert out.crs.to_epsg() == 4326
     assert "voltage_kv" not in gdf.columns  # a new frame, the input untouched
 
@@ -89,7 +90,7 @@ def test_hifld_max_volt_detected_and_sentinel_unknown():
     assert out["voltage_kv"].iloc[[0, 2]].tolist() == [345.0, 138.0] and np.isnan(
         out["voltage_kv"].iloc[1]
     )
-    assert report.items == []
+    assert report.warnings == [] and report.count("voltage_unknown") == 1
 
 
 def test_implausible_voltage_flagged_with_source_row_numbers():

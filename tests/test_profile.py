@@ -123,11 +123,21 @@ def test_raster_share_needs_classes():
     assert f"line {line_of(text, '[[criteria]]', 3)}:" in msg and "needs 'classes'" in msg
 
 
-def test_duplicate_ids_refused():
+def test_second_substation_criterion_refused():
     first = GOOD.index("[[criteria]]")
     text = GOOD + "\n" + GOOD[first:GOOD.index("[[criteria]]", first + 1)]
     msg = refusal(text)
-    assert f"line {line_of(text, '[[criteria]]', 3)}:" in msg and "two criteria have the id 'substation_distance'" in msg
+    assert f"line {line_of(text, '[[criteria]]', 3)}:" in msg
+    assert "only one substation_distance criterion per profile (the other is at line 4)" in msg
+
+
+def test_duplicate_ids_refused():
+    gen = '[[criteria]]\ntype = "generation_within"\ntransform = "linear"\nbest = 1000\nworst = 0\n'
+    text = GOOD + "\n" + gen + "\n" + gen.replace("best = 1000", "best = 1000\nradius_km = 20")
+    msg = refusal(text)
+    assert f"line {line_of(text, '[[criteria]]', 4)}:" in msg and "two criteria have the id 'generation_within'" in msg
+    ok = text.replace("radius_km = 20", 'radius_km = 20\nid = "generation_20km"')
+    assert [c.id for c in parse_profile(ok, "x").criteria][-2:] == ["generation_within", "generation_20km"]
 
 
 def test_exclusion_share_out_of_range_names_line():
@@ -196,3 +206,14 @@ def test_with_weights_validates():
         p.with_weights({"parcel_area": 0, "substation_distance": 0})
     with pytest.raises(ProfileError, match=re.escape("no criterion 'slope'")):
         p.with_weights({"slope": 1})
+
+
+def test_with_criterion_changes_transform_or_threshold():
+    from scoring.transforms import Transform
+
+    p = parse_profile(GOOD, "a.toml")
+    q = p.with_criterion("substation_distance", transform=Transform("linear", {"best": 0, "worst": 10}))
+    assert q.criteria[0].transform.name == "linear" and q.geometry_key() == p.geometry_key()
+    assert p.with_criterion("substation_distance", min_kv=230).geometry_key() != p.geometry_key()
+    with pytest.raises(ProfileError, match="negative weight"):
+        p.with_criterion("parcel_area", weight=-1)

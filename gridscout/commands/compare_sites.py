@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from gridscout.commands.score import load_inputs, scored_frame
+    from gridscout.commands.score import load_inputs, scored_frame, warn_unused
     from layers.errors import GridScoutError
     from layers.progress import TextProgressBar, scaled
     from scoring.engine import score
@@ -40,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     if args.out and Path(args.out).suffix.lower() != ".csv":
         raise GridScoutError(f"--out {args.out}: compare-sites writes CSV; name the file *.csv")
     profile = load_profile(args.profile)
+    warn_unused(args, profile)
     bar = TextProgressBar(quiet=args.quiet)
     try:
         inputs = load_inputs(args, scaled(bar, 0.0, 0.4))

@@ -37,7 +37,7 @@ def _crs_text(crs) -> str | None:
 def _layer_details(path: str, layer: str | None, kind: str | None, crs) -> dict:
     import numpy as np
 
-    from layers.io import kind_scores, load_layer, source_info
+    from layers.io import kind_scores, load_layer, sample_frame, source_info
     from layers.io_read import source_crs_of
     from layers.validate import DROP_RULES
 
@@ -64,11 +64,11 @@ def _layer_details(path: str, layer: str | None, kind: str | None, crs) -> dict:
         mapping=loaded.mapping,
         dropped_rows=sorted({r for i in loaded.report.items if i.rule in DROP_RULES for r in i.rows}),
     )
-    if not kind:
-        from layers.io import read_vector
-
-        info = source_info(path, loaded.source.layer, read_vector(path, loaded.source.layer))
-        out["kind_scores"] = {name: round(score, 3) for score, name in kind_scores(info)}
+    if not kind:  # how sure the detection was, from the first features (cheap on big files)
+        sample = sample_frame(path, loaded.source.layer)
+        if sample is not None:
+            info = source_info(path, loaded.source.layer, sample)
+            out["kind_scores"] = {name: round(score, 3) for score, name in kind_scores(info)}
     out["report"] = loaded.report.to_dict()
     out["_report_text"] = loaded.report.to_text()
     return out

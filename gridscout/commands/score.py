@@ -93,6 +93,20 @@ def scored_frame(result):
     return frame
 
 
+def warn_unused(args: argparse.Namespace, profile) -> None:
+    """Say so, once, when an input is ignored (--raster/--exclusion the profile does not name) or
+    missing (no --plants for a generation criterion)."""
+    used = {c.layer for c in profile.criteria if c.layer} | {e.layer for e in profile.exclusions}
+    for option, values in (("--raster", args.raster), ("--exclusion", args.exclusion)):
+        for name in named_files(values, option):
+            if name not in used:
+                print(f"gridscout {NAME}: note: {option} {name} is not used by profile {profile.name}",
+                      file=sys.stderr)
+    if profile.generation_rule and not args.plants:
+        print(f"gridscout {NAME}: note: profile {profile.name} scores generation within "
+              f"{profile.generation_rule[0]:g} km, but no --plants were given: 0 MW everywhere", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     from layers.io import write_vector
     from layers.progress import TextProgressBar, scaled
@@ -101,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     profile = load_profile(args.profile)  # a bad profile fails before any file is read
+    warn_unused(args, profile)
     bar = TextProgressBar(quiet=args.quiet)
     try:
         inputs = load_inputs(args, scaled(bar, 0.0, 0.3))

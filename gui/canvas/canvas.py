@@ -80,6 +80,7 @@ class MapCanvas(ToolsMixin, QtWidgets.QWidget):
         self._rendered_emitted = False
         self.pool = QtCore.QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        self.pool.setStackSize(16 * 1024 * 1024)  # GDAL/PROJ need more than a default thread stack
         self.aux_pool = QtCore.QThreadPool(self)
         self.aux_pool.setMaxThreadCount(1)
         self.bridge = Bridge(self)
@@ -315,26 +316,27 @@ class MapCanvas(ToolsMixin, QtWidgets.QWidget):
         if renderers is None:
             renderers = list(self._renderers.values())
         self._gen += 1
+        view = self._render_view()
         tasks = []
         for r in renderers:
             if r.container is None:
                 continue
             r.want_gen = self._gen
             if r.visible:
-                tasks.append((r, self._gen, r.params()))
+                params = r.params_for_view(view) if hasattr(r, "params_for_view") else r.params()
+                tasks.append((r, self._gen, params))
             else:
                 r.applied_gen = -1  # render when shown again
         label_task = None
         if labels:
             self._labels.want_gen = self._gen
             sources = [(r, r.params()) for r in self._renderers.values()
-                       if r.visible and r.layer.kind != "parcels"]
-            view = self._render_view()
+                       if r.visible and r.layer.kind != "parcels" and not r.layer.is_raster]
             x0, y0, x1, y1 = view.rect
             gm = ground_m_per_px(view.upp / max(self.devicePixelRatioF(), 1.0), (y0 + y1) / 2)
             label_task = (self._labels, self._gen, sources, gm)
         self._job_id += 1
-        job = RenderJob(self._job_id, tasks, self._render_view(), label_task, self.bridge)
+        job = RenderJob(self._job_id, tasks, view, label_task, self.bridge)
         self._jobs[self._job_id] = job
         self.pool.start(job)
 

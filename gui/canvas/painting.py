@@ -120,14 +120,17 @@ def paint_segments(painter, geom, view: ViewSpec, pens: dict, cancelled=lambda: 
     return drawn
 
 
-def polygon_path(geom, feats=None) -> QtGui.QPainterPath:
-    """One QPainterPath (Mercator coordinates, winding fill) of a :class:`PolyGeom`'s features."""
+def polygon_path(geom, feats=None, winding: bool = True) -> QtGui.QPainterPath:
+    """One QPainterPath (Mercator coordinates) of a :class:`PolyGeom`'s features.
+
+    Winding fill keeps overlapping features filled; odd-even fill is ~2x faster to paint (used for
+    parcels, which rarely overlap)."""
     vi = np.arange(len(geom.x)) if feats is None else geom.vertex_index(np.asarray(feats, np.int64))
     if len(vi) == 0:
         return QtGui.QPainterPath()
     connect = (~geom.last[vi]).astype(np.int32)
     path = pg.arrayToQPath(geom.x[vi], geom.y[vi], connect=connect, finiteCheck=False)
-    path.setFillRule(QtCore.Qt.FillRule.WindingFill)
+    path.setFillRule(QtCore.Qt.FillRule.WindingFill if winding else QtCore.Qt.FillRule.OddEvenFill)
     return path
 
 
@@ -180,6 +183,8 @@ def paint_markers(painter, view: ViewSpec, x, y, sizes, colours, symbol="o", pen
         painter.setBrush(QtGui.QColor(colours[i] if not isinstance(colours, str) else colours))
         if star is not None:
             painter.drawPolygon(QtGui.QTransform(s / 2, 0, 0, s / 2, float(px[i]), float(py[i])).map(star))
+        elif symbol == "s":
+            painter.drawRect(QtCore.QRectF(float(px[i]) - s / 2, float(py[i]) - s / 2, s, s))
         else:
             painter.drawEllipse(QtCore.QPointF(float(px[i]), float(py[i])), s / 2, s / 2)
     painter.restore()
@@ -213,8 +218,13 @@ def label_font(bold=False, size=8.5) -> QtGui.QFont:
     return f
 
 
-def place_labels(sets: list[LabelSet], view: ViewSpec, max_labels: int = 300, cell: int = 4):
-    """Greedy collision removal in screen space. Returns [(x_px, y_px, text, font)] to draw."""
+def place_labels(sets: list[LabelSet], view: ViewSpec, max_labels: int | None = None, cell: int = 4,
+                 pad: int = 6):
+    """Greedy collision removal in screen space: highest priority first, a label is kept only if
+    its box (plus ``pad`` px) is free. At most one label per ~12,000 px² by default.
+    Returns [(x_px, y_px, text, font)] to draw."""
+    if max_labels is None:
+        max_labels = max(20, min(300, view.w * view.h // 12_000))
     cand = []
     for k, s in enumerate(sets):
         if len(s.x) == 0:
@@ -238,9 +248,10 @@ def place_labels(sets: list[LabelSet], view: ViewSpec, max_labels: int = 300, ce
         tw = fm.horizontalAdvance(text) + 4
         th = fm.height() + 2
         lx, ly = px + s.dx, py + s.dy - th / 2
-        c0, c1 = int(lx // cell), int((lx + tw) // cell) + 1
-        r0, r1 = int(ly // cell), int((ly + th) // cell) + 1
-        if c0 < 0 or r0 < 0 or c1 >= gw or r1 >= gh:
+        c0, c1 = int((lx - pad) // cell), int((lx + tw + pad) // cell) + 1
+        r0, r1 = int((ly - pad) // cell), int((ly + th + pad) // cell) + 1
+        c0, r0, c1, r1 = max(c0, 0), max(r0, 0), min(c1, gw), min(r1, gh)
+        if lx < 0 or ly < 0 or lx + tw > view.w or ly + th > view.h:
             continue
         if occ[r0:r1, c0:c1].any():
             continue

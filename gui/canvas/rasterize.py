@@ -25,7 +25,9 @@ class IdRaster:
 
 
 def rasterize_ids(geom: PolyGeom, rect, w: int, h: int, feats=None, outlines_min_px: float = 4.0,
-                  cancelled=lambda: False) -> IdRaster | None:
+                  cancelled=lambda: False, min_scan_px: float = 1.0) -> IdRaster | None:
+    """Feature ids per pixel of ``rect`` at w x h. Features under ``min_scan_px`` are only splatted
+    at their centre pixel (what they look like at that size anyway)."""
     x0, y0, x1, y1 = rect
     sx = w / (x1 - x0)
     sy = h / (y1 - y0)
@@ -43,7 +45,7 @@ def rasterize_ids(geom: PolyGeom, rect, w: int, h: int, feats=None, outlines_min
     ok = (cc >= 0) & (cc < w) & (rr >= 0) & (rr < h)
     ids[rr[ok] * w + cc[ok]] = feats[ok]
     px_size = float(np.median(np.maximum(bw, bh)))
-    big = feats[(bh >= 1.0) | (bw >= 1.0)]
+    big = feats[(bh >= min_scan_px) | (bw >= min_scan_px)]
     if len(big) and not cancelled():
         _scan_fill(geom, big, ids, x0, y1, sx, sy, w, h, cancelled)
     if cancelled():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,7 +16,7 @@ from gui.canvas.painting import ViewSpec, cosmetic_pen, paint_path, polygon_path
 from gui.canvas.rasterize import colourise, rasterize_ids
 from gui.canvas.render_base import LayerRenderer
 
-VECTOR_MAX = 8_000  # visible parcels at or below which parcels are drawn as vector paths
+VECTOR_MAX = 3_000  # visible parcels at or below which parcels are drawn as vector paths
 OUTLINE_MIN_PX = 4.0
 BASE_SIDE = 2048
 TILES = 4
@@ -33,18 +34,63 @@ class ParcelResult:
     base_rect: tuple | None = None
 
 
-@dataclass
 class ParcelParams:
-    colours: np.ndarray  # uint32 (n + 1,), [0] transparent
-    bins: np.ndarray  # int32 (n,), colour bin of each feature
-    palette: np.ndarray  # uint32 per bin
-    outline: int
-    version: int
+    """What colours the parcels: values + style. The per-parcel tables (1M entries) are computed
+    lazily, on the worker, the first time a render needs them."""
+
+    def __init__(self, n: int, values, style: dict, version: int) -> None:
+        self.n = n
+        self.values = values
+        self.style = style
+        self.version = version
+        self._tables = None
+        self._lock = threading.Lock()
+
+    def _resolve(self):
+        with self._lock:
+            if self._tables is None:
+                n, st = self.n, self.style
+                if self.values is not None and len(self.values) == n:
+                    bins, palette = styles.class_colours(self.values, st)
+                else:
+                    bins = np.zeros(n, np.int32)
+                    alpha = int(255 * float(st.get("fill_opacity", 1.0)))
+                    palette = np.array([styles.argb(st.get("fill", styles.PARCEL_FILL), alpha)], np.uint32)
+                colours = np.empty(n + 1, np.uint32)
+                colours[0] = 0
+                colours[1:] = palette[bins]
+                self._tables = (colours, bins, palette, styles.argb(st.get("outline", styles.PARCEL_OUTLINE)))
+            return self._tables
+
+    @property
+    def colours(self) -> np.ndarray:  # uint32 (n + 1,), [0] transparent
+        return self._resolve()[0]
+
+    @property
+    def bins(self) -> np.ndarray:  # int32 (n,), colour bin of each feature
+        return self._resolve()[1]
+
+    @property
+    def palette(self) -> np.ndarray:  # uint32 per bin
+        return self._resolve()[2]
+
+    @property
+    def outline(self) -> int:
+        return self._resolve()[3]
+
+
+def _qcolor(premultiplied_argb: int) -> QtGui.QColor:
+    """QColor (straight alpha) from a premultiplied ARGB32 value."""
+    v = int(premultiplied_argb)
+    a = (v >> 24) & 255
+    if a == 0:
+        return QtGui.QColor(0, 0, 0, 0)
+    r, g, b = ((v >> s) & 255 for s in (16, 8, 0))
+    return QtGui.QColor(min(255, r * 255 // a), min(255, g * 255 // a), min(255, b * 255 // a), a)
 
 
 def _pen_for(argb_outline: int) -> QtGui.QPen:
-    c = QtGui.QColor.fromRgba(int(argb_outline))
-    return cosmetic_pen(c, 1.0)
+    return cosmetic_pen(_qcolor(argb_outline), 1.0)
 
 
 class ParcelRenderer(LayerRenderer):
@@ -76,20 +122,9 @@ class ParcelRenderer(LayerRenderer):
 
     def params(self) -> ParcelParams:
         if self._params is None:
-            n = len(self.layer.data)
             self.outline_min_px = float(self.style.get("outline_min_pixels", OUTLINE_MIN_PX))
-            if self.values is not None and len(self.values) == n:
-                bins, palette = styles.class_colours(self.values, self.style)
-            else:
-                bins = np.zeros(n, np.int32)
-                alpha = int(255 * float(self.style.get("fill_opacity", 1.0)))
-                palette = np.array([styles.argb(self.style.get("fill", styles.PARCEL_FILL), alpha)], np.uint32)
-            colours = np.empty(n + 1, np.uint32)
-            colours[0] = 0
-            colours[1:] = palette[bins]
             self._version += 1
-            outline = styles.argb(self.style.get("outline", styles.PARCEL_OUTLINE))
-            self._params = ParcelParams(colours, bins, palette, outline, self._version)
+            self._params = ParcelParams(len(self.layer.data), self.values, dict(self.style), self._version)
         return self._params
 
     # ---- worker ------------------------------------------------------------------------------
@@ -119,15 +154,23 @@ class ParcelRenderer(LayerRenderer):
             sc = BASE_SIDE / max(rect[2] - rect[0], rect[3] - rect[1])
             w = max(int((rect[2] - rect[0]) * sc), 1)
             h = max(int((rect[3] - rect[1]) * sc), 1)
-            self._base_ids = rasterize_ids(g, rect, w, h, outlines_min_px=1e9)
+            self._base_ids = rasterize_ids(g, rect, w, h, outlines_min_px=1e9, min_scan_px=2.5)
         if self._base_version == p.version:
             return None, None
         self._base_version = p.version
         return qimage_from_argb(colourise(self._base_ids, p.colours, None)), self._base_ids.rect
 
+    def after_render(self, p: ParcelParams, cancelled):
+        """The coarse base image (whole layer) for areas a pan uncovers: made after the first view
+        image so the first frame does not wait for it, and recoloured with every recolour."""
+        base, base_rect = self._base(p)
+        if base is None:
+            return None
+        return ParcelResult("base", base_rect, base=base, base_rect=base_rect)
+
     def render(self, p: ParcelParams, view: ViewSpec, cancelled):
         g = self.geom
-        base, base_rect = self._base(p)
+        base = base_rect = None
         inner = _inner(view.rect)
         n_vis = len(g.visible(inner)) if g.n else 0
         if 0 < n_vis <= VECTOR_MAX:
@@ -165,7 +208,7 @@ class ParcelRenderer(LayerRenderer):
             b_i = int(k % (len(p.palette) + 1))
             brush = brushes.get(b_i)
             if brush is None:
-                brush = brushes[b_i] = QtGui.QBrush(QtGui.QColor.fromRgba(int(p.palette[b_i])))
+                brush = brushes[b_i] = QtGui.QBrush(_qcolor(p.palette[b_i]))
             out.append((polygon_path(g, feats[order[s:e]]), brush, pen))
         return out
 
@@ -183,6 +226,8 @@ class ParcelRenderer(LayerRenderer):
             return
         if res.base is not None:
             self.base_item.setImage(res.base, res.base_rect)
+        if res.mode == "base":
+            return
         if res.mode == "raster":
             self.image_item.setImage(res.image, res.rect)
             self.image_item.setVisible(True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtGui
+from PySide6 import QtCore, QtGui
 
 from gui.canvas import styles
 from gui.canvas.geometry import (
@@ -152,7 +152,7 @@ class LineRenderer(_ImageLayer):
         paint_segments(painter, geom, view, self.pens(params), cancelled)
 
     def labels(self, params, view, gmpp) -> list:
-        if gmpp > 150 or len(self.geom.x0) == 0:
+        if gmpp > 60 or len(self.geom.x0) == 0:
             return []
         g = self.geom
         m = g.visible_mask(view.rect)
@@ -176,7 +176,7 @@ class LineRenderer(_ImageLayer):
             text.append(t)
         keep = [i for i, t in enumerate(text) if t]
         return [LabelSet((g.x0[sel] + g.x1[sel])[keep] / 2, (g.y0[sel] + g.y1[sel])[keep] / 2,
-                         [text[i] for i in keep], np.nan_to_num(kv[keep], nan=0.0), dx=2, dy=0)]
+                         [text[i] for i in keep], 0.5 * np.nan_to_num(kv[keep], nan=0.0), dx=2, dy=0)]
 
     def pick(self, x, y, tol) -> list[int]:
         g = self.geom
@@ -267,6 +267,10 @@ class PointRenderer(_ImageLayer):
             self.scatter = pg.ScatterPlotItem(
                 x=self.pts.x[ok], y=self.pts.y[ok], size=self.sizes[ok], symbol=self.symbol,
                 brush=[brushes[c] for c in self.colours[ok].tolist()], pen=pen, pxMode=True)
+            # clicks go to the map tools (pyqtgraph would send them to the scatter's own handler)
+            self.scatter.setAcceptedMouseButtons(QtCore.Qt.MouseButton.NoButton)
+            self.scatter.setAcceptHoverEvents(False)
+            self.scatter.mouseClickEvent = lambda ev: ev.ignore()
             self.scatter.setParentItem(self.container)
             self.scatter.setZValue(2)
 
@@ -302,13 +306,13 @@ class PointRenderer(_ImageLayer):
         names = _col(data, "name")
         pr = self.priority[rows]
         if kind == "substations":
-            floor = 500 if gmpp > 2000 else 220 if gmpp > 500 else 110 if gmpp > 120 else 50 if gmpp > 30 else -1
+            floor = 500 if gmpp > 1000 else 345 if gmpp > 300 else 220 if gmpp > 100 else 110 if gmpp > 30 else -1
             if gmpp > 30:
                 floor = max(floor, float(self.style.get("label_min_kv", 0)))
             rows, pr = rows[pr >= floor], pr[pr >= floor]
             text = [str(names[r]) if names is not None and isinstance(names[r], str) else "" for r in rows]
         elif kind == "power_plants":
-            floor = 1000 if gmpp > 2000 else 300 if gmpp > 500 else 50 if gmpp > 100 else -1
+            floor = 1500 if gmpp > 1000 else 1000 if gmpp > 300 else 300 if gmpp > 100 else 50 if gmpp > 30 else -1
             if gmpp > 30:
                 floor = max(floor, float(self.style.get("label_min_mw", 0)))
             rows, pr = rows[pr >= floor], pr[pr >= floor]

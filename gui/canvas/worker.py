@@ -39,7 +39,8 @@ class RenderJob(QtCore.QRunnable):
         super().__init__()
         self.setAutoDelete(False)
         self.job_id = job_id
-        self.tasks = tasks  # [(renderer, gen, params)]
+        # cheap layers first, parcels last: the first frame shows the basemap and the grid quickly
+        self.tasks = sorted(tasks, key=lambda t: t[0].layer.kind == "parcels")  # [(renderer, gen, params)]
         self.view = view
         self.label_task = label_task  # (LabelState, gen, [(renderer, params)], ground_m_per_px) | None
         self.bridge = bridge
@@ -60,6 +61,17 @@ class RenderJob(QtCore.QRunnable):
                     self.bridge.result.emit((r, gen, res))
             if self.label_task is not None:
                 self._labels()
+            for r, gen, params in self.tasks:  # follow-up work (e.g. a parcels base image)
+                after = getattr(r, "after_render", None)
+                if after is None or r.want_gen != gen or not r.prepared:
+                    continue
+                try:
+                    res = after(params, lambda r=r, gen=gen: r.want_gen != gen)
+                except Exception:
+                    log.error("follow-up of %s failed:\n%s", r.name, traceback.format_exc())
+                    continue
+                if res is not None and r.want_gen == gen:
+                    self.bridge.result.emit((r, gen, res))
         finally:
             self.bridge.finished.emit(self.job_id)
 

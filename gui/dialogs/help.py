@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-HOWTO_HTML = """
+_SOURCES_HTML = """
 <h2>How to load real data</h2>
 <p>Use <b>File › Add Layer…</b> (Ctrl+Shift+A) or drop files on the window. GridScout reads
 GeoPackage, Shapefile (.shp or zipped), GeoJSON, FlatGeobuf, GeoParquet, CSV with coordinates or
@@ -23,19 +23,30 @@ in the layer's validation report: Layers panel › Properties.</p>
 <h3>Where to get the data</h3>
 <ul>
 <li><b>Substations and lines</b>: OpenStreetMap extracts (<code>.osm.pbf</code> from an extract
-site); convert them with <code>gridscout import-osm REGION.osm.pbf</code>, then add the GeoPackage.
-US: HIFLD electric substations and transmission lines.</li>
+site){osm}. US: HIFLD electric substations and transmission lines.</li>
 <li><b>Power plants</b>: EIA-860 / EIA-860M (US), WRI Global Power Plant Database (world).</li>
 <li><b>Parcels</b>: county or broker files (Shapefile, GeoPackage, CSV with WKT).</li>
 <li><b>Rasters</b>: elevation, slope or flood zones as GeoTIFF.</li>
 </ul>
-<h3>Without the app</h3>
-<p><code>gridscout inspect FILE</code> shows what GridScout sees in a file,
-<code>gridscout convert</code> normalises it, <code>gridscout score</code> scores a project and
-<code>gridscout compare-sites</code> compares candidate sites. Run <code>gridscout --help</code>
-for the full list.</p>
 <p>Maps made from OpenStreetMap data carry “© OpenStreetMap contributors”.</p>
+<h3>Without the app</h3>
+<p>These commands work without a display:</p>
+<ul>{commands}</ul>
+<p><code>gridscout SUBCOMMAND --help</code> tells the details.</p>
 """
+
+
+def howto_html() -> str:
+    """The help text, naming only the subcommands this installation has."""
+    from html import escape
+
+    from gui.app import headless_commands
+
+    commands = headless_commands()
+    names = {name for name, _ in commands}
+    osm = (", converted with <code>gridscout import-osm REGION.osm.pbf</code>" if "import-osm" in names else "")
+    items = "".join(f"<li><code>gridscout {escape(n)}</code> — {escape(h)}</li>" for n, h in commands)
+    return _SOURCES_HTML.format(osm=osm, commands=items)
 
 
 def show_about(parent: QWidget | None) -> None:
@@ -59,7 +70,7 @@ class HowToDialog(QDialog):
         self.resize(640, 560)
         lay = QVBoxLayout(self)
         text = QTextBrowser()
-        text.setHtml(HOWTO_HTML)
+        text.setHtml(howto_html())
         text.setOpenExternalLinks(True)
         lay.addWidget(text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -82,6 +82,7 @@ class LayerPropertiesDialog(QDialog):
             table.setItem(r, 1, QTableWidgetItem(str(column)))
         table.horizontalHeader().setStretchLastSection(True)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
         table.setMaximumHeight(150)
         lay.addWidget(table)
 

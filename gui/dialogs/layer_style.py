@@ -2,14 +2,16 @@
 one colour for anything else. Edits a copy of ``layer.style`` (a plain dict) and returns it.
 
 Style keys: parcels ``fill`` and ``outline`` (unscored), ``ramp`` (colours, low → high score) and
-``classes`` (score breaks, one more than colours); transmission lines and substations ``voltage_classes`` (``[{min_kv, colour, label}]``,
-low → high, as :func:`layers.style.voltage_legend`); other kinds ``colour``.
+``classes`` (score breaks, one more than colours), mirrored in ``score_classes``; power plants
+``fuel_colours``; transmission lines and substations ``voltage_classes`` (``[{min_kv, colour, label}]``,
+low → high, as :func:`layers.style.voltage_legend`); other kinds ``fill``.
 """
 
 from __future__ import annotations
 
 import copy
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -82,23 +84,33 @@ def style_colours(kind: str, style: dict) -> list[str]:
     return list(_KIND_DEFAULT_COLOURS.get(kind, []))
 
 
+def _text_colour(colour: QColor) -> str:
+    luma = 0.299 * colour.red() + 0.587 * colour.green() + 0.114 * colour.blue()
+    return "#000" if luma > 140 else "#fff"
+
+
 def _colour_button(colour: str, on_pick) -> QPushButton:
-    button = QPushButton(colour)
-    button.setStyleSheet(f"background: {colour}; color: {'#000' if QColor(colour).lightness() > 120 else '#fff'};")
+    button = QPushButton(colour[:7])
+
+    def paint(name: str) -> None:
+        button.setText(name)
+        button.setStyleSheet(f"background: {name}; color: {_text_colour(QColor(name))};")
 
     def pick() -> None:
         new = QColorDialog.getColor(QColor(button.text()), button, "Choose colour")
         if new.isValid():
-            name = new.name().upper()
-            button.setText(name)
-            button.setStyleSheet(f"background: {name}; color: {'#000' if new.lightness() > 120 else '#fff'};")
-            on_pick(name)
+            paint(new.name().upper())
+            on_pick(new.name().upper())
 
+    paint(colour[:7])
     button.clicked.connect(pick)
     return button
 
 
 class LayerStyleDialog(QDialog):
+    """Parcels: fill, outline, score ramp and classes. Lines and substations: a colour per voltage
+    class. Power plants: a colour per fuel. Other kinds: the fill colour."""
+
     def __init__(self, layer: Layer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.layer = layer
@@ -125,36 +137,42 @@ class LayerStyleDialog(QDialog):
         elif layer.kind in VOLTAGE_KINDS:
             classes = copy.deepcopy(self._style.get("voltage_classes") or default_voltage_classes())
             self._style["voltage_classes"] = classes
-            lay.addWidget(QLabel("Colour by voltage class (OpenInfraMap defaults):"))
-            self.table = QTableWidget(len(classes), 2)
-            self.table.setHorizontalHeaderLabels(["Voltage", "Colour"])
-            self.table.horizontalHeader().setStretchLastSection(True)
-            for r, cls in enumerate(classes):
-                self.table.setItem(r, 0, QTableWidgetItem(cls.get("label", f">= {cls['min_kv']:g} kV")))
-                self.table.setCellWidget(r, 1, _colour_button(cls["colour"], lambda c, cls=cls: cls.update(colour=c)))
-            lay.addWidget(self.table, 1)
-            reset = QPushButton("Reset to defaults")
-            reset.clicked.connect(self._reset_voltage)
-            lay.addWidget(reset)
+            rows = [(c.get("label", f">= {c['min_kv']:g} kV"), c["colour"], lambda v, c=c: c.update(colour=v))
+                    for c in classes]
+            self._add_table("Colour by voltage class (OpenInfraMap):", "Voltage", rows, lay)
+        elif layer.kind == "power_plants" and isinstance(self._style.get("fuel_colours"), dict):
+            fuels = self._style["fuel_colours"]
+            rows = [(fuel, colour, lambda v, f=fuel: fuels.update({f: v})) for fuel, colour in fuels.items()]
+            self._add_table("Colour by fuel:", "Fuel", rows, lay)
         else:
             colours = style_colours(layer.kind, self._style) or ["#3388FF"]
-            form.addRow("Colour", _colour_button(colours[0], lambda c: self._style.update(colour=c)))
+            form.addRow("Fill colour", _colour_button(colours[0], lambda c: self._style.update(fill=c)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
 
-    def _reset_voltage(self) -> None:
-        defaults = default_voltage_classes()
-        self._style["voltage_classes"] = defaults
-        for r, cls in enumerate(defaults):
-            self.table.setCellWidget(r, 1, _colour_button(cls["colour"], lambda c, cls=cls: cls.update(colour=c)))
+    def _add_table(self, title: str, header: str, rows, lay: QVBoxLayout) -> None:
+        lay.addWidget(QLabel(title))
+        self.table = QTableWidget(len(rows), 2)
+        self.table.setHorizontalHeaderLabels([header, "Colour"])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        for r, (label, colour, setter) in enumerate(rows):
+            item = QTableWidgetItem(label)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(r, 0, item)
+            self.table.setCellWidget(r, 1, _colour_button(colour, setter))
+        lay.addWidget(self.table, 1)
 
     def style(self) -> dict:
         """The edited style (a new dict)."""
         style = copy.deepcopy(self._style)
         if self.ramp_combo is not None:
             n = self.classes_spin.value()
-            style["ramp"] = interpolate(RAMPS[self.ramp_combo.currentText()], n)
-            style["classes"] = [round(100 * i / n, 6) for i in range(n + 1)]
+            ramp = interpolate(RAMPS[self.ramp_combo.currentText()], n)
+            breaks = [round(100 * i / n, 6) for i in range(n + 1)]
+            style["ramp"], style["classes"] = ramp, breaks
+            style["score_classes"] = [{"min": lo, "max": hi, "colour": c}
+                                      for lo, hi, c in zip(breaks, breaks[1:], ramp, strict=False)]
         return style

@@ -46,7 +46,7 @@ def layer_icon(layer: Layer, size: int = 16) -> QIcon:
 
 
 class LayersPanel(QWidget):
-    """Lists ``window.session.project.layers`` and edits visibility, order, opacity and style."""
+    """Lists ``window.session.layers`` (top first) and edits visibility, order, opacity and style."""
 
     currentLayerChanged = Signal(object)  # Layer or None
 
@@ -124,7 +124,7 @@ class LayersPanel(QWidget):
         self._rebuilding = True
         try:
             self.list.clear()
-            for layer in self.session.project.layers:
+            for layer in self.session.layers:
                 item = QListWidgetItem(layer_icon(layer), layer.name)
                 item.setData(LAYER_ROLE, layer)
                 item.setFlags(
@@ -171,10 +171,8 @@ class LayersPanel(QWidget):
         """After a drag: the list order becomes the project's drawing order."""
         self._sync_pending = False
         layers = [lyr for lyr in self.layers_in_list() if lyr is not None]
-        if len(layers) != len(self.session.project.layers):
+        if len(layers) != len(self.session.layers):
             return  # mid-drag state; the next signal brings the full list
-        if [id(x) for x in layers] == [id(x) for x in self.session.project.layers]:
-            return
         self.session.reorder_layers(layers)  # the window redraws on layersChanged
 
     def move_layer(self, from_row: int, to_row: int) -> None:

@@ -26,13 +26,13 @@ def find_column(columns: Iterable[str], candidates: Iterable[str]) -> str | None
 
     Columns starting with ``_`` (derived by some pipeline) lose to ordinary columns of equal rank.
     """
-    by_key: dict[str, list[str]] = {}
+    by_key: dict[str, list] = {}
     for c in columns:
-        by_key.setdefault(key(c), []).append(str(c))
+        by_key.setdefault(key(c), []).append(c)
     for cand in candidates:
         found = by_key.get(key(cand))
         if found:
-            return sorted(found, key=lambda c: (c.startswith("_"), c != cand))[0]
+            return sorted(found, key=lambda c: (str(c).startswith("_"), str(c) != cand))[0]
     return None
 
 
@@ -154,8 +154,9 @@ class IssueLog:
             self.add(rule, message, mask, parsed["issue"].to_numpy(dtype=object), severity)
 
     def column(self) -> pd.Series:
-        texts = self._texts if self._texts is not None else np.full(len(self.index), "", object)
-        return pd.Series(texts, index=self.index, dtype="str")
+        if self._texts is None:
+            return pd.Series("", index=self.index, dtype="str")
+        return pd.Series(self._texts, index=self.index, dtype="str")
 
 
 def assemble(
@@ -268,4 +269,13 @@ def voltage_values(gdf: gpd.GeoDataFrame, mapping: dict[str, str], log: IssueLog
                 bad,
                 texts,
             )
+    unknown = int(parsed["voltage_kv"].isna().sum())
+    if unknown and len(gdf):
+        source = f"in {column!r}" if column else "(no voltage column)"
+        log.report.info(
+            "voltage_unknown",
+            f"{unknown} of {len(gdf)} features have no voltage {source}; "
+            "they cannot pass a voltage threshold",
+            count=unknown,
+        )
     return parsed

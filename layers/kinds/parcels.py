@@ -75,7 +75,9 @@ def unique_ids(
     if missing.any():
         ids = ids.copy()
         ids[missing] = _generated(rows[missing])
-    codes = pd.factorize(keys if keys is not None and not missing.any() else ids)[0]
+    codes, uniques = pd.factorize(keys if keys is not None and not missing.any() else ids)
+    if len(uniques) == len(ids):
+        return ids, missing, np.zeros(len(ids), dtype=bool)
     nth = _occurrence(codes)
     dup = nth > 1
     if not dup.any():

@@ -127,6 +127,13 @@ class PowerPlantsKind(LayerKind):
             cap = parse.parse_capacity(gdf[col], column=col)
             log.add_parsed(cap, col)
             capacity = cap["capacity_mw"]
+            if unknown := int(capacity.isna().sum()):
+                report.info(
+                    "capacity_unknown",
+                    f"{unknown} of {len(gdf)} plants have no capacity in {col!r}; "
+                    "they add nothing to capacity sums",
+                    count=unknown,
+                )
         else:
             capacity = pd.Series(float("nan"), index=gdf.index)
             report.info("capacity_missing", "no capacity column; capacity unknown", count=len(gdf))

@@ -68,8 +68,8 @@ def sites_layer(origin=ASHBURN, name: str = "Test Site") -> Layer:
 
 
 def small_project(title: str = "Test project") -> Project:
-    """Sites, substations, lines and parcels (top first) around Ashburn."""
-    return Project(title=title, layers=[sites_layer(), substations_layer(), lines_layer(), parcels_layer()])
+    """Parcels, lines, substations and sites around Ashburn (drawing order: bottom first)."""
+    return Project(title=title, layers=[parcels_layer(), lines_layer(), substations_layer(), sites_layer()])
 
 
 def big_project(n_side: int = 400) -> Project:

@@ -3,11 +3,11 @@
 import sys
 
 import pytest
+from project_factory import small_project
 from PySide6.QtCore import Qt
 from qt_helpers import canvas_pixels, count_colour
 
 from layers.project import save_project
-from project_factory import small_project
 
 LIME = "#00FF00"  # a fill no other symbol uses
 
@@ -30,8 +30,11 @@ def test_app_opens_the_demo(main_window):
     project = main_window.session.project
     assert len(project.layers) >= 3
     panel = main_window.panels["layers"]
-    assert [lyr.name for lyr in panel.layers_in_list()] == [lyr.name for lyr in project.layers]
-    assert main_window.canvas.layer_names() == [lyr.name for lyr in project.layers]
+    top_first = [lyr.name for lyr in reversed(project.layers)]  # the file lists them bottom first
+    assert [lyr.name for lyr in panel.layers_in_list()] == top_first
+    assert main_window.canvas.layer_names() == top_first
+    basemaps = [i for i, lyr in enumerate(main_window.session.layers) if lyr.kind == "basemap"]
+    assert basemaps in ([], [len(top_first) - 1]), "the basemap must be drawn under everything"
     assert main_window.windowTitle() == f"GridScout — {project.title}[*]"
     assert main_window.canvas.wait_rendered(60_000)
     assert not [m for m in main_window.message_bar.messages() if m.level == "error"]
@@ -54,10 +57,10 @@ def test_unchecking_a_layer_hides_it_on_the_canvas(main_window, small_project_pa
 def test_moving_a_row_reorders_project_and_canvas(main_window, small_project_path, qtbot):
     assert main_window.open_project(small_project_path)
     panel = main_window.panels["layers"]
-    names = [lyr.name for lyr in main_window.session.project.layers]
+    names = [lyr.name for lyr in main_window.session.layers]
     panel.move_layer(len(names) - 1, 0)  # parcels to the top, as a drag would
     expected = [names[-1], *names[:-1]]
-    qtbot.waitUntil(lambda: [lyr.name for lyr in main_window.session.project.layers] == expected)
+    qtbot.waitUntil(lambda: [lyr.name for lyr in main_window.session.layers] == expected)
     assert main_window.canvas.layer_names() == expected
     assert [lyr.name for lyr in panel.layers_in_list()] == expected
     assert main_window.session.modified
@@ -106,6 +109,9 @@ def test_status_bar_follows_the_canvas(main_window, small_project_path):
     assert main_window.status.coords.text() == "39.04380° N  77.48750° W"
     main_window.canvas.scaleChanged.emit(25000.4)
     assert main_window.status.scale.text() == "1:25,000"
+    main_window.canvas.measureChanged.emit([(-77.5, 39.0), (-77.5, 40.0)])  # 1° of latitude
+    assert main_window.status.currentMessage().startswith("Measured: 111.0")
+    assert "geodesic" in main_window.status.currentMessage()
 
 
 def test_zoom_to_site_shows_about_ten_km(main_window, small_project_path):
@@ -129,7 +135,7 @@ def test_unexpected_exception_goes_to_the_message_bar(main_window):
     try:
         install_excepthook(main_window.message_bar)
         try:
-            1 / 0
+            raise ZeroDivisionError("division by zero")
         except ZeroDivisionError:
             sys.excepthook(*sys.exc_info())
     finally:
@@ -140,3 +146,24 @@ def test_unexpected_exception_goes_to_the_message_bar(main_window):
     assert "Traceback" in message.details
     main_window.message_bar.clear()
     assert main_window.message_bar.isHidden()
+
+
+def test_keyboard_shortcuts_reach_the_actions(main_window, qtbot):
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow, timeout=5000)
+    qtbot.keyClick(main_window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert main_window.canvas.tool() == "measure"
+    qtbot.keyClick(main_window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert main_window.canvas.tool() == "identify"
+    dock = main_window.docks["layers"]
+    qtbot.keyClick(main_window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert dock.isHidden()
+    qtbot.keyClick(main_window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert not dock.isHidden()
+
+
+def test_the_same_message_is_shown_once(main_window):
+    main_window.canvas.renderFailed.emit("parcels: out of memory")
+    main_window.canvas.renderFailed.emit("parcels: out of memory")
+    [message] = main_window.message_bar.messages()
+    assert message.level == "warning" and "parcels: out of memory" in message.text

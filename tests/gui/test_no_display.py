@@ -37,6 +37,11 @@ def test_no_display_prints_help_and_headless_summary(tmp_path, argv):
     for name in headless:
         assert f"gridscout {name}" in out
     assert "Traceback" not in out
+    from resources import DEMO_PROJECT
+
+    if DEMO_PROJECT.exists():  # the useful headless job: what the demo holds
+        assert "here is what the demo project holds" in out
+        assert "Layers (" in out and "Candidate sites (" in out
 
 
 def test_has_display_rules():

@@ -4,11 +4,11 @@ import os
 import time
 
 import pytest
+from project_factory import write_small_project
 from PySide6.QtCore import Qt
 
 from gui.project_session import AUTOSAVE_INTERVAL_S, autosave_path_for
 from layers.project import open_project
-from project_factory import write_small_project
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def _edit(window):
 def test_save_and_reopen_keeps_layers_order_visibility_view_and_notes(main_window, qtbot, project_path, tmp_path):
     assert main_window.open_project(project_path)
     _edit(main_window)
-    qtbot.waitUntil(lambda: main_window.session.project.layers[0].name == "parcels")
+    qtbot.waitUntil(lambda: main_window.session.layers[0].name == "parcels")
     before = main_window.session.project
     view = main_window.current_view()
     out = tmp_path / "saved-as.gridscout"
@@ -41,7 +41,7 @@ def test_save_and_reopen_keeps_layers_order_visibility_view_and_notes(main_windo
     assert main_window.windowTitle() == f"GridScout — {before.title}[*]"
 
     reopened = open_project(out)
-    assert [lyr.name for lyr in reopened.layers] == ["parcels", "sites", "substations", "lines"]
+    assert [lyr.name for lyr in reopened.layers] == ["lines", "substations", "sites", "parcels"]  # bottom first
     assert [lyr.visible for lyr in reopened.layers] == [lyr.visible for lyr in before.layers]
     assert reopened.layer("lines").visible is False
     assert reopened.view["extent"] == pytest.approx(view["extent"])
@@ -73,7 +73,7 @@ def test_autosave_runs_only_while_there_are_unsaved_changes(main_window, project
     assert session.autosave() is None  # nothing to save
     _edit(main_window)
     assert session._autosave_timer.isActive()
-    auto = session.autosave()
+    auto = session.autosave(background=False)
     assert auto == autosave_path_for(project_path) and auto.exists()
     assert auto.name == "site.gridscout.autosave"
     assert session.path == project_path  # autosave does not move the project
@@ -85,7 +85,7 @@ def test_autosave_runs_only_while_there_are_unsaved_changes(main_window, project
 def _crash_with_unsaved_changes(window, project_path):
     assert window.open_project(project_path)
     _edit(window)
-    auto = window.session.autosave()
+    auto = window.session.autosave(background=False)
     future = time.time() + 5
     os.utime(auto, (future, future))  # written after the project, as after a real edit
     window.session.modified = False  # a crash: no question asked, nothing cleaned up
@@ -145,14 +145,14 @@ def test_recent_projects_are_remembered(main_window, app_settings, project_path,
 def test_closing_with_unsaved_changes_asks_first(main_window, project_path, answer):
     assert main_window.open_project(project_path)
     _edit(main_window)
-    auto = main_window.session.autosave()
+    auto = main_window.session.autosave(background=False)
     asked = []
     main_window.ask_save = lambda: asked.append(True) or answer
     closed = main_window.close()
     assert asked == [True]
     assert closed is (answer != "cancel")
     saved = open_project(project_path)
-    assert (saved.layers[0].name == "parcels") is (answer == "save")
+    assert (saved.layers[-1].name == "parcels") is (answer == "save")  # on top = last in the file
     assert auto.exists() is (answer == "cancel")
 
 
@@ -178,3 +178,42 @@ def test_the_demo_is_never_overwritten_by_save(main_window, monkeypatch, tmp_pat
     assert DEMO_PROJECT.stat().st_mtime_ns == before
     assert main_window.session.path == target.resolve()
 
+
+
+def test_timed_autosave_writes_in_the_background_and_a_save_meanwhile_wins(main_window, qtbot, project_path):
+    session = main_window.session
+    assert main_window.open_project(project_path)
+    _edit(main_window)
+    auto = session.autosave()  # what the 60 s timer calls
+    qtbot.waitUntil(lambda: session._autosave_task.is_done, timeout=30_000)
+    assert auto.exists() and open_project(auto).notes["P5"].note == "wet in spring"
+    session.project.set_note("P6", "rejected", "flood zone")
+    session.autosave()
+    assert main_window.save()  # while (or just after) the autosave writes
+    qtbot.waitUntil(lambda: session._autosave_task.is_done, timeout=30_000)
+    qtbot.wait(50)
+    assert not auto.exists(), "a late autosave must not outlive the save"
+    assert open_project(project_path).notes["P6"].status == "rejected"
+
+
+def test_an_untitled_project_lost_in_a_crash_is_offered_back(qtbot, app_settings):
+    from project_factory import parcels_layer
+
+    from gui.main_window import MainWindow
+
+    first = MainWindow(settings=app_settings, restore_layout=False)
+    qtbot.addWidget(first)
+    first.add_layer(parcels_layer())
+    auto = first.session.autosave(background=False)
+    assert auto == autosave_path_for(None) and auto.exists()
+    first.session.modified = False  # crash
+
+    second = MainWindow(settings=app_settings, restore_layout=False)
+    qtbot.addWidget(second)
+    second.session.ask_recover = lambda project, autosave: True
+    assert second.session.recover_untitled()
+    assert [lyr.name for lyr in second.session.layers] == ["parcels"]
+    assert second.session.path is None and second.isWindowModified()
+    assert second.canvas.layer_names() == ["parcels"]
+    second.session.discard_changes()
+    assert not auto.exists()

@@ -3,6 +3,7 @@
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from PySide6.QtGui import QImage
 from qt_helpers import image_rgb
 
 ROOT = Path(__file__).resolve().parents[2]
-GRIDSCOUT = Path(os.sys.executable).with_name("gridscout")
+GRIDSCOUT = Path(sys.executable).with_name("gridscout")
 
 
 @pytest.mark.skipif(not (shutil.which("xvfb-run") or shutil.which("Xvfb")), reason="needs Xvfb (apt install xvfb)")

@@ -7,8 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-from layers.project import open_project
 from project_factory import write_small_project
+
+from layers.project import open_project
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,11 +6,11 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from project_factory import small_project
 from PySide6.QtGui import QImage
 from qt_helpers import image_rgb
 
 from layers.project import save_project
-from project_factory import small_project
 
 ROOT = Path(__file__).resolve().parents[2]
 
