@@ -73,15 +73,20 @@ def run_steps(app, QtCore, steps, interval_ms: int = 40) -> None:
     loop.exec()
 
 
-def frame_ms(canvas, n: int = 7) -> float:
+def frame_ms(canvas, n: int = 9) -> tuple[float, float]:
+    """Median wall time and GUI-thread CPU time of a synchronous repaint of the map (ms).
+
+    CPU time is what the frame costs; wall time also counts time the 2 shared cores were busy
+    with other processes."""
     vp = canvas.view.viewport()
     vp.repaint()
-    ts = []
+    wall, cpu = [], []
     for _ in range(n):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.thread_time()
         vp.repaint()
-        ts.append((time.perf_counter() - t) * 1000)
-    return statistics.median(ts)
+        wall.append((time.perf_counter() - t) * 1000)
+        cpu.append((time.thread_time() - c) * 1000)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def make_layers(n_parcels: int, n_lines: int, n_subs: int, n_plants: int):
@@ -159,7 +164,7 @@ def main(argv=None) -> int:
         assert canvas.wait_rendered(60_000)
 
     # ---- frame times ----------------------------------------------------------------------
-    for name, width in (("overview", None), ("mid", 120_000), ("detail", 40_000), ("close", 12_000),
+    for name, width in (("overview", None), ("mid", 120_000), ("detail", 40_000), ("close", 18_000),
                         ("street", 2_000)):
         if width is None:
             canvas.zoom_full()
@@ -172,7 +177,7 @@ def main(argv=None) -> int:
         x0, y0, x1, y1 = canvas._view_rect()
         n_vis = len(parcels.geom.visible((x0, y0, x1, y1)))
         mode = "vector" if parcels.image_item is not None and not parcels.image_item.isVisible() else "raster"
-        results[f"frame_{name}_ms"] = frame_ms(canvas)
+        results[f"frame_{name}_ms"], results[f"frame_{name}_cpu_ms"] = frame_ms(canvas)
         results[f"visible_{name}"] = f"{n_vis:,} parcels, {mode}, 1:{canvas.scale():,.0f}"
 
     # ---- scripted pan / zoom / recolour with a heartbeat --------------------------------------
@@ -215,10 +220,13 @@ def main(argv=None) -> int:
             print(f"{k:28s} {v:10.3f}")
         else:
             print(f"{k:28s} {v}")
-    frames = [v for k, v in results.items() if k.startswith("frame_")]
+    frames = [v for k, v in results.items() if k.startswith("frame_") and not k.endswith("cpu_ms")]
     gaps = [v for k, v in results.items() if k.endswith("gui_gap_ms") and not k.startswith("load")]
     print()
-    print(f"frames <= 33 ms: {'yes' if max(frames) <= 33 else 'NO'} (max {max(frames):.1f} ms)")
+    cpu = [v for k, v in results.items() if k.endswith("cpu_ms")]
+    print(f"frames <= 33 ms: {'yes' if max(frames) <= 33 else 'NO'} (max {max(frames):.1f} ms wall, "
+          f"{max(cpu):.1f} ms GUI-thread CPU)")
+    print(f"machine load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"GUI never blocked > 100 ms (pan/zoom/recolour): {'yes' if max(gaps) <= 100 else 'NO'} "
           f"(max {max(gaps):.0f} ms)")
     print(f"recolour-to-repainted <= 1 s: {'yes' if results['recolour_to_repainted_s'] <= 1 else 'NO'}")

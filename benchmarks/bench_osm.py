@@ -27,7 +27,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CACHE = Path(os.environ.get("GRIDSCOUT_BENCH_CACHE", Path.home() / ".cache" / "gridscout-bench"))
+DEFAULT_CACHE = Path(
+    os.environ.get("GRIDSCOUT_BENCH_CACHE", Path.home() / ".cache" / "gridscout-bench")
+)
 FORMAT_VERSION = 1
 
 # northern Virginia / Maryland, degrees
@@ -44,8 +46,23 @@ def _tags(d: dict) -> str:
     return ",".join(f"{_esc(k)}={_esc(v)}" for k, v in d.items())
 
 
-VOLTAGES = ["11000", "20000", "33000", "69000", "115000", "138000", "230000", "345000", "500000",
-            "765000", "380000;220000", "220000;110000;20000", "110000", "66000;22000", "medium"]
+VOLTAGES = [
+    "11000",
+    "20000",
+    "33000",
+    "69000",
+    "115000",
+    "138000",
+    "230000",
+    "345000",
+    "500000",
+    "765000",
+    "380000;220000",
+    "220000;110000;20000",
+    "110000",
+    "66000;22000",
+    "medium",
+]
 OUTPUTS = ["2360 MW", "2.36 GW", "900 kW", "yes", "50 MW", "1,200 MW", "12 MWp", "100", None]
 SOURCES = ["nuclear", "coal", "gas", "solar", "wind", "hydro", "biomass", None]
 
@@ -60,7 +77,14 @@ def generate(path: Path, n_nodes: int, seed: int = 7, keep_opl: bool = False) ->
     n_lines, n_sub_w, n_sub_n, n_plant_w, n_plant_n = 40_000, 12_000, 8_000, 3_000, 1_000
     n_gen_in, n_gen_out, n_mp = 10_000, 20_000, 1_000
     line_nodes = rng.integers(4, 31, n_lines)
-    n_power_nodes = int(line_nodes.sum()) + 4 * (n_sub_w + n_plant_w) + n_sub_n + n_plant_n + n_gen_in + n_gen_out
+    n_power_nodes = (
+        int(line_nodes.sum())
+        + 4 * (n_sub_w + n_plant_w)
+        + n_sub_n
+        + n_plant_n
+        + n_gen_in
+        + n_gen_out
+    )
     n_power_nodes += n_mp * 8
     n_bg_poi = 300_000
     bg_budget = n_nodes - n_power_nodes - n_bg_poi
@@ -68,22 +92,43 @@ def generate(path: Path, n_nodes: int, seed: int = 7, keep_opl: bool = False) ->
     bg_nodes = rng.integers(2, 13, n_bg_ways)  # mean 7
     # kinds: 0 line, 1 sub way, 2 sub node, 3 plant way, 4 plant node, 5 gen in plant, 6 gen alone,
     #        7 mp outer way, 8 mp inner way, 9 background way, 10 background poi
-    kinds = np.concatenate([
-        np.zeros(n_lines, np.int8), np.full(n_sub_w, 1, np.int8), np.full(n_sub_n, 2, np.int8),
-        np.full(n_plant_w, 3, np.int8), np.full(n_plant_n, 4, np.int8), np.full(n_gen_in, 5, np.int8),
-        np.full(n_gen_out, 6, np.int8), np.full(n_mp, 7, np.int8), np.full(n_mp, 8, np.int8),
-        np.full(n_bg_ways, 9, np.int8), np.full(n_bg_poi, 10, np.int8),
-    ])
-    sizes = np.concatenate([
-        line_nodes, np.full(n_sub_w, 4), np.ones(n_sub_n, np.int64), np.full(n_plant_w, 4),
-        np.ones(n_plant_n, np.int64), np.ones(n_gen_in + n_gen_out, np.int64), np.full(2 * n_mp, 4),
-        bg_nodes, np.ones(n_bg_poi, np.int64),
-    ]).astype(np.int64)
-    ordinal = np.concatenate([np.arange((kinds == k).sum()) for k in range(11)])  # index within kind
+    kinds = np.concatenate(
+        [
+            np.zeros(n_lines, np.int8),
+            np.full(n_sub_w, 1, np.int8),
+            np.full(n_sub_n, 2, np.int8),
+            np.full(n_plant_w, 3, np.int8),
+            np.full(n_plant_n, 4, np.int8),
+            np.full(n_gen_in, 5, np.int8),
+            np.full(n_gen_out, 6, np.int8),
+            np.full(n_mp, 7, np.int8),
+            np.full(n_mp, 8, np.int8),
+            np.full(n_bg_ways, 9, np.int8),
+            np.full(n_bg_poi, 10, np.int8),
+        ]
+    )
+    sizes = np.concatenate(
+        [
+            line_nodes,
+            np.full(n_sub_w, 4),
+            np.ones(n_sub_n, np.int64),
+            np.full(n_plant_w, 4),
+            np.ones(n_plant_n, np.int64),
+            np.ones(n_gen_in + n_gen_out, np.int64),
+            np.full(2 * n_mp, 4),
+            bg_nodes,
+            np.ones(n_bg_poi, np.int64),
+        ]
+    ).astype(np.int64)
+    ordinal = np.concatenate(
+        [np.arange((kinds == k).sum()) for k in range(11)]
+    )  # index within kind
     order = rng.permutation(len(kinds))
     kinds, sizes, ordinal = kinds[order], sizes[order], ordinal[order]
     total = int(sizes.sum())
-    node_id = np.cumsum(rng.integers(2, 2400, total)).astype(np.int64)  # gaps >= 2: id+1 never exists
+    node_id = np.cumsum(rng.integers(2, 2400, total)).astype(
+        np.int64
+    )  # gaps >= 2: id+1 never exists
     block = np.repeat(np.arange(len(kinds)), sizes)
     first = np.cumsum(sizes) - sizes
     k_in = np.arange(total) - first[block]
@@ -127,51 +172,78 @@ def generate(path: Path, n_nodes: int, seed: int = 7, keep_opl: bool = False) ->
     node_tag[(kb == 0) & (line_kind[block] == 0)] = "power=tower"
     node_tag[(kb == 0) & (line_kind[block] == 1)] = "power=pole"
     pois = np.flatnonzero(kb == 10)
-    node_tag[pois] = rng.choice(["amenity=bench", "highway=crossing", "natural=tree", "", ""], len(pois))
+    node_tag[pois] = rng.choice(
+        ["amenity=bench", "highway=crossing", "natural=tree", "", ""], len(pois)
+    )
     for b in np.flatnonzero(np.isin(kinds, (2, 4, 5, 6))):
         k, i = int(kinds[b]), int(first[b])
         if k == 2:
-            t = {"power": "substation", "voltage": VOLTAGES[b % len(VOLTAGES)], "substation": "transmission",
-                 "name": f"Substation {b}"}
+            t = {
+                "power": "substation",
+                "voltage": VOLTAGES[b % len(VOLTAGES)],
+                "substation": "transmission",
+                "name": f"Substation {b}",
+            }
         elif k == 4:
             t = {"power": "plant", "name": f"Plant {b}", "plant:source": SOURCES[b % 7] or "gas"}
             if OUTPUTS[b % len(OUTPUTS)]:
                 t["plant:output:electricity"] = OUTPUTS[b % len(OUTPUTS)]
         elif k == 5:
-            t = {"power": "generator", "generator:source": "solar", "generator:output:electricity": "500 kW"}
+            t = {
+                "power": "generator",
+                "generator:source": "solar",
+                "generator:output:electricity": "500 kW",
+            }
         else:
             big = b % 4 == 0
-            t = {"power": "generator", "generator:source": "wind" if big else "solar",
-                 "generator:output:electricity": "2.5 MW" if big else "5 kW"}
+            t = {
+                "power": "generator",
+                "generator:source": "wind" if big else "solar",
+                "generator:output:electricity": "2.5 MW" if big else "5 kW",
+            }
         node_tag[i] = _tags(t)
 
     nodes_file = path.with_name(path.name + ".tmp.opl")
     with open(nodes_file, "w", encoding="utf-8") as fh:
         chunk = 1_000_000
         for s in range(0, total, chunk):
-            ids = node_id[s:s + chunk].tolist()
-            xs = lon[s:s + chunk].tolist()
-            ys = lat[s:s + chunk].tolist()
-            tg = node_tag[s:s + chunk].tolist()
-            fh.writelines(f"n{i} v1 x{x:.7f} y{y:.7f} T{t}\n" for i, x, y, t in zip(ids, xs, ys, tg, strict=True))
+            ids = node_id[s : s + chunk].tolist()
+            xs = lon[s : s + chunk].tolist()
+            ys = lat[s : s + chunk].tolist()
+            tg = node_tag[s : s + chunk].tolist()
+            fh.writelines(
+                f"n{i} v1 x{x:.7f} y{y:.7f} T{t}\n"
+                for i, x, y, t in zip(ids, xs, ys, tg, strict=True)
+            )
 
         # ways, in the same (shuffled) block order: ids increase with node ids
         way_blocks = np.flatnonzero(np.isin(kinds, (0, 1, 3, 7, 8, 9)))
         way_id = np.cumsum(rng.integers(2, 2000, len(way_blocks))).astype(np.int64)
         way_of_block = dict(zip(way_blocks.tolist(), way_id.tolist(), strict=True))
-        bg_tags = ["highway=residential", "building=yes", "highway=service", "landuse=grass", "waterway=stream"]
+        bg_tags = [
+            "highway=residential",
+            "building=yes",
+            "highway=service",
+            "landuse=grass",
+            "waterway=stream",
+        ]
         missing_ref_lines = set(lines_b[:200].tolist())
         open_subs = set(np.flatnonzero(kinds == 1)[:100].tolist())
         lines_out = []
         for b, wid in zip(way_blocks.tolist(), way_id.tolist(), strict=True):
             k, s, n = int(kinds[b]), int(first[b]), int(sizes[b])
-            refs = node_id[s:s + n].tolist()
+            refs = node_id[s : s + n].tolist()
             if k == 0:
                 if b in missing_ref_lines:
                     refs[len(refs) // 2] += 1  # a node that is not in the file
                 lk = int(line_kind[b])
-                t = {"power": ("line", "minor_line", "cable")[lk], "voltage": VOLTAGES[b % len(VOLTAGES)],
-                     "circuits": str(1 + b % 3), "operator": "Dominion Energy", "name": f"Line {b}"}
+                t = {
+                    "power": ("line", "minor_line", "cable")[lk],
+                    "voltage": VOLTAGES[b % len(VOLTAGES)],
+                    "circuits": str(1 + b % 3),
+                    "operator": "Dominion Energy",
+                    "name": f"Line {b}",
+                }
                 if b % 50 == 0:
                     t["frequency"] = "0"
                 if lk == 2:
@@ -183,10 +255,19 @@ def generate(path: Path, n_nodes: int, seed: int = 7, keep_opl: bool = False) ->
                 if b not in open_subs:
                     refs = refs + refs[:1]
                 if k == 1:
-                    t = {"power": "substation", "voltage": VOLTAGES[b % len(VOLTAGES)], "operator": "PJM",
-                         "substation": "transmission", "name": f"Substation {b}"}
+                    t = {
+                        "power": "substation",
+                        "voltage": VOLTAGES[b % len(VOLTAGES)],
+                        "operator": "PJM",
+                        "substation": "transmission",
+                        "name": f"Substation {b}",
+                    }
                 elif k == 3:
-                    t = {"power": "plant", "name": f"Plant {b}", "plant:source": SOURCES[b % 7] or "gas"}
+                    t = {
+                        "power": "plant",
+                        "name": f"Plant {b}",
+                        "plant:source": SOURCES[b % 7] or "gas",
+                    }
                     if b % 3:
                         t["plant:output:electricity"] = OUTPUTS[b % len(OUTPUTS)] or "10 MW"
                 else:
@@ -211,14 +292,21 @@ def generate(path: Path, n_nodes: int, seed: int = 7, keep_opl: bool = False) ->
                 members.append(f"w{int(way_id[-1]) + 10 + j}@outer")  # not in the file
             power = "substation" if j % 2 else "plant"
             t = {"type": "multipolygon", "power": power, "name": f"Site {j}"}
-            t.update({"voltage": "500000;230000"} if power == "substation" else {"plant:output:electricity": "800 MW",
-                                                                                 "plant:source": "gas"})
+            t.update(
+                {"voltage": "500000;230000"}
+                if power == "substation"
+                else {"plant:output:electricity": "800 MW", "plant:source": "gas"}
+            )
             rels.append((rel_id, members, t))
             rel_id += int(rng.integers(2, 1500))
-        bg_way_ids = np.array([way_of_block[b] for b in np.flatnonzero(kinds == 9)[:100_000].tolist()])
+        bg_way_ids = np.array(
+            [way_of_block[b] for b in np.flatnonzero(kinds == 9)[:100_000].tolist()]
+        )
         for _ in range(20_000):
             pick = np.sort(rng.choice(bg_way_ids, 5, replace=False))
-            rels.append((rel_id, [f"w{w}@" for w in pick.tolist()], {"type": "route", "route": "bus"}))
+            rels.append(
+                (rel_id, [f"w{w}@" for w in pick.tolist()], {"type": "route", "route": "bus"})
+            )
             rel_id += int(rng.integers(2, 1500))
         rels.sort()
         fh.writelines(f"r{rid} v1 M{','.join(m)} T{_tags(t)}\n" for rid, m, t in rels)
@@ -254,17 +342,21 @@ except (OSError, StopIteration):
     pass
 print(json.dumps({{"seconds": seconds, "features": result.report.features, "vmhwm_mb": hwm,
                    "objects": result.report.objects_read,
-                   "rules": {{k: v.count for k, v in result.report.items.items()}},
+                   "rules": {{i.rule: result.report.count(i.rule) for i in result.report.items.values()}},
                    "strategy": result.report.node_strategy,
                    "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
 """
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--nodes", type=int, default=10_000_000, help="nodes in the synthetic extract")
     ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="where the extract is kept")
-    ap.add_argument("--keep-opl", action="store_true", help="keep the OPL text the PBF is made from")
+    ap.add_argument(
+        "--keep-opl", action="store_true", help="keep the OPL text the PBF is made from"
+    )
     ap.add_argument("--generate-only", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     args.cache.mkdir(parents=True, exist_ok=True)
@@ -272,19 +364,33 @@ def main(argv=None) -> int:
     if args.generate_only:
         t = time.perf_counter()
         info = generate(pbf, args.nodes, keep_opl=args.keep_opl)
-        print(f"  {info['nodes']:,} nodes, {info['ways']:,} ways, {info['relations']:,} relations "
-              f"in {time.perf_counter() - t:.1f} s", flush=True)
+        print(
+            f"  {info['nodes']:,} nodes, {info['ways']:,} ways, {info['relations']:,} relations "
+            f"in {time.perf_counter() - t:.1f} s",
+            flush=True,
+        )
         return 0
     if not pbf.exists():
         # in a subprocess: on Linux a child's ru_maxrss starts at its parent's peak (fork + exec),
         # so a parent that generated the file would inflate the measurement
         print(f"generating {pbf} ...", flush=True)
-        cmd = [sys.executable, __file__, "--generate-only", "--nodes", str(args.nodes), "--cache", str(args.cache)]
+        cmd = [
+            sys.executable,
+            __file__,
+            "--generate-only",
+            "--nodes",
+            str(args.nodes),
+            "--cache",
+            str(args.cache),
+        ]
         subprocess.run(cmd + (["--keep-opl"] if args.keep_opl else []), check=True)
     size_mb = pbf.stat().st_size / 1e6
     out = args.cache / "bench-osm-out.gpkg"
-    proc = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT)), str(pbf), str(out)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD.format(root=str(ROOT)), str(pbf), str(out)],
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0:
         print(proc.stderr, file=sys.stderr)
         return 1
@@ -292,12 +398,20 @@ def main(argv=None) -> int:
     features = sum(r["features"].values())
     objects = sum(r["objects"].values())
     print(f"file            {pbf.name} ({size_mb:.0f} MB)")
-    print(f"power objects   {objects:,} read ({', '.join(f'{v:,} {k}s' for k, v in r['objects'].items())})")
-    print(f"features        {features:,} ({', '.join(f'{v:,} {k}' for k, v in r['features'].items())})")
+    print(
+        f"power objects   {objects:,} read ({', '.join(f'{v:,} {k}s' for k, v in r['objects'].items())})"
+    )
+    print(
+        f"features        {features:,} ({', '.join(f'{v:,} {k}' for k, v in r['features'].items())})"
+    )
     print(f"time            {r['seconds']:.1f} s  (target <= 60 s)")
-    print(f"throughput      {features / r['seconds']:,.0f} features/s, {size_mb / r['seconds']:.1f} MB/s of PBF")
+    print(
+        f"throughput      {features / r['seconds']:,.0f} features/s, {size_mb / r['seconds']:.1f} MB/s of PBF"
+    )
     peak = r["vmhwm_mb"] or r["maxrss_mb"]
-    print(f"peak memory     {peak:.0f} MB VmHWM, {r['maxrss_mb']:.0f} MB ru_maxrss  (target <= 2048 MB)")
+    print(
+        f"peak memory     {peak:.0f} MB VmHWM, {r['maxrss_mb']:.0f} MB ru_maxrss  (target <= 2048 MB)"
+    )
     print(f"node strategy   {r['strategy']}")
     print("report rules    " + ", ".join(f"{k}={v}" for k, v in sorted(r["rules"].items())))
     ok = r["seconds"] <= 60 and max(peak, r["maxrss_mb"]) <= 2048

@@ -92,7 +92,9 @@ def make_data(n: int):
     rng = np.random.default_rng(7)
     t = time.perf_counter()
     parcels = synthetic.make_parcels(n, seed=42)
-    subs = ensure_voltage(synthetic.make_substations(2000), rng, [69.0, 115.0, 138.0, 230.0, 345.0, 500.0, np.nan])
+    subs = ensure_voltage(
+        synthetic.make_substations(2000), rng, [69.0, 115.0, 138.0, 230.0, 345.0, 500.0, np.nan]
+    )
     lines = ensure_voltage(synthetic.make_lines(5000), rng, [69.0, 138.0, 230.0, 345.0, 500.0])
     plants = synthetic.make_plants(500)
     if "capacity_mw" not in plants.columns:
@@ -101,8 +103,10 @@ def make_data(n: int):
     if "parcel_id" not in parcels.columns:
         parcels = parcels.copy()
         parcels["parcel_id"] = [f"p{i}" for i in range(len(parcels))]
-    print(f"data: {len(parcels):,} parcels, {len(subs):,} substations, {len(lines):,} lines, "
-          f"{len(plants):,} plants (made in {time.perf_counter() - t:.1f} s)")
+    print(
+        f"data: {len(parcels):,} parcels, {len(subs):,} substations, {len(lines):,} lines, "
+        f"{len(plants):,} plants (made in {time.perf_counter() - t:.1f} s)"
+    )
     return parcels, subs, lines, plants
 
 
@@ -115,10 +119,14 @@ def bench_gridscout(parcels, subs, lines, plants):
     result = score(parcels, subs, lines, plants, profile=profile, use_cache=False)
     full = time.perf_counter() - t
     cpu = time.process_time() - c
-    print(f"GridScout full score: {full:.2f} s wall, {cpu:.2f} s CPU ({len(parcels) / full:,.0f} parcels/s; "
-          "target <= 10 s at 1M)")
-    print(f"  measure {result.summary.seconds['measure']:.2f} s, rescore {result.summary.seconds['rescore']:.3f} s; "
-          f"peak RSS so far {peak_mib():,.0f} MiB")
+    print(
+        f"GridScout full score: {full:.2f} s wall, {cpu:.2f} s CPU ({len(parcels) / full:,.0f} parcels/s; "
+        "target <= 10 s at 1M)"
+    )
+    print(
+        f"  measure {result.summary.seconds['measure']:.2f} s, rescore {result.summary.seconds['rescore']:.3f} s; "
+        f"peak RSS so far {peak_mib():,.0f} MiB"
+    )
     changed = profile.with_weights({"substation_distance": 1, "parcel_area": 4})
     times, cpus = [], []
     for _ in range(3):
@@ -129,9 +137,11 @@ def bench_gridscout(parcels, subs, lines, plants):
     t = time.perf_counter()
     frame = again.parcels
     build = time.perf_counter() - t
-    print(f"GridScout re-score after a weight change: best {min(times):.3f} s wall of 3 "
-          f"({min(cpus):.3f} s CPU; target <= 0.5 s); "
-          f"output GeoDataFrame ({len(frame.columns)} columns) built in {build:.2f} s")
+    print(
+        f"GridScout re-score after a weight change: best {min(times):.3f} s wall of 3 "
+        f"({min(cpus):.3f} s CPU; target <= 0.5 s); "
+        f"output GeoDataFrame ({len(frame.columns)} columns) built in {build:.2f} s"
+    )
     return result
 
 
@@ -148,12 +158,23 @@ def bench_geopandas(parcels, subs, lines, plants, radius_km=50.0):
     ln["line_row"] = np.flatnonzero(lines["voltage_kv"].to_numpy() >= 230)
     a = gpd.sjoin_nearest(p, s, distance_col="sub_m").groupby(level=0).first()
     b = gpd.sjoin_nearest(p, ln, distance_col="line_m").groupby(level=0).first()
-    buf = gpd.GeoDataFrame({"mw": plants["capacity_mw"].to_numpy()}, geometry=plants.to_crs(utm).buffer(radius_km * 1000), crs=utm)
+    buf = gpd.GeoDataFrame(
+        {"mw": plants["capacity_mw"].to_numpy()},
+        geometry=plants.to_crs(utm).buffer(radius_km * 1000),
+        crs=utm,
+    )
     j = gpd.sjoin(p, buf, predicate="intersects")
     mw = j.groupby(level=0)["mw"].sum().reindex(p.index, fill_value=0.0)
     seconds = time.perf_counter() - t
     print(f"  (geopandas CPU {time.process_time() - c:.1f} s)")
-    return seconds, a["sub_m"].to_numpy(), a["sub_row"].to_numpy(), b["line_m"].to_numpy(), b["line_row"].to_numpy(), mw.to_numpy()
+    return (
+        seconds,
+        a["sub_m"].to_numpy(),
+        a["sub_row"].to_numpy(),
+        b["line_m"].to_numpy(),
+        b["line_row"].to_numpy(),
+        mw.to_numpy(),
+    )
 
 
 def bench_rescore_only(n: int) -> None:
@@ -172,15 +193,28 @@ def bench_rescore_only(n: int) -> None:
     def nearest_feature():
         row = rng.integers(0, 2000, n)
         names = np.array([f"f{i}" for i in range(2000)], dtype=object)
-        return NearestFeature(row, rng.uniform(0, 30_000, n), names[row], names[row],
-                              rng.choice([115.0, 230.0, 345.0, 500.0], n))
+        return NearestFeature(
+            row,
+            rng.uniform(0, 30_000, n),
+            names[row],
+            names[row],
+            rng.choice([115.0, 230.0, 345.0, 500.0], n),
+        )
 
-    parcels = gpd.GeoDataFrame({"parcel_id": np.arange(n).astype(str)},
-                               geometry=gpd.points_from_xy(rng.uniform(-78, -77, n), rng.uniform(38, 39, n)),
-                               crs=4326)
-    m = Measurements(parcels, parcels["parcel_id"].to_numpy(dtype=object), rng.uniform(0.2, 50, n),
-                     nearest_feature(), nearest_feature(), {(50.0, None): rng.uniform(0, 5000, n)},
-                     geometry_key=profile.geometry_key())
+    parcels = gpd.GeoDataFrame(
+        {"parcel_id": np.arange(n).astype(str)},
+        geometry=gpd.points_from_xy(rng.uniform(-78, -77, n), rng.uniform(38, 39, n)),
+        crs=4326,
+    )
+    m = Measurements(
+        parcels,
+        parcels["parcel_id"].to_numpy(dtype=object),
+        rng.uniform(0.2, 50, n),
+        nearest_feature(),
+        nearest_feature(),
+        {(50.0, None): rng.uniform(0, 5000, n)},
+        geometry_key=profile.geometry_key(),
+    )
     times, cpu = [], []
     for i in range(5):
         t, c = time.perf_counter(), time.process_time()
@@ -190,10 +224,12 @@ def bench_rescore_only(n: int) -> None:
     t = time.perf_counter()
     frame = result.parcels
     build = time.perf_counter() - t
-    print(f"re-score of {n:,} synthetic rows: first {times[0]:.3f} s (incl. cost), then "
-          f"{', '.join(f'{x:.3f}' for x in times[1:])} s (target <= 0.5 s); CPU "
-          f"{', '.join(f'{x:.3f}' for x in cpu)} s; "
-          f"GeoDataFrame of {frame.shape[1]} columns in {build:.3f} s; peak RSS {peak_mib():,.0f} MiB")
+    print(
+        f"re-score of {n:,} synthetic rows: first {times[0]:.3f} s (incl. cost), then "
+        f"{', '.join(f'{x:.3f}' for x in times[1:])} s (target <= 0.5 s); CPU "
+        f"{', '.join(f'{x:.3f}' for x in cpu)} s; "
+        f"GeoDataFrame of {frame.shape[1]} columns in {build:.3f} s; peak RSS {peak_mib():,.0f} MiB"
+    )
 
 
 def agreement(label, ours, theirs):
@@ -201,8 +237,10 @@ def agreement(label, ours, theirs):
 
     ok = np.isfinite(ours) & np.isfinite(theirs)
     rel = np.abs(ours[ok] - theirs[ok]) / np.maximum(theirs[ok], 1.0)
-    print(f"  {label}: median rel. diff {np.median(rel):.2e}, p99 {np.quantile(rel, 0.99):.2e}, "
-          f"max abs diff {np.max(np.abs(ours[ok] - theirs[ok])):.1f} m")
+    print(
+        f"  {label}: median rel. diff {np.median(rel):.2e}, p99 {np.quantile(rel, 0.99):.2e}, "
+        f"max abs diff {np.max(np.abs(ours[ok] - theirs[ok])):.1f} m"
+    )
 
 
 def main() -> int:
@@ -210,8 +248,11 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=1_000_000)
     parser.add_argument("--n-geopandas", type=int, default=200_000)
     parser.add_argument("--skip-geopandas", action="store_true")
-    parser.add_argument("--rescore-only", action="store_true",
-                        help="time re-scoring on synthetic measurements only (no geometry)")
+    parser.add_argument(
+        "--rescore-only",
+        action="store_true",
+        help="time re-scoring on synthetic measurements only (no geometry)",
+    )
     args = parser.parse_args()
 
     import numpy as np
@@ -227,21 +268,33 @@ def main() -> int:
         print(f"peak RSS {peak_mib():,.0f} MiB")
         return 0
     k = min(args.n_geopandas, len(parcels))
-    seconds, sub_m, sub_row, line_m, line_row, mw = bench_geopandas(parcels.iloc[:k], subs, lines, plants)
-    print(f"geopandas (UTM, sjoin_nearest x2, buffer + sjoin) on {k:,} parcels: {seconds:.1f} s "
-          f"({k / seconds:,.0f} parcels/s)")
+    seconds, sub_m, sub_row, line_m, line_row, mw = bench_geopandas(
+        parcels.iloc[:k], subs, lines, plants
+    )
+    print(
+        f"geopandas (UTM, sjoin_nearest x2, buffer + sjoin) on {k:,} parcels: {seconds:.1f} s "
+        f"({k / seconds:,.0f} parcels/s)"
+    )
     ours_rate = len(parcels) / full
     print(f"ratio (parcels per second, GridScout / geopandas): {ours_rate / (k / seconds):.1f}x")
     c = result.columns
-    print("agreement on the first", f"{k:,}", "parcels (geopandas' UTM distances carry ~1e-3 scale error):")
+    print(
+        "agreement on the first",
+        f"{k:,}",
+        "parcels (geopandas' UTM distances carry ~1e-3 scale error):",
+    )
     agreement("substation distance", c["substation_distance_m"][:k], sub_m)
     agreement("line distance", c["line_distance_m"][:k], line_m)
     sub_rows = result.measurements.substation.row[:k]
     line_rows = result.measurements.line.row[:k]
-    print(f"  same nearest substation: {np.mean(sub_rows == sub_row):.4%}, same nearest line: "
-          f"{np.mean(line_rows == line_row):.4%}")
+    print(
+        f"  same nearest substation: {np.mean(sub_rows == sub_row):.4%}, same nearest line: "
+        f"{np.mean(line_rows == line_row):.4%}"
+    )
     same_mw = np.isclose(c["generation_mw_within"][:k], mw, rtol=1e-9, atol=1e-6)
-    print(f"  same MW within 50 km: {same_mw.mean():.2%} (the buffered polygon misses plants near the edge)")
+    print(
+        f"  same MW within 50 km: {same_mw.mean():.2%} (the buffered polygon misses plants near the edge)"
+    )
     print(f"peak RSS {peak_mib():,.0f} MiB")
     return 0
 

@@ -152,26 +152,9 @@ def run_headless(project_arg) -> int:
 
 
 # --- the app -------------------------------------------------------------------------------------
-_QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)  # offscreen noise
-
-
-def _qt_message(mode, context, message: str) -> None:
-    """Qt's own messages go to the log (not stderr), without the offscreen platform's noise."""
-    import logging
-
-    if message in _QUIET_QT_MESSAGES:
-        return
-    from PySide6.QtCore import QtMsgType
-
-    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO}.get(mode, logging.WARNING)
-    logging.getLogger("qt").log(level, "%s", message)
-
-
 def _application():
-    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    qInstallMessageHandler(_qt_message)
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
@@ -216,6 +199,24 @@ def run_app(
     return int(app.exec())
 
 
+def _wait_for_workers(app, timeout_ms: int, quiet_ms: int = 250) -> bool:
+    """Process events until no worker task has run for ``quiet_ms`` (False on timeout)."""
+    import time
+
+    from gui.workers import Task
+
+    deadline = time.monotonic() + timeout_ms / 1000
+    quiet_since = time.monotonic()
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if Task.running:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= quiet_ms / 1000:
+            return True
+        time.sleep(0.01)
+    return False
+
+
 def _snapshot(path: Path, out: Path, width: int, height: int, extent, site) -> int:
     if not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -238,6 +239,9 @@ def _snapshot(path: Path, out: Path, width: int, height: int, extent, site) -> i
     else:
         window.apply_view(window.session.project.view or {})
     app.processEvents()
+    if not _wait_for_workers(app, RENDER_TIMEOUT_MS):  # e.g. the first scoring, which colours parcels
+        print("gridscout: warning: background work was still running; the snapshot may be incomplete",
+              file=sys.stderr)
     if not window.canvas.wait_rendered(RENDER_TIMEOUT_MS):
         print(f"gridscout: warning: the map was still drawing after {RENDER_TIMEOUT_MS / 1000:.0f} s; "
               "the snapshot may be incomplete", file=sys.stderr)

@@ -22,6 +22,7 @@ from gui.dialogs.add_layer import (
     inspect_source,
 )
 from gui.message_bar import show_exception
+from layers.errors import Cancelled
 from layers.model import Layer
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,6 @@ class LayerLoader(QObject):
         self._busy = False
         #: shows a dialog and returns True when accepted; tests replace it
         self.exec_dialog: Callable[[QDialog], bool] = lambda dlg: dlg.exec() == QDialog.DialogCode.Accepted
-        self.last_task = None
         self._pending: list[str] = []
 
     @property
@@ -72,7 +72,7 @@ class LayerLoader(QObject):
     def _listed(self, path: str, result) -> None:
         layers, candidate = result
         if candidate is not None:
-            self._confirm([candidate])
+            self._confirm(candidate)
             return
         dlg = ChooseLayersDialog(path, layers, self.window_)
         if not self.exec_dialog(dlg) or not dlg.chosen():
@@ -87,12 +87,11 @@ class LayerLoader(QObject):
             return
         layer = self._pending.pop(0)
         self._run(f"Reading {Path(path).name}:{layer}", lambda progress: inspect_source(path, layer, progress),
-                  lambda cand: self._confirm([cand], then=lambda: self._inspect_next(path)),
+                  lambda cand: self._confirm(cand, then=lambda: self._inspect_next(path)),
                   f"Could not add {Path(path).name}:{layer}", on_fail=lambda: self._inspect_next(path))
 
-    def _confirm(self, candidates: list[SourceCandidate], then: Callable[[], None] | None = None) -> None:
+    def _confirm(self, cand: SourceCandidate, then: Callable[[], None] | None = None) -> None:
         then = then or self._done
-        cand = candidates[0]
         dlg = ConfirmLayerDialog(cand, self.window_)
         if not self.exec_dialog(dlg):
             then()
@@ -123,7 +122,10 @@ class LayerLoader(QObject):
 
     def _run(self, title, fn, on_result, context, on_fail=None) -> None:
         def failed(exc: BaseException) -> None:
-            show_exception(self.window_.message_bar, exc, context)
+            if isinstance(exc, Cancelled):
+                self.window_.message_bar.info(f"{title}: cancelled.")
+            else:
+                show_exception(self.window_.message_bar, exc, context)
             (on_fail or self._done)()
 
         def succeeded(result) -> None:
@@ -132,7 +134,7 @@ class LayerLoader(QObject):
             except Exception as exc:  # a bug in a step must not leave the loader stuck
                 failed(exc)
 
-        self.last_task = self.window_.run_task(title, fn, succeeded, failed)
+        self.window_.run_task(title, fn, succeeded, failed)
 
 
 def _list_and_inspect(path: str, progress) -> tuple[list, SourceCandidate | None]:

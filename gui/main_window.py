@@ -80,13 +80,11 @@ class MainWindow(QMainWindow):
 
         self.canvas.cursorMoved.connect(self.status.set_cursor)
         self.canvas.scaleChanged.connect(self.status.set_scale)
-        if hasattr(self.canvas, "renderFailed"):
-            self.canvas.renderFailed.connect(
-                lambda msg: self.message_bar.warning(f"The map could not draw everything: {msg}"))
-        if hasattr(self.canvas, "measureChanged"):
-            self.canvas.measureChanged.connect(self.status.show_measure)
+        self.canvas.renderFailed.connect(
+            lambda msg: self.message_bar.warning(f"The map could not draw everything: {msg}"))
+        self.canvas.measureChanged.connect(self.status.show_measure)
         layers_panel = self.panels.get("layers")
-        if layers_panel is not None and hasattr(self.canvas, "set_active_layer"):
+        if layers_panel is not None:
             layers_panel.currentLayerChanged.connect(
                 lambda layer: self.canvas.set_active_layer(layer.name if layer is not None else None))
         self.session.projectChanged.connect(self._project_changed)
@@ -185,11 +183,8 @@ class MainWindow(QMainWindow):
             self.canvas.zoom_full()
 
     def current_view(self) -> dict:
-        try:
-            extent = self.canvas.extent()
-        except Exception:  # no view yet
-            return dict(self.session.project.view or {})
-        return {**(self.session.project.view or {}), "extent": [float(v) for v in extent]}
+        """The project's view with the map's current extent (saved with the project)."""
+        return {**(self.session.project.view or {}), "extent": [float(v) for v in self.canvas.extent()]}
 
     def open_project(self, path: str | Path) -> bool:
         if not self._resolve_unsaved():
@@ -219,9 +214,8 @@ class MainWindow(QMainWindow):
 
     def save_as(self, path: str | Path | None = None) -> bool:
         if path is None:
-            start = str(self.session.path.with_suffix("")) + "-copy.gridscout" if self.session.path else "project.gridscout"
-            if self.session.read_only:
-                start = str(Path.home() / self.session.path.name)
+            current = self.session.path
+            start = str(Path.home() / current.name if self.session.read_only else current) if current else ""
             path, _ = QFileDialog.getSaveFileName(self, "Save Project As", start, PROJECT_FILTER)
             if not path:
                 return False
@@ -301,9 +295,8 @@ class MainWindow(QMainWindow):
     def add_layer(self, layer: Layer) -> None:
         """Add a loaded layer on top of the others and show it."""
         self.session.add_layer(layer, 0)
-        panel = self.panels.get("layers")
-        if panel is not None and hasattr(panel, "select_layer"):
-            panel.select_layer(layer)
+        if "layers" in self.panels:
+            self.panels["layers"].select_layer(layer)
 
     def add_layer_dialog(self) -> None:
         start = str(self.session.path.parent) if self.session.path else ""
@@ -366,6 +359,9 @@ class MainWindow(QMainWindow):
 
     def tool_measure(self) -> None:
         self.set_tool("measure")
+        from gui.dialogs.measure import show_measure
+
+        show_measure(self)  # the geodesic length/area read-out over the map
 
     def show_about(self) -> None:
         show_about(self)

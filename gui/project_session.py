@@ -149,23 +149,19 @@ class ProjectSession(QObject):
     def open(self, path: str | Path) -> Project:
         """Open ``path``, offering to recover a newer autosave; raises DataError for a bad file."""
         path = Path(path).resolve()
-        recovered = False
         auto = recovery_available(path)
         answer = self.ask_recover(path, auto) if auto is not None else None
-        if auto is not None:
-            if answer:
-                try:
-                    project = open_project(auto)
-                    project.path = path
-                    recovered = True
-                except Exception as exc:  # a broken autosave: say so, open the project itself
-                    log.warning("the recovery file %s could not be read (%s); opening %s", auto, exc, path)
-                    project = open_project(path)
-            else:
-                if answer is False:  # "discard"; None = not now (e.g. a snapshot): keep it
-                    auto.unlink(missing_ok=True)
-                project = open_project(path)
-        else:
+        project = None
+        if auto is not None and answer:
+            try:
+                project = open_project(auto)
+                project.path = path
+            except Exception as exc:  # a broken recovery file: open the project itself
+                log.warning("the recovery file %s could not be read (%s); opening %s", auto, exc, path)
+        elif auto is not None and answer is False:  # "discard"; None = not now (a snapshot): keep it
+            auto.unlink(missing_ok=True)
+        recovered = project is not None
+        if project is None:
             project = open_project(path)
         if self.project.path != path:
             self._drop_autosave()  # of the project that was open before

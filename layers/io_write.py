@@ -79,8 +79,10 @@ def _to_csv(gdf: gpd.GeoDataFrame, path: Path) -> None:
     df = pd.DataFrame(gdf.drop(columns=gdf.geometry.name))
     missing = shapely.is_missing(geoms)
     if len(geoms) and (shapely.get_type_id(geoms[~missing]) == 0).all():
-        for name, values in (("lon", shapely.get_x), ("lat", shapely.get_y)):
-            col = name if name not in df.columns else f"{name}_wgs84"
+        geographic = gdf.crs is None or gdf.crs.is_geographic
+        names = ("lon", "lat") if geographic else ("x", "y")
+        for name, values in zip(names, (shapely.get_x, shapely.get_y), strict=True):
+            col = name if name not in df.columns else f"{name}_geom"
             df[col] = values(geoms)
     wkt = np.asarray(shapely.to_wkt(geoms, rounding_precision=-1, trim=True), dtype=object)
     df["wkt" if "wkt" not in df.columns else "geometry_wkt"] = wkt
@@ -102,6 +104,8 @@ def _write_ogr(gdf: gpd.GeoDataFrame, path: Path, driver: str, layer: str | None
                         f"{', '.join(sorted(types))}; write a GeoPackage (.gpkg) instead")
     elif types and driver == "ESRI Shapefile":
         kwargs["promote_to_multi"] = any(t.startswith("Multi") for t in types)
+    # warnings are collected: "'crs' was not provided" is intended for a layer without CRS, and
+    # shapefile field-name laundering is logged once, readably
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
@@ -113,7 +117,6 @@ def _write_ogr(gdf: gpd.GeoDataFrame, path: Path, driver: str, layer: str | None
     renamed = [str(w.message).split(": ", 1)[-1] for w in caught if "laundered" in str(w.message)]
     if renamed:  # shapefile names are cut to 10 characters
         log.warning("%s: column names shortened: %s", path.name, "; ".join(renamed))
-    # "'crs' was not provided": a layer without CRS is written as such on purpose
 
 
 def write_vector(gdf: gpd.GeoDataFrame, out: str | os.PathLike, layer: str | None = None) -> Path:

@@ -14,8 +14,8 @@ Lifecycle features (``construction:power=line``, ``power=construction`` …) are
 out unless ``include_lifecycle`` is set: the scoring engine treats every line as in service.
 Broken data (missing nodes or members, open outlines, unreadable tags) is kept where it can be and
 reported with counts and example ids — never fatal. How reading stays within bounded memory is in
-:mod:`layers.osm_read`; geometry rules in :mod:`layers.osm_geom`; attribute rules in
-:mod:`layers.osm_tables`.
+:mod:`layers.osm_read` and :mod:`layers.osm_ids`; geometry rules in :mod:`layers.osm_geom`;
+attribute rules in :mod:`layers.osm_tables`.
 """
 
 from __future__ import annotations
@@ -41,13 +41,12 @@ from layers.osm_geom import (
     line_geometries,
     relation_geometry,
 )
+from layers.osm_ids import read_member_ways, read_node_locations
 from layers.osm_read import (
     Collected,
     Feature,
     PassProgress,
     ReadPosition,
-    read_member_ways,
-    read_node_locations,
     read_power_objects,
     unique_sorted,
 )
@@ -60,7 +59,14 @@ from layers.osm_tables import (
 )
 from layers.progress import Progress, no_progress, scaled
 
-__all__ = ["KINDS", "MIN_STANDALONE_GENERATOR_MW", "OSM_SUFFIXES", "OsmImport", "import_osm", "write_gpkg"]
+__all__ = [
+    "KINDS",
+    "MIN_STANDALONE_GENERATOR_MW",
+    "OSM_SUFFIXES",
+    "OsmImport",
+    "import_osm",
+    "write_gpkg",
+]
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +94,11 @@ class OsmImport:
             except Exception:  # a kind not available must not stop an import
                 style = {}
             source = Source(str(self.path), kind) if self.path else Source(self.report.source, kind)
-            out.append(Layer(kind, kind, gdf, source, style=style, report=self.report.validation_report(kind)))
+            out.append(
+                Layer(
+                    kind, kind, gdf, source, style=style, report=self.report.validation_report(kind)
+                )
+            )
         return out
 
 
@@ -98,8 +108,10 @@ def _check_input(path: Path) -> None:
     if path.is_dir():
         raise DataError(f"{path} is a folder; give an .osm.pbf or .osm file")
     if not path.name.lower().endswith(OSM_SUFFIXES):
-        raise DataError(f"{path.name} is not an OpenStreetMap file; give an .osm.pbf or .osm file "
-                        "(e.g. an extract from download.geofabrik.de)")
+        raise DataError(
+            f"{path.name} is not an OpenStreetMap file; give an .osm.pbf or .osm file "
+            "(e.g. an extract from download.geofabrik.de)"
+        )
 
 
 def _check_bbox(bbox) -> tuple[float, float, float, float] | None:
@@ -108,14 +120,20 @@ def _check_bbox(bbox) -> tuple[float, float, float, float] | None:
     try:
         minlon, minlat, maxlon, maxlat = (float(v) for v in bbox)
     except (TypeError, ValueError):
-        raise DataError(f"bbox {bbox!r} must be four numbers: minlon, minlat, maxlon, maxlat") from None
+        raise DataError(
+            f"bbox {bbox!r} must be four numbers: minlon, minlat, maxlon, maxlat"
+        ) from None
     if not (-180 <= minlon < maxlon <= 180 and -90 <= minlat < maxlat <= 90):
-        raise DataError(f"bbox {minlon},{minlat},{maxlon},{maxlat} is not minlon,minlat,maxlon,maxlat "
-                        "within -180..180 / -90..90")
+        raise DataError(
+            f"bbox {minlon},{minlat},{maxlon},{maxlat} is not minlon,minlat,maxlon,maxlat "
+            "within -180..180 / -90..90"
+        )
     return minlon, minlat, maxlon, maxlat
 
 
-def _read(path: str, tmpdir: Path, report: OsmImportReport, progress: Progress, include_lifecycle: bool):
+def _read(
+    path: str, tmpdir: Path, report: OsmImportReport, progress: Progress, include_lifecycle: bool
+):
     position = ReadPosition(path)
     step = PassProgress(scaled(progress, 0.0, 0.5), position, "reading power features")
     features = read_power_objects(path, tmpdir, report, step, include_lifecycle)
@@ -129,15 +147,20 @@ def _read(path: str, tmpdir: Path, report: OsmImportReport, progress: Progress, 
             elif mtype == "n":
                 member_nodes.append(ref)
             elif mtype == "r":
-                report.info("relation_member_relation", "relation members that are relations are not followed",
-                            [f.key])
+                report.info(
+                    "relation_member_relation",
+                    "relation members that are relations are not followed",
+                    [f.key],
+                )
     if member_ways:
         ids = np.array(sorted(member_ways), dtype=np.int64)
         step = PassProgress(scaled(progress, 0.5, 0.65), position, "reading relation member ways")
         collected.way_refs.update(read_member_ways(path, ids, tmpdir, step, report))
     parts = [*collected.way_refs.values(), np.array(member_nodes, dtype=np.int64)]
     node_ids = unique_sorted(np.concatenate(parts))
-    step = PassProgress(scaled(progress, 0.65, 0.9), position, f"reading {len(node_ids):,} node locations")
+    step = PassProgress(
+        scaled(progress, 0.65, 0.9), position, f"reading {len(node_ids):,} node locations"
+    )
     collected.node_ids, collected.node_lon, collected.node_lat = read_node_locations(
         path, node_ids, tmpdir, step, report
     )
@@ -155,8 +178,13 @@ def _drop_duplicate_members(features: list[Feature], report: OsmImportReport) ->
             other = by_key.get(f"{mtype}{ref}")
             if other is not None and other.value == f.value and other.osm_type != "r":
                 drop.add(other.key)
-                report.info("member_same_feature", "way or node of a power relation with the same power tag: "
-                            "the relation stands for it", [other.key], kind=_KIND_OF.get(f.value))
+                report.info(
+                    "member_same_feature",
+                    "way or node of a power relation with the same power tag: "
+                    "the relation stands for it",
+                    [other.key],
+                    kind=_KIND_OF.get(f.value),
+                )
     return [f for f in features if f.key not in drop]
 
 
@@ -169,7 +197,9 @@ def _area_geometries(features: list[Feature], kind: str, collected, loc, assembl
         geoms[nodes] = shapely.points(xy)
     ways = [i for i, f in enumerate(features) if f.osm_type == "w"]
     if ways:
-        geoms[ways] = area_way_geometries([features[i] for i in ways], loc, report, kind, [issues[i] for i in ways])
+        geoms[ways] = area_way_geometries(
+            [features[i] for i in ways], loc, report, kind, [issues[i] for i in ways]
+        )
     for i, f in enumerate(features):
         if f.osm_type == "r":
             geoms[i] = relation_geometry(f, assembled, collected, loc, report, kind, issues[i])
@@ -178,10 +208,16 @@ def _area_geometries(features: list[Feature], kind: str, collected, loc, assembl
 
 def _kept(features, geoms, issues):
     keep = [i for i, g in enumerate(geoms) if g is not None]
-    return [features[i] for i in keep], np.asarray([geoms[i] for i in keep], dtype=object), [issues[i] for i in keep]
+    return (
+        [features[i] for i in keep],
+        np.asarray([geoms[i] for i in keep], dtype=object),
+        [issues[i] for i in keep],
+    )
 
 
-def build_layers(collected: Collected, report: OsmImportReport, bbox=None) -> dict[str, gpd.GeoDataFrame]:
+def build_layers(
+    collected: Collected, report: OsmImportReport, bbox=None
+) -> dict[str, gpd.GeoDataFrame]:
     """The three power layers from what was read (see the rules in osm_geom and osm_tables)."""
     features = _drop_duplicate_members(collected.features, report)
     loc = Locator(collected)
@@ -211,8 +247,12 @@ def build_layers(collected: Collected, report: OsmImportReport, bbox=None) -> di
         for kind, gdf in layers.items():
             inside = shapely.intersects(np.asarray(gdf.geometry.values, dtype=object), box)
             if not inside.all():
-                report.info("outside_bbox", "features that do not intersect the bbox; left out",
-                            gdf["osm_id"][~inside].tolist(), kind=kind)
+                report.info(
+                    "outside_bbox",
+                    "features that do not intersect the bbox; left out",
+                    gdf["osm_id"][~inside].tolist(),
+                    kind=kind,
+                )
                 layers[kind] = gdf[inside].reset_index(drop=True)
     report.features = {kind: len(gdf) for kind, gdf in layers.items()}
     return layers
@@ -224,7 +264,9 @@ def write_gpkg(layers: dict[str, gpd.GeoDataFrame], out: str | os.PathLike) -> P
 
     out = Path(out)
     if out.suffix.lower() != ".gpkg":
-        raise DataError(f"cannot write {out.name}: the OSM import writes a GeoPackage; name it *.gpkg")
+        raise DataError(
+            f"cannot write {out.name}: the OSM import writes a GeoPackage; name it *.gpkg"
+        )
     if not out.parent.exists():
         raise DataError(f"cannot write {out}: folder {out.parent} does not exist")
     tmpdir = Path(tempfile.mkdtemp(prefix=f".{out.stem}.", suffix=".tmp", dir=out.parent))
@@ -233,6 +275,8 @@ def write_gpkg(layers: dict[str, gpd.GeoDataFrame], out: str | os.PathLike) -> P
         for kind, gdf in layers.items():
             types = set(gdf.geom_type.dropna().unique())
             kwargs = {"geometry_type": "Unknown"} if len(types) != 1 else {}
+            if not types and kind == "transmission_lines":
+                kwargs = {"geometry_type": "LineString"}
             if types == {"Polygon", "MultiPolygon"}:
                 kwargs = {"promote_to_multi": True}
             pyogrio.write_dataframe(gdf, tmp, layer=kind, driver="GPKG", **kwargs)

@@ -94,29 +94,51 @@ def line_geometries(
     for i in np.flatnonzero(n_found < lengths):
         key, missing = ways[i].key, int(lengths[i] - n_found[i])
         if drawable[i]:
-            report.add("way_missing_nodes", "way uses nodes missing from the file; drawn through the nodes "
-                       "present", [key], kind="transmission_lines")
-            _issue(issues, i, f"{missing} of {lengths[i]} nodes missing from the file; drawn through the rest")
+            report.add(
+                "way_missing_nodes",
+                "way uses nodes missing from the file; drawn through the nodes present",
+                [key],
+                kind="transmission_lines",
+            )
+            _issue(
+                issues,
+                i,
+                f"{missing} of {lengths[i]} nodes missing from the file; drawn through the rest",
+            )
         else:
-            report.add("dropped_missing_nodes", "fewer than 2 of the way's nodes are in the file; dropped",
-                       [key], kind="transmission_lines")
+            report.add(
+                "dropped_missing_nodes",
+                "fewer than 2 of the way's nodes are in the file; dropped",
+                [key],
+                kind="transmission_lines",
+            )
     degenerate = drawable & (shapely.length(geoms.astype(object)) == 0)
     for i in np.flatnonzero(degenerate):
-        report.add("dropped_degenerate_line", "all nodes of the line at one place; dropped", [ways[i].key],
-                   kind="transmission_lines")
+        report.add(
+            "dropped_degenerate_line",
+            "all nodes of the line at one place; dropped",
+            [ways[i].key],
+            kind="transmission_lines",
+        )
         geoms[i] = None
     return geoms
 
 
 def _polygonal(geom):
     """The polygonal part of a repaired geometry, or None."""
-    parts = [p for p in shapely.get_parts(geom) if p.geom_type in ("Polygon", "MultiPolygon") and not p.is_empty]
+    parts = [
+        p
+        for p in shapely.get_parts(geom)
+        if p.geom_type in ("Polygon", "MultiPolygon") and not p.is_empty
+    ]
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else shapely.union_all(parts)
 
 
-def area_way_geometry(f: Feature, loc: Locator, report: OsmImportReport, kind: str, issues: list[str]):
+def area_way_geometry(
+    f: Feature, loc: Locator, report: OsmImportReport, kind: str, issues: list[str]
+):
     """Polygon of a closed way, a point for an open one (see the module rules); None when unusable."""
     refs = f.refs
     coords, found = loc.lookup(refs)
@@ -124,20 +146,43 @@ def area_way_geometry(f: Feature, loc: Locator, report: OsmImportReport, kind: s
     pts = coords[found]
     missing = len(refs) - int(found.sum())
     if missing:
-        report.add("way_missing_nodes", "way uses nodes missing from the file; drawn through the nodes "
-                   "present", [f.key], kind=kind)
-        issues.append(f"{missing} of {len(refs)} nodes missing from the file; drawn through the rest")
+        report.add(
+            "way_missing_nodes",
+            "way uses nodes missing from the file; drawn through the nodes present",
+            [f.key],
+            kind=kind,
+        )
+        issues.append(
+            f"{missing} of {len(refs)} nodes missing from the file; drawn through the rest"
+        )
     if len(pts) == 0:
-        report.add("dropped_missing_nodes", "none of the way's nodes is in the file; dropped", [f.key], kind=kind)
+        report.add(
+            "dropped_missing_nodes",
+            "none of the way's nodes is in the file; dropped",
+            [f.key],
+            kind=kind,
+        )
         return None
     if not closed:
-        report.add("unclosed_outline", "outline way is not closed; kept as a point at the centre of its "
-                   "outline", [f.key], kind=kind)
+        report.add(
+            "unclosed_outline",
+            "outline way is not closed; kept as a point at the centre of its outline",
+            [f.key],
+            kind=kind,
+        )
         issues.append("outline not closed; kept as a point at its centre")
-        return shapely.Point(pts.mean(axis=0)) if len(pts) < 2 else shapely.centroid(shapely.LineString(pts))
+        return (
+            shapely.Point(pts.mean(axis=0))
+            if len(pts) < 2
+            else shapely.centroid(shapely.LineString(pts))
+        )
     if len({(x, y) for x, y in pts.tolist()}) < 3:
-        report.add("dropped_missing_nodes", "fewer than 3 of the outline's nodes are in the file; kept as a point",
-                   [f.key], kind=kind)
+        report.add(
+            "dropped_missing_nodes",
+            "fewer than 3 of the outline's nodes are in the file; kept as a point",
+            [f.key],
+            kind=kind,
+        )
         issues.append("too few nodes for an outline; kept as a point")
         return shapely.Point(pts.mean(axis=0))
     if not np.array_equal(pts[0], pts[-1]):
@@ -146,10 +191,20 @@ def area_way_geometry(f: Feature, loc: Locator, report: OsmImportReport, kind: s
     if not poly.is_valid:
         fixed = _polygonal(shapely.make_valid(poly))
         if fixed is None:
-            report.add("dropped_degenerate_outline", "outline has no area; kept as a point", [f.key], kind=kind)
+            report.add(
+                "dropped_degenerate_outline",
+                "outline has no area; kept as a point",
+                [f.key],
+                kind=kind,
+            )
             issues.append("outline has no area; kept as a point")
             return shapely.centroid(shapely.LineString(pts))
-        report.add("repaired_outline", "self-intersecting outline repaired with make_valid", [f.key], kind=kind)
+        report.add(
+            "repaired_outline",
+            "self-intersecting outline repaired with make_valid",
+            [f.key],
+            kind=kind,
+        )
         issues.append("self-intersecting outline; repaired")
         poly = fixed
     return poly
@@ -195,7 +250,9 @@ def _centre_point(coords: np.ndarray):
     return shapely.centroid(shapely.convex_hull(shapely.multipoints(coords)))
 
 
-def assemble_multipolygons(relations: list[Feature], collected: Collected, loc: Locator) -> dict[int, object]:
+def assemble_multipolygons(
+    relations: list[Feature], collected: Collected, loc: Locator
+) -> dict[int, object]:
     """Relation id → (Multi)Polygon by osmium's area assembler, from the member ways present.
 
     The members are written to a small temporary file (only located nodes, only present ways), so
@@ -233,7 +290,9 @@ def assemble_multipolygons(relations: list[Feature], collected: Collected, loc: 
             for wid in sorted(ways):
                 writer.add_way(mutable.Way(id=wid, nodes=ways[wid]))
             for rid, members in sorted(rels):
-                writer.add_relation(mutable.Relation(id=rid, members=members, tags={"type": "multipolygon"}))
+                writer.add_relation(
+                    mutable.Relation(id=rid, members=members, tags={"type": "multipolygon"})
+                )
         factory = osmium.geom.WKBFactory()
         for obj in osmium.FileProcessor(path).with_locations().with_areas():
             if obj.type_str() != "a" or obj.from_way():
@@ -262,8 +321,12 @@ def relation_geometry(
     way_members = [ref for mtype, ref, _ in f.members if mtype == "w"]
     missing = [ref for ref in way_members if ref not in collected.way_refs]
     if missing:
-        report.add("relation_missing_members", "relation member ways missing from the file; built from the "
-                   "members present", [f.key], kind=kind)
+        report.add(
+            "relation_missing_members",
+            "relation member ways missing from the file; built from the members present",
+            [f.key],
+            kind=kind,
+        )
         issues.append(f"{len(missing)} of {len(way_members)} member ways missing from the file")
     if f.relation_type == "multipolygon":
         geom = assembled.get(f.osm_id)
@@ -271,12 +334,20 @@ def relation_geometry(
             return geom
         centre = _centre_point(_member_coords(f, collected, loc))
         if centre is None:
-            report.add("dropped_relation_no_members", "no member of the relation is in the file; dropped", [f.key],
-                       kind=kind)
+            report.add(
+                "dropped_relation_no_members",
+                "no member of the relation is in the file; dropped",
+                [f.key],
+                kind=kind,
+            )
             return None
         if not missing:
-            report.add("multipolygon_invalid", "multipolygon rings do not close; kept as a point at the centre "
-                       "of its members", [f.key], kind=kind)
+            report.add(
+                "multipolygon_invalid",
+                "multipolygon rings do not close; kept as a point at the centre of its members",
+                [f.key],
+                kind=kind,
+            )
             issues.append("rings do not close; kept as a point at the centre of its members")
         else:
             issues.append("kept as a point at the centre of the members present")
@@ -293,15 +364,28 @@ def relation_geometry(
             if poly is not None:
                 polys.append(poly)
     if polys:
-        report.info("site_relation_area", f"type={f.relation_type or '(none)'} relation: the area of its "
-                    "closed member ways", [f.key], kind=kind)
+        report.info(
+            "site_relation_area",
+            f"type={f.relation_type or '(none)'} relation: the area of its closed member ways",
+            [f.key],
+            kind=kind,
+        )
         return shapely.union_all(polys)
     centre = _centre_point(_member_coords(f, collected, loc))
     if centre is None:
-        report.add("dropped_relation_no_members", "no member of the relation is in the file; dropped", [f.key],
-                   kind=kind)
+        report.add(
+            "dropped_relation_no_members",
+            "no member of the relation is in the file; dropped",
+            [f.key],
+            kind=kind,
+        )
         return None
-    report.info("site_relation_point", f"type={f.relation_type or '(none)'} relation: kept as a point at the "
-                "centre of its members", [f.key], kind=kind)
+    report.info(
+        "site_relation_point",
+        f"type={f.relation_type or '(none)'} relation: kept as a point at the "
+        "centre of its members",
+        [f.key],
+        kind=kind,
+    )
     issues.append("relation kept as a point at the centre of its members")
     return centre

@@ -1,29 +1,21 @@
-"""Streaming an OpenStreetMap file with pyosmium: power objects first, then what they reference.
+"""Streaming an OpenStreetMap file with pyosmium, pass 1: the power objects and their tags.
 
 Memory is bounded by the power features, not by the extract, and Python never touches the
 millions of background objects:
 
 1. one pass over everything through a C++ ``TagFilter``; the power objects are written by
    libosmium as OPL text to a temporary file, which is parsed in bulk (pyosmium's per-object Python
-   wrappers cost ~40 µs per power object, OPL parsing ~3 µs);
+   wrappers cost ~40 µs per power object, OPL parsing ~3 µs) — this module;
 2. (if relations need them) the member ways of power relations, selected by id;
-3. the locations of the nodes those ways use, selected by id, again written as OPL by libosmium.
-
-Steps 2 and 3 select by id with pyosmium's ``IdTracker``. Its id set is dense — one 4 MB chunk for
-every 2**25 ids that holds any id — so the node ids of a regional extract, spread over the planet's
-whole id range, would cost ~1.5 GB. The ids are therefore loaded a *window* at a time (a few chunks,
-with look-ahead; the set is cleared when more than :data:`MAX_CHUNKS` are loaded), and a second
-tracker holding a few *sentinel* ids of the next windows hands Python one object per window, so it
-can move the window on as the sorted file passes it. Files with negative ids (JOSM) are read with a
-Python-side id set instead, as are the ids a window pass missed in a file not declared sorted.
+3. the locations of the nodes those ways use, selected by id — both in :mod:`layers.osm_ids`.
 """
 
 from __future__ import annotations
 
-import bisect
 import logging
 import os
 import re
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,7 +23,6 @@ from pathlib import Path
 
 import numpy as np
 import osmium
-import pandas as pd
 
 from layers.osm_report import OsmImportReport
 
@@ -42,26 +33,47 @@ LINE_VALUES = ("line", "minor_line", "cable", "minor_cable")
 AREA_VALUES = ("substation", "plant", "generator")
 POWER_VALUES = LINE_VALUES + AREA_VALUES
 #: OSM lifecycle prefixes and the status they give (named as layers.parse.normalise_status does)
-LIFECYCLE = {"construction": "construction", "proposed": "planned", "planned": "planned", "disused": "inactive"}
+LIFECYCLE = {
+    "construction": "construction",
+    "proposed": "planned",
+    "planned": "planned",
+    "disused": "inactive",
+}
 OPERATING = "operating"
 
 #: tags kept per feature (besides ``name:xx``); they become columns of the output layers
 KEEP_KEYS = {
-    "line": ("voltage", "circuits", "cables", "wires", "frequency", "location", "line", "operator", "name", "ref"),
+    "line": (
+        "voltage",
+        "circuits",
+        "cables",
+        "wires",
+        "frequency",
+        "location",
+        "line",
+        "operator",
+        "name",
+        "ref",
+    ),
     "substation": ("voltage", "substation", "location", "operator", "name", "ref"),
-    "plant": ("plant:output:electricity", "plant:source", "plant:method", "operator", "name", "ref"),
-    "generator": ("generator:output:electricity", "generator:source", "generator:method", "operator", "name", "ref"),
+    "plant": (
+        "plant:output:electricity",
+        "plant:source",
+        "plant:method",
+        "operator",
+        "name",
+        "ref",
+    ),
+    "generator": (
+        "generator:output:electricity",
+        "generator:source",
+        "generator:method",
+        "operator",
+        "name",
+        "ref",
+    ),
 }
 COMMON_KEYS = ("wikidata",)
-
-#: libosmium's IdSetDense allocates 2**22 bytes per 2**25 ids
-CHUNK_SHIFT = 25
-CHUNKS_PER_WINDOW = 4
-LOOKAHEAD_WINDOWS = 3
-MAX_CHUNKS = 32  # 128 MB of id set at most
-SENTINELS_PER_WINDOW = 16
-#: files not declared sorted and smaller than this are re-checked for ids a window pass missed
-RECHECK_MAX_BYTES = 16 * 2**20
 
 
 def unique_sorted(values: np.ndarray) -> np.ndarray:
@@ -104,20 +116,19 @@ def classify(tags: dict) -> tuple[str | None, str | None, str | None]:
     return None, None, None
 
 
+_LANGUAGE_KEY = re.compile(r"^name:[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
 def is_language_key(key: str) -> bool:
-    """``name:en``, ``name:ja``, ``name:zh-Hant`` — not ``name:etymology`` or ``name:prefix``."""
-    if not key.startswith("name:"):
-        return False
-    lang = key[5:]
-    head = lang.split("-", 1)[0]
-    return 2 <= len(head) <= 3 and head.isalpha() and head.islower() and "_" not in lang
+    """``name:en``, ``name:ja``, ``name:ja_rm``, ``name:zh-Hant`` — not ``name:etymology``."""
+    return bool(_LANGUAGE_KEY.match(key))
 
 
 def category_of(value: str) -> str:
     return "line" if value in LINE_VALUES else value
 
 
-@dataclass
+@dataclass(slots=True)
 class Feature:
     """A power object as read: tags and what its geometry needs (location, node refs or members)."""
 
@@ -167,7 +178,9 @@ def parse_opl_tags(field_text: str) -> dict[str, str]:
     if field_text:
         for kv in field_text.split(","):
             k, _, v = kv.partition("=")
-            tags[_unescape(k)] = _unescape(v)
+            tags[sys.intern(_unescape(k))] = (
+                sys.intern(_unescape(v)) if len(v) < 40 else _unescape(v)
+            )
     return tags
 
 
@@ -175,7 +188,9 @@ def _refs_bulk(texts: list[str]) -> list[np.ndarray]:
     """``["n1,n2", "n3"]`` (OPL node lists) → one int64 array each, parsed in one go."""
     lengths = np.array([t.count(",") + 1 if t else 0 for t in texts], dtype=np.int64)
     joined = ",".join(t for t in texts if t).replace("n", "")
-    flat = np.array(joined.split(","), dtype=np.int64) if joined else np.empty(0, np.int64)
+    flat = np.fromstring(joined, dtype=np.int64, sep=",") if joined else np.empty(0, np.int64)
+    if len(flat) != lengths.sum():
+        raise ValueError("unexpected node list in the OPL text")
     return np.split(flat, np.cumsum(lengths)[:-1]) if len(texts) else []
 
 
@@ -227,12 +242,15 @@ class ReadPosition:
 class PassProgress:
     """Progress of one pass over the file, reported through ``progress(fraction, message)``."""
 
-    def __init__(self, progress: Callable[[float, str], None], position: ReadPosition, message: str) -> None:
+    def __init__(
+        self, progress: Callable[[float, str], None], position: ReadPosition, message: str
+    ) -> None:
         self.progress = progress
         self.position = position
         self.message = message
         self.last = 0.0
         self.count = 0
+        self.read_share = 1.0  # the part of this step that is reading the file
 
     def start(self) -> None:
         self.position.attach()
@@ -247,17 +265,22 @@ class PassProgress:
             self.last = now
             frac = self.position.fraction()
             if frac is not None:
-                self.progress(frac, self.message)
+                self.progress(frac * self.read_share, self.message)
 
 
 # --- pass 1: power objects ------------------------------------------------------------------------
 
 
 def read_power_objects(
-    path: str, tmpdir: Path, report: OsmImportReport, progress: PassProgress, include_lifecycle: bool = False
+    path: str,
+    tmpdir: Path,
+    report: OsmImportReport,
+    progress: PassProgress,
+    include_lifecycle: bool = False,
 ) -> list[Feature]:
     """Every power node, way and relation: a C++ tag filter writes them as OPL, parsed here."""
     opl = tmpdir / "power.opl"
+    progress.read_share = PARSE_FROM
     writer = _opl_writer(opl)
     tag_filter = osmium.filter.TagFilter(*filter_pairs())
     try:
@@ -268,10 +291,30 @@ def read_power_objects(
                 progress.tick()
     finally:
         writer.close()
-    return parse_power_opl(opl, report, include_lifecycle)
+    return parse_power_opl(opl, report, include_lifecycle, progress)
 
 
-def parse_power_opl(opl: Path, report: OsmImportReport, include_lifecycle: bool) -> list[Feature]:
+REFS_BATCH = 50_000
+#: share of pass 1's progress that is reading the file (the rest is parsing the power objects)
+PARSE_FROM = 0.85
+
+
+def _set_refs(features: list[Feature], texts: list[str], report: OsmImportReport) -> None:
+    """Parse a batch of way node lists into their features; empties both lists."""
+    for feature, refs in zip(features, _refs_bulk(texts), strict=True):
+        feature.refs = refs
+        if len(refs) < 2:
+            report.add("way_too_short", "way with fewer than 2 nodes; dropped", [feature.key])
+    features.clear()
+    texts.clear()
+
+
+def parse_power_opl(
+    opl: Path, report: OsmImportReport, include_lifecycle: bool, progress: PassProgress | None = None
+) -> list[Feature]:
+    """The power features of an OPL file written by :func:`read_power_objects`."""
+    size = max(opl.stat().st_size, 1)
+    done = 0
     features: list[Feature] = []
     counts = {"node": 0, "way": 0, "relation": 0}
     way_texts: list[str] = []
@@ -279,6 +322,9 @@ def parse_power_opl(opl: Path, report: OsmImportReport, include_lifecycle: bool)
     last = (0, -(2**63))
     with open(opl, encoding="utf-8") as fh:
         for line in fh:
+            done += len(line)
+            if progress is not None and len(features) % 4096 == 0:
+                progress.progress(PARSE_FROM + (1 - PARSE_FROM) * min(done / size, 1.0), "parsing power features")
             fields = line.rstrip("\n").split(" ")
             t, osm_id = fields[0][0], int(fields[0][1:])
             order_key = ("nwr".index(t), osm_id)
@@ -293,14 +339,20 @@ def parse_power_opl(opl: Path, report: OsmImportReport, include_lifecycle: bool)
             key = f"{t}{osm_id}"
             counts[{"n": "node", "w": "way", "r": "relation"}[t]] += 1
             if status != OPERATING and not include_lifecycle:
-                report.info("lifecycle_skipped", "under construction, proposed or disused; not imported "
-                            "(--include-planned imports them with their status)", [key])
+                report.info(
+                    "lifecycle_skipped",
+                    "under construction, proposed or disused; not imported "
+                    "(--include-planned imports them with their status)",
+                    [key],
+                )
                 continue
             category = category_of(value)
             feature = Feature(category, value, status, power_tag, t, osm_id, _kept(tags, category))
             if t == "n":
                 if category == "line":
-                    report.add("line_on_node", f"power={value} on a node (lines are ways); ignored", [key])
+                    report.add(
+                        "line_on_node", f"power={value} on a node (lines are ways); ignored", [key]
+                    )
                     continue
                 x, y = rest.get("x", ""), rest.get("y", "")
                 if not x or not y:
@@ -310,10 +362,16 @@ def parse_power_opl(opl: Path, report: OsmImportReport, include_lifecycle: bool)
             elif t == "w":
                 way_texts.append(rest.get("N", ""))
                 way_features.append(feature)
+                if len(way_texts) >= REFS_BATCH:
+                    _set_refs(way_features, way_texts, report)
             else:
                 if category == "line":
-                    report.info("line_relation", "power line tagged on a relation (its member ways carry the "
-                                "lines); ignored", [key])
+                    report.info(
+                        "line_relation",
+                        "power line tagged on a relation (its member ways carry the "
+                        "lines); ignored",
+                        [key],
+                    )
                     continue
                 members = []
                 for m in rest.get("M", "").split(",") if rest.get("M") else []:
@@ -322,179 +380,6 @@ def parse_power_opl(opl: Path, report: OsmImportReport, include_lifecycle: bool)
                 feature.members = members
                 feature.relation_type = tags.get("type", "")
             features.append(feature)
-    for feature, refs in zip(way_features, _refs_bulk(way_texts), strict=True):
-        feature.refs = refs
-        if len(refs) < 2:
-            report.add("way_too_short", "way with fewer than 2 nodes; dropped", [feature.key])
+    _set_refs(way_features, way_texts, report)
     report.objects_read = counts
     return [f for f in features if f.refs is None or len(f.refs) >= 2]
-
-
-# --- passes 2 and 3: objects by id ----------------------------------------------------------------
-
-
-class IdWindowPass:
-    """Write the objects of one type whose ids are in ``ids`` (sorted, unique, >= 0) to OPL files.
-
-    libosmium filters by id (the current windows in ``main``) and writes; Python only sees the
-    sentinel objects that say the stream entered a later window. ``passes`` > 1 when windows were
-    not reached (all their ids missing) and another pass had to look for the later ones.
-    """
-
-    def __init__(self, path: str, entity: str, ids: np.ndarray, progress: PassProgress) -> None:
-        self.path, self.entity, self.ids, self.progress = path, entity, ids, progress
-        chunk = ids >> CHUNK_SHIFT
-        new_chunk = np.r_[True, chunk[1:] != chunk[:-1]]
-        window = (np.cumsum(new_chunk) - 1) // CHUNKS_PER_WINDOW
-        self.starts = np.flatnonzero(np.r_[True, window[1:] != window[:-1]])
-        self.ends = np.r_[self.starts[1:], len(ids)].astype(np.int64)
-        self.end_ids = ids[self.ends - 1].tolist()
-        self.chunks = np.add.reduceat(new_chunk.astype(np.int64), self.starts).tolist()
-        self.passes = 0
-
-    def _ids(self, tracker):
-        return tracker.node_ids() if self.entity == "node" else tracker.way_ids()
-
-    def run(self, out_dir: Path) -> list[Path]:
-        files = []
-        first = 0
-        n = len(self.end_ids)
-        while first < n:
-            self.passes += 1
-            out = out_dir / f"{self.entity}s-{self.passes}.opl"
-            first = self._one_pass(first, out) + LOOKAHEAD_WINDOWS
-            files.append(out)
-            if first < n:
-                log.info("id windows from %d of %d not reached (their ids are missing); another pass", first, n)
-        return files
-
-    def _one_pass(self, first: int, out: Path) -> int:
-        main, sentinels = osmium.IdTracker(), osmium.IdTracker()
-        main_ids, sentinel_ids = self._ids(main), self._ids(sentinels)
-        main_filter, sentinel_filter = main.id_filter(), sentinels.id_filter()  # keep referenced
-        state = {"loaded_to": first - 1, "chunks": 0}
-        n = len(self.end_ids)
-
-        def load(w: int) -> None:
-            last = min(w + LOOKAHEAD_WINDOWS, n) - 1
-            new = range(max(state["loaded_to"] + 1, w), last + 1)
-            if state["chunks"] + sum(self.chunks[k] for k in new) > MAX_CHUNKS:
-                main_ids.clear()
-                state["chunks"] = 0
-                new = range(w, last + 1)
-            for k in new:
-                for i in self.ids[self.starts[k] : self.ends[k]].tolist():
-                    main_ids.set(i)
-                state["chunks"] += self.chunks[k]
-            state["loaded_to"] = last
-            sentinel_ids.clear()
-            for k in range(w + 1, last + 1):
-                for i in self.ids[self.starts[k] : min(self.ends[k], self.starts[k] + SENTINELS_PER_WINDOW)].tolist():
-                    sentinel_ids.set(i)
-
-        w = first
-        load(w)
-        entity = osmium.osm.NODE if self.entity == "node" else osmium.osm.WAY
-        writer = _opl_writer(out)
-        try:
-            with osmium.io.Reader(self.path, entity, thread_pool=thread_pool()) as reader:
-                self.progress.start()
-                for obj in osmium.OsmFileIterator(reader, main_filter, writer, sentinel_filter):
-                    w = bisect.bisect_left(self.end_ids, obj.id)
-                    load(w)
-                    self.progress.tick(force=True)
-        finally:
-            writer.close()
-        del main_filter, sentinel_filter
-        return w
-
-
-def _python_pass(path: str, entity: str, ids: np.ndarray, out: Path, progress: PassProgress) -> Path:
-    """Write the objects of ``entity`` with an id in ``ids``, checked in Python (any order or sign)."""
-    wanted = set(ids.tolist())
-    writer = _opl_writer(out)
-    try:
-        entity_bits = osmium.osm.NODE if entity == "node" else osmium.osm.WAY
-        with osmium.io.Reader(path, entity_bits, thread_pool=thread_pool()) as reader:
-            progress.start()
-            for obj in osmium.OsmFileIterator(reader):
-                progress.tick()
-                if obj.id in wanted:
-                    writer.add(obj)
-    finally:
-        writer.close()
-    return out
-
-
-def _declared_sorted(path: str) -> bool:
-    try:
-        with osmium.io.Reader(path, osmium.osm.NOTHING) as reader:
-            return reader.header().get("sorting", "").lower() == "type_then_id"
-    except Exception:
-        return False
-
-
-def read_by_id(path: str, entity: str, ids: np.ndarray, tmpdir: Path, progress: PassProgress, report,
-               parse: Callable[[list[Path]], tuple]) -> tuple:
-    """Read the objects of ``entity`` with ids in ``ids`` (windowed C++ filter, or Python for odd files)."""
-    if len(ids) == 0:
-        return parse([])
-    if ids[0] < 0 or report.sample_unsorted:
-        why = "negative ids" if ids[0] < 0 else "objects not in id order"
-        report.node_strategy = f"ids checked in Python (the file has {why})"
-        return parse([_python_pass(path, entity, ids, tmpdir / f"{entity}s-py.opl", progress)])
-    window_pass = IdWindowPass(path, entity, ids, progress)
-    files = window_pass.run(tmpdir)
-    report.node_strategy = report.node_strategy or f"id windows ({len(window_pass.end_ids)} windows)"
-    result = parse(files)
-    found = result[0]
-    if len(found) < len(ids) and not _declared_sorted(path) and os.path.getsize(path) <= RECHECK_MAX_BYTES:
-        missing = np.setdiff1d(ids, found)
-        files.append(_python_pass(path, entity, missing, tmpdir / f"{entity}s-recheck.opl", progress))
-        result = parse(files)
-    return result
-
-
-def _parse_ways(files: list[Path]) -> tuple[np.ndarray, dict[int, np.ndarray]]:
-    ids, texts = [], []
-    for f in files:
-        with open(f, encoding="utf-8") as fh:
-            for line in fh:
-                fields = line.rstrip("\n").split(" ")
-                ids.append(int(fields[0][1:]))
-                texts.append(next((x[1:] for x in fields[1:] if x.startswith("N")), ""))
-    refs = dict(zip(ids, _refs_bulk(texts), strict=True))
-    return unique_sorted(np.array(ids, dtype=np.int64)), refs
-
-
-def _parse_nodes(files: list[Path]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    frames = [
-        pd.read_csv(f, sep=" ", header=None, names=["id", "tags", "x", "y"], usecols=["id", "x", "y"],
-                    dtype=str, quoting=3, na_filter=False, engine="c")
-        for f in files if f.stat().st_size
-    ]
-    if not frames:
-        return np.empty(0, np.int64), np.empty(0), np.empty(0)
-    df = pd.concat(frames, ignore_index=True)
-    ids = df["id"].str.slice(1).astype("int64").to_numpy()
-    lon = pd.to_numeric(df["x"].str.slice(1), errors="coerce").to_numpy(dtype="float64")
-    lat = pd.to_numeric(df["y"].str.slice(1), errors="coerce").to_numpy(dtype="float64")
-    order = np.argsort(ids, kind="stable")
-    ids, lon, lat = ids[order], lon[order], lat[order]
-    first = np.r_[True, ids[1:] != ids[:-1]] if len(ids) else np.zeros(0, bool)
-    return ids[first], lon[first], lat[first]
-
-
-def read_member_ways(path: str, way_ids: np.ndarray, tmpdir: Path, progress: PassProgress, report):
-    """Pass 2: the node refs of the member ways of power relations (by way id)."""
-    return read_by_id(path, "way", way_ids, tmpdir, progress, report, _parse_ways)[1]
-
-
-def read_node_locations(path: str, node_ids: np.ndarray, tmpdir: Path, progress: PassProgress, report):
-    """Pass 3: locations of ``node_ids`` → (sorted ids found, lon, lat); invalid locations are NaN."""
-    ids, lon, lat = read_by_id(path, "node", node_ids, tmpdir, progress, report, _parse_nodes)
-    invalid = np.isnan(lon) | np.isnan(lat)
-    if invalid.any():
-        report.add("invalid_location", "node without a valid location; left out of its way",
-                   [f"n{i}" for i in ids[invalid][:5]], count=int(invalid.sum()))
-    return ids, lon, lat

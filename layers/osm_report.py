@@ -46,7 +46,8 @@ class OsmImportReport:
     objects_read: dict[str, int] = field(default_factory=dict)
     #: features per output layer
     features: dict[str, int] = field(default_factory=dict)
-    items: dict[str, OsmIssue] = field(default_factory=dict)
+    #: by (rule, kind): the same rule can fire for several layers
+    items: dict[tuple[str, str | None], OsmIssue] = field(default_factory=dict)
     seconds: float = 0.0
     #: the way node locations were read ("windowed id filter" or "all nodes")
     node_strategy: str = ""
@@ -63,9 +64,9 @@ class OsmImportReport:
         count: int | None = None,
     ) -> OsmIssue:
         """Count ``rule`` for ``osm_ids`` (or ``count`` times); keep the first few ids as examples."""
-        item = self.items.get(rule)
+        item = self.items.get((rule, kind))
         if item is None:
-            item = self.items[rule] = OsmIssue(rule, message, severity, kind)
+            item = self.items[(rule, kind)] = OsmIssue(rule, message, severity, kind)
         ids = [str(i) for i in osm_ids]
         item.count += len(ids) if count is None else int(count)
         room = MAX_EXAMPLES - len(item.examples)
@@ -73,16 +74,21 @@ class OsmImportReport:
             item.examples.extend(ids[:room])
         return item
 
-    def info(self, rule: str, message: str, osm_ids=(), kind: str | None = None, count: int | None = None):
+    def info(
+        self, rule: str, message: str, osm_ids=(), kind: str | None = None, count: int | None = None
+    ):
         return self.add(rule, message, osm_ids, "info", kind, count)
 
+    def by_rule(self, rule: str) -> list[OsmIssue]:
+        return [i for (r, _kind), i in self.items.items() if r == rule]
+
     def count(self, rule: str) -> int:
-        item = self.items.get(rule)
-        return item.count if item else 0
+        """How often ``rule`` fired, over all layers."""
+        return sum(i.count for i in self.by_rule(rule))
 
     def examples(self, rule: str) -> list[str]:
-        item = self.items.get(rule)
-        return list(item.examples) if item else []
+        """Example OSM ids of ``rule``, over all layers."""
+        return [e for i in self.by_rule(rule) for e in i.examples]
 
     @property
     def warnings(self) -> list[OsmIssue]:
@@ -123,11 +129,15 @@ class OsmImportReport:
     def to_text(self) -> str:
         read = ", ".join(f"{n} {t}s" for t, n in self.objects_read.items()) or "nothing"
         kept = ", ".join(f"{self.features.get(k, 0)} {k.replace('_', ' ')}" for k in KINDS)
-        lines = [f"{self.source}: power objects read: {read}; imported: {kept} ({self.seconds:.1f} s)"]
+        lines = [
+            f"{self.source}: power objects read: {read}; imported: {kept} ({self.seconds:.1f} s)"
+        ]
         if not self.items:
             lines.append("  no problems found")
         order = {"error": 0, "warning": 1, "info": 2}
-        for item in sorted(self.items.values(), key=lambda i: (order[i.severity], i.kind or "", i.rule)):
+        for item in sorted(
+            self.items.values(), key=lambda i: (order[i.severity], i.kind or "", i.rule)
+        ):
             where = f"{item.kind}: " if item.kind else ""
             lines.append(f"  {where}{item.to_text()}")
         return "\n".join(lines)

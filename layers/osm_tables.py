@@ -31,7 +31,16 @@ MIN_STANDALONE_GENERATOR_MW = 1.0
 
 CANONICAL = {
     "substations": ("name", "operator", "voltage_kv", "voltages_kv"),
-    "transmission_lines": ("name", "operator", "voltage_kv", "voltages_kv", "circuits", "underground", "dc", "status"),
+    "transmission_lines": (
+        "name",
+        "operator",
+        "voltage_kv",
+        "voltages_kv",
+        "circuits",
+        "underground",
+        "dc",
+        "status",
+    ),
     "power_plants": ("name", "operator", "capacity_mw", "fuel", "status"),
 }
 OSM_RULE_MESSAGES = {
@@ -45,7 +54,9 @@ def _tags(features: list[Feature]) -> pd.DataFrame:
 
 
 def _col(df: pd.DataFrame, key: str) -> pd.Series:
-    return df[key] if key in df.columns else pd.Series([None] * len(df), index=df.index, dtype=object)
+    return (
+        df[key] if key in df.columns else pd.Series([None] * len(df), index=df.index, dtype=object)
+    )
 
 
 def _log_parsed(parsed, features, report, kind, issues, column, rows=None) -> None:
@@ -56,7 +67,7 @@ def _log_parsed(parsed, features, report, kind, issues, column, rows=None) -> No
         idx = np.flatnonzero(rules == rule)
         message = OSM_RULE_MESSAGES.get(rule) or parse.RULE_MESSAGES.get(rule, rule)
         ids = [features[i].key for i in idx]
-        report.add(rule, f"{column}: {message}", ids, kind=kind)
+        report.add(rule, f"{column!r}: {message}", ids, kind=kind)
         for i in idx:
             issues[i if rows is None else rows[i]].append(str(texts[i]))
 
@@ -78,18 +89,48 @@ def _extra_columns(df: pd.DataFrame, order: list[str], canonical: tuple[str, ...
     """Raw tag columns: ``order`` first, then the rest, then ``name:xx``; a tag named like a canonical
     column (``circuits``) is not repeated — the canonical column holds its parsed value."""
     skip = {*canonical, "issues", "osm_id", "power", "geometry"}
-    names = sorted((c for c in df.columns if c.startswith("name:")), key=lambda c: (c != "name:en", c))
+    names = sorted(
+        (c for c in df.columns if c.startswith("name:")), key=lambda c: (c != "name:en", c)
+    )
     ordered = [c for c in order if c in df.columns and c not in skip]
     rest = sorted(c for c in df.columns if c not in ordered and c not in names and c not in skip)
     return ordered + rest + names
 
 
-def _frame(kind: str, values: dict, issues: list[list[str]], extras: dict, geoms) -> gpd.GeoDataFrame:
+NUMERIC = {
+    "voltage_kv": "float64",
+    "circuits": "float64",
+    "capacity_mw": "float64",
+    "generators": "int64",
+    "generators_mw": "float64",
+    "underground": "bool",
+    "dc": "bool",
+}
+
+
+def _frame(
+    kind: str, values: dict, issues: list[list[str]], extras: dict, geoms
+) -> gpd.GeoDataFrame:
     data = {c: values[c] for c in CANONICAL[kind]}
     data["issues"] = ["; ".join(i) for i in issues]
     data.update(extras)
-    frame = pd.DataFrame(data, index=range(len(issues)))
-    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(list(geoms), crs=4326, index=frame.index), crs=4326)
+    index = pd.RangeIndex(len(issues))
+    frame = (
+        pd.DataFrame(  # text as object with None for missing (pandas 3 would infer str with NaN)
+            {
+                c: pd.Series(
+                    np.asarray(v, dtype=object) if c not in NUMERIC else v,
+                    index=index,
+                    dtype=NUMERIC.get(c, object),
+                )
+                for c, v in data.items()
+            },
+            index=index,
+        )
+    )
+    return gpd.GeoDataFrame(
+        frame, geometry=gpd.GeoSeries(list(geoms), crs=4326, index=frame.index), crs=4326
+    )
 
 
 def _base_extras(features: list[Feature], df: pd.DataFrame, order: list[str], kind: str) -> dict:
@@ -109,7 +150,9 @@ def lines_frame(features, geoms, issues, report: OsmImportReport) -> gpd.GeoData
     n = len(features)
     volts = parse.parse_voltage(_col(df, "voltage"), unit="v")
     _log_parsed(volts, features, report, kind, issues, "voltage")
-    dc = volts["dc"].to_numpy(dtype=bool) | parse.parse_dc(_col(df, "frequency"), column="frequency")
+    dc = volts["dc"].to_numpy(dtype=bool) | parse.parse_dc(
+        _col(df, "frequency"), column="frequency"
+    )
     circ = parse.parse_circuits(_col(df, "circuits"))
     _log_parsed(circ, features, report, kind, issues, "circuits")
     circuits = circ["circuits"].to_numpy(dtype="float64").copy()
@@ -118,7 +161,9 @@ def lines_frame(features, geoms, issues, report: OsmImportReport) -> gpd.GeoData
     circuits[use] = derived[use]
     location = _col(df, "location")
     underground = parse.parse_underground(location)
-    overhead = location.map(lambda v: str(v).strip().lower() in ("overhead", "outdoor") if v is not None else False)
+    overhead = location.map(
+        lambda v: str(v).strip().lower() in ("overhead", "outdoor") if v is not None else False
+    )
     is_cable = np.array([f.value in ("cable", "minor_cable") for f in features], dtype=bool)
     underground = underground | (is_cable & ~overhead.to_numpy(dtype=bool))
     values = {
@@ -177,7 +222,9 @@ def _assign_generators(plants, plant_geoms, gens, gen_geoms) -> np.ndarray:
     if len(poly_idx) and len(todo):
         polys = np.asarray(plant_geoms, dtype=object)[poly_idx]
         tree = shapely.STRtree(polys)
-        gi, pi = tree.query(_generator_points(np.asarray(gen_geoms, dtype=object)[todo]), predicate="within")
+        gi, pi = tree.query(
+            _generator_points(np.asarray(gen_geoms, dtype=object)[todo]), predicate="within"
+        )
         if len(gi):
             area = shapely.area(polys)[pi]
             order = np.lexsort((area, gi))  # per generator, smallest plant first
@@ -187,7 +234,9 @@ def _assign_generators(plants, plant_geoms, gens, gen_geoms) -> np.ndarray:
     return owner
 
 
-def plants_frame(plants, plant_geoms, plant_issues, gens, gen_geoms, gen_issues, report) -> gpd.GeoDataFrame:
+def plants_frame(
+    plants, plant_geoms, plant_issues, gens, gen_geoms, gen_issues, report
+) -> gpd.GeoDataFrame:
     kind = "power_plants"
     pdf, gdf_tags = _tags(plants), _tags(gens)
     cap = parse_osm_capacity(_col(pdf, "plant:output:electricity"))
@@ -201,10 +250,20 @@ def plants_frame(plants, plant_geoms, plant_issues, gens, gen_geoms, gen_issues,
 
     capacity = cap["capacity_mw"].to_numpy(dtype="float64").copy()
     fuels = fuel["fuel"].to_numpy(dtype=object).copy()
-    n_gen = np.bincount(owner[owner >= 0], minlength=len(plants)) if len(plants) else np.zeros(0, np.int64)
+    n_gen = (
+        np.bincount(owner[owner >= 0], minlength=len(plants))
+        if len(plants)
+        else np.zeros(0, np.int64)
+    )
     known = (owner >= 0) & ~np.isnan(gen_mw)
-    sum_mw = np.bincount(owner[known], weights=gen_mw[known], minlength=len(plants)) if len(plants) else np.zeros(0)
-    n_known = np.bincount(owner[known], minlength=len(plants)) if len(plants) else np.zeros(0, np.int64)
+    sum_mw = (
+        np.bincount(owner[known], weights=gen_mw[known], minlength=len(plants))
+        if len(plants)
+        else np.zeros(0)
+    )
+    n_known = (
+        np.bincount(owner[known], minlength=len(plants)) if len(plants) else np.zeros(0, np.int64)
+    )
     summed, not_summed = [], []
     for p in range(len(plants)):
         if n_gen[p] == 0:
@@ -224,28 +283,56 @@ def plants_frame(plants, plant_geoms, plant_issues, gens, gen_geoms, gen_issues,
         elif not np.isnan(capacity[p]):
             not_summed.append(plants[p].key)
     if summed:
-        report.info("capacity_from_generators", "plant without output: capacity is the sum of its "
-                    "generators' outputs", summed, kind=kind)
+        report.info(
+            "capacity_from_generators",
+            "plant without output: capacity is the sum of its generators' outputs",
+            summed,
+            kind=kind,
+        )
     if not_summed:
-        report.info("generators_not_summed", "plant has its own output; its generators are not added",
-                    not_summed, kind=kind)
+        report.info(
+            "generators_not_summed",
+            "plant has its own output; its generators are not added",
+            not_summed,
+            kind=kind,
+        )
 
     standalone = np.flatnonzero(owner < 0)
     big = standalone[gen_mw[standalone] >= MIN_STANDALONE_GENERATOR_MW]
     small = np.setdiff1d(standalone, big)
     if len(small):
         small_mw = float(np.nansum(gen_mw[small]))
-        report.info("small_generators_skipped", f"generators in no plant with under "
-                    f"{MIN_STANDALONE_GENERATOR_MW:g} MW or no output (together {small_mw:,.1f} MW known) are "
-                    "not imported as plants", [gens[i].key for i in small], kind=kind)
+        report.info(
+            "small_generators_skipped",
+            f"generators in no plant with under "
+            f"{MIN_STANDALONE_GENERATOR_MW:g} MW or no output (together {small_mw:,.1f} MW known) are "
+            "not imported as plants",
+            [gens[i].key for i in small],
+            kind=kind,
+        )
     if len(big):
-        report.info("standalone_generator", f"generator in no plant with >= {MIN_STANDALONE_GENERATOR_MW:g} MW: "
-                    "kept as a plant", [gens[i].key for i in big], kind=kind)
-    _log_parsed(gcap.iloc[big].reset_index(drop=True), [gens[i] for i in big], report, kind, gen_issues,
-                "generator:output:electricity", rows=big)
+        report.info(
+            "standalone_generator",
+            f"generator in no plant with >= {MIN_STANDALONE_GENERATOR_MW:g} MW: kept as a plant",
+            [gens[i].key for i in big],
+            kind=kind,
+        )
+    _log_parsed(
+        gcap.iloc[big].reset_index(drop=True),
+        [gens[i] for i in big],
+        report,
+        kind,
+        gen_issues,
+        "generator:output:electricity",
+        rows=big,
+    )
     rows = list(plants) + [gens[i] for i in big]
-    all_tags = pd.concat([pdf, gdf_tags.iloc[big]], ignore_index=True) if len(rows) else pd.DataFrame()
-    issues = list(plant_issues) + [gen_issues[i] + ["generator in no plant; kept as a plant"] for i in big]
+    all_tags = (
+        pd.concat([pdf, gdf_tags.iloc[big]], ignore_index=True) if len(rows) else pd.DataFrame()
+    )
+    issues = list(plant_issues) + [
+        gen_issues[i] + ["generator in no plant; kept as a plant"] for i in big
+    ]
     values = {
         "name": _texts(all_tags, "name"),
         "operator": _texts(all_tags, "operator"),
@@ -256,6 +343,8 @@ def plants_frame(plants, plant_geoms, plant_issues, gens, gen_geoms, gen_issues,
     order = list(KEEP_KEYS["plant"]) + list(KEEP_KEYS["generator"]) + ["wikidata"]
     extras = _base_extras(rows, all_tags, order, kind)
     extras["generators"] = np.r_[n_gen, np.zeros(len(big), np.int64)].astype(np.int64)
-    extras["generators_mw"] = np.r_[np.where(n_known > 0, sum_mw, np.nan), np.full(len(big), np.nan)]
+    extras["generators_mw"] = np.r_[
+        np.where(n_known > 0, sum_mw, np.nan), np.full(len(big), np.nan)
+    ]
     geoms = list(plant_geoms) + [gen_geoms[i] for i in big]
     return _frame(kind, values, issues, extras, geoms)

@@ -15,7 +15,7 @@ import numpy as np
 from scipy.spatial import cKDTree
 
 from . import geodesy as g
-from ._geom import ParcelBucket, as_geom_array, chains, parcel_buckets
+from ._geom import ParcelBucket, as_geom_array, chains, parcel_buckets, parcel_buckets_simple
 from ._grid import Grid, cell_keys
 
 BLOCK = 16384
@@ -57,8 +57,9 @@ def prepare_parcels(parcels) -> Parcels:
     if _CACHE and _CACHE[0].ids is not None and np.array_equal(_CACHE[0].ids, ids):
         return _CACHE[0]
     n = pg.size
-    ch = chains(pg)
-    buckets = parcel_buckets(ch, n)
+    buckets = parcel_buckets_simple(pg)
+    if buckets is None:
+        buckets = parcel_buckets(chains(pg), n)
     empty = np.ones(n, bool)
     where_b = np.full(n, -1, dtype=np.int64)
     where_r = np.zeros(n, dtype=np.int64)
@@ -138,7 +139,7 @@ def make_frame(lon0: float, sel: np.ndarray, lon_a, lat_a, lon_b=None, lat_b=Non
         tree = cKDTree(np.column_stack([mx, my]))
         if cell is None:
             area = max(np.ptp(mx) * np.ptp(my), 1.0)
-            cell = max(0.5 * np.sqrt(area / sel.size), hmax, 50.0)
+            cell = max(0.35 * np.sqrt(area / sel.size), hmax, 50.0)
         grid = Grid(mx, my, cell)
     return Frame(merc, sel, ax, ay, bx, by, hmax, tree, mx, my, h, grid)
 
@@ -164,6 +165,7 @@ class Block:
     crho: np.ndarray  # cell radius: every parcel boundary of the cell lies within it
     clat: np.ndarray  # cell centre latitude
     rows: np.ndarray  # bucket rows
+    ext: np.ndarray  # (n, 6) support extents about the centre: hx, hy, d1hi, d1lo, d2hi, d2lo
 
 
 @dataclass
@@ -177,6 +179,7 @@ class Projected:
     cx: np.ndarray
     cy: np.ndarray
     r: np.ndarray
+    ext: np.ndarray
 
 
 def iter_blocks(P: Parcels, cl: int, rows: list[np.ndarray], fr: Frame):
@@ -201,8 +204,15 @@ def project_block(b: ParcelBucket, rows: np.ndarray, merc: g.MercatorFrame) -> P
     ey = np.take_along_axis(y, nx, axis=1)
     cx = (x.min(axis=1) + x.max(axis=1)) / 2
     cy = (y.min(axis=1) + y.max(axis=1)) / 2
-    r = np.sqrt(((x - cx[:, None]) ** 2 + (y - cy[:, None]) ** 2).max(axis=1)) * (1 + 1e-12) + 1e-6
-    return Projected(b.idx[rows], x, y, ex, ey, b.polygonal[rows], cx, cy, r)
+    dx = x - cx[:, None]
+    dy = y - cy[:, None]
+    r = np.sqrt((dx * dx + dy * dy).max(axis=1)) * (1 + 1e-12) + 1e-6
+    d1 = (dx + dy) * np.sqrt(0.5)
+    d2 = (dy - dx) * np.sqrt(0.5)
+    ext = np.column_stack(
+        [dx.max(axis=1), dy.max(axis=1), d1.max(axis=1), d1.min(axis=1), d2.max(axis=1), d2.min(axis=1)]
+    ) * (1 + 1e-12) + np.array([1e-6, 1e-6, 1e-6, -1e-6, 1e-6, -1e-6])
+    return Projected(b.idx[rows], x, y, ex, ey, b.polygonal[rows], cx, cy, r, ext)
 
 
 def make_block(pb: Projected, fr: Frame) -> Block:
@@ -215,8 +225,8 @@ def make_block(pb: Projected, fr: Frame) -> Block:
     key = cell_keys(ix, iy)
     order = np.argsort(key, kind="stable")
     key = key[order]
-    idx, x, y, ex, ey, pol, cx, cy, r, ix, iy = (
-        a[order] for a in (pb.idx, pb.x, pb.y, pb.ex, pb.ey, pb.polygonal, pb.cx, pb.cy, pb.r, ix, iy)
+    idx, x, y, ex, ey, pol, cx, cy, r, ix, iy, ext = (
+        a[order] for a in (pb.idx, pb.x, pb.y, pb.ex, pb.ey, pb.polygonal, pb.cx, pb.cy, pb.r, ix, iy, pb.ext)
     )
     first = np.r_[True, key[1:] != key[:-1]] if key.size else np.zeros(0, bool)
     cell = np.cumsum(first) - 1
@@ -228,7 +238,7 @@ def make_block(pb: Projected, fr: Frame) -> Block:
     crho = np.zeros(qix.size)
     np.maximum.at(crho, cell, np.hypot(cx - ccx[cell], cy - ccy[cell]) + r)
     _, clat = fr.merc.inverse(ccx, ccy)
-    return Block(idx, x, y, ex, ey, pol, cx, cy, r, cell, qix, qiy, ccx, ccy, crho * (1 + 1e-12), clat, order)
+    return Block(idx, x, y, ex, ey, pol, cx, cy, r, cell, qix, qiy, ccx, ccy, crho * (1 + 1e-12), clat, order, ext)
 
 
 def cell_bounds(clat, ground):

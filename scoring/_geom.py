@@ -247,3 +247,39 @@ def parcel_buckets(ch: Chains, n_parcels: int):
         nxt[rows, cols] = (ch.nxt[src] - f[rows]).astype(np.int32)
         out.append(ParcelBucket(sel, lon, lat, nxt, ch.polygonal[sel]))
     return out
+
+
+def parcel_buckets_simple(geoms: np.ndarray):
+    """Fast path of ``parcel_buckets(chains(geoms))`` when every parcel is a Polygon without
+    holes whose edges are all short (no densifying needed); None otherwise."""
+    if geoms.size == 0:
+        return None
+    tid = shapely.get_type_id(geoms)
+    if not np.all(tid == 3):
+        return None
+    if shapely.get_num_interior_rings(geoms).any():
+        return None
+    nc = shapely.get_num_coordinates(geoms)
+    if nc.min() < 4:
+        return None
+    coords = shapely.get_coordinates(geoms)
+    start = np.cumsum(nc) - nc
+    nv = nc - 1
+    width = np.maximum(8, 2 ** np.ceil(np.log2(nv))).astype(np.int64)
+    out = []
+    for w in np.unique(width):
+        w = int(w)
+        sel = np.flatnonzero(width == w)
+        col = np.arange(w)[None, :]
+        n_ = nv[sel][:, None]
+        real = col < n_
+        src = start[sel][:, None] + np.where(real, col, 0)
+        lon = coords[src, 0]
+        lat = coords[src, 1]
+        nxt = np.where(real, np.where(col == n_ - 1, 0, col + 1), col).astype(np.int32)
+        elon = np.take_along_axis(lon, nxt, axis=1)
+        elat = np.take_along_axis(lat, nxt, axis=1)
+        if ((np.abs(elat - lat) > 0.0125) | (np.abs(elon - lon) > 0.0125)).any():
+            return None
+        out.append(ParcelBucket(sel, lon, lat, nxt, np.ones(sel.size, bool)))
+    return out

@@ -35,7 +35,12 @@ class CostTable:
     kv_classes: tuple[float, ...] = (69.0, 138.0, 230.0, 500.0)
     line_cost_per_mile_usd: tuple[float, ...] = (983_701.0, 1_180_083.0, 1_579_572.0, 3_052_857.0)
     new_substation_usd: tuple[float, ...] = (3_498_000.0, 5_541_000.0, 9_171_000.0, 15_489_000.0)
-    substation_upgrade_usd: tuple[float, ...] = (1_352_000.0, 2_198_000.0, 5_500_000.0, 10_236_000.0)
+    substation_upgrade_usd: tuple[float, ...] = (
+        1_352_000.0,
+        2_198_000.0,
+        5_500_000.0,
+        10_236_000.0,
+    )
     #: a new line shorter than ``short_line_below_miles[i]`` costs ``short_line_multipliers[i]`` × (first match)
     short_line_below_miles: tuple[float, ...] = (3.0, 10.0)
     short_line_multipliers: tuple[float, ...] = (1.5, 1.2)
@@ -46,7 +51,9 @@ class CostTable:
         if n == 0:
             raise ProfileError("cost table needs at least one kV class in 'kv_classes'")
         if any(b <= a for a, b in zip(self.kv_classes, self.kv_classes[1:], strict=False)):
-            raise ProfileError(f"cost 'kv_classes' must be strictly increasing: {list(self.kv_classes)}")
+            raise ProfileError(
+                f"cost 'kv_classes' must be strictly increasing: {list(self.kv_classes)}"
+            )
         for name in ("line_cost_per_mile_usd", "new_substation_usd", "substation_upgrade_usd"):
             values = getattr(self, name)
             if len(values) != n:
@@ -121,7 +128,9 @@ def interconnection_cost(
 ) -> CostEstimate:
     """The cheaper of upgrading the nearest substation + new line, or tapping the nearest line."""
     table = table or CostTable()
-    via_substation = option_cost(substation_distance_m, substation_kv, table.substation_upgrade_usd, table)
+    via_substation = option_cost(
+        substation_distance_m, substation_kv, table.substation_upgrade_usd, table
+    )
     via_line = option_cost(line_distance_m, line_kv, table.new_substation_usd, table)
     option = np.where(via_line < via_substation, OPTION_LINE, OPTION_SUBSTATION).astype(np.int8)
     cost = np.minimum(via_substation, via_line)

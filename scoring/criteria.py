@@ -35,7 +35,9 @@ class NearestFeature:
     @classmethod
     def empty(cls, n: int) -> NearestFeature:
         none = np.full(n, None, dtype=object)
-        return cls(np.full(n, -1, np.int64), np.full(n, np.inf), none, none.copy(), np.full(n, np.nan))
+        return cls(
+            np.full(n, -1, np.int64), np.full(n, np.inf), none, none.copy(), np.full(n, np.nan)
+        )
 
 
 def voltage_kv(features: gpd.GeoDataFrame) -> np.ndarray:
@@ -44,7 +46,9 @@ def voltage_kv(features: gpd.GeoDataFrame) -> np.ndarray:
     return pd.to_numeric(features["voltage_kv"], errors="coerce").to_numpy(dtype=float)
 
 
-def qualifying(features: gpd.GeoDataFrame, min_kv: float, include_unknown: bool) -> tuple[np.ndarray, int]:
+def qualifying(
+    features: gpd.GeoDataFrame, min_kv: float, include_unknown: bool
+) -> tuple[np.ndarray, int]:
     """Mask of features at or above ``min_kv`` (unknown voltage counts only when asked) and how many
     unknown-voltage features were left out."""
     kv = voltage_kv(features)
@@ -105,16 +109,22 @@ def nearest_feature(
     )
 
 
-def plant_points(plants: gpd.GeoDataFrame, fuels: tuple[str, ...] | None) -> tuple[gpd.GeoSeries, np.ndarray]:
+def plant_points(
+    plants: gpd.GeoDataFrame, fuels: tuple[str, ...] | None
+) -> tuple[gpd.GeoSeries, np.ndarray]:
     """Plant locations (points; polygons by a point inside) and MW, filtered by ``fuels``."""
     keep = ~(plants.geometry.isna().to_numpy() | plants.geometry.is_empty.to_numpy())
     if fuels:
         if "fuel" not in plants.columns:
-            raise DataError("the plants layer has no 'fuel' column, but the profile filters by fuel")
+            raise DataError(
+                "the plants layer has no 'fuel' column, but the profile filters by fuel"
+            )
         fuel = plants["fuel"].astype(str).str.strip().str.lower().to_numpy()
         keep &= np.isin(fuel, list(fuels))
     subset = plants[keep]
-    mw = pd.to_numeric(subset.get("capacity_mw", pd.Series(np.nan, index=subset.index)), errors="coerce")
+    mw = pd.to_numeric(
+        subset.get("capacity_mw", pd.Series(np.nan, index=subset.index)), errors="coerce"
+    )
     geoms = subset.geometry
     not_point = ~geoms.geom_type.isin(["Point"]).to_numpy()
     if not_point.any():
@@ -124,8 +134,11 @@ def plant_points(plants: gpd.GeoDataFrame, fuels: tuple[str, ...] | None) -> tup
 
 
 def generation_within(
-    parcels: gpd.GeoSeries, plants: gpd.GeoDataFrame | None, radius_km: float,
-    fuels: tuple[str, ...] | None, progress: Progress | None,
+    parcels: gpd.GeoSeries,
+    plants: gpd.GeoDataFrame | None,
+    radius_km: float,
+    fuels: tuple[str, ...] | None,
+    progress: Progress | None,
 ) -> np.ndarray:
     """Sum of plant MW within ``radius_km`` of each parcel's boundary."""
     from scoring.nearest import sum_within
@@ -135,7 +148,9 @@ def generation_within(
     points, mw = plant_points(plants, fuels)
     if len(points) == 0:
         return np.zeros(len(parcels))
-    return np.asarray(sum_within(parcels, points, mw, radius_km * 1000.0, progress=progress), dtype=float)
+    return np.asarray(
+        sum_within(parcels, points, mw, radius_km * 1000.0, progress=progress), dtype=float
+    )
 
 
 def _equal_area_crs(geoms: gpd.GeoSeries) -> str:
@@ -159,7 +174,9 @@ def parcel_areas_ha(parcels: gpd.GeoDataFrame) -> np.ndarray:
     return area
 
 
-def overlap_shares(parcels: gpd.GeoSeries, polygons: gpd.GeoDataFrame, name: str = "") -> np.ndarray:
+def overlap_shares(
+    parcels: gpd.GeoSeries, polygons: gpd.GeoDataFrame, name: str = ""
+) -> np.ndarray:
     """Share 0..1 of each parcel's area that lies inside the union of ``polygons``."""
     n = len(parcels)
     share = np.zeros(n)
@@ -167,7 +184,9 @@ def overlap_shares(parcels: gpd.GeoSeries, polygons: gpd.GeoDataFrame, name: str
     polygonal = geoms.geom_type.isin(["Polygon", "MultiPolygon"])
     if len(geoms) and not polygonal.any():
         kinds = ", ".join(sorted(set(geoms.geom_type)))
-        raise DataError(f"exclusion layer {name!r} has no polygons ({kinds}); it must hold areas to avoid")
+        raise DataError(
+            f"exclusion layer {name!r} has no polygons ({kinds}); it must hold areas to avoid"
+        )
     geoms = geoms[polygonal]
     if n == 0 or len(geoms) == 0:
         return share
@@ -234,8 +253,12 @@ def raster_stat(
         return out
     wanted = np.asarray(classes or (), dtype=float)
     shares = np.array(
-        [float(np.sum(np.asarray(f, float)[np.isin(np.asarray(u, float), wanted)])) if len(u) else np.nan
-         for u, f in zip(table["unique"], table["frac"], strict=True)]
+        [
+            float(np.sum(np.asarray(f, float)[np.isin(np.asarray(u, float), wanted)]))
+            if len(u)
+            else np.nan
+            for u, f in zip(table["unique"], table["frac"], strict=True)
+        ]
     )
     out[rows] = shares
     return out

@@ -32,8 +32,15 @@ def cost_estimate(m: Measurements, profile: Profile) -> CostEstimate:
     if key not in m.derived:
         sub_kv = np.where(np.isnan(m.substation.kv), profile.substation_rule[0], m.substation.kv)
         line_kv = np.where(np.isnan(m.line.kv), profile.line_rule[0], m.line.kv)
-        estimate = interconnection_cost(m.substation.distance_m, sub_kv, m.line.distance_m, line_kv, profile.cost)
-        for a in (estimate.cost_usd, estimate.option, estimate.substation_option_usd, estimate.line_option_usd):
+        estimate = interconnection_cost(
+            m.substation.distance_m, sub_kv, m.line.distance_m, line_kv, profile.cost
+        )
+        for a in (
+            estimate.cost_usd,
+            estimate.option,
+            estimate.substation_option_usd,
+            estimate.line_option_usd,
+        ):
             a.flags.writeable = False
         m.derived[key] = estimate
     return m.derived[key]
@@ -81,7 +88,16 @@ def overlap_reason(layer: str, max_share: float) -> str:
     return f"more than {max_share:.0%} in {layer}" if max_share > 0 else f"overlaps {layer}"
 
 
-def apply_exclusions(m: Measurements, profile: Profile) -> tuple[np.ndarray, pd.Categorical, dict[str, int]]:
+def small_int_unique(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_inverse=True)`` for small non-negative integers, without sorting."""
+    present = np.bincount(keys) > 0
+    lookup = np.cumsum(present, dtype=np.int32) - 1
+    return np.flatnonzero(present), lookup[keys]
+
+
+def apply_exclusions(
+    m: Measurements, profile: Profile
+) -> tuple[np.ndarray, pd.Categorical, dict[str, int]]:
     """(excluded mask, first reason per parcel, parcels per rule) — vectorised: reason texts are
     made once per distinct rounded value, not once per parcel."""
     n = len(m)
@@ -90,28 +106,40 @@ def apply_exclusions(m: Measurements, profile: Profile) -> tuple[np.ndarray, pd.
     counts: dict[str, int] = {}
 
     def add(mask: np.ndarray, values, text) -> None:
-        """Rule ``mask`` fired; ``values(rows)`` gives the rounded value shown for those rows."""
+        """Rule ``mask`` fired; ``values(rows)`` gives the value shown for those rows as small
+        non-negative integers (tenths of a hectare, whole percent)."""
         counts_key = text(None)
         counts[counts_key] = counts.get(counts_key, 0) + int(np.count_nonzero(mask))
         rows = np.flatnonzero(mask & (codes == 0))
         if rows.size == 0:
             return
-        uniq, inverse = np.unique(values(rows), return_inverse=True)
-        codes[rows] = len(categories) + inverse.astype(np.int32)
-        categories.extend(text(v) for v in uniq)
+        uniq, inverse = small_int_unique(values(rows))
+        codes[rows] = len(categories) + inverse
+        categories.extend(text(int(v)) for v in uniq)
 
     min_area = profile.min_area_ha
     if min_area is not None:
         with np.errstate(invalid="ignore"):
             below = m.area_ha < min_area
-        add(below, lambda rows: np.floor(m.area_ha[rows] * 10.0) / 10.0,
-            lambda v, a=min_area: area_reason(a) if v is None else f"parcel {v:.1f} ha < minimum {a:g} ha")
+        add(
+            below,
+            lambda rows: np.floor(np.maximum(m.area_ha[rows], 0.0) * 10.0).astype(np.int64),
+            lambda v, a=min_area: (
+                area_reason(a) if v is None else f"parcel {v / 10:.1f} ha < minimum {a:g} ha"
+            ),
+        )
     for e in profile.exclusions:
         share = m.overlap_share[e.layer]
         over = share > e.max_overlap_share + 1e-9
-        add(over, lambda rows, share=share: share_percent(share[rows]),
-            lambda v, e=e: overlap_reason(e.layer, e.max_overlap_share) if v is None
-            else f"{v:.0f}% in {e.layer} > maximum {e.max_overlap_share:.0%}")
+        add(
+            over,
+            lambda rows, share=share: share_percent(share[rows]).astype(np.int64),
+            lambda v, e=e: (
+                overlap_reason(e.layer, e.max_overlap_share)
+                if v is None
+                else f"{v}% in {e.layer} > maximum {e.max_overlap_share:.0%}"
+            ),
+        )
     reason = pd.Categorical.from_codes(codes, categories=categories, validate=False)
     return codes > 0, reason, counts
 
@@ -119,22 +147,36 @@ def apply_exclusions(m: Measurements, profile: Profile) -> tuple[np.ndarray, pd.
 SCORE_DECIMALS = 4  # scores are stored (and ranked) at 0.0001 points
 
 
-def rank_min(score: np.ndarray, excluded: np.ndarray) -> np.ndarray:
-    """Rank 1 = best; equal scores share the lowest rank ("min"); excluded parcels come after all
-    others. Scores in [0, 100] at 0.0001 resolution are counted into 1,000,001 bins: rank = 1 +
-    parcels with a higher score — O(n), no sort."""
-    bins = 100 * 10**SCORE_DECIMALS + 1
-    key = score * 10**SCORE_DECIMALS
-    np.clip(key, 0, bins - 1, out=key)
-    key = np.rint(key, out=key).astype(np.int64)
-    key[excluded] = -1
-    kept = key >= 0
-    counts = np.bincount(key[kept], minlength=bins)
-    higher = np.concatenate([np.cumsum(counts[::-1])[::-1][1:], [0]])  # parcels with key > k
-    rank = np.empty(score.size, dtype=np.int64)
-    rank[kept] = higher[key[kept]] + 1
-    rank[~kept] = int(kept.sum()) + 1
-    return rank
+def rank_and_quantiles(
+    score: np.ndarray, excluded: np.ndarray
+) -> tuple[np.ndarray, dict[str, float]]:
+    """Ranks — 1 = best; equal scores share the lowest rank ("min"); excluded parcels come after
+    all others — and score quantiles of the parcels kept ("lower" order statistic).
+
+    O(n), no sort: scores in [0, 100] at 0.0001 resolution are counted into bins (bin 0 holds the
+    excluded parcels, bin k + 1 the score k / 10,000), and rank = 1 + parcels in higher bins."""
+    scale = 10**SCORE_DECIMALS
+    bins = 100 * scale + 2
+    key = score * scale
+    np.clip(key, 0, bins - 2, out=key)
+    np.rint(key, out=key)
+    key += 1.0
+    key[excluded] = 0.0
+    key = key.astype(np.int64)
+    counts = np.bincount(key, minlength=bins)
+    cumulative = np.cumsum(counts)
+    higher = score.size - cumulative  # parcels in bins above k
+    rank = higher[key]
+    rank += 1
+    kept = score.size - int(counts[0])
+    quantiles: dict[str, float] = {}
+    if kept:
+        kept_cumulative = cumulative - counts[0]
+        for name, q in QUANTILES.items():
+            order = int(np.floor(q * (kept - 1)))  # 0-based order statistic
+            b = int(np.searchsorted(kept_cumulative, order + 1))
+            quantiles[name] = (b - 1) / scale
+    return rank, quantiles
 
 
 def rescore(m: Measurements, profile: Profile) -> ScoreResult:
@@ -159,12 +201,13 @@ def rescore(m: Measurements, profile: Profile) -> ScoreResult:
         per_criterion[f"{c.id}_utility"] = utility
         per_criterion[f"{c.id}_points"] = points
     excluded, reason, counts = apply_exclusions(m, profile)
-    score_values = np.round(total, SCORE_DECIMALS)
+    score_values = np.round(total, SCORE_DECIMALS, out=total)
     score_values[excluded] = 0.0
+    rank, quantiles = rank_and_quantiles(score_values, excluded)
     gen_key = profile.generation_rule
     columns: dict[str, Any] = {
         "score": score_values,
-        "rank": rank_min(score_values, excluded),
+        "rank": rank,
         "excluded": excluded,
         "exclusion_reason": reason,
         "substation_distance_m": m.substation.distance_m,
@@ -177,14 +220,11 @@ def rescore(m: Measurements, profile: Profile) -> ScoreResult:
         "line_kv": m.line.kv,
         "generation_mw_within": m.generation_mw[gen_key] if gen_key else np.full(n, np.nan),
         "interconnection_cost_usd": cost.cost_usd,
-        "interconnection_option": pd.Categorical.from_codes(cost.option.astype(np.int8), categories=list(OPTION_NAMES)),
+        "interconnection_option": pd.Categorical.from_codes(
+            cost.option.astype(np.int8), categories=list(OPTION_NAMES)
+        ),
     }
     columns.update(per_criterion)
-    kept = score_values[~excluded]
-    quantiles = (
-        dict(zip(QUANTILES, np.quantile(kept, list(QUANTILES.values())).tolist(), strict=True))
-        if kept.size else {}
-    )
     summary = ScoreSummary(
         profile=profile.name,
         parcels_scored=n,
@@ -211,8 +251,17 @@ def score(
 ) -> ScoreResult:
     """Score every parcel: :func:`prepare` (geometry, cached) then :func:`rescore`."""
     started = time.perf_counter()
-    m = prepare(parcels, substations, lines, plants, rasters, exclusions, profile=profile,
-                progress=progress, use_cache=use_cache)
+    m = prepare(
+        parcels,
+        substations,
+        lines,
+        plants,
+        rasters,
+        exclusions,
+        profile=profile,
+        progress=progress,
+        use_cache=use_cache,
+    )
     measured = time.perf_counter() - started
     result = rescore(m, profile)
     result.summary.seconds["measure"] = measured

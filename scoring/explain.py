@@ -19,7 +19,7 @@ _PLACEHOLDER_NAME = re.compile(r"^(unknown|unnamed|n/?a|none)[\s_-]*\d*$", re.IG
 
 
 def km(distance_m: float) -> str:
-    """"1.2 km", "350 m", "0 m" — what a scout reads."""
+    """ "1.2 km", "350 m", "0 m" — what a scout reads."""
     if not math.isfinite(distance_m):
         return "no"
     if distance_m < 1000.0:
@@ -67,8 +67,12 @@ def line_phrase(name: Any, feature_id: Any, kv: float) -> str:
 def _points(c: Criterion, result: ScoreResult, i: int) -> str:
     cols = result.columns
     u = float(cols[f"{c.id}_utility"][i])
+    if cols["excluded"][i]:
+        return f"utility {u:.2f} (not counted: the parcel is excluded)"
     p = float(cols[f"{c.id}_points"][i])
-    return f"utility {u:.2f} × weight {c.weight:g} of {result.profile.total_weight:g} = {p:.1f} points"
+    return (
+        f"utility {u:.2f} × weight {c.weight:g} of {result.profile.total_weight:g} = {p:.1f} points"
+    )
 
 
 def criterion_sentence(c: Criterion, result: ScoreResult, i: int) -> str:
@@ -92,10 +96,14 @@ def criterion_sentence(c: Criterion, result: ScoreResult, i: int) -> str:
     if c.type == "interconnection_cost":
         option = str(cols["interconnection_option"][i])
         if option == "line":
-            how = "by tapping " + line_phrase(cols["line_name"][i], cols["line_id"][i], cols["line_kv"][i])
+            how = "by tapping " + line_phrase(
+                cols["line_name"][i], cols["line_id"][i], cols["line_kv"][i]
+            )
             how += f" ({km(cols['line_distance_m'][i])} of new line)"
         elif option == "substation":
-            how = "by tying into " + substation_phrase(cols["substation_name"][i], cols["substation_id"][i])
+            how = "by tying into " + substation_phrase(
+                cols["substation_name"][i], cols["substation_id"][i]
+            )
             how += f", {kv_text(cols['substation_kv'][i])} ({km(cols['substation_distance_m'][i])} of new line)"
         else:
             return f"{label}Interconnection cost unknown: no qualifying substation or line: {pts}"
@@ -116,25 +124,36 @@ def exclusion_sentences(result: ScoreResult, i: int) -> list[str]:
     m, profile = result.measurements, result.profile
     out = []
     if profile.min_area_ha is not None and m.area_ha[i] < profile.min_area_ha:
-        out.append(f"Excluded: {m.area_ha[i]:.1f} ha is below the {profile.min_area_ha:g} ha minimum")
+        out.append(
+            f"Excluded: {m.area_ha[i]:.1f} ha is below the {profile.min_area_ha:g} ha minimum"
+        )
     for e in profile.exclusions:
         share = float(m.overlap_share[e.layer][i])
         if share > e.max_overlap_share + 1e-9:
-            allowed = f"at most {e.max_overlap_share:.0%} allowed" if e.max_overlap_share else "none allowed"
-            out.append(f"Excluded: {float(share_percent(share)):.0f}% of the parcel lies in {e.layer} ({allowed})")
+            allowed = (
+                f"at most {e.max_overlap_share:.0%} allowed"
+                if e.max_overlap_share
+                else "none allowed"
+            )
+            out.append(
+                f"Excluded: {float(share_percent(share)):.0f}% of the parcel lies in {e.layer} ({allowed})"
+            )
     return out
 
 
 def explain(result: ScoreResult, parcel_id: Any) -> list[str]:
-    """Sentences for one parcel: score and rank, why it is excluded (if it is), then one sentence
-    per criterion with its raw value, utility, weight and points."""
+    """Sentences for one parcel: score and rank; why it is excluded (if it is); then one sentence
+    per criterion with its raw value, utility, weight and points (for an excluded parcel the
+    utilities only: nothing counts)."""
     i = result.row(parcel_id)
     cols = result.columns
     n = len(result)
     sentences: list[str] = []
     if cols["excluded"][i]:
+        sentences.append(
+            f"Parcel {parcel_id}: score 0 (excluded), rank {int(cols['rank'][i]):,} of {n:,}"
+        )
         sentences.extend(exclusion_sentences(result, i))
-        sentences.append(f"Parcel {parcel_id}: score 0 (excluded), rank {int(cols['rank'][i]):,} of {n:,}")
     else:
         sentences.append(
             f"Parcel {parcel_id}: score {float(cols['score'][i]):.1f} of 100, rank {int(cols['rank'][i]):,} "

@@ -153,33 +153,45 @@ def group_min(pp, v, n):
     return out
 
 
-def _support_filter(blk: Block, pp, pj, ax, ay, bx, by, sig, n):
-    """Drop pairs that cannot hold the nearest piece, with the separating-axis bound.
+def _support_bound(blk: Block, pp, ux, uy):
+    """An upper bound of the parcel's support h(u) = max_v (v - c).u: the smallest of its circle,
+    its bounding box and its 45-degree bounding box (an octagon)."""
+    e = blk.ext[pp]
+    hb = e[:, 0] * np.abs(ux) + e[:, 1] * np.abs(uy)
+    u1 = (ux + uy) * np.sqrt(0.5)
+    u2 = (uy - ux) * np.sqrt(0.5)
+    hr = np.maximum(u1 * e[:, 2], u1 * e[:, 3]) + np.maximum(u2 * e[:, 4], u2 * e[:, 5])
+    return np.minimum(np.minimum(hb, hr), blk.r[pp])
 
-    For the piece's nearest point q to the parcel centre c, the piece lies beyond the line through
-    q normal to u = (q - c)/|q - c|, and the parcel within h(u) = max_v (v - c).u of c, so the
-    distance is >= |q - c| - h(u). The vertex attaining h(u) gives an upper bound.
+
+def _exact(blk: Block, pp, ax, ay, bx, by, points_only):
+    return exact_pairs(blk.x[pp], blk.y[pp], blk.ex[pp], blk.ey[pp], blk.polygonal[pp], ax, ay, bx, by, points_only)
+
+
+def _prune(blk: Block, pp, pj, ax, ay, bx, by, sig, n, points_only):
+    """Split candidate pairs into (a) the best pair of each parcel by centre distance, computed
+    exactly, and (b) the other pairs whose separating-axis lower bound does not exceed the best
+    exact distance (times the scale ratio): those still need the exact computation.
+
+    Separating-axis bound: with q the piece's nearest point to the parcel centre c and
+    u = (q - c)/|q - c|, the piece lies beyond the line through q normal to u and the parcel within
+    h(u) of c along u, so the distance is >= |q - c| - h(u) (h bounded by the octagon).
     """
     d2c, qx, qy = point_segment_d2(blk.cx[pp], blk.cy[pp], ax, ay, bx, by)
     dc = np.sqrt(d2c)
-    U2 = group_min(pp, dc, n) + blk.r
-    keep = dc - blk.r[pp] <= sig * U2[pp] + 1e-6
-    pp, pj, ax, ay, bx, by, dc, qx, qy, sig = (a[keep] for a in (pp, pj, ax, ay, bx, by, dc, qx, qy, sig))
+    # pairs are grouped by parcel: the first pair attaining each parcel's minimum
+    idx = np.flatnonzero(dc == group_min(pp, dc, n)[pp])
+    first = idx[np.r_[True, pp[idx][1:] != pp[idx][:-1]]] if idx.size else idx
+    res = _exact(blk, pp[first], ax[first], ay[first], bx[first], by[first], points_only)
+    ub = np.full(n, np.inf)
+    ub[pp[first]] = res[0]
     with np.errstate(divide="ignore", invalid="ignore"):
         ux = np.where(dc > 0, (qx - blk.cx[pp]) / dc, 0.0)
         uy = np.where(dc > 0, (qy - blk.cy[pp]) / dc, 0.0)
-    X = blk.x[pp]
-    Y = blk.y[pp]
-    proj = (X - blk.cx[pp, None]) * ux[:, None] + (Y - blk.cy[pp, None]) * uy[:, None]
-    k = np.argmax(proj, axis=1)
-    h = np.take_along_axis(proj, k[:, None], axis=1)[:, 0]
-    lb = dc - h
-    vx = np.take_along_axis(X, k[:, None], axis=1)[:, 0]
-    vy = np.take_along_axis(Y, k[:, None], axis=1)[:, 0]
-    d2v, _, _ = point_segment_d2(vx, vy, ax, ay, bx, by)
-    U3 = group_min(pp, np.sqrt(d2v), n)
-    keep = lb <= sig * U3[pp] + 1e-6
-    return pp[keep], pj[keep], ax[keep], ay[keep], bx[keep], by[keep]
+    lb = dc - _support_bound(blk, pp, ux, uy)
+    rest = lb <= sig * ub[pp] + 1e-6
+    rest[first] = False
+    return first, res, np.flatnonzero(rest)
 
 
 def _nearest_block(fr: Frame, blk: Block, parent, index, dist, points_only) -> np.ndarray:
@@ -187,45 +199,39 @@ def _nearest_block(fr: Frame, blk: Block, parent, index, dist, points_only) -> n
     cell, r = blk.cell, blk.r
     n, ncell = cell.size, blk.qix.size
     H = fr.hmax
-    rc = np.full(ncell, PASS1 * fr.grid.size)
-    pp, pj = parcel_pairs(fr, blk, np.arange(ncell), rc)
-    dm = np.hypot(fr.mx[pj] - blk.cx[pp], fr.my[pj] - blk.cy[pp])
-    U = group_min(pp, dm, n) + r  # a planar upper bound: midpoints lie on the pieces
-    none = ~np.isfinite(U)
+    # pass 1, per cell: an upper bound valid for every parcel of the cell
+    allc = np.arange(ncell)
+    item, _, lens = cell_candidates(fr, blk, allc, np.full(ncell, PASS1 * fr.grid.size))
+    citem = np.repeat(allc, lens)
+    dmc = np.hypot(fr.mx[item] - blk.ccx[citem], fr.my[item] - blk.ccy[citem])
+    ucell = group_min(citem, dmc, ncell)
+    none = ~np.isfinite(ucell)
     if none.any():
-        U[none] = fr.tree.query(np.column_stack([blk.cx[none], blk.cy[none]]))[0] + r[none]
-    ucell = np.zeros(ncell)
-    np.maximum.at(ucell, cell, U)
+        ucell[none] = fr.tree.query(np.column_stack([blk.ccx[none], blk.ccy[none]]))[0]
+    ucell += blk.crho
     ground = 3.0 * g.w_of_lat(blk.clat) * (ucell + 2 * blk.crho + H)
     w_lo, w_hi, far = cell_bounds(blk.clat, ground)
     sigma = np.where(far, 1.0, w_hi / np.where(far, 1.0, w_lo)) * (1 + 1e-9)
-    need = sigma[cell] * U + r + H
-    redo = (need > rc[cell]) & ~far[cell]
-    if redo.any():
-        rc2 = np.zeros(ncell)
-        np.maximum.at(rc2, cell[redo], need[redo])
-        cells2 = np.flatnonzero(rc2 > 0)
-        p2, j2 = parcel_pairs(fr, blk, cells2, rc2[cells2] * (1 + 1e-9))
-        keep = rc2[cell[pp]] == 0
-        pp = np.concatenate([pp[keep], p2])
-        pj = np.concatenate([pj[keep], j2])
-        dm = np.concatenate([dm[keep], np.hypot(fr.mx[j2] - blk.cx[p2], fr.my[j2] - blk.cy[p2])])
-        o = np.argsort(pp, kind="stable")
-        pp, pj, dm = pp[o], pj[o], dm[o]
+    # pass 2: every piece that can be nearest to a parcel of the cell
+    need = np.where(far, 0.0, sigma * ucell + blk.crho + H) * (1 + 1e-9)
+    pp, pj = parcel_pairs(fr, blk, allc, need)
+    dm = np.hypot(fr.mx[pj] - blk.cx[pp], fr.my[pj] - blk.cy[pp])
+    U = group_min(pp, dm, n) + r
     # lower bound from the midpoint: |c - m| - h - r; upper bound U
     keep = (dm - fr.h[pj] - r[pp] <= sigma[cell[pp]] * U[pp] + 1e-6) & ~far[cell[pp]]
     pp, pj = pp[keep], pj[keep]
     if pp.size:
         ax, ay, bx, by = fr.ax[pj], fr.ay[pj], fr.bx[pj], fr.by[pj]
-        if not points_only:
-            pp, pj, ax, ay, bx, by = _support_filter(blk, pp, pj, ax, ay, bx, by, sigma[cell[pp]], n)
-        d, px, py, qx, qy = exact_pairs(
-            blk.x[pp], blk.y[pp], blk.ex[pp], blk.ey[pp], blk.polygonal[pp], ax, ay, bx, by, points_only
-        )
+        first, res1, rest = _prune(blk, pp, pj, ax, ay, bx, by, sigma[cell[pp]], n, points_only)
+        res2 = _exact(blk, pp[rest], ax[rest], ay[rest], bx[rest], by[rest], points_only)
+        sel = np.concatenate([first, rest])
+        pp, pj = pp[sel], pj[sel]
+        d, px, py, qx, qy = (np.concatenate([u, v]) for u, v in zip(res1, res2, strict=True))
         ym = (py + qy) / 2
         gd = d * g.WQuad(float(ym.min()), float(ym.max()))(ym)
         feat = parent[fr.sel[pj]]
-        best = group_min(pp, gd, n)
+        best = np.full(n, np.inf)
+        np.minimum.at(best, pp, gd)
         longp = (best[pp] > D_EXACT) & (gd <= best[pp] * 1.01 + 1.0) & (gd > 0)
         if longp.any():
             i = np.flatnonzero(longp)

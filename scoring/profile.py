@@ -182,7 +182,9 @@ class Profile:
         unknown = set(weights) - {c.id for c in self.criteria}
         if unknown:
             raise ProfileError(f"no criterion {sorted(unknown)[0]!r} in profile {self.name!r}")
-        criteria = tuple(replace(c, weight=float(weights.get(c.id, c.weight))) for c in self.criteria)
+        criteria = tuple(
+            replace(c, weight=float(weights.get(c.id, c.weight))) for c in self.criteria
+        )
         return validated(replace(self, criteria=criteria))
 
     def with_criterion(self, criterion_id: str, **changes: Any) -> Profile:
@@ -190,7 +192,9 @@ class Profile:
         transform=Transform("linear", {"best": 0, "worst": 10}))`` or ``min_kv=230``."""
         if criterion_id not in {c.id for c in self.criteria}:
             raise ProfileError(f"no criterion {criterion_id!r} in profile {self.name!r}")
-        criteria = tuple(replace(c, **changes) if c.id == criterion_id else c for c in self.criteria)
+        criteria = tuple(
+            replace(c, **changes) if c.id == criterion_id else c for c in self.criteria
+        )
         return validated(replace(self, criteria=criteria))
 
     def error(self, line: int, problem: str) -> ProfileError:
@@ -208,7 +212,8 @@ def validated(profile: Profile) -> Profile:
             raise profile.error(c.line, f"criterion {c.id!r} has a negative weight ({c.weight:g})")
     if profile.total_weight <= 0:
         raise profile.error(
-            profile.criteria[0].line, "all criteria weights are 0; at least one must be greater than 0"
+            profile.criteria[0].line,
+            "all criteria weights are 0; at least one must be greater than 0",
         )
     single: dict[str, Criterion] = {}
     for c in profile.criteria:

@@ -95,9 +95,20 @@ class _Reader:
         return ProfileError(f"profile {self.path}, line {line}: {problem}")
 
     # -- value checks -------------------------------------------------------------------------
-    def number(self, value: Any, line: int, what: str, *, minimum: float | None = None,
-               above: float | None = None) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    def number(
+        self,
+        value: Any,
+        line: int,
+        what: str,
+        *,
+        minimum: float | None = None,
+        above: float | None = None,
+    ) -> float:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+        ):
             raise self.fail(line, f"{what} must be a number, not {value!r}")
         if minimum is not None and value < minimum:
             raise self.fail(line, f"{what} must be >= {minimum:g}, not {value:g}")
@@ -127,7 +138,9 @@ class _Reader:
 
         type_ = entry.get("type")
         if type_ is None:
-            raise self.fail(head, f"{where} has no 'type'; use one of: {', '.join(CRITERION_TYPES)}")
+            raise self.fail(
+                head, f"{where} has no 'type'; use one of: {', '.join(CRITERION_TYPES)}"
+            )
         if type_ not in CRITERION_SETTINGS:
             raise self.fail(
                 at("type"),
@@ -153,9 +166,13 @@ class _Reader:
         if weight < 0:
             raise self.fail(at("weight"), f"{where}: 'weight' must be >= 0, not {weight:g}")
         try:
-            transform = Transform(transform_name, {k: entry[k] for k in transform_keys if k in entry})
+            transform = Transform(
+                transform_name, {k: entry[k] for k in transform_keys if k in entry}
+            )
         except ProfileError as exc:
-            bad = next((k for k in transform_keys if k in entry and repr(k) in str(exc)), "transform")
+            bad = next(
+                (k for k in transform_keys if k in entry and repr(k) in str(exc)), "transform"
+            )
             raise self.fail(at(bad), f"{where}: {exc}") from None
         values: dict[str, Any] = {}
         for key, default in settings.items():
@@ -182,7 +199,11 @@ class _Reader:
                 raise self.fail(line, f"{what} must be true or false, not {value!r}")
             return value
         if key == "fuels":
-            if not isinstance(value, list) or not value or not all(isinstance(f, str) for f in value):
+            if (
+                not isinstance(value, list)
+                or not value
+                or not all(isinstance(f, str) for f in value)
+            ):
                 raise self.fail(line, f"{what} must be a non-empty list of fuel names")
             return tuple(f.strip().lower() for f in value)
         if key == "layer":
@@ -204,11 +225,17 @@ class _Reader:
                 )
         if "layer" not in entry:
             raise self.fail(head, f"{where} needs 'layer' (the name of a polygon layer)")
-        layer = self.text(entry["layer"], self.lines.line("exclusions", i, "layer"), f"{where}: 'layer'")
+        layer = self.text(
+            entry["layer"], self.lines.line("exclusions", i, "layer"), f"{where}: 'layer'"
+        )
         line = self.lines.line("exclusions", i, "max_overlap_share")
-        share = self.number(entry.get("max_overlap_share", 0.0), line, f"{where}: 'max_overlap_share'")
+        share = self.number(
+            entry.get("max_overlap_share", 0.0), line, f"{where}: 'max_overlap_share'"
+        )
         if not 0.0 <= share < 1.0:
-            raise self.fail(line, f"{where}: 'max_overlap_share' must be from 0 up to (not incl.) 1")
+            raise self.fail(
+                line, f"{where}: 'max_overlap_share' must be from 0 up to (not incl.) 1"
+            )
         return Exclusion(layer, share, line=head)
 
     def cost(self, table: Any) -> CostTable:
@@ -222,7 +249,9 @@ class _Reader:
         values: dict[str, Any] = {}
         for key, value in table.items():
             if key not in COST_KEYS:
-                raise self.fail(at(key), f"[cost]: unknown key {key!r}; allowed: {', '.join(COST_KEYS)}")
+                raise self.fail(
+                    at(key), f"[cost]: unknown key {key!r}; allowed: {', '.join(COST_KEYS)}"
+                )
             if key in ("region", "source"):
                 values[key] = self.text(value, at(key), f"[cost] {key!r}")
             elif key == "currency_year":
@@ -262,7 +291,9 @@ def parse_profile(text: str, path: str = "<profile>") -> Profile:
         raise reader.fail(reader.lines.line("", 0, "sources"), "'sources' must be a list of texts")
     criteria = data.get("criteria", [])
     if not isinstance(criteria, list):
-        raise reader.fail(reader.lines.line("", 0, "criteria"), "'criteria' must be [[criteria]] tables")
+        raise reader.fail(
+            reader.lines.line("", 0, "criteria"), "'criteria' must be [[criteria]] tables"
+        )
     exclusions = data.get("exclusions", [])
     if not isinstance(exclusions, list):
         raise reader.fail(

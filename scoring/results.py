@@ -51,14 +51,17 @@ class ScoreSummary:
     seconds: dict[str, float] = field(default_factory=dict)
 
     def to_text(self) -> str:
-        lines = [f"profile {self.profile}: {self.parcels_scored:,} parcels scored, "
-                 f"{self.parcels_excluded:,} excluded"]
+        lines = [
+            f"profile {self.profile}: {self.parcels_scored:,} parcels scored, "
+            f"{self.parcels_excluded:,} excluded"
+        ]
         for reason, count in self.excluded_by_reason.items():
             lines.append(f"  excluded, {reason}: {count:,}")
         for layer, count in self.left_out.items():
             if count:
                 what = "without capacity_mw" if layer.startswith("plants") else "of unknown voltage"
                 noun = layer.split()[0]
+                noun = noun[:-1] if count == 1 and noun.endswith("s") else noun
                 lines.append(f"  left out: {count:,} {noun} {what}")
         if self.score_quantiles:
             q = self.score_quantiles

@@ -27,22 +27,31 @@ def _km(distance_m: np.ndarray) -> np.ndarray:
     return np.where(np.isfinite(distance_m), np.round(distance_m / 1000.0, 2), np.nan)
 
 
-def parcels_near(site: shapely.Geometry, parcels: gpd.GeoDataFrame, within_km: float) -> tuple[np.ndarray, np.ndarray]:
+def parcels_near(
+    site: shapely.Geometry, parcels: gpd.GeoDataFrame, within_km: float
+) -> tuple[np.ndarray, np.ndarray]:
     """Rows of ``parcels`` within ``within_km`` of ``site`` (boundary to boundary) and their distances
     in metres, measured in an azimuthal equidistant projection centred on the site."""
     c = site.centroid
     margin_deg_lat = within_km / 110.0 + 0.01
-    margin_deg_lon = within_km / (111.0 * max(math.cos(math.radians(min(abs(c.y), 89.0))), 0.01)) + 0.01
+    margin_deg_lon = (
+        within_km / (111.0 * max(math.cos(math.radians(min(abs(c.y), 89.0))), 0.01)) + 0.01
+    )
     x0, y0, x1, y1 = site.bounds
-    rows = parcels.sindex.query(shapely.box(x0 - margin_deg_lon, y0 - margin_deg_lat,
-                                            x1 + margin_deg_lon, y1 + margin_deg_lat))
+    rows = parcels.sindex.query(
+        shapely.box(
+            x0 - margin_deg_lon, y0 - margin_deg_lat, x1 + margin_deg_lon, y1 + margin_deg_lat
+        )
+    )
     if rows.size == 0:
         return rows, np.zeros(0)
     aeqd = CRS.from_proj4(f"+proj=aeqd +lat_0={c.y} +lon_0={c.x} +datum=WGS84 +units=m +no_defs")
     tr = Transformer.from_crs(4326, aeqd, always_xy=True)
 
     def local(geoms):
-        return shapely.transform(geoms, lambda xy: np.column_stack(tr.transform(xy[:, 0], xy[:, 1])))
+        return shapely.transform(
+            geoms, lambda xy: np.column_stack(tr.transform(xy[:, 0], xy[:, 1]))
+        )
 
     d = shapely.distance(local(np.array([site]))[0], local(parcels.geometry.to_numpy()[rows]))
     keep = d <= within_km * 1000.0
@@ -64,8 +73,12 @@ def compare_sites(
     geoms = sites.geometry
     sub_kv, sub_unknown = profile.substation_rule
     line_kv, line_unknown = profile.line_rule
-    sub = crit.nearest_feature(geoms, substations, crit.qualifying(substations, sub_kv, sub_unknown)[0], None)
-    line = crit.nearest_feature(geoms, lines, crit.qualifying(lines, line_kv, line_unknown)[0], None)
+    sub = crit.nearest_feature(
+        geoms, substations, crit.qualifying(substations, sub_kv, sub_unknown)[0], None
+    )
+    line = crit.nearest_feature(
+        geoms, lines, crit.qualifying(lines, line_kv, line_unknown)[0], None
+    )
     radius_km, fuels = profile.generation_rule or (DEFAULT_RADIUS_KM, None)
     mw = crit.generation_within(geoms, plants, radius_km, fuels, None)
     table = pd.DataFrame(
@@ -82,15 +95,28 @@ def compare_sites(
     )
     if scored_parcels is not None:
         best_score, counts, best = [], [], []
-        kept = scored_parcels[~scored_parcels["excluded"].astype(bool)] if "excluded" in scored_parcels else scored_parcels
-        ids = kept["parcel_id"].astype(str).to_numpy() if "parcel_id" in kept else kept.index.astype(str).to_numpy()
+        kept = (
+            scored_parcels[~scored_parcels["excluded"].astype(bool)]
+            if "excluded" in scored_parcels
+            else scored_parcels
+        )
+        ids = (
+            kept["parcel_id"].astype(str).to_numpy()
+            if "parcel_id" in kept
+            else kept.index.astype(str).to_numpy()
+        )
         scores = kept["score"].to_numpy(dtype=float)
         for site in geoms:
             rows, dist = parcels_near(site, kept, within_km)
             order = np.lexsort((dist, -scores[rows]))[:top_n]
             counts.append(int(rows.size))
             best_score.append(float(scores[rows[order[0]]]) if rows.size else np.nan)
-            best.append("; ".join(f"{ids[rows[k]]} ({scores[rows[k]]:.1f}, {dist[k] / 1000:.1f} km)" for k in order))
+            best.append(
+                "; ".join(
+                    f"{ids[rows[k]]} ({scores[rows[k]]:.1f}, {dist[k] / 1000:.1f} km)"
+                    for k in order
+                )
+            )
         table[f"parcels_within_{within_km:g}km"] = counts
         table["best_score"] = np.round(best_score, 1)
         table[f"top_{top_n}_parcels"] = best

@@ -45,8 +45,8 @@ def _number(params: Mapping[str, Any], key: str, *, positive: bool = False) -> f
 def _finish(u: np.ndarray) -> np.ndarray:
     """Clip to [0, 1] and NaN → 0, IN PLACE: ``u`` must be a temporary (never a raw-value array).
     At 1M parcels every extra temporary costs page faults, so transforms avoid them."""
-    np.clip(u, 0.0, 1.0, out=u)
-    return np.nan_to_num(u, copy=False, nan=0.0, posinf=1.0, neginf=0.0)
+    np.fmax(u, 0.0, out=u)  # fmax/fmin ignore NaN: NaN → 0, and ±inf clip to 0 / 1
+    return np.fmin(u, 1.0, out=u)
 
 
 def _linear(params: Mapping[str, Any]) -> TransformFn:
@@ -90,7 +90,7 @@ def _logistic(params: Mapping[str, Any]) -> TransformFn:
     direction = params.get("direction", "decreasing")
     if direction not in ("decreasing", "increasing"):
         raise ProfileError(
-            f"logistic 'direction' must be \"decreasing\" or \"increasing\", not {direction!r}"
+            f'logistic \'direction\' must be "decreasing" or "increasing", not {direction!r}'
         )
     sign = 1.0 if direction == "decreasing" else -1.0
 
@@ -117,7 +117,9 @@ def _logistic(params: Mapping[str, Any]) -> TransformFn:
 # function is meant to favour small values, so we use 1 there (continuous and monotone).
 def _ms_params(params: Mapping[str, Any]) -> tuple[float, float]:
     a = _number({"mean_multiplier": params.get("mean_multiplier", 1.0)}, "mean_multiplier")
-    b = _number({"std_multiplier": params.get("std_multiplier", 1.0)}, "std_multiplier", positive=True)
+    b = _number(
+        {"std_multiplier": params.get("std_multiplier", 1.0)}, "std_multiplier", positive=True
+    )
     return a, b
 
 

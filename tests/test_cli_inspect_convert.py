@@ -126,7 +126,8 @@ def test_empty_layer_is_an_error(tmp_path):
 def test_inspect_text_lists_layers_and_details(parcels_file):
     r = gridscout("inspect", parcels_file)
     assert r.returncode == 0, r.stderr
-    assert "parcels  [Polygon]  4 features" in r.stdout and "substations  [Point]  3 features" in r.stdout
+    assert "parcels  [Polygon]  4 features  -> parcels" in r.stdout
+    assert "substations  [Point]  3 features  -> substations" in r.stdout
     r = gridscout("inspect", parcels_file, "--layer", "substations")
     assert r.returncode == 0, r.stderr
     for text in ("Kind: substations", "Features: 3 read, 2 kept", "EPSG:4326", "Extent (lon/lat)",

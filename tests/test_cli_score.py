@@ -25,7 +25,10 @@ def at(dx_m, dy_m):
 
 
 def square(dx_m, dy_m, side_m):
-    (x0, y0), (x1, y1) = at(dx_m - side_m / 2, dy_m - side_m / 2), at(dx_m + side_m / 2, dy_m + side_m / 2)
+    (x0, y0), (x1, y1) = (
+        at(dx_m - side_m / 2, dy_m - side_m / 2),
+        at(dx_m + side_m / 2, dy_m + side_m / 2),
+    )
     return box(x0, y0, x1, y1)
 
 
@@ -34,25 +37,37 @@ def files(tmp_path_factory):
     d = tmp_path_factory.mktemp("cli")
     gpd.GeoDataFrame(
         {"parcel_id": ["A", "B", "C", "D"], "area_ha": [25.0, 25.0, 4.0, 25.0]},
-        geometry=[square(1000, 0, 500), square(0, -30000, 500), square(-900, 0, 200), square(0, -1500, 500)],
+        geometry=[
+            square(1000, 0, 500),
+            square(0, -30000, 500),
+            square(-900, 0, 200),
+            square(0, -1500, 500),
+        ],
         crs=4326,
     ).to_file(d / "parcels.gpkg", layer="lots")
     gpd.GeoDataFrame(
         {"name": ["Brambleton", "Mystery"], "voltage_kv": [500.0, np.nan]},
-        geometry=[Point(*SUB), Point(*at(0, -25000))], crs=4326,
+        geometry=[Point(*SUB), Point(*at(0, -25000))],
+        crs=4326,
     ).to_file(d / "grid.gpkg", layer="substations")
     gpd.GeoDataFrame(
         {"name": ["Loudoun–Brambleton"], "voltage_kv": [500.0]},
-        geometry=[LineString([at(-5000, 6000), at(15000, 6000)])], crs=4326,
+        geometry=[LineString([at(-5000, 6000), at(15000, 6000)])],
+        crs=4326,
     ).to_file(d / "grid.gpkg", layer="lines")
     gpd.GeoDataFrame(
         {"name": ["Big gas"], "capacity_mw": [1200.0], "fuel": ["gas"]},
-        geometry=[Point(*at(10000, 0))], crs=4326,
+        geometry=[Point(*at(10000, 0))],
+        crs=4326,
     ).to_file(d / "plants.gpkg")
-    gpd.GeoDataFrame({"zone": ["AE"]}, geometry=[box(*at(-1000, -2000), *at(0, -1000))], crs=4326).to_file(
-        d / "flood.gpkg")
-    gpd.GeoDataFrame({"name": ["Site North", "Site South"]},
-                     geometry=[Point(*at(500, 500)), Point(*at(0, -28000))], crs=4326).to_file(d / "sites.gpkg")
+    gpd.GeoDataFrame(
+        {"zone": ["AE"]}, geometry=[box(*at(-1000, -2000), *at(0, -1000))], crs=4326
+    ).to_file(d / "flood.gpkg")
+    gpd.GeoDataFrame(
+        {"name": ["Site North", "Site South"]},
+        geometry=[Point(*at(500, 500)), Point(*at(0, -28000))],
+        crs=4326,
+    ).to_file(d / "sites.gpkg")
     (d / "flood.toml").write_text(
         (ROOT / "resources" / "profiles" / "enterprise.toml").read_text(encoding="utf-8")
         + '\n[[exclusions]]\nlayer = "flood"\nmax_overlap_share = 0.1\n',
@@ -62,25 +77,46 @@ def files(tmp_path_factory):
 
 
 def gridscout(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "gridscout", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd or ROOT, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "gridscout", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        timeout=300,
+    )
 
 
 def grid_args(d):
-    return ["--substations", f"{d}/grid.gpkg:substations", "--lines", f"{d}/grid.gpkg:lines",
-            "--plants", d / "plants.gpkg"]
+    return [
+        "--substations",
+        f"{d}/grid.gpkg:substations",
+        "--lines",
+        f"{d}/grid.gpkg:lines",
+        "--plants",
+        d / "plants.gpkg",
+    ]
 
 
 def test_score_writes_gpkg_and_prints_summary(files):
     out = files / "scored.gpkg"
-    run = gridscout("score", "--parcels", f"{files}/parcels.gpkg:lots", *grid_args(files),
-                    "--exclusion", f"flood={files}/flood.gpkg", "--profile", files / "flood.toml",
-                    "--out", out, "--quiet")
+    run = gridscout(
+        "score",
+        "--parcels",
+        f"{files}/parcels.gpkg:lots",
+        *grid_args(files),
+        "--exclusion",
+        f"flood={files}/flood.gpkg",
+        "--profile",
+        files / "flood.toml",
+        "--out",
+        out,
+        "--quiet",
+    )
     assert run.returncode == 0, run.stderr
     assert "4 parcels scored, 2 excluded" in run.stdout
     assert "excluded, area below the 10 ha minimum: 1" in run.stdout
     assert "excluded, more than 10% in flood: 1" in run.stdout
-    assert "left out: 1 substations of unknown voltage" in run.stdout
+    assert "left out: 1 substation of unknown voltage" in run.stdout
     assert "scores: min" in run.stdout and "time:" in run.stdout
     assert run.stderr.count("[#") == 0  # --quiet: no progress bar
     scored = gpd.read_file(out).set_index("parcel_id")
@@ -89,13 +125,27 @@ def test_score_writes_gpkg_and_prints_summary(files):
     assert scored.loc["C", "exclusion_reason"] == "parcel 4.0 ha < minimum 10 ha"
     assert scored.loc["D", "excluded"] and scored.loc["D", "score"] == 0
     assert scored.loc["A", "interconnection_option"] == "substation"
-    assert {"substation_distance_raw", "substation_distance_utility", "substation_distance_points"} <= set(scored.columns)
+    assert {
+        "substation_distance_raw",
+        "substation_distance_utility",
+        "substation_distance_points",
+    } <= set(scored.columns)
 
 
 def test_score_csv_with_progress_bar(files):
     out = files / "scored.csv"
-    run = gridscout("score", "--parcels", f"{files}/parcels.gpkg:lots", *grid_args(files),
-                    "--exclusion", f"wetlands={files}/flood.gpkg", "--profile", "edge", "--out", out)
+    run = gridscout(
+        "score",
+        "--parcels",
+        f"{files}/parcels.gpkg:lots",
+        *grid_args(files),
+        "--exclusion",
+        f"wetlands={files}/flood.gpkg",
+        "--profile",
+        "edge",
+        "--out",
+        out,
+    )
     assert run.returncode == 0, run.stderr
     assert "note: --exclusion wetlands is not used by profile edge" in run.stderr
     assert "[#" in run.stderr and "100.0%" in run.stderr
@@ -106,30 +156,69 @@ def test_score_csv_with_progress_bar(files):
 
 def test_bad_profile_exits_2_naming_the_line(files):
     bad = files / "bad.toml"
-    bad.write_text('name = "bad"\n\n[[criteria]]\ntype = "substation_distance"\nweight = -2\n'
-                   'transform = "linear"\nbest = 0\nworst = 10\n', encoding="utf-8")
-    run = gridscout("score", "--parcels", f"{files}/parcels.gpkg:lots", *grid_args(files),
-                    "--profile", bad, "--out", files / "x.gpkg")
+    bad.write_text(
+        'name = "bad"\n\n[[criteria]]\ntype = "substation_distance"\nweight = -2\n'
+        'transform = "linear"\nbest = 0\nworst = 10\n',
+        encoding="utf-8",
+    )
+    run = gridscout(
+        "score",
+        "--parcels",
+        f"{files}/parcels.gpkg:lots",
+        *grid_args(files),
+        "--profile",
+        bad,
+        "--out",
+        files / "x.gpkg",
+    )
     assert run.returncode == 2
-    assert f"gridscout score: error: profile {bad}, line 5: [[criteria]] #1 (substation_distance): " \
-           "'weight' must be >= 0, not -2" in run.stderr
+    assert (
+        f"gridscout score: error: profile {bad}, line 5: [[criteria]] #1 (substation_distance): "
+        "'weight' must be >= 0, not -2" in run.stderr
+    )
     assert "Traceback" not in run.stderr
     assert not (files / "x.gpkg").exists()
 
 
 def test_missing_exclusion_layer_exits_2_naming_the_line(files):
-    run = gridscout("score", "--parcels", f"{files}/parcels.gpkg:lots", *grid_args(files)[:4],
-                    "--profile", files / "flood.toml", "--out", files / "y.gpkg", "--quiet")
+    run = gridscout(
+        "score",
+        "--parcels",
+        f"{files}/parcels.gpkg:lots",
+        *grid_args(files)[:4],
+        "--profile",
+        files / "flood.toml",
+        "--out",
+        files / "y.gpkg",
+        "--quiet",
+    )
     assert run.returncode == 2
-    assert "note: profile enterprise scores generation within 50 km, but no --plants were given" in run.stderr
-    assert "flood.toml, line" in run.stderr and "exclusion layer 'flood' was not given" in run.stderr
+    assert (
+        "note: profile enterprise scores generation within 50 km, but no --plants were given"
+        in run.stderr
+    )
+    assert (
+        "flood.toml, line" in run.stderr and "exclusion layer 'flood' was not given" in run.stderr
+    )
 
 
 def test_compare_sites_markdown_and_csv(files):
     out = files / "sites.csv"
-    run = gridscout("compare-sites", "--sites", files / "sites.gpkg", *grid_args(files),
-                    "--parcels", f"{files}/parcels.gpkg:lots", "--top", 2, "--within-km", 5,
-                    "--out", out, "--quiet")
+    run = gridscout(
+        "compare-sites",
+        "--sites",
+        files / "sites.gpkg",
+        *grid_args(files),
+        "--parcels",
+        f"{files}/parcels.gpkg:lots",
+        "--top",
+        2,
+        "--within-km",
+        5,
+        "--out",
+        out,
+        "--quiet",
+    )
     assert run.returncode == 0, run.stderr
     assert "| site | substation | substation_kv | substation_km |" in run.stdout
     north = next(line for line in run.stdout.splitlines() if line.startswith("| Site North"))

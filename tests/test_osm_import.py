@@ -16,10 +16,11 @@ import pyogrio
 import pytest
 import shapely
 
-from layers import osm_read
+from layers import osm_ids
 from layers.errors import Cancelled, DataError
 from layers.osm import KINDS, import_osm
-from layers.osm_read import IdWindowPass, PassProgress, ReadPosition
+from layers.osm_ids import IdWindowPass
+from layers.osm_read import PassProgress, ReadPosition
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,8 +49,18 @@ def _square(first_id, lon, lat, half):
 # lines (Ashburn, VA)
 for i in range(1, 21):
     _node(i, -77.50 + i * 0.01, 38.90 + (i % 2) * 0.01, **({"power": "tower"} if i < 4 else {}))
-_way(1001, [1, 2, 3], power="line", voltage="380000;220000;110000", circuits="3", name="Loudoun 500",
-     name__en="Loudoun line", name__ja="ラウドン線", operator="Dominion Energy", ref="558")
+_way(
+    1001,
+    [1, 2, 3],
+    power="line",
+    voltage="380000;220000;110000",
+    circuits="3",
+    name="Loudoun 500",
+    name__en="Loudoun line",
+    name__ja="ラウドン線",
+    operator="Dominion Energy",
+    ref="558",
+)
 _way(1002, [4, 5], power="minor_line", voltage="34500")
 _way(1003, [6, 7], power="cable", voltage="230000")
 _way(1004, [8, 9], power="line", voltage="500000", location="underground")
@@ -61,9 +72,24 @@ _way(1009, [17, 18], **{"construction:power": "line", "voltage": "500000"})
 _way(1010, [19, 20], power="line", voltage="345 kV", cables="6")
 
 # substations
-_node(100, -77.40, 38.95, power="substation", voltage="500000;230000", substation="transmission",
-      name="Ox", name__ja="オックス", operator="Dominion Energy")
-_way(2001, _square(101, -77.35, 38.95, 0.002), power="substation", voltage="230000;115000", name="Pleasant View")
+_node(
+    100,
+    -77.40,
+    38.95,
+    power="substation",
+    voltage="500000;230000",
+    substation="transmission",
+    name="Ox",
+    name__ja="オックス",
+    operator="Dominion Energy",
+)
+_way(
+    2001,
+    _square(101, -77.35, 38.95, 0.002),
+    power="substation",
+    voltage="230000;115000",
+    name="Pleasant View",
+)
 _way(2002, _square(110, -77.30, 38.95, 0.004))  # outer of r3001
 _way(2003, _square(114, -77.30, 38.95, 0.001))  # inner of r3001
 _node(120, -77.25, 38.95)
@@ -71,51 +97,124 @@ _node(121, -77.249, 38.95)
 _node(122, -77.249, 38.951)
 _way(2004, [120, 121, 122], power="substation", voltage="115000")  # not closed
 _way(2005, _square(123, -77.20, 38.95, 0.002))  # outer of r3002, whose other outer is missing
-RELATIONS[3001] = ([("w", 2002, "outer"), ("w", 2003, "inner")],
-                   {"type": "multipolygon", "power": "substation", "voltage": "500000", "name": "Loudoun"})
-RELATIONS[3002] = ([("w", 2005, "outer"), ("w", 9999, "outer")],
-                   {"type": "multipolygon", "power": "substation", "voltage": "230000"})
+RELATIONS[3001] = (
+    [("w", 2002, "outer"), ("w", 2003, "inner")],
+    {"type": "multipolygon", "power": "substation", "voltage": "500000", "name": "Loudoun"},
+)
+RELATIONS[3002] = (
+    [("w", 2005, "outer"), ("w", 9999, "outer")],
+    {"type": "multipolygon", "power": "substation", "voltage": "230000"},
+)
 RELATIONS[3003] = ([("w", 9998, "outer")], {"type": "multipolygon", "power": "substation"})
 
 # plants and generators (Chiba-like outputs)
-_node(200, -77.10, 38.80, power="plant", plant__output__electricity="2360 MW", plant__source="nuclear",
-      name="North Anna")
-_way(4001, _square(201, -77.05, 38.80, 0.005), power="plant", plant__output__electricity="2.36 GW",
-     plant__source="coal")
+_node(
+    200,
+    -77.10,
+    38.80,
+    power="plant",
+    plant__output__electricity="2360 MW",
+    plant__source="nuclear",
+    name="North Anna",
+)
+_way(
+    4001,
+    _square(201, -77.05, 38.80, 0.005),
+    power="plant",
+    plant__output__electricity="2.36 GW",
+    plant__source="coal",
+)
 _node(205, -77.00, 38.80, power="plant", plant__output__electricity="900 kW", plant__source="solar")
 _node(206, -76.95, 38.80, power="plant", plant__output__electricity="yes", plant__source="gas")
-_way(4002, _square(210, -76.90, 38.80, 0.005), power="plant", plant__source="solar", name="Sunfield")
-_node(214, -76.901, 38.801, power="generator", generator__output__electricity="5 MW", generator__source="solar")
+_way(
+    4002, _square(210, -76.90, 38.80, 0.005), power="plant", plant__source="solar", name="Sunfield"
+)
+_node(
+    214,
+    -76.901,
+    38.801,
+    power="generator",
+    generator__output__electricity="5 MW",
+    generator__source="solar",
+)
 _node(215, -76.899, 38.799, power="generator", generator__output__electricity="900 kW")
-_way(4003, _square(220, -76.85, 38.80, 0.005), power="plant", plant__output__electricity="100 MW",
-     plant__source="gas")
+_way(
+    4003,
+    _square(220, -76.85, 38.80, 0.005),
+    power="plant",
+    plant__output__electricity="100 MW",
+    plant__source="gas",
+)
 _node(224, -76.85, 38.80, power="generator", generator__output__electricity="50 MW")
 _node(230, -76.80, 38.80, power="plant", plant__output__electricity="100")
-_node(240, -76.75, 38.80, power="generator", generator__output__electricity="3 MW", generator__source="wind",
-      name="Turbine 1")
-_node(241, -76.70, 38.80, power="generator", generator__output__electricity="5 kW", generator__source="solar")
-_node(242, -76.65, 38.80, power="generator", generator__output__electricity="2 MW", generator__source="wind")
-_node(243, -76.64, 38.81, power="generator", generator__output__electricity="2 MW", generator__source="wind")
-RELATIONS[4001] = ([("n", 242, ""), ("n", 243, "")], {"type": "site", "power": "plant", "name": "Windy Ridge"})
+_node(
+    240,
+    -76.75,
+    38.80,
+    power="generator",
+    generator__output__electricity="3 MW",
+    generator__source="wind",
+    name="Turbine 1",
+)
+_node(
+    241,
+    -76.70,
+    38.80,
+    power="generator",
+    generator__output__electricity="5 kW",
+    generator__source="solar",
+)
+_node(
+    242,
+    -76.65,
+    38.80,
+    power="generator",
+    generator__output__electricity="2 MW",
+    generator__source="wind",
+)
+_node(
+    243,
+    -76.64,
+    38.81,
+    power="generator",
+    generator__output__electricity="2 MW",
+    generator__source="wind",
+)
+RELATIONS[4001] = (
+    [("n", 242, ""), ("n", 243, "")],
+    {"type": "site", "power": "plant", "name": "Windy Ridge"},
+)
 
 
 def osm_xml(nodes=None, ways=None, relations=None) -> str:
-    nodes, ways, relations = nodes or NODES, ways or WAYS, relations or RELATIONS
+    nodes = NODES if nodes is None else nodes
+    ways = WAYS if ways is None else ways
+    relations = RELATIONS if relations is None else relations
 
     def tags(d):
         return "".join(f"<tag k={quoteattr(k)} v={quoteattr(v)}/>" for k, v in d.items())
 
-    out = ["<?xml version='1.0' encoding='UTF-8'?>", '<osm version="0.6" generator="gridscout-tests">']
+    out = [
+        "<?xml version='1.0' encoding='UTF-8'?>",
+        '<osm version="0.6" generator="gridscout-tests">',
+    ]
     for i in sorted(nodes):
         lon, lat, t = nodes[i]
         out.append(f'<node id="{i}" version="1" lat="{lat}" lon="{lon}">{tags(t)}</node>')
     for i in sorted(ways):
         refs, t = ways[i]
-        out.append(f'<way id="{i}" version="1">' + "".join(f'<nd ref="{r}"/>' for r in refs) + tags(t) + "</way>")
+        out.append(
+            f'<way id="{i}" version="1">'
+            + "".join(f'<nd ref="{r}"/>' for r in refs)
+            + tags(t)
+            + "</way>"
+        )
     for i in sorted(relations):
         members, t = relations[i]
         kinds = {"n": "node", "w": "way", "r": "relation"}
-        mem = "".join(f'<member type="{kinds[m]}" ref="{r}" role="{role}"/>' for m, r, role in members)
+        mem = "".join(
+            f'<member type="{kinds[m]}" ref="{r}" role="{role}"/>' for m, r, role in members
+        )
         out.append(f'<relation id="{i}" version="1">{mem}{tags(t)}</relation>')
     out.append("</osm>")
     return "\n".join(out) + "\n"
@@ -173,7 +272,9 @@ def test_dc_underground_and_cable_forms(imported):
     assert row(lines, "w1006")["underground"]  # power=minor_cable
     assert row(lines, "w1004")["underground"]  # location=underground
     assert not row(lines, "w1002")["underground"] and row(lines, "w1002")["voltage_kv"] == 34.5
-    assert row(lines, "w1010")["voltage_kv"] == 345.0 and row(lines, "w1010")["circuits"] == 2  # 6 cables
+    assert (
+        row(lines, "w1010")["voltage_kv"] == 345.0 and row(lines, "w1010")["circuits"] == 2
+    )  # 6 cables
 
 
 def test_broken_line_data_is_reported_not_fatal(imported):
@@ -182,7 +283,9 @@ def test_broken_line_data_is_reported_not_fatal(imported):
     assert len(broken.geometry.coords) == 2  # drawn through the nodes present
     assert "missing from the file" in broken["issues"] and "medium" in broken["issues"]
     assert math.isnan(broken["voltage_kv"])
-    assert report.count("way_missing_nodes") >= 1 and "w1007" in report.examples("way_missing_nodes")
+    assert report.count("way_missing_nodes") >= 1 and "w1007" in report.examples(
+        "way_missing_nodes"
+    )
     assert "w1008" not in set(lines["osm_id"])  # one node left: cannot be drawn
     assert "w1008" in report.examples("dropped_missing_nodes")
     assert "w1007" in report.examples("voltage_unreadable")
@@ -192,7 +295,11 @@ def test_lifecycle_features_are_counted_and_imported_on_request(extract, importe
     assert "w1009" not in set(imported.layers["transmission_lines"]["osm_id"])
     assert "w1009" in imported.report.examples("lifecycle_skipped")
     r = row(import_osm(extract, include_lifecycle=True).layers["transmission_lines"], "w1009")
-    assert r["status"] == "construction" and r["voltage_kv"] == 500.0 and r["power"] == "construction:line"
+    assert (
+        r["status"] == "construction"
+        and r["voltage_kv"] == 500.0
+        and r["power"] == "construction:line"
+    )
 
 
 # --- substations ---------------------------------------------------------------------------------
@@ -202,7 +309,11 @@ def test_substations_as_node_way_and_multipolygon(imported):
     subs = imported.layers["substations"]
     ox = row(subs, "n100")
     assert ox.geometry.geom_type == "Point"
-    assert (ox["voltage_kv"], ox["voltages_kv"], ox["substation"]) == (500.0, "500;230", "transmission")
+    assert (ox["voltage_kv"], ox["voltages_kv"], ox["substation"]) == (
+        500.0,
+        "500;230",
+        "transmission",
+    )
     assert ox["name:ja"] == "オックス" and ox["operator"] == "Dominion Energy"
     pv = row(subs, "w2001")
     assert pv.geometry.geom_type == "Polygon" and pv["voltages_kv"] == "230;115"
@@ -225,7 +336,9 @@ def test_open_outline_kept_as_point_and_missing_members(imported):
     assert partial.geometry.area == pytest.approx(0.004**2)
     assert "1 of 2 member ways missing" in partial["issues"]
     assert {"r3002", "r3003"} <= set(report.examples("relation_missing_members"))
-    assert "r3003" not in set(subs["osm_id"]) and "r3003" in report.examples("dropped_relation_no_members")
+    assert "r3003" not in set(subs["osm_id"]) and "r3003" in report.examples(
+        "dropped_relation_no_members"
+    )
 
 
 # --- plants and generators -----------------------------------------------------------------------
@@ -257,7 +370,11 @@ def test_generators_summed_into_plants_and_standalone_ones(imported):
     assert windy["capacity_mw"] == pytest.approx(4.0) and windy["fuel"] == "wind"
     assert windy.geometry.geom_type == "Point"
     turbine = row(plants, "n240")  # stand-alone, >= 1 MW: kept as a plant
-    assert turbine["capacity_mw"] == 3.0 and turbine["power"] == "generator" and turbine["fuel"] == "wind"
+    assert (
+        turbine["capacity_mw"] == 3.0
+        and turbine["power"] == "generator"
+        and turbine["fuel"] == "wind"
+    )
     ids = set(plants["osm_id"])
     assert not {"n214", "n215", "n224", "n241", "n242", "n243"} & ids  # summed or too small
     assert "n241" in report.examples("small_generators_skipped")
@@ -266,8 +383,16 @@ def test_generators_summed_into_plants_and_standalone_ones(imported):
 def test_canonical_columns_first_then_issues_then_osm_columns(imported):
     expected = {
         "substations": ["name", "operator", "voltage_kv", "voltages_kv"],
-        "transmission_lines": ["name", "operator", "voltage_kv", "voltages_kv", "circuits", "underground", "dc",
-                               "status"],
+        "transmission_lines": [
+            "name",
+            "operator",
+            "voltage_kv",
+            "voltages_kv",
+            "circuits",
+            "underground",
+            "dc",
+            "status",
+        ],
         "power_plants": ["name", "operator", "capacity_mw", "fuel", "status"],
     }
     for kind, cols in expected.items():
@@ -286,7 +411,9 @@ def test_pbf_gives_the_same_layers(extract, imported, tmp_path):
     for kind in KINDS:
         a, b = imported.layers[kind], from_pbf.layers[kind]
         pd.testing.assert_frame_equal(a.drop(columns="geometry"), b.drop(columns="geometry"))
-        assert shapely.equals_exact(np.asarray(a.geometry.values), np.asarray(b.geometry.values), 1e-7).all()
+        assert shapely.equals_exact(
+            np.asarray(a.geometry.values), np.asarray(b.geometry.values), 1e-7
+        ).all()
     assert {k: v.count for k, v in imported.report.items.items()} == {
         k: v.count for k, v in from_pbf.report.items.items()
     }
@@ -303,9 +430,12 @@ def test_negative_ids_as_josm_writes_them(tmp_path):
     assert "negative" in result.report.node_strategy
 
 
-def test_id_windows_find_nodes_spread_over_the_planet_id_range(tmp_path):
-    """Node ids 8.6e9 apart as in a regional extract, with several whole windows of ids missing."""
-    step = 3 * 2**osm_read.CHUNK_SHIFT  # every node in its own id chunk: many windows
+@pytest.mark.parametrize("max_chunks", [osm_ids.MAX_CHUNKS, 4])
+def test_id_windows_find_nodes_spread_over_the_planet_id_range(tmp_path, monkeypatch, max_chunks):
+    """Node ids 6e9 apart as in a regional extract, with several whole windows of ids missing;
+    with a small chunk budget the id set is cleared and reloaded as the file passes."""
+    monkeypatch.setattr(osm_ids, "MAX_CHUNKS", max_chunks)
+    step = 3 * 2**osm_ids.CHUNK_SHIFT  # every node in its own id chunk: many windows
     ids = [1 + k * step for k in range(60)]
     missing = set(ids[20:40])  # 20 consecutive chunks: several windows (more than the look-ahead)
     path = tmp_path / "spread.osm.pbf"
@@ -313,12 +443,16 @@ def test_id_windows_find_nodes_spread_over_the_planet_id_range(tmp_path):
         for k, i in enumerate(ids):
             if i not in missing:
                 writer.add_node(osmium.osm.mutable.Node(id=i, location=(-77.0 + k * 0.001, 38.9)))
-        writer.add_way(osmium.osm.mutable.Way(id=1, nodes=ids, tags={"power": "line", "voltage": "500000"}))
+        writer.add_way(
+            osmium.osm.mutable.Way(id=1, nodes=ids, tags={"power": "line", "voltage": "500000"})
+        )
     wanted = np.array(ids, dtype=np.int64)
-    window_pass = IdWindowPass(str(path), "node", wanted, PassProgress(lambda f, m: None, ReadPosition(str(path)), ""))
+    window_pass = IdWindowPass(
+        str(path), "node", wanted, PassProgress(lambda f, m: None, ReadPosition(str(path)), "")
+    )
     files = window_pass.run(tmp_path)
     assert window_pass.passes > 1  # the windows after the gap needed another pass
-    found = osm_read._parse_nodes(files)[0]
+    found = osm_ids._parse_nodes(files)[0]
     assert sorted(found.tolist()) == sorted(set(ids) - missing)
     result = import_osm(path)
     line = row(result.layers["transmission_lines"], "w1")
@@ -326,11 +460,48 @@ def test_id_windows_find_nodes_spread_over_the_planet_id_range(tmp_path):
     assert "20 of 60 nodes missing" in line["issues"]
 
 
+def test_file_not_sorted_by_id_is_read_completely(tmp_path):
+    step = 2**osm_ids.CHUNK_SHIFT  # one node per id chunk: 20 chunks, 5 windows
+    ids = [1 + k * step for k in range(20)]
+    text = osm_xml(
+        {i: (-77.5 + k * 0.01, 38.9, {}) for k, i in enumerate(ids)},
+        {10: (ids, {"power": "line", "voltage": "500000"})},
+        {},
+    )
+    lines = text.splitlines()
+    i_far = next(i for i, line in enumerate(lines) if f'id="{ids[-1]}"' in line)
+    lines.insert(2, lines.pop(i_far))  # the last node first: the file is not in id order
+    path = tmp_path / "unsorted.osm"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = import_osm(path)
+    assert len(row(result.layers["transmission_lines"], "w10").geometry.coords) == 20
+    assert result.report.count("file_not_sorted") == 1
+
+
+def test_to_layers_gives_styled_layers_with_their_reports(imported):
+    layers = {layer.kind: layer for layer in imported.to_layers()}
+    assert set(layers) == set(KINDS)
+    subs = layers["substations"]
+    assert subs.name == "substations" and len(subs) == len(imported.layers["substations"])
+    assert subs.style.get("colour_by") == "voltage_kv"
+    item = subs.report.by_rule("unclosed_outline")[0]
+    assert item.count == 1 and "w2004" in item.message
+    assert not layers["transmission_lines"].report.by_rule("unclosed_outline")
+
+
 def test_bbox_keeps_features_that_intersect_it(extract):
     result = import_osm(extract, bbox=(-77.475, 38.85, -77.28, 39.0))
     assert set(result.layers["substations"]["osm_id"]) == {"n100", "w2001", "r3001"}
-    assert set(result.layers["transmission_lines"]["osm_id"]) <= {"w1001", "w1002", "w1003", "w1004",
-                                                                  "w1005", "w1006", "w1007", "w1010"}
+    assert set(result.layers["transmission_lines"]["osm_id"]) <= {
+        "w1001",
+        "w1002",
+        "w1003",
+        "w1004",
+        "w1005",
+        "w1006",
+        "w1007",
+        "w1010",
+    }
     assert "w1001" in set(result.layers["transmission_lines"]["osm_id"])  # crosses the box edge
     assert len(result.layers["power_plants"]) == 0
     assert result.report.count("outside_bbox") > 0
@@ -385,9 +556,13 @@ def test_written_layers_load_as_their_kinds_without_mapping(extract, tmp_path):
         assert layer.kind == kind
         assert len(layer.data) == len(result.layers[kind])
         if kind != "power_plants":
-            np.testing.assert_array_equal(layer.data["voltage_kv"].to_numpy(), result.layers[kind]["voltage_kv"])
+            np.testing.assert_array_equal(
+                layer.data["voltage_kv"].to_numpy(), result.layers[kind]["voltage_kv"]
+            )
         else:
-            np.testing.assert_array_equal(layer.data["capacity_mw"].to_numpy(), result.layers[kind]["capacity_mw"])
+            np.testing.assert_array_equal(
+                layer.data["capacity_mw"].to_numpy(), result.layers[kind]["capacity_mw"]
+            )
 
 
 def test_imported_layers_score_without_field_mapping(imported):
@@ -397,15 +572,114 @@ def test_imported_layers_score_without_field_mapping(imported):
 
     near_ox = shapely.box(-77.405, 38.945, -77.395, 38.955)  # ~90 ha around the Ox substation
     far = shapely.box(-76.205, 37.945, -76.195, 37.955)
-    parcels = gpd.GeoDataFrame({"parcel_id": ["near", "far"], "area_ha": [90.0, 90.0]},
-                               geometry=[near_ox, far], crs=4326)
+    parcels = gpd.GeoDataFrame(
+        {"parcel_id": ["near", "far"], "area_ha": [90.0, 90.0]}, geometry=[near_ox, far], crs=4326
+    )
     layers = imported.layers
-    result = engine.score(parcels, layers["substations"], layers["transmission_lines"], layers["power_plants"],
-                          profile=profile_mod.load_profile("enterprise"))
+    result = engine.score(
+        parcels,
+        layers["substations"],
+        layers["transmission_lines"],
+        layers["power_plants"],
+        profile=profile_mod.load_profile("enterprise"),
+    )
     scored = result.parcels.set_index("parcel_id")
     assert scored.loc["near", "score"] > scored.loc["far", "score"]
     distance = next(c for c in scored.columns if c.startswith("substation") and c.endswith("_m"))
     assert scored.loc["near", distance] == pytest.approx(0.0, abs=1.0)
+
+
+# --- real OSM tags (../shared/data, skipped without it) ------------------------------------------
+
+SHARED = ROOT.parent / "shared" / "data"
+
+
+def _real_fukui_as_osm(path: Path):
+    """Fukui's OSM substations (polygons) and lines with their full tags, written back as an .osm file."""
+    import geopandas as gpd
+
+    src = SHARED / "fukui_reinan_jp.gpkg"
+    subs = pyogrio.read_dataframe(src, layer="substations_osm_ajg")
+    lines = pyogrio.read_dataframe(src, layer="lines_osm_ajg_hokuriku_all")
+    nodes, ways, relations = {}, {}, {}
+    next_id = [1]
+
+    def new_id():
+        next_id[0] += 1
+        return next_id[0]
+
+    def ring(coords):
+        ids = [new_id() for _ in coords[:-1]]
+        for i, (x, y) in zip(ids, coords[:-1], strict=True):
+            nodes[i] = (round(x, 7), round(y, 7), {})
+        return ids + ids[:1]
+
+    def tags(rec):
+        skip = ("_", "element", "id", "type")
+        return {
+            k: str(v)
+            for k, v in rec.items()
+            if k != "geometry" and not k.startswith(skip) and isinstance(v, str) and v
+        }
+
+    for rec in lines.to_dict("records"):
+        coords = list(rec["geometry"].coords)
+        ids = [new_id() for _ in coords]
+        for i, (x, y) in zip(ids, coords, strict=True):
+            nodes[i] = (round(x, 7), round(y, 7), {})
+        ways[new_id()] = (ids, tags(rec))
+    expected = {}
+    for rec in subs.to_dict("records"):
+        parts = shapely.get_parts(rec["geometry"])
+        if len(parts) == 1 and not parts[0].interiors:
+            wid = new_id()
+            ways[wid] = (ring(list(parts[0].exterior.coords)), tags(rec))
+            expected[f"w{wid}"] = rec
+        else:
+            members = []
+            for poly in parts:
+                wid = new_id()
+                ways[wid] = (ring(list(poly.exterior.coords)), {})
+                members.append(("w", wid, "outer"))
+                for hole in poly.interiors:
+                    hid = new_id()
+                    ways[hid] = (ring(list(hole.coords)), {})
+                    members.append(("w", hid, "inner"))
+            rid = new_id()
+            relations[rid] = (members, {"type": "multipolygon", **tags(rec)})
+            expected[f"r{rid}"] = rec
+    path.write_text(osm_xml(nodes, ways, relations), encoding="utf-8")
+    return lines, gpd.GeoDataFrame(expected.values(), index=list(expected), crs=4326)
+
+
+@pytest.mark.shared_data
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data is not present")
+def test_real_fukui_tags_and_geometries(tmp_path):
+    from layers import parse
+
+    lines, subs = _real_fukui_as_osm(tmp_path / "fukui.osm")
+    to_pbf(tmp_path / "fukui.osm", tmp_path / "fukui.osm.pbf")
+    result = import_osm(tmp_path / "fukui.osm.pbf")
+    got_lines, got_subs = result.layers["transmission_lines"], result.layers["substations"]
+    assert len(got_lines) == len(lines) and len(got_subs) == len(subs)
+    want = parse.parse_voltage(lines["voltage"], unit="v")
+    assert sorted(got_lines["voltages_kv"]) == sorted(want["voltages_kv"])
+    assert set(got_lines["voltage_kv"].dropna()) == {154.0, 275.0, 500.0}
+    assert set(got_lines["name"]) == set(lines["name"])
+    circuits = pd.to_numeric(lines["circuits"]).to_numpy()  # same order: ways written in row order
+    from_cables = pd.to_numeric(lines["cables"]).to_numpy() / 3
+    expected = np.where(
+        np.isnan(circuits), np.where(from_cables % 1 == 0, from_cables, np.nan), circuits
+    )
+    np.testing.assert_array_equal(got_lines["circuits"].to_numpy(), expected)
+    reinan = got_subs[got_subs["name"] == "嶺南変電所"].iloc[0]
+    assert reinan["voltages_kv"] == "500;275" and reinan["voltage_kv"] == 500.0
+    for osm_id, rec in subs.iterrows():
+        got = row(got_subs, osm_id)
+        assert got.geometry.area == pytest.approx(rec.geometry.area, rel=1e-4)
+        assert got["name:ja"] == (rec["name:ja"] if isinstance(rec["name:ja"], str) else None)
+    assert "name:ja_rm" in got_subs.columns
+    assert result.report.warnings == []
 
 
 # --- command line --------------------------------------------------------------------------------
@@ -414,8 +688,14 @@ def test_imported_layers_score_without_field_mapping(imported):
 def _cli(*args, cwd=None):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("GRIDSCOUT_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "gridscout", "import-osm", *args], capture_output=True,
-                          text=True, cwd=cwd or ROOT, env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "gridscout", "import-osm", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=env,
+        timeout=300,
+    )
 
 
 def test_cli_writes_the_geopackage_and_prints_the_report(extract, tmp_path):

@@ -118,14 +118,17 @@ def test_bad_setting_value_names_line():
 
 
 def test_raster_share_needs_classes():
-    text = GOOD + '\n[[criteria]]\ntype = "raster_class_share"\nlayer = "flood"\ntransform = "linear"\nbest = 0\nworst = 1\n'
+    text = (
+        GOOD
+        + '\n[[criteria]]\ntype = "raster_class_share"\nlayer = "flood"\ntransform = "linear"\nbest = 0\nworst = 1\n'
+    )
     msg = refusal(text)
     assert f"line {line_of(text, '[[criteria]]', 3)}:" in msg and "needs 'classes'" in msg
 
 
 def test_second_substation_criterion_refused():
     first = GOOD.index("[[criteria]]")
-    text = GOOD + "\n" + GOOD[first:GOOD.index("[[criteria]]", first + 1)]
+    text = GOOD + "\n" + GOOD[first : GOOD.index("[[criteria]]", first + 1)]
     msg = refusal(text)
     assert f"line {line_of(text, '[[criteria]]', 3)}:" in msg
     assert "only one substation_distance criterion per profile (the other is at line 4)" in msg
@@ -135,9 +138,15 @@ def test_duplicate_ids_refused():
     gen = '[[criteria]]\ntype = "generation_within"\ntransform = "linear"\nbest = 1000\nworst = 0\n'
     text = GOOD + "\n" + gen + "\n" + gen.replace("best = 1000", "best = 1000\nradius_km = 20")
     msg = refusal(text)
-    assert f"line {line_of(text, '[[criteria]]', 4)}:" in msg and "two criteria have the id 'generation_within'" in msg
+    assert (
+        f"line {line_of(text, '[[criteria]]', 4)}:" in msg
+        and "two criteria have the id 'generation_within'" in msg
+    )
     ok = text.replace("radius_km = 20", 'radius_km = 20\nid = "generation_20km"')
-    assert [c.id for c in parse_profile(ok, "x").criteria][-2:] == ["generation_within", "generation_20km"]
+    assert [c.id for c in parse_profile(ok, "x").criteria][-2:] == [
+        "generation_within",
+        "generation_20km",
+    ]
 
 
 def test_exclusion_share_out_of_range_names_line():
@@ -168,13 +177,18 @@ def test_shipped_profiles_load_and_cite_sources(name):
 def test_shipped_thresholds():
     hyper, ent, edge = (load_profile(n) for n in ("hyperscale", "enterprise", "edge"))
     assert hyper.substation_rule[0] >= 230 and hyper.line_rule[0] >= 230 and hyper.min_area_ha == 40
-    assert any(c.type == "generation_within" and c.radius_km == 50 and c.weight > 0 for c in hyper.criteria)
+    assert any(
+        c.type == "generation_within" and c.radius_km == 50 and c.weight > 0 for c in hyper.criteria
+    )
     assert ent.substation_rule[0] == 115 and ent.min_area_ha == 10
     assert edge.substation_rule[0] == 69 and edge.min_area_ha == 2
 
 
 def test_unknown_profile_name_lists_shipped():
-    with pytest.raises(ProfileError, match=r"no shipped profile named 'megascale' \(shipped: edge, enterprise, hyperscale"):
+    with pytest.raises(
+        ProfileError,
+        match=r"no shipped profile named 'megascale' \(shipped: edge, enterprise, hyperscale",
+    ):
         load_profile("megascale")
 
 
@@ -188,15 +202,33 @@ def test_save_load_round_trip(tmp_path):
 
 def test_geometry_key_ignores_weights_transforms_area_but_not_thresholds():
     p = parse_profile(GOOD, "a.toml")
-    same = parse_profile(GOOD.replace("weight = 4", "weight = 9").replace("half_distance = 3", "half_distance = 7")
-                         .replace("min_area_ha = 10", "min_area_ha = 50"), "b.toml")
+    same = parse_profile(
+        GOOD.replace("weight = 4", "weight = 9")
+        .replace("half_distance = 3", "half_distance = 7")
+        .replace("min_area_ha = 10", "min_area_ha = 50"),
+        "b.toml",
+    )
     assert p.geometry_key() == same.geometry_key()
-    for change in (("min_kv = 115", "min_kv = 230"), ("min_kv = 115", "min_kv = 115\ninclude_unknown_voltage = true")):
+    for change in (
+        ("min_kv = 115", "min_kv = 230"),
+        ("min_kv = 115", "min_kv = 115\ninclude_unknown_voltage = true"),
+    ):
         other = parse_profile(GOOD.replace(*change), "c.toml")
         assert other.geometry_key() != p.geometry_key()
-    gen = GOOD + '\n[[criteria]]\ntype = "generation_within"\nradius_km = 50\ntransform = "linear"\nbest = 1000\nworst = 0\n'
-    assert parse_profile(gen, "d").geometry_key() != parse_profile(gen.replace("radius_km = 50", "radius_km = 30"), "e").geometry_key()
-    assert parse_profile(gen, "d").geometry_key() != parse_profile(gen.replace("radius_km = 50", 'radius_km = 50\nfuels = ["gas"]'), "f").geometry_key()
+    gen = (
+        GOOD
+        + '\n[[criteria]]\ntype = "generation_within"\nradius_km = 50\ntransform = "linear"\nbest = 1000\nworst = 0\n'
+    )
+    assert (
+        parse_profile(gen, "d").geometry_key()
+        != parse_profile(gen.replace("radius_km = 50", "radius_km = 30"), "e").geometry_key()
+    )
+    assert (
+        parse_profile(gen, "d").geometry_key()
+        != parse_profile(
+            gen.replace("radius_km = 50", 'radius_km = 50\nfuels = ["gas"]'), "f"
+        ).geometry_key()
+    )
 
 
 def test_with_weights_validates():
@@ -212,7 +244,9 @@ def test_with_criterion_changes_transform_or_threshold():
     from scoring.transforms import Transform
 
     p = parse_profile(GOOD, "a.toml")
-    q = p.with_criterion("substation_distance", transform=Transform("linear", {"best": 0, "worst": 10}))
+    q = p.with_criterion(
+        "substation_distance", transform=Transform("linear", {"best": 0, "worst": 10})
+    )
     assert q.criteria[0].transform.name == "linear" and q.geometry_key() == p.geometry_key()
     assert p.with_criterion("substation_distance", min_kv=230).geometry_key() != p.geometry_key()
     with pytest.raises(ProfileError, match="negative weight"):

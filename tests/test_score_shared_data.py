@@ -27,13 +27,33 @@ pytestmark = [
 
 REGIONS = {
     # name: (file, substations, lines, plants, bbox, profile, big substation kV)
-    "fukui": ("fukui_reinan_jp.gpkg", ["substations_osm_ajg_national_points", "substations_osm_ajg"],
-              ["lines_osm_ajg_154kv_plus"], ["plants_osm_ajg"], (135.4, 35.3, 136.3, 35.9), "hyperscale", 275),
-    "chiba": ("chiba_bay_inzai_jp.gpkg", ["substations_osm_ajg"], ["lines_osm_ajg_154kv_plus"],
-              ["plants_osm_ajg"], (139.8, 35.3, 140.4, 35.9), "hyperscale", 275),
-    "ohio": ("trumbull_mahoning_oh.gpkg", ["substations_hifld_partial", "substations_osm_gridkit2016"],
-             ["lines_hifld_partial", "lines_osm_gridkit2016"], ["plants_eia860m_2025", "plants_wri_gppd"],
-             None, "enterprise", 138),
+    "fukui": (
+        "fukui_reinan_jp.gpkg",
+        ["substations_osm_ajg_national_points", "substations_osm_ajg"],
+        ["lines_osm_ajg_154kv_plus"],
+        ["plants_osm_ajg"],
+        (135.4, 35.3, 136.3, 35.9),
+        "hyperscale",
+        275,
+    ),
+    "chiba": (
+        "chiba_bay_inzai_jp.gpkg",
+        ["substations_osm_ajg"],
+        ["lines_osm_ajg_154kv_plus"],
+        ["plants_osm_ajg"],
+        (139.8, 35.3, 140.4, 35.9),
+        "hyperscale",
+        275,
+    ),
+    "ohio": (
+        "trumbull_mahoning_oh.gpkg",
+        ["substations_hifld_partial", "substations_osm_gridkit2016"],
+        ["lines_hifld_partial", "lines_osm_gridkit2016"],
+        ["plants_eia860m_2025", "plants_wri_gppd"],
+        None,
+        "enterprise",
+        138,
+    ),
 }
 
 
@@ -55,8 +75,11 @@ def synthetic_parcels(bbox, n=1500, seed=5) -> gpd.GeoDataFrame:
     dy = side / 2 / 111_000
     dx = dy / np.cos(np.radians(lat))
     geoms = shapely.box(lon - dx, lat - dy, lon + dx, lat + dy)
-    return gpd.GeoDataFrame({"parcel_id": [f"P{i}" for i in range(n)], "area_ha": side**2 / 1e4},
-                            geometry=geoms, crs=4326)
+    return gpd.GeoDataFrame(
+        {"parcel_id": [f"P{i}" for i in range(n)], "area_ha": side**2 / 1e4},
+        geometry=geoms,
+        crs=4326,
+    )
 
 
 def reference_distance_m(parcel, points) -> float:
@@ -86,12 +109,15 @@ def test_top_parcels_sit_next_to_big_substations(region):
 
     out = result.parcels
     assert len(out) == len(parcels) and out["score"].between(0, 100).all()
-    assert result.summary.left_out["substations"] > 0  # these OSM/HIFLD files have untagged substations
+    # these OSM/HIFLD files have substations without a voltage: left out and counted
+    assert result.summary.left_out["substations"] > 0
     top = out.sort_values("rank").head(10)
     big = substations[substations["voltage_kv"] >= big_kv].geometry.to_numpy()
     assert len(big) > 0
     ref = np.array([reference_distance_m(g, big) for g in top.geometry])
-    assert (ref < 4000).all(), f"{region}: top-10 parcels' distances to a >= {big_kv} kV substation: {ref.round()}"
+    assert (ref < 4000).all(), (
+        f"{region}: top-10 parcels' distances to a >= {big_kv} kV substation: {ref.round()}"
+    )
     assert (top["substation_kv"] >= big_kv).all()
     # the engine's own distance to its (qualifying) substation agrees with the reference
     np.testing.assert_allclose(top["substation_distance_m"].to_numpy(), ref, rtol=2e-3, atol=1.0)
@@ -101,4 +127,6 @@ def test_top_parcels_sit_next_to_big_substations(region):
     assert typical > 3 * ref.max()
 
     sentences = result.explain(top.iloc[0]["parcel_id"])
-    assert any(" kV: utility " in s and "substation" in s.lower() or "変電所" in s for s in sentences)
+    assert any(
+        " kV: utility " in s and ("substation" in s.lower() or "変電所" in s) for s in sentences
+    )

@@ -30,8 +30,12 @@ def test_linear_is_better_for_more_when_best_is_larger():
 
 def test_exponential_decay_half_distance_and_scale():
     x = np.array([0.0, 3.0, 6.0])
-    np.testing.assert_allclose(apply_transform("exponential_decay", x, half_distance=3), [1, 0.5, 0.25])
-    np.testing.assert_allclose(apply_transform("exponential_decay", x, scale=3), [1, math.exp(-1), math.exp(-2)])
+    np.testing.assert_allclose(
+        apply_transform("exponential_decay", x, half_distance=3), [1, 0.5, 0.25]
+    )
+    np.testing.assert_allclose(
+        apply_transform("exponential_decay", x, scale=3), [1, math.exp(-1), math.exp(-2)]
+    )
 
 
 def test_logistic_midpoint_and_direction():

@@ -17,11 +17,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from gridscout.commands.score import add_layer_arguments
 
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.add_argument("--sites", required=True, metavar="FILE", help="candidate sites (points or polygons)")
+    parser.add_argument(
+        "--sites", required=True, metavar="FILE", help="candidate sites (points or polygons)"
+    )
     add_layer_arguments(parser, parcels_required=False)
-    parser.add_argument("--top", type=int, default=5, metavar="N", help="best parcels per site (default 5)")
-    parser.add_argument("--within-km", type=float, default=10.0, metavar="R",
-                        help="parcels within R km of a site (default 10)")
+    parser.add_argument(
+        "--top", type=int, default=5, metavar="N", help="best parcels per site (default 5)"
+    )
+    parser.add_argument(
+        "--within-km",
+        type=float,
+        default=10.0,
+        metavar="R",
+        help="parcels within R km of a site (default 10)",
+    )
     parser.add_argument("--out", metavar="FILE.csv", help="write the table as CSV")
 
 
@@ -46,18 +55,35 @@ def run(args: argparse.Namespace) -> int:
         inputs = load_inputs(args, scaled(bar, 0.0, 0.4))
         scored = None
         if inputs.get("parcels") is not None:
-            result = score(inputs["parcels"], inputs["substations"], inputs["lines"], inputs.get("plants"),
-                           rasters=inputs["rasters"], exclusions=inputs["exclusions"], profile=profile,
-                           progress=scaled(bar, 0.4, 0.9))
+            result = score(
+                inputs["parcels"],
+                inputs["substations"],
+                inputs["lines"],
+                inputs.get("plants"),
+                rasters=inputs["rasters"],
+                exclusions=inputs["exclusions"],
+                profile=profile,
+                progress=scaled(bar, 0.4, 0.9),
+            )
             scored = scored_frame(result)
         bar(0.9, "comparing sites")
-        table = compare_sites(inputs["sites"], inputs["substations"], inputs["lines"], inputs.get("plants"),
-                              profile, scored_parcels=scored, top_n=args.top, within_km=args.within_km)
+        table = compare_sites(
+            inputs["sites"],
+            inputs["substations"],
+            inputs["lines"],
+            inputs.get("plants"),
+            profile,
+            scored_parcels=scored,
+            top_n=args.top,
+            within_km=args.within_km,
+        )
         bar(1.0, "done")
     finally:
         bar.close()
-    print(f"Candidate sites, profile {profile.name} (substations >= {profile.substation_rule[0]:g} kV, "
-          f"lines >= {profile.line_rule[0]:g} kV)\n")
+    print(
+        f"Candidate sites, profile {profile.name} (substations >= {profile.substation_rule[0]:g} kV, "
+        f"lines >= {profile.line_rule[0]:g} kV)\n"
+    )
     print(markdown_table(table))
     if args.out:
         table.to_csv(args.out, index=False, encoding="utf-8", lineterminator="\n")

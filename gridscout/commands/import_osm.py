@@ -32,8 +32,12 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE.osm.pbf|FILE.osm", help="the OpenStreetMap file to read")
-    parser.add_argument("--out", required=True, metavar="OUT.gpkg", help="the GeoPackage to write (replaced)")
+    parser.add_argument(
+        "file", metavar="FILE.osm.pbf|FILE.osm", help="the OpenStreetMap file to read"
+    )
+    parser.add_argument(
+        "--out", required=True, metavar="OUT.gpkg", help="the GeoPackage to write (replaced)"
+    )
     parser.add_argument(
         "--bbox",
         type=parse_bbox,
@@ -57,7 +61,11 @@ def run(args: argparse.Namespace) -> int:
     bar = TextProgressBar(quiet=args.quiet)
     try:
         result = import_osm(
-            args.file, out=args.out, bbox=args.bbox, progress=bar, include_lifecycle=args.include_planned
+            args.file,
+            out=args.out,
+            bbox=args.bbox,
+            progress=bar,
+            include_lifecycle=args.include_planned,
         )
     finally:
         bar.close()

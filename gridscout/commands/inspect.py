@@ -74,6 +74,21 @@ def _layer_details(path: str, layer: str | None, kind: str | None, crs) -> dict:
     return out
 
 
+def _guess_kind(path: str, layer: str) -> str | None:
+    """The kind a layer looks like from its first features (None when nothing fits)."""
+    from layers.errors import DataError
+    from layers.io import kind_scores, sample_frame, source_info
+
+    try:
+        sample = sample_frame(path, layer)
+    except DataError:
+        return None
+    if sample is None:
+        return None
+    scores = kind_scores(source_info(path, layer, sample))
+    return scores[0][1] if scores and scores[0][0] > 0 else None
+
+
 def inspect_file(file: str, layer: str | None = None, kind: str | None = None, crs=None) -> dict:
     """Everything ``inspect`` shows, as a JSON-serialisable dict."""
     from pathlib import Path
@@ -91,6 +106,8 @@ def inspect_file(file: str, layer: str | None = None, kind: str | None = None, c
         "layers": [{"name": n, "geometry_type": g, "features": c} for n, g, c in layers],
     }
     if layer is None and len(layers) > 1 and not kind:
+        for entry in result["layers"]:
+            entry["kind"] = _guess_kind(src.path, entry["name"])
         result["note"] = (f"{len(layers)} layers; show one with --layer NAME (or "
                           f"{Path(src.path).name}:NAME), or pick by kind with --kind")
         return result
@@ -107,7 +124,8 @@ def _print_text(result: dict, out=sys.stdout) -> None:
         mark = "*" if chosen and lay["name"] == chosen else " "
         count = "raster" if lay["features"] is None else f"{lay['features']:,} features"
         gtype = lay["geometry_type"] if lay["geometry_type"] not in (None, "None") else "no geometry"
-        w(f" {mark} {lay['name']}  [{gtype}]  {count}\n")
+        guess = f"  -> {lay['kind']}" if lay.get("kind") else ""
+        w(f" {mark} {lay['name']}  [{gtype}]  {count}{guess}\n")
     if "note" in result:
         w(f"\n{result['note']}\n")
         return

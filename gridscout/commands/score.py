@@ -19,24 +19,46 @@ ENGINES = ("local",)
 
 def add_layer_arguments(parser: argparse.ArgumentParser, *, parcels_required: bool) -> None:
     """Options shared with ``compare-sites``."""
-    parser.add_argument("--parcels", required=parcels_required, metavar="FILE", help="parcel polygons")
-    parser.add_argument("--substations", required=True, metavar="FILE", help="substations (points or polygons)")
+    parser.add_argument(
+        "--parcels", required=parcels_required, metavar="FILE", help="parcel polygons"
+    )
+    parser.add_argument(
+        "--substations", required=True, metavar="FILE", help="substations (points or polygons)"
+    )
     parser.add_argument("--lines", required=True, metavar="FILE", help="transmission lines")
     parser.add_argument("--plants", metavar="FILE", help="power plants (for MW within the radius)")
-    parser.add_argument("--raster", action="append", default=[], metavar="NAME=FILE",
-                        help="a raster the profile names (raster_mean / raster_class_share); repeatable")
-    parser.add_argument("--exclusion", action="append", default=[], metavar="NAME=FILE",
-                        help="a polygon layer the profile's [[exclusions]] name; repeatable")
-    parser.add_argument("--profile", default="enterprise", metavar="NAME|FILE",
-                        help="score profile: hyperscale, enterprise (default), edge, or a .toml file")
-    parser.add_argument("--engine", choices=ENGINES, default="local", help="scoring engine (default: local)")
+    parser.add_argument(
+        "--raster",
+        action="append",
+        default=[],
+        metavar="NAME=FILE",
+        help="a raster the profile names (raster_mean / raster_class_share); repeatable",
+    )
+    parser.add_argument(
+        "--exclusion",
+        action="append",
+        default=[],
+        metavar="NAME=FILE",
+        help="a polygon layer the profile's [[exclusions]] name; repeatable",
+    )
+    parser.add_argument(
+        "--profile",
+        default="enterprise",
+        metavar="NAME|FILE",
+        help="score profile: hyperscale, enterprise (default), edge, or a .toml file",
+    )
+    parser.add_argument(
+        "--engine", choices=ENGINES, default="local", help="scoring engine (default: local)"
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     add_layer_arguments(parser, parcels_required=True)
-    parser.add_argument("--out", required=True, metavar="OUT", help="output file (.gpkg, .parquet, .fgb, .csv)")
+    parser.add_argument(
+        "--out", required=True, metavar="OUT", help="output file (.gpkg, .parquet, .fgb, .csv)"
+    )
 
 
 def named_files(values: list[str], option: str) -> dict[str, str]:
@@ -47,7 +69,9 @@ def named_files(values: list[str], option: str) -> dict[str, str]:
     for value in values:
         name, sep, path = value.partition("=")
         if not sep or not name.strip() or not path.strip():
-            raise GridScoutError(f"{option} {value!r}: write NAME=FILE, e.g. {option} flood=flood_zones.gpkg")
+            raise GridScoutError(
+                f"{option} {value!r}: write NAME=FILE, e.g. {option} flood=flood_zones.gpkg"
+            )
         out[name.strip()] = path.strip()
     return out
 
@@ -59,13 +83,21 @@ def load_inputs(args: argparse.Namespace, progress) -> dict:
     from layers.model import Source
     from layers.progress import scaled
 
-    specs = [("parcels", args.parcels, "parcels"), ("substations", args.substations, "substations"),
-             ("lines", args.lines, "transmission_lines"), ("plants", args.plants, "power_plants"),
-             ("sites", getattr(args, "sites", None), "candidate_sites")]
+    specs = [
+        ("parcels", args.parcels, "parcels"),
+        ("substations", args.substations, "substations"),
+        ("lines", args.lines, "transmission_lines"),
+        ("plants", args.plants, "power_plants"),
+        ("sites", getattr(args, "sites", None), "candidate_sites"),
+    ]
     specs = [s for s in specs if s[1]]
     exclusion_files = named_files(args.exclusion, "--exclusion")
     steps = len(specs) + len(exclusion_files)
-    inputs: dict = {"exclusions": {}, "rasters": named_files(args.raster, "--raster"), "reports": []}
+    inputs: dict = {
+        "exclusions": {},
+        "rasters": named_files(args.raster, "--raster"),
+        "reports": [],
+    }
     for i, (key, spec, kind) in enumerate(specs):
         layer = load_layer(spec, kind=kind, progress=scaled(progress, i / steps, (i + 1) / steps))
         inputs[key] = layer.data
@@ -75,7 +107,9 @@ def load_inputs(args: argparse.Namespace, progress) -> dict:
         src = Source.parse(spec)
         gdf = read_vector(src.path, src.layer)
         if gdf.crs is None:
-            raise DataError(f"exclusion layer {spec} has no coordinate reference system; set one in the file")
+            raise DataError(
+                f"exclusion layer {spec} has no coordinate reference system; set one in the file"
+            )
         inputs["exclusions"][name] = gdf.to_crs(4326)
     for name, path in inputs["rasters"].items():
         from pathlib import Path
@@ -100,11 +134,16 @@ def warn_unused(args: argparse.Namespace, profile) -> None:
     for option, values in (("--raster", args.raster), ("--exclusion", args.exclusion)):
         for name in named_files(values, option):
             if name not in used:
-                print(f"gridscout {NAME}: note: {option} {name} is not used by profile {profile.name}",
-                      file=sys.stderr)
+                print(
+                    f"gridscout {NAME}: note: {option} {name} is not used by profile {profile.name}",
+                    file=sys.stderr,
+                )
     if profile.generation_rule and not args.plants:
-        print(f"gridscout {NAME}: note: profile {profile.name} scores generation within "
-              f"{profile.generation_rule[0]:g} km, but no --plants were given: 0 MW everywhere", file=sys.stderr)
+        print(
+            f"gridscout {NAME}: note: profile {profile.name} scores generation within "
+            f"{profile.generation_rule[0]:g} km, but no --plants were given: 0 MW everywhere",
+            file=sys.stderr,
+        )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -119,9 +158,16 @@ def run(args: argparse.Namespace) -> int:
     bar = TextProgressBar(quiet=args.quiet)
     try:
         inputs = load_inputs(args, scaled(bar, 0.0, 0.3))
-        result = score(inputs["parcels"], inputs["substations"], inputs["lines"], inputs.get("plants"),
-                       rasters=inputs["rasters"], exclusions=inputs["exclusions"], profile=profile,
-                       progress=scaled(bar, 0.3, 0.9))
+        result = score(
+            inputs["parcels"],
+            inputs["substations"],
+            inputs["lines"],
+            inputs.get("plants"),
+            rasters=inputs["rasters"],
+            exclusions=inputs["exclusions"],
+            profile=profile,
+            progress=scaled(bar, 0.3, 0.9),
+        )
         bar(0.9, f"writing {args.out}")
         path = write_vector(scored_frame(result), args.out)
         bar(1.0, "done")
@@ -131,5 +177,7 @@ def run(args: argparse.Namespace) -> int:
         if report.warnings:
             print(report.to_text(), file=sys.stderr)
     print(result.summary.to_text())
-    print(f"wrote {len(result):,} scored parcels to {path} in {time.perf_counter() - started:.1f} s")
+    print(
+        f"wrote {len(result):,} scored parcels to {path} in {time.perf_counter() - started:.1f} s"
+    )
     return 0

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
-import time
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from gui.canvas import styles
+from gui.canvas.canvas_render import RenderMixin
 from gui.canvas.canvas_tools import ToolsMixin
 from gui.canvas.interaction import MapViewBox, Overlay
 from gui.canvas.mercator import (
@@ -17,22 +17,43 @@ from gui.canvas.mercator import (
     WORLD_X,
     bbox_to_lonlat,
     bbox_to_merc,
-    ground_m_per_px,
     scale_denominator,
     to_lonlat,
 )
-from gui.canvas.painting import ViewSpec
 from gui.canvas.render_base import Container
 from gui.canvas.renderers import make_renderer
 from gui.canvas.worker import Bridge, LabelState, RenderJob
 
 SETTLE_MS = 120
-MARGIN = 0.25
-MAX_IMAGE_SIDE = 4096
 OSM = "© OpenStreetMap contributors"
 
 
-class MapCanvas(ToolsMixin, QtWidgets.QWidget):
+class MapCanvas(RenderMixin, ToolsMixin, QtWidgets.QWidget):
+    """The map.
+
+    Display in Web Mercator (latitude clamped to ±85°) — for display only; the scale (1:N at the
+    view centre) and the scale bar are true ground (geodesic) values. Wheel zooms, left-drag pans,
+    keys: + / - zoom, arrows pan, Home = full extent.
+
+    Layers (``set_layers``, ``layers[0]`` on top) are drawn per kind: parcels as a numpy raster
+    of the view + 25% margin (coarse 2048² base image under it; outlines once parcels are >= the
+    style's ``outline_min_pixels``) or, when few are visible, as tiled vector paths per colour;
+    transmission lines as a cached image coloured by OpenInfraMap voltage class (underground
+    dashed, HVDC purple) with simplified copies for coarse zooms; substations / plants / sites as
+    one ScatterPlotItem each (polygon footprints as outlines); the basemap and other polygon
+    layers as images; ``layers.raster.RasterSource`` layers warped to the view. Labels are
+    placed greedily (priority by voltage / capacity) into one image on top.
+
+    All heavy work runs on one worker thread; each refresh has a generation and stale results are
+    dropped (``stale_dropped`` counts them). ``wait_rendered`` / ``renderFinished`` tell when
+    everything visible is drawn. Call ``shutdown()`` before the app exits.
+
+    Tools (``set_tool``): "pan"; "identify" (click → ``clicked`` + ``featuresPicked`` of the
+    topmost layer with a feature within 6 px); "select" (click or drag a box → selection on the
+    active layer, default the topmost parcels layer, + ``featuresPicked``); "measure" (clicks add
+    points, double-click ends; ``measureChanged`` / ``measureFinished`` with lon/lat lists).
+    """
+
     cursorMoved = QtCore.Signal(float, float)
     clicked = QtCore.Signal(float, float)
     extentChanged = QtCore.Signal(tuple)
@@ -109,6 +130,8 @@ class MapCanvas(ToolsMixin, QtWidgets.QWidget):
                 r = make_renderer(lyr)
                 r.top_item = self._top
                 r.attach(self._root)
+            else:  # the same layer: pick up what changed on the Layer object itself
+                r.sync_from_layer()
             new[lyr.name] = r
         for name, r in self._renderers.items():
             if name not in new or new[name] is not r:
@@ -133,7 +156,10 @@ class MapCanvas(ToolsMixin, QtWidgets.QWidget):
             raise KeyError(f"the map has no layer {name!r}; layers: {', '.join(self._order)}") from None
 
     def refresh_layer(self, name) -> None:
-        self._request([self.renderer(name)])
+        """Redraw a layer whose data changed (geometry and attributes are prepared again)."""
+        r = self.renderer(name)
+        r.invalidate()
+        self._request([r])
 
     def set_layer_visible(self, name, visible: bool) -> None:
         r = self.renderer(name)
@@ -299,115 +325,6 @@ class MapCanvas(ToolsMixin, QtWidgets.QWidget):
         p = self.vb.mapSceneToView(pos)
         lon, lat = to_lonlat(p.x(), p.y())
         self.cursorMoved.emit(float(lon), float(lat))
-
-    # ---- rendering -----------------------------------------------------------------------------
-    def _render_view(self) -> ViewSpec:
-        x0, y0, x1, y1 = self._view_rect()
-        w, h = self._px_size()
-        dpr = self.devicePixelRatioF()
-        mx, my = (x1 - x0) * MARGIN, (y1 - y0) * MARGIN
-        iw = int(min(w * (1 + 2 * MARGIN) * dpr, MAX_IMAGE_SIDE))
-        ih = int(min(h * (1 + 2 * MARGIN) * dpr, MAX_IMAGE_SIDE))
-        return ViewSpec((x0 - mx, y0 - my, x1 + mx, y1 + my), iw, ih)
-
-    def _request(self, renderers=None, labels: bool = True) -> None:
-        """Bump the generation of ``renderers`` (default: all visible) and queue a render job."""
-        self._rendered_emitted = False
-        if renderers is None:
-            renderers = list(self._renderers.values())
-        self._gen += 1
-        view = self._render_view()
-        tasks = []
-        for r in renderers:
-            if r.container is None:
-                continue
-            r.want_gen = self._gen
-            if r.visible:
-                params = r.params_for_view(view) if hasattr(r, "params_for_view") else r.params()
-                tasks.append((r, self._gen, params))
-            else:
-                r.applied_gen = -1  # render when shown again
-        label_task = None
-        if labels:
-            self._labels.want_gen = self._gen
-            sources = [(r, r.params()) for r in self._renderers.values()
-                       if r.visible and r.layer.kind != "parcels" and not r.layer.is_raster]
-            x0, y0, x1, y1 = view.rect
-            gm = ground_m_per_px(view.upp / max(self.devicePixelRatioF(), 1.0), (y0 + y1) / 2)
-            label_task = (self._labels, self._gen, sources, gm)
-        self._job_id += 1
-        job = RenderJob(self._job_id, tasks, view, label_task, self.bridge)
-        self._jobs[self._job_id] = job
-        self.pool.start(job)
-
-    def _on_result(self, item) -> None:
-        target, gen, res = item
-        if target == "labels":
-            if gen != self._labels.want_gen:
-                self.stale_dropped += 1
-                return
-            self._labels_item.setImage(*res)
-            self._labels.applied_gen = gen
-        else:
-            if gen != target.want_gen or target.container is None:
-                self.stale_dropped += 1
-                return
-            target.apply(res)
-            target.applied_gen = gen
-            if getattr(target, "tree", 1) is None and not getattr(target, "_tree_queued", False):
-                target._tree_queued = True
-                from gui.canvas.worker import AuxJob
-
-                self.aux_pool.start(AuxJob(target.build_tree))
-        self._check_rendered()
-
-    def _on_failed(self, item) -> None:
-        target, gen, msg = item
-        self.last_error = msg
-        if target == "labels":
-            self._labels.applied_gen = gen
-        elif gen == target.want_gen:
-            target.applied_gen = gen
-        self.renderFailed.emit(msg)
-        self._check_rendered()
-
-    def _on_job_finished(self, job_id: int) -> None:
-        self._jobs.pop(job_id, None)
-        self._check_rendered()
-
-    def is_rendered(self) -> bool:
-        if self._settle.isActive():
-            return False
-        if self._labels.applied_gen != self._labels.want_gen:
-            return False
-        return all(r.applied_gen == r.want_gen for r in self._renderers.values() if r.visible)
-
-    def _check_rendered(self) -> None:
-        if not self._rendered_emitted and self.is_rendered():
-            self._rendered_emitted = True
-            self.renderFinished.emit()
-
-    def wait_rendered(self, timeout_ms: int = 10_000) -> bool:
-        """Process events until everything visible is drawn (or the timeout); True when drawn."""
-        app = QtWidgets.QApplication.instance()
-        deadline = time.monotonic() + timeout_ms / 1000.0
-        while time.monotonic() < deadline:
-            app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 20)
-            if self.is_rendered():
-                app.processEvents()
-                return True
-            time.sleep(0.002)
-        return self.is_rendered()
-
-    def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Stop background work (call before the widget is destroyed in tests/app exit)."""
-        for r in self._renderers.values():
-            r.want_gen = -99
-        self._labels.want_gen = -99
-        self.pool.clear()
-        self.pool.waitForDone(timeout_ms)
-        self.aux_pool.clear()
-        self.aux_pool.waitForDone(timeout_ms)
 
     def closeEvent(self, ev) -> None:
         self.shutdown()

@@ -9,7 +9,7 @@ from PySide6 import QtCore, QtGui
 from gui.canvas import styles
 from gui.canvas.items import PathPool
 from gui.canvas.mercator import to_lonlat, to_merc
-from gui.canvas.painting import ViewSpec, cosmetic_pen, new_image, paint_path
+from gui.canvas.painting import LabelSet, ViewSpec, cosmetic_pen, new_image, paint_path
 from gui.canvas.worker import render_labels
 
 PICK_TOL_PX = 6.0
@@ -22,6 +22,7 @@ class ToolsMixin:
         self._hl_pool.setZValue(20)
         self._hl_labels: list = []
         self._hl_path = None
+        self._hl_texts: list = []  # [(x, y, text)] in Mercator, for export
 
     # ---- tools ---------------------------------------------------------------------------------
     def set_tool(self, name: str) -> None:
@@ -130,6 +131,7 @@ class ToolsMixin:
         self._hl_labels = []
         path = QtGui.QPainterPath()
         labels = list(labels or [])
+        self._hl_texts = []
         for i, ((lon0, lat0), (lon1, lat1)) in enumerate(segments_lonlat or []):
             x, y = to_merc([lon0, lon1], [lat0, lat1])
             path.moveTo(float(x[0]), float(y[0]))
@@ -140,6 +142,7 @@ class ToolsMixin:
                 t.setZValue(10_030)
                 self.vb.addItem(t, ignoreBounds=True)
                 self._hl_labels.append(t)
+                self._hl_texts.append((float(x[1]), float(y[1]), str(labels[i])))
         self._hl_path = path if not path.isEmpty() else None
         if self._hl_path is None:
             self._hl_pool.set_paths([])
@@ -187,6 +190,10 @@ class ToolsMixin:
                     label_sets.extend(r.labels(r.params(), view, gm))
             if self._hl_path is not None:
                 paint_path(p, self._hl_path, view, pen=cosmetic_pen("#B0007A", 2.5, QtCore.Qt.PenStyle.DashLine))
+            if self._hl_texts:
+                a = np.array([(t[0], t[1]) for t in self._hl_texts])
+                label_sets.append(LabelSet(a[:, 0], a[:, 1], [t[2] for t in self._hl_texts],
+                                           np.full(len(a), 1e12), dx=4, dy=-8, bold=True))
             p.drawImage(0, 0, render_labels(label_sets, view))
             self._paint_furniture(p, w, h, upp=upp, centre=(cx, cy))
         finally:

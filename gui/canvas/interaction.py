@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -107,6 +109,8 @@ class Overlay(QtWidgets.QWidget):
         p = QtGui.QPainter(self)
         try:
             self.canvas._paint_furniture(p, self.width(), self.height())
+        except Exception:  # nothing may escape a Python paint override (PySide6 crash)
+            logging.getLogger(__name__).exception("drawing the scale bar failed")
         finally:
             p.end()
 

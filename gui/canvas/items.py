@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6 import QtCore, QtGui, QtWidgets
+
+log = logging.getLogger(__name__)
 
 
 class MapImageItem(QtWidgets.QGraphicsItem):
@@ -39,6 +43,14 @@ class MapImageItem(QtWidgets.QGraphicsItem):
         return QtCore.QRectF(self._rect)
 
     def paint(self, painter: QtGui.QPainter, option, widget=None) -> None:
+        # an exception escaping a Python paint() override can crash PySide6 6.11 while it
+        # reports the error (PepException_GetArgs), so nothing may escape from here
+        try:
+            self._paint(painter)
+        except Exception:  # pragma: no cover - defensive
+            log.exception("drawing a map image failed")
+
+    def _paint(self, painter: QtGui.QPainter) -> None:
         if self._img is None or self._img.isNull() or self._rect.isEmpty():
             return
         r = self._rect
@@ -47,6 +59,12 @@ class MapImageItem(QtWidgets.QGraphicsItem):
         # y-down image into a y-up scene: flip about the rect
         painter.translate(r.left(), r.bottom())
         painter.scale(r.width() / self._img.width(), -r.height() / self._img.height())
+        t = painter.worldTransform()
+        if (t.type().value <= QtGui.QTransform.TransformationType.TxScale.value and abs(t.m11() - 1) < 2e-3
+                and abs(t.m22() - 1) < 2e-3):
+            # one image pixel per device pixel (the usual case after a refresh): a plain blit,
+            # several times cheaper than Qt's scaled-image path
+            painter.setWorldTransform(QtGui.QTransform.fromTranslate(round(t.dx()), round(t.dy())))
         painter.drawImage(QtCore.QPointF(0, 0), self._img)
         painter.restore()
 

@@ -45,11 +45,14 @@ class LayerRenderer:
         self.prepared = False
         self._lock = threading.Lock()
         self.container: Container | None = None
+        self.data_version = 0
+        self._data_id = id(layer.data)
+        self._style_seen = _freeze(layer.style)
 
     # ---- GUI thread ----------------------------------------------------------------------
     def attach(self, parent_item) -> None:
         self.container = Container(parent_item)
-        self.container.setOpacity(float(self.layer.opacity))
+        self.container.setOpacity(self.effective_opacity())
         self.container.setVisible(bool(self.layer.visible))
 
     def detach(self) -> None:
@@ -59,6 +62,31 @@ class LayerRenderer:
                 scene.removeItem(self.container)
             self.container = None
 
+    def sync_from_layer(self) -> None:
+        """Apply visibility, opacity, style or data changes made directly on the Layer object."""
+        lyr = self.layer
+        if self.container is not None:
+            if self.container.isVisible() != bool(lyr.visible):
+                self.set_visible(lyr.visible)
+            if abs(self.container.opacity() - self.effective_opacity()) > 1e-6:
+                self.set_opacity(lyr.opacity)
+        if id(lyr.data) != self._data_id:
+            self.invalidate()
+        frozen = _freeze(lyr.style)
+        if frozen != self._style_seen:
+            self._style_seen = frozen
+            self.set_style(dict(lyr.style or {}))
+
+    def invalidate(self) -> None:
+        """The layer's data changed: prepare it again before the next render."""
+        with self._lock:
+            self.prepared = False
+            self.data_version += 1
+            self._data_id = id(self.layer.data)
+
+    def effective_opacity(self) -> float:
+        return float(self.layer.opacity)
+
     def set_z(self, z: float) -> None:
         if self.container is not None:
             self.container.setZValue(z)
@@ -66,7 +94,7 @@ class LayerRenderer:
     def set_opacity(self, opacity: float) -> None:
         self.layer.opacity = float(opacity)
         if self.container is not None:
-            self.container.setOpacity(float(opacity))
+            self.container.setOpacity(self.effective_opacity())
 
     def set_visible(self, visible: bool) -> None:
         self.layer.visible = bool(visible)
@@ -134,3 +162,12 @@ class LayerRenderer:
         img = getattr(res, "image", None)
         if img is not None:
             painter.drawImage(0, 0, img)
+
+
+def _freeze(style) -> str:
+    import json
+
+    try:
+        return json.dumps(style or {}, sort_keys=True, default=str)
+    except Exception:
+        return repr(style)

@@ -130,6 +130,14 @@ class ParcelRenderer(LayerRenderer):
     # ---- worker ------------------------------------------------------------------------------
     def prepare(self) -> None:
         self.geom = prepare_polygons(self.layer.data)
+        self._base_ids = None
+        self._base_version = -1
+        self.tree = None
+        self._tree_queued = False
+
+    def invalidate(self) -> None:
+        super().invalidate()
+        self._params = None  # the number of parcels may have changed
 
     def build_tree(self) -> None:
         """STRtrees for picking, one per chunk of features: building one holds the GIL, so one
@@ -177,14 +185,15 @@ class ParcelRenderer(LayerRenderer):
             feats = g.visible(view.rect)
             return ParcelResult("vector", view.rect, paths=self._vector(p, view, feats),
                                 base=base, base_rect=base_rect)
+        key = (self.data_version, view)
         cached = self._last_ids
-        if cached is not None and cached[0] == view:
+        if cached is not None and cached[0] == key:
             ids = cached[1]
         else:
             ids = rasterize_ids(g, view.rect, view.w, view.h, outlines_min_px=self.outline_min_px, cancelled=cancelled)
             if ids is None:
                 return None
-            self._last_ids = (view, ids)
+            self._last_ids = (key, ids)
         img = qimage_from_argb(colourise(ids, p.colours, p.outline))
         return ParcelResult("raster", view.rect, image=img, base=base, base_rect=base_rect)
 

@@ -258,6 +258,18 @@ class PointRenderer(_ImageLayer):
         super().attach(parent_item)
         self.scatter = None
 
+    def invalidate(self) -> None:
+        super().invalidate()
+        if self.scatter is not None:  # rebuilt in apply() once prepared again
+            self.scatter.setParentItem(None)
+            if self.scatter.scene() is not None:
+                self.scatter.scene().removeItem(self.scatter)
+            self.scatter = None
+
+    def set_style(self, style: dict) -> None:
+        super().set_style(style)
+        self.invalidate()  # colours, sizes and symbols are computed when preparing
+
     def apply(self, res) -> None:
         super().apply(res)
         if self.scatter is None and self.container is not None and self.prepared:
@@ -360,51 +372,3 @@ class PointRenderer(_ImageLayer):
         x, y = self.pts.x, self.pts.y
         m = (x >= rect[0]) & (x <= rect[2]) & (y >= rect[1]) & (y <= rect[3])
         return [int(i) for i in np.flatnonzero(m)]
-
-
-def _with_pieces(geom):
-    return geom, polygon_pieces(geom)
-
-
-class PolygonRenderer(_ImageLayer):
-    """The basemap (land on sea) and other polygon layers (semi-transparent fill + outline)."""
-
-    def prepare(self) -> None:
-        self.levels = simplified_levels(self.layer.data, lambda g: _with_pieces(prepare_polygons(g, merc=True)))
-        self.geom = self.levels[0][0]
-
-    def extent(self):
-        if getattr(self, "geom", None) is not None:
-            return self.geom.extent
-        return super().extent()
-
-    def paint(self, painter, params, view, cancelled) -> None:
-        pieces = self.levels[lod_level(view.upp)][1]
-        if self.layer.kind == "basemap":
-            painter.fillRect(0, 0, view.w, view.h, QtGui.QColor(params.get("sea", styles.SEA)))
-            painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
-            paint_path(painter, pieces, view, brush=QtGui.QColor(params.get("fill", styles.LAND)),
-                       pen=cosmetic_pen(params.get("outline", styles.BORDER), float(params.get("outline_width", 0.8))))
-        else:
-            col = QtGui.QColor(params.get("colour", "#6A5ACD"))
-            fill = QtGui.QColor(col)
-            fill.setAlpha(int(params.get("fill_alpha", 60)))
-            paint_path(painter, pieces, view, brush=fill, pen=cosmetic_pen(col, 1.2))
-
-    def pick(self, x, y, tol) -> list[int]:
-        if self.layer.kind == "basemap" or self.geom is None:
-            return []
-        import shapely
-
-        from gui.canvas.mercator import to_lonlat
-
-        b = self.geom.bbox
-        cand = np.flatnonzero((b[:, 0] <= x) & (b[:, 2] >= x) & (b[:, 1] <= y) & (b[:, 3] >= y))
-        lon, lat = to_lonlat(x, y)
-        geoms = np.asarray(self.layer.data.geometry.values)[cand]
-        return [int(c) for c in cand[shapely.intersects_xy(geoms, float(lon), float(lat))]]
-
-    def pick_rect(self, rect) -> list[int]:
-        if self.layer.kind == "basemap" or self.geom is None:
-            return []
-        return [int(i) for i in self.geom.visible(rect)]

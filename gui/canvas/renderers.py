@@ -9,13 +9,8 @@ from gui.canvas.mercator import bbox_to_lonlat
 from gui.canvas.painting import ViewSpec, qimage_from_argb
 from gui.canvas.render_base import LayerRenderer
 from gui.canvas.render_parcels import ParcelRenderer
-from gui.canvas.render_vector import (
-    ImageResult,
-    LineRenderer,
-    PointRenderer,
-    PolygonRenderer,
-    _ImageLayer,
-)
+from gui.canvas.render_polygons import PolygonRenderer
+from gui.canvas.render_vector import ImageResult, LineRenderer, PointRenderer, _ImageLayer
 
 _BY_KIND = {
     "parcels": ParcelRenderer,
@@ -53,6 +48,9 @@ class RasterRenderer(_ImageLayer):
     def __init__(self, layer) -> None:
         super().__init__(layer)
         self._wkt = None
+
+    def effective_opacity(self) -> float:
+        return float(self.layer.opacity) * float(self.style.get("opacity", 1.0))
 
     def params_for_view(self, view: ViewSpec) -> dict:
         from rasterio.warp import transform_bounds

@@ -26,6 +26,14 @@ class Bridge(QtCore.QObject):
     finished = QtCore.Signal(int)  # job id
 
 
+def _post(signal, value) -> None:
+    """Emit from the worker; the canvas may already be gone (then there is nobody to tell)."""
+    try:
+        signal.emit(value)
+    except RuntimeError:  # "Internal C++ object already deleted"
+        pass
+
+
 class LabelState:
     """The label layer's generation (bumped with every view change or label-affecting change)."""
 
@@ -47,6 +55,12 @@ class RenderJob(QtCore.QRunnable):
 
     def run(self) -> None:
         try:
+            self._run()
+        except Exception:  # never let an exception escape into Qt's thread pool
+            log.error("render job failed:\n%s", traceback.format_exc())
+
+    def _run(self) -> None:
+        try:
             for r, gen, params in self.tasks:
                 if r.want_gen != gen:
                     continue
@@ -55,10 +69,10 @@ class RenderJob(QtCore.QRunnable):
                     res = r.render(params, self.view, lambda r=r, gen=gen: r.want_gen != gen)
                 except Exception as exc:  # keep drawing the other layers
                     log.error("rendering %s failed:\n%s", r.name, traceback.format_exc())
-                    self.bridge.failed.emit((r, gen, f"{r.name}: {exc}"))
+                    _post(self.bridge.failed, (r, gen, f"{r.name}: {exc}"))
                     continue
                 if r.want_gen == gen:
-                    self.bridge.result.emit((r, gen, res))
+                    _post(self.bridge.result, (r, gen, res))
             if self.label_task is not None:
                 self._labels()
             for r, gen, params in self.tasks:  # follow-up work (e.g. a parcels base image)
@@ -71,9 +85,9 @@ class RenderJob(QtCore.QRunnable):
                     log.error("follow-up of %s failed:\n%s", r.name, traceback.format_exc())
                     continue
                 if res is not None and r.want_gen == gen:
-                    self.bridge.result.emit((r, gen, res))
+                    _post(self.bridge.result, (r, gen, res))
         finally:
-            self.bridge.finished.emit(self.job_id)
+            _post(self.bridge.finished, self.job_id)
 
     def _labels(self) -> None:
         state, gen, sources, gmpp = self.label_task
@@ -87,10 +101,10 @@ class RenderJob(QtCore.QRunnable):
             img = render_labels(sets, self.view)
         except Exception as exc:
             log.error("labels failed:\n%s", traceback.format_exc())
-            self.bridge.failed.emit(("labels", gen, f"labels: {exc}"))
+            _post(self.bridge.failed, ("labels", gen, f"labels: {exc}"))
             return
         if state.want_gen == gen:
-            self.bridge.result.emit(("labels", gen, (img, self.view.rect)))
+            _post(self.bridge.result, ("labels", gen, (img, self.view.rect)))
 
 
 def render_labels(sets, view: ViewSpec) -> QtGui.QImage:

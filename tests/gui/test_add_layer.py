@@ -150,3 +150,30 @@ def test_dropping_files_on_the_window_adds_them(main_window, qtbot, tmp_path):
     main_window.dropEvent(event)
     qtbot.waitUntil(lambda: len(main_window.session.project.layers) == 1, timeout=60_000)
     assert main_window.session.project.layers[0].name == "dropped"
+
+
+def test_cancelling_a_load_adds_nothing_and_says_so(main_window, qtbot, tmp_path, monkeypatch):
+    import time
+
+    import gui.layer_loader
+
+    def slow_load(cand, kind, mapping, progress):
+        for i in range(2000):
+            progress(i / 2000, "reading")
+            time.sleep(0.005)
+        raise AssertionError("the load should have been cancelled")
+
+    monkeypatch.setattr(gui.layer_loader, "_load", slow_load)
+    path = tmp_path / "subs.geojson"
+    _substations(path)
+    main_window.loader.exec_dialog = DialogAnswers()
+    tasks = []
+    original = main_window.run_task
+    monkeypatch.setattr(main_window, "run_task", lambda *a, **k: tasks.append(original(*a, **k)) or tasks[-1])
+    main_window.loader.add_files([str(path)])
+    qtbot.waitUntil(lambda: len(tasks) == 2 and tasks[1].dialog.value() > 0, timeout=30_000)
+    tasks[1].dialog.findChild(QPushButton).click()
+    wait_loader(qtbot, main_window)
+    assert main_window.session.project.layers == []
+    [message] = main_window.message_bar.messages()
+    assert message.level == "info" and "cancelled" in message.text

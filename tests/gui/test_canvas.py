@@ -426,3 +426,62 @@ def test_raster_layer_is_warped_under_vectors(canvas, tmp_path):
     assert (alpha == 255).mean() > 0.2  # raster pixels
     assert (alpha == 0).mean() > 0.05  # outside and nodata are transparent
     src.close()
+
+
+def test_set_layers_picks_up_layer_changes_and_refresh(loaded):
+    canvas, layers = loaded
+    lines = layers[3]
+    lines.visible = False
+    canvas.set_layers(layers)
+    assert canvas.wait_rendered(10_000)
+    assert not canvas.renderer("Lines").container.isVisible()
+    lines.visible = True
+    lines.opacity = 0.5
+    canvas.set_layers(layers)
+    assert canvas.wait_rendered(10_000)
+    assert canvas.renderer("Lines").container.opacity() == pytest.approx(0.5)
+    # new data in the same layer: a refresh prepares it again (now 10 x 10 parcels)
+    parcels = layers[4]
+    parcels.data = make_parcels(10, 10)
+    canvas.refresh_layer("Parcels")
+    assert canvas.wait_rendered(10_000)
+    assert canvas.renderer("Parcels").geom.n == 100
+    canvas.set_parcel_values("Parcels", np.linspace(0, 100, 100))
+    assert canvas.wait_rendered(10_000)
+    # a style change on a point layer rebuilds its symbols
+    canvas.set_layer_style("Substations", {"symbol": "circle"})
+    assert canvas.wait_rendered(10_000)
+    assert canvas.renderer("Substations").scatter is not None
+
+
+def test_empty_and_missing_geometries_do_not_break_drawing(canvas):
+    empty = gpd.GeoDataFrame({"name": [], "voltage_kv": []}, geometry=[], crs=4326)
+    messy = gpd.GeoDataFrame(
+        {"parcel_id": ["a", "b", "c", "d"], "area_ha": [1.0, 1.0, 1.0, 1.0]},
+        geometry=[None, shapely.Polygon(), shapely.box(LON0, LAT0, LON0 + 0.01, LAT0 + 0.01),
+                  shapely.MultiPolygon([shapely.box(LON0 + 0.02, LAT0, LON0 + 0.03, LAT0 + 0.01),
+                                        shapely.box(LON0 + 0.04, LAT0, LON0 + 0.05, LAT0 + 0.01).difference(
+                                            shapely.box(LON0 + 0.042, LAT0 + 0.002, LON0 + 0.048, LAT0 + 0.008))])],
+        crs=4326)
+    subs = gpd.GeoDataFrame({"name": ["x", None], "operator": [None, None], "voltage_kv": [np.nan, 400.0]},
+                            geometry=[None, shapely.Point(LON0, LAT0)], crs=4326)
+    layers = [
+        Layer("Empty lines", "transmission_lines", empty, Source("a.gpkg"), style=_style("transmission_lines")),
+        Layer("Subs", "substations", subs, Source("b.gpkg"), style=_style("substations")),
+        Layer("Messy", "parcels", messy, Source("c.gpkg"), style=_style("parcels")),
+        Layer("Empty parcels", "parcels", make_parcels(0, 0), Source("d.gpkg"), style=_style("parcels")),
+    ]
+    canvas.set_layers(layers)
+    canvas.zoom_full()
+    assert canvas.wait_rendered(10_000)
+    assert canvas.last_error is None
+    canvas.set_parcel_values("Messy", np.array([np.nan, 10.0, 50.0, 90.0]))
+    canvas.set_selection("Messy", [0, 1, 2, 3])
+    assert canvas.wait_rendered(10_000)
+    assert canvas.last_error is None
+    x, y = _merc(LON0 + 0.045, LAT0 + 0.005)  # inside the hole of feature 3
+    assert canvas.renderer("Messy").pick(x, y, 1.0) == []
+    x, y = _merc(LON0 + 0.041, LAT0 + 0.005)
+    assert canvas.renderer("Messy").pick(x, y, 1.0) == [3]
+    img = canvas.render_to_image(300, 200)
+    assert not img.isNull()

@@ -1,0 +1,59 @@
+"""The basemap (land on sea) and other polygon layers, drawn by the worker into an image."""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from PySide6 import QtGui
+
+from gui.canvas import styles
+from gui.canvas.geometry import lod_level, prepare_polygons, simplified_levels
+from gui.canvas.mercator import to_lonlat
+from gui.canvas.painting import cosmetic_pen, paint_path, polygon_pieces
+from gui.canvas.render_vector import _ImageLayer
+
+
+def _with_pieces(geom):
+    return geom, polygon_pieces(geom)
+
+
+class PolygonRenderer(_ImageLayer):
+    """The basemap (land on sea) and other polygon layers (semi-transparent fill + outline)."""
+
+    def prepare(self) -> None:
+        self.levels = simplified_levels(self.layer.data, lambda g: _with_pieces(prepare_polygons(g, merc=True)))
+        self.geom = self.levels[0][0]
+
+    def extent(self):
+        if getattr(self, "geom", None) is not None:
+            return self.geom.extent
+        return super().extent()
+
+    def paint(self, painter, params, view, cancelled) -> None:
+        pieces = self.levels[lod_level(view.upp)][1]
+        if self.layer.kind == "basemap":
+            painter.fillRect(0, 0, view.w, view.h, QtGui.QColor(params.get("sea", styles.SEA)))
+            painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+            paint_path(painter, pieces, view, brush=QtGui.QColor(params.get("fill", styles.LAND)),
+                       pen=cosmetic_pen(params.get("outline", styles.BORDER), float(params.get("outline_width", 0.8))))
+        else:
+            col = QtGui.QColor(params.get("colour", "#6A5ACD"))
+            fill = QtGui.QColor(col)
+            fill.setAlpha(int(params.get("fill_alpha", 60)))
+            paint_path(painter, pieces, view, brush=fill, pen=cosmetic_pen(col, 1.2))
+
+    def pick(self, x, y, tol) -> list[int]:
+        if self.layer.kind == "basemap" or self.geom is None:
+            return []
+
+
+        b = self.geom.bbox
+        cand = np.flatnonzero((b[:, 0] <= x) & (b[:, 2] >= x) & (b[:, 1] <= y) & (b[:, 3] >= y))
+        lon, lat = to_lonlat(x, y)
+        geoms = np.asarray(self.layer.data.geometry.values)[cand]
+        return [int(c) for c in cand[shapely.intersects_xy(geoms, float(lon), float(lat))]]
+
+    def pick_rect(self, rect) -> list[int]:
+        if self.layer.kind == "basemap" or self.geom is None:
+            return []
+        return [int(i) for i in self.geom.visible(rect)]

@@ -1,0 +1,294 @@
+"""The Score panel: choose a profile, tune weights and thresholds, and watch the map, the legend and
+the histogram follow as a slider moves. Scoring itself lives in ``window.scoring``
+(:class:`gui.scoring_session.ScoringSession`)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.widgets.criterion_controls import CriterionControls
+from gui.widgets.score_classes import class_counts, no_score_colour, score_classes
+from gui.widgets.score_histogram import ScoreHistogram
+from gui.widgets.score_legend import ScoreLegend
+from layers.errors import GridScoutError
+from scoring.profile import Profile, load_profile, save_profile
+
+log = logging.getLogger(__name__)
+
+OPEN_ITEM = "Open profile…"
+PROFILE_FILTER = "Score profile (*.toml);;All files (*)"
+
+
+def shipped_profiles() -> list[str]:
+    from resources import PROFILES
+
+    return sorted(p.stem for p in PROFILES.glob("*.toml"))
+
+
+class ScorePanel(QWidget):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.scoring = window.scoring
+        self.controls: dict[str, CriterionControls] = {}
+        self._updating_combo = False
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        col = QVBoxLayout(body)
+        col.setContentsMargins(6, 6, 6, 6)
+
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Profile"))
+        self.profile_combo = QComboBox()
+        self.profile_combo.setToolTip("Score profile: shipped profiles, or a .toml file")
+        row.addWidget(self.profile_combo, 1)
+        self.save_button = QPushButton("Save profile…")
+        self.save_button.setToolTip("Write the tuned profile as a TOML file")
+        self.save_button.clicked.connect(self.save_profile_dialog)
+        row.addWidget(self.save_button)
+        col.addLayout(row)
+        self.description = QLabel("")
+        self.description.setWordWrap(True)
+        self.description.setStyleSheet("color: #606060;")
+        col.addWidget(self.description)
+
+        self.criteria_box = QGroupBox("Criteria — weight and threshold")
+        self.criteria_layout = QVBoxLayout(self.criteria_box)
+        self.criteria_layout.setSpacing(2)
+        col.addWidget(self.criteria_box)
+
+        busy = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(12)
+        busy.addWidget(self.progress, 1)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.scoring.cancel)
+        busy.addWidget(self.cancel_button)
+        self.busy_row = QWidget()
+        self.busy_row.setLayout(busy)
+        self.busy_row.hide()
+        col.addWidget(self.busy_row)
+
+        self.summary = QLabel("Open a project to score its parcels.")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        col.addWidget(self.summary)
+
+        legend_box = QGroupBox("Map: parcel score")
+        legend_col = QVBoxLayout(legend_box)
+        self.legend = ScoreLegend()
+        legend_col.addWidget(self.legend)
+        self.histogram = ScoreHistogram()
+        self.histogram.setMinimumHeight(140)
+        legend_col.addWidget(self.histogram)
+        col.addWidget(legend_box)
+        col.addStretch(1)
+
+        self._fill_combo(None)
+        self.profile_combo.activated.connect(self._combo_activated)
+        self.scoring.profileChanged.connect(self._profile_changed)
+        self.scoring.resultChanged.connect(self._result_changed)
+        self.scoring.busyChanged.connect(self._busy_changed)
+        self.scoring.progress.connect(self._progress)
+        self.scoring.failed.connect(self._failed)
+        window.session.layersChanged.connect(lambda: QTimer.singleShot(0, self._colour_map))
+        if self.scoring.profile is not None:
+            self._profile_changed(self.scoring.profile)
+        self._result_changed(self.scoring.result)
+
+    # --- profile ---------------------------------------------------------------------------------
+    def _fill_combo(self, profile: Profile | None) -> None:
+        self._updating_combo = True
+        combo = self.profile_combo
+        combo.clear()
+        names = shipped_profiles()
+        for name in names:
+            combo.addItem(name, f"shipped:{name}")
+        if profile is not None and profile.name not in names:
+            where = Path(profile.path).name if profile.path and Path(profile.path).exists() else "project"
+            combo.insertItem(0, f"{profile.name} ({where})", "current:")
+        combo.insertSeparator(combo.count())
+        combo.addItem(OPEN_ITEM, "open:")
+        if profile is not None:
+            index = combo.findData(f"shipped:{profile.name}")
+            combo.setCurrentIndex(index if index >= 0 else 0)
+        self._updating_combo = False
+
+    def _combo_activated(self, index: int) -> None:
+        if self._updating_combo:
+            return
+        what, _sep, name = str(self.profile_combo.itemData(index) or "").partition(":")
+        if what == "shipped":
+            self.choose_profile(name)
+        elif what == "open":
+            self._fill_combo(self.scoring.profile)  # back to the current one until a file is chosen
+            self.open_profile_dialog()
+
+    def choose_profile(self, name_or_path: str) -> bool:
+        """Score with a shipped profile (by name) or a .toml file; a bad one → message bar."""
+        try:
+            profile = load_profile(name_or_path)
+        except GridScoutError as exc:
+            from gui.message_bar import show_exception
+
+            show_exception(self.window.message_bar, exc, "Could not open the profile")
+            self._fill_combo(self.scoring.profile)
+            return False
+        self.scoring.set_profile(profile)
+        return True
+
+    def open_profile_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open Score Profile", self._profile_dir(), PROFILE_FILTER)
+        if path:
+            self.choose_profile(path)
+
+    def save_profile_dialog(self) -> None:
+        profile = self.scoring.profile
+        if profile is None:
+            return
+        start = str(Path(self._profile_dir()) / f"{profile.name}.toml")
+        path, _ = QFileDialog.getSaveFileName(self, "Save Score Profile", start, PROFILE_FILTER)
+        if path:
+            self.save_profile_to(path)
+
+    def save_profile_to(self, path: str | Path) -> Path | None:
+        profile = self.scoring.profile
+        if profile is None:
+            return None
+        path = Path(path)
+        if path.suffix.lower() != ".toml":
+            path = path.with_name(path.name + ".toml")
+        try:
+            saved = save_profile(profile, path)
+        except (OSError, GridScoutError) as exc:
+            self.window.message_bar.warning(f"Could not save the profile to {path}: {exc}")
+            return None
+        self.window.message_bar.success(f"Saved profile {profile.name!r} to {saved}")
+        return saved
+
+    def _profile_dir(self) -> str:
+        path = self.window.session.path
+        return str(path.parent) if path is not None else str(Path.home())
+
+    def _profile_changed(self, profile: Profile) -> None:
+        self._fill_combo(profile)
+        self.description.setText(profile.description)
+        self.description.setVisible(bool(profile.description))
+        for w in self.controls.values():
+            self.criteria_layout.removeWidget(w)
+            w.deleteLater()
+        self.controls = {}
+        for c in profile.criteria:
+            w = CriterionControls(c)
+            w.weightChanged.connect(self._weight_changed)
+            w.thresholdChanged.connect(self._threshold_changed)
+            self.criteria_layout.addWidget(w)
+            self.controls[c.id] = w
+
+    def _weight_changed(self, criterion_id: str, weight: float) -> None:
+        self.scoring.set_weight(criterion_id, weight)
+
+    def _threshold_changed(self, criterion_id: str, setting: str, value: float) -> None:
+        self.scoring.set_threshold(criterion_id, **{setting: value})
+
+    # --- results ---------------------------------------------------------------------------------
+    def _busy_changed(self, busy: bool) -> None:
+        if not busy:
+            self.busy_row.hide()
+
+    def _progress(self, fraction: float, message: str) -> None:
+        self.busy_row.show()
+        self.progress.setValue(int(min(max(fraction, 0.0), 1.0) * 1000))
+        if message:
+            self.progress.setToolTip(message)
+
+    def _failed(self, text: str) -> None:
+        if self.scoring.result is None:
+            self.summary.setText(text)
+
+    def _parcels_style(self) -> dict:
+        layers = self.window.session.project.layers_of_kind("parcels")
+        return dict(layers[0].style) if layers else {}
+
+    def _result_changed(self, result) -> None:
+        style = self._parcels_style()
+        classes, nodata = score_classes(style), no_score_colour(style)
+        if result is None:
+            self.histogram.set_scores(None, classes, nodata)
+            self.legend.set_entries([(c, f"{lo:g}–{hi:g}") for lo, hi, c in classes] + [(nodata, "excluded / not scored")])
+            if self.scoring.last_error:
+                self.summary.setText(self.scoring.last_error)
+            elif self.scoring.busy or self.scoring.profile is not None:
+                self.summary.setText("Scoring…")
+            self._colour_map()
+            return
+        excluded = np.asarray(result.columns["excluded"], bool)
+        scores = np.where(excluded, np.nan, np.asarray(result.columns["score"], float))
+        counts = class_counts(scores, classes)
+        entries = [(c, f"{lo:g}–{hi:g}   ({n:,} parcels)") for (lo, hi, c), n in zip(classes, counts, strict=True)]
+        entries.append((nodata, f"excluded   ({int(excluded.sum()):,})"))
+        self.legend.set_entries(entries)
+        self.histogram.set_scores(scores, classes, nodata)
+        self.summary.setText(summary_text(result))
+        self._colour_map()
+
+    def _colour_map(self) -> None:
+        """Colour each parcels layer by the current scores (excluded parcels grey)."""
+        from scoring.project_scoring import parcel_layer_values
+
+        canvas = self.window.canvas
+        result, inputs = self.scoring.result, self.scoring.inputs
+        values = parcel_layer_values(result, inputs) if result is not None and inputs is not None else {}
+        for layer in self.window.session.project.layers_of_kind("parcels"):
+            v = values.get(layer.name)
+            if v is not None and len(v) != len(layer.data):
+                v = None
+            try:
+                canvas.set_parcel_values(layer.name, v)
+            except (KeyError, ValueError):  # not on the map (yet)
+                continue
+
+
+def summary_text(result) -> str:
+    s = result.summary
+    kept = s.parcels_scored - s.parcels_excluded
+    lines = [f"<b>{s.parcels_scored:,}</b> parcels scored with <b>{s.profile}</b>: "
+             f"{kept:,} ranked, {s.parcels_excluded:,} excluded"]
+    for reason, n in s.excluded_by_reason.items():
+        lines.append(f"&nbsp;&nbsp;excluded, {reason}: {n:,}")
+    for layer, n in s.left_out.items():
+        if n:
+            if layer.startswith("plants"):
+                lines.append(f"&nbsp;&nbsp;left out: {n:,} plants without capacity (MW)")
+            else:
+                lines.append(f"&nbsp;&nbsp;left out: {n:,} {layer} of unknown voltage")
+    if s.score_quantiles:
+        q = s.score_quantiles
+        lines.append(f"median score {q.get('median', 0):.1f}, best {q.get('max', 0):.1f}")
+    return "<br>".join(lines)

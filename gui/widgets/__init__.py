@@ -1,0 +1,1 @@
+"""Small reusable widgets of the panels (score legend, histogram, per-criterion bars)."""
