@@ -67,15 +67,24 @@ OUTPUTS = ["2360 MW", "2.36 GW", "900 kW", "yes", "50 MW", "1,200 MW", "12 MWp",
 SOURCES = ["nuclear", "coal", "gas", "solar", "wind", "hydro", "biomass", None]
 
 
-def generate(path: Path, n_nodes: int, seed: int = 7, keep_opl: bool = False) -> dict:
+def generate(
+    path: Path, n_nodes: int, seed: int = 7, keep_opl: bool = False, power_scale: int = 1
+) -> dict:
     """Write the synthetic extract to ``path`` (PBF); return what it holds."""
     import numpy as np
     import osmium
 
     rng = np.random.default_rng(seed)
     # block kinds: (code, nodes per block, count)
-    n_lines, n_sub_w, n_sub_n, n_plant_w, n_plant_n = 40_000, 12_000, 8_000, 3_000, 1_000
-    n_gen_in, n_gen_out, n_mp = 10_000, 20_000, 1_000
+    k = power_scale
+    n_lines, n_sub_w, n_sub_n, n_plant_w, n_plant_n = (
+        40_000 * k,
+        12_000 * k,
+        8_000 * k,
+        3_000 * k,
+        1_000 * k,
+    )
+    n_gen_in, n_gen_out, n_mp = 10_000 * k, 20_000 * k, 1_000 * k
     line_nodes = rng.integers(4, 31, n_lines)
     n_power_nodes = (
         int(line_nodes.sum())
@@ -357,13 +366,20 @@ def main(argv=None) -> int:
     ap.add_argument(
         "--keep-opl", action="store_true", help="keep the OPL text the PBF is made from"
     )
+    ap.add_argument(
+        "--power-scale",
+        type=int,
+        default=1,
+        help="multiply the ~95k power objects (to see memory grow with power content, not file size)",
+    )
     ap.add_argument("--generate-only", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     args.cache.mkdir(parents=True, exist_ok=True)
-    pbf = args.cache / f"synthetic-power-{args.nodes}-v{FORMAT_VERSION}.osm.pbf"
+    scale = f"-x{args.power_scale}" if args.power_scale != 1 else ""
+    pbf = args.cache / f"synthetic-power-{args.nodes}{scale}-v{FORMAT_VERSION}.osm.pbf"
     if args.generate_only:
         t = time.perf_counter()
-        info = generate(pbf, args.nodes, keep_opl=args.keep_opl)
+        info = generate(pbf, args.nodes, keep_opl=args.keep_opl, power_scale=args.power_scale)
         print(
             f"  {info['nodes']:,} nodes, {info['ways']:,} ways, {info['relations']:,} relations "
             f"in {time.perf_counter() - t:.1f} s",
@@ -382,6 +398,8 @@ def main(argv=None) -> int:
             str(args.nodes),
             "--cache",
             str(args.cache),
+            "--power-scale",
+            str(args.power_scale),
         ]
         subprocess.run(cmd + (["--keep-opl"] if args.keep_opl else []), check=True)
     size_mb = pbf.stat().st_size / 1e6

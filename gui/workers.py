@@ -134,10 +134,14 @@ def run_with_dialog(
     on_error: Callable[[BaseException], None] | None = None,
     delay_ms: int = 300,
 ) -> Task:
-    """Run ``fn(progress)`` with a window-modal progress dialog (shown after ``delay_ms``) and Cancel."""
+    """Run ``fn(progress)`` with a progress dialog (shown after ``delay_ms``) and Cancel.
+
+    The dialog is not modal: a modal ``QProgressDialog.setValue`` spins the event loop, which can
+    deliver the task's end (and the dialog's deletion) while ``setValue`` is still running.
+    """
     dialog = QProgressDialog(title, "Cancel", 0, 1000, parent)
     dialog.setWindowTitle(title)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setWindowModality(Qt.WindowModality.NonModal)
     dialog.setMinimumDuration(delay_ms)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
@@ -146,6 +150,8 @@ def run_with_dialog(
     task.dialog = dialog  # for tests: press Cancel
 
     def on_progress(fraction: float, message: str) -> None:
+        if task.is_done:
+            return
         dialog.setValue(int(min(max(fraction, 0.0), 1.0) * 1000))
         if message:
             dialog.setLabelText(f"{title}\n{message}")
@@ -156,7 +162,7 @@ def run_with_dialog(
 
     task.signals.progress.connect(on_progress)
     dialog.canceled.connect(on_cancel)
-    task.signals.done.connect(dialog.reset)
+    task.signals.done.connect(dialog.hide)
     task.signals.done.connect(dialog.deleteLater)
     if on_result:
         task.on_result(on_result)

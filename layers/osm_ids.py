@@ -28,9 +28,9 @@ log = logging.getLogger(__name__)
 
 #: libosmium's IdSetDense allocates 2**22 bytes per 2**25 ids
 CHUNK_SHIFT = 25
-CHUNKS_PER_WINDOW = 4
+CHUNKS_PER_WINDOW = 2
 LOOKAHEAD_WINDOWS = 3
-MAX_CHUNKS = 32  # 128 MB of id set at most
+MAX_CHUNKS = 16  # 64 MB of id set at most (plus <= 24 MB of sentinels)
 SENTINELS_PER_WINDOW = 16
 #: files not declared sorted and smaller than this are re-checked for ids a window pass missed
 RECHECK_MAX_BYTES = 16 * 2**20
@@ -159,13 +159,16 @@ def read_by_id(
         return parse([])
     if ids[0] < 0 or report.sample_unsorted:
         why = "negative ids" if ids[0] < 0 else "objects not in id order"
-        report.node_strategy = f"ids checked in Python (the file has {why})"
+        if entity == "node":
+            report.node_strategy = f"ids checked in Python (the file has {why})"
         return parse([_python_pass(path, entity, ids, tmpdir / f"{entity}s-py.opl", progress)])
     window_pass = IdWindowPass(path, entity, ids, progress)
     files = window_pass.run(tmpdir)
-    report.node_strategy = (
-        report.node_strategy or f"id windows ({len(window_pass.end_ids)} windows)"
-    )
+    if entity == "node":
+        report.node_strategy = (
+            f"id windows ({len(window_pass.end_ids)} windows, {window_pass.passes} pass"
+            f"{'es' if window_pass.passes > 1 else ''})"
+        )
     result = parse(files)
     found = result[0]
     if (

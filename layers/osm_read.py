@@ -74,6 +74,10 @@ KEEP_KEYS = {
     ),
 }
 COMMON_KEYS = ("wikidata",)
+#: way node lists parsed per batch (bounds the text held at once)
+REFS_BATCH = 50_000
+#: share of pass 1's progress that is reading the file (the rest is parsing the power objects)
+PARSE_FROM = 0.85
 
 
 def unique_sorted(values: np.ndarray) -> np.ndarray:
@@ -294,11 +298,6 @@ def read_power_objects(
     return parse_power_opl(opl, report, include_lifecycle, progress)
 
 
-REFS_BATCH = 50_000
-#: share of pass 1's progress that is reading the file (the rest is parsing the power objects)
-PARSE_FROM = 0.85
-
-
 def _set_refs(features: list[Feature], texts: list[str], report: OsmImportReport) -> None:
     """Parse a batch of way node lists into their features; empties both lists."""
     for feature, refs in zip(features, _refs_bulk(texts), strict=True):
@@ -310,7 +309,10 @@ def _set_refs(features: list[Feature], texts: list[str], report: OsmImportReport
 
 
 def parse_power_opl(
-    opl: Path, report: OsmImportReport, include_lifecycle: bool, progress: PassProgress | None = None
+    opl: Path,
+    report: OsmImportReport,
+    include_lifecycle: bool,
+    progress: PassProgress | None = None,
 ) -> list[Feature]:
     """The power features of an OPL file written by :func:`read_power_objects`."""
     size = max(opl.stat().st_size, 1)
@@ -321,10 +323,12 @@ def parse_power_opl(
     way_features: list[Feature] = []
     last = (0, -(2**63))
     with open(opl, encoding="utf-8") as fh:
-        for line in fh:
+        for n_lines, line in enumerate(fh):
             done += len(line)
-            if progress is not None and len(features) % 4096 == 0:
-                progress.progress(PARSE_FROM + (1 - PARSE_FROM) * min(done / size, 1.0), "parsing power features")
+            if progress is not None and n_lines % 4096 == 0:
+                progress.progress(
+                    PARSE_FROM + (1 - PARSE_FROM) * min(done / size, 1.0), "parsing power features"
+                )
             fields = line.rstrip("\n").split(" ")
             t, osm_id = fields[0][0], int(fields[0][1:])
             order_key = ("nwr".index(t), osm_id)

@@ -9,6 +9,8 @@ blocks of ~16k; within a block, parcels are grouped into small grid cells that s
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -284,3 +286,42 @@ def cluster_rows(P: Parcels):
         per.append((order, bounds))
     for cl in range(ncl):
         yield cl, [order[bounds[cl] : bounds[cl + 1]] for order, bounds in per]
+
+
+def default_workers() -> int:
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def run_blocks(tasks, fn, progress, label: str, total: int, workers: int | None = None) -> list:
+    """``fn(frame, block)`` for each task, in up to ``workers`` threads (numpy, scipy and shapely
+    release the GIL; blocks write disjoint rows). ``progress`` is called from this thread only,
+    so a GUI callback stays on its thread and ``Cancelled`` stops the run."""
+    workers = default_workers() if workers is None else max(1, int(workers))
+    results: list = []
+    done = 0
+    if workers == 1:
+        for fr, blk in tasks:
+            results.append(fn(fr, blk))
+            done += blk.idx.size
+            progress(0.95 * done / max(total, 1), label)
+        return results
+    ex = ThreadPoolExecutor(workers, thread_name_prefix="gridscout-kernel")
+    pending: dict = {}
+
+    def collect(futs):
+        nonlocal done
+        for f in futs:
+            results.append(f.result())
+            done += pending.pop(f)
+            progress(0.95 * done / max(total, 1), label)
+
+    try:
+        for fr, blk in tasks:
+            pending[ex.submit(fn, fr, blk)] = blk.idx.size
+            if len(pending) >= 2 * workers:
+                collect(wait(list(pending), return_when=FIRST_COMPLETED)[0])
+        while pending:
+            collect(wait(list(pending), return_when=FIRST_COMPLETED)[0])
+    finally:
+        ex.shutdown(wait=True, cancel_futures=True)
+    return results

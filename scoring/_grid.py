@@ -41,15 +41,15 @@ class Grid:
         self.order = np.argsort(flat, kind="stable")
         self.count = np.bincount(flat, minlength=self.nx * self.ny)
         self.start = np.cumsum(self.count) - self.count
-        self._offsets(2)
+        self._off = self._offsets(2)
 
     def _offsets(self, k: int):
+        """Cell offsets within k, sorted by their minimum distance (one tuple: thread-safe)."""
         r = np.arange(-k, k + 1)
         dx, dy = (a.ravel() for a in np.meshgrid(r, r, indexing="ij"))
         mind = self.size * np.hypot(np.maximum(np.abs(dx) - 1, 0), np.maximum(np.abs(dy) - 1, 0))
         o = np.argsort(mind, kind="stable")
-        self.k = k
-        self.odx, self.ody, self.omind = dx[o], dy[o], mind[o]
+        return k, dx[o], dy[o], mind[o]
 
     def cell_of(self, x, y):
         """Integer cell coordinates (may lie outside the table: such cells hold no points)."""
@@ -66,13 +66,15 @@ class Grid:
         """
         radius = np.asarray(radius, dtype=np.float64)
         need_k = int(np.ceil(radius.max() / self.size)) + 1 if radius.size else 1
-        if need_k > self.k:
-            self._offsets(need_k)
-        n_off = np.searchsorted(self.omind, radius, side="right")
+        off = self._off
+        if need_k > off[0]:
+            off = self._off = self._offsets(need_k)
+        _, odx, ody, omind = off
+        n_off = np.searchsorted(omind, radius, side="right")
         qq = np.repeat(np.arange(qix.size), n_off)
         oo = np.arange(qq.size) - np.repeat(np.cumsum(n_off) - n_off, n_off)
-        cx = qix[qq] + self.odx[oo]
-        cy = qiy[qq] + self.ody[oo]
+        cx = qix[qq] + odx[oo]
+        cy = qiy[qq] + ody[oo]
         ok = (cx >= 0) & (cx < self.nx) & (cy >= 0) & (cy < self.ny)
         qq = qq[ok]
         flat = cx[ok] * self.ny + cy[ok]

@@ -19,6 +19,7 @@ from ._driver import (
     iter_blocks,
     make_frame,
     prepare_parcels,
+    run_blocks,
 )
 from ._far import far_within
 from ._geom import as_geom_array, representative_points
@@ -31,7 +32,7 @@ def _tolerance(radius, lat):
     return 2.0 + radius * (1e-6 + 4 * (1 + 3 * t2) * (radius / g.R_MEAN) ** 2 / 24)
 
 
-def sum_within(parcels, points, values, radius_m: float, *, progress=None) -> np.ndarray:
+def sum_within(parcels, points, values, radius_m: float, *, progress=None, workers: int | None = None) -> np.ndarray:
     """Per parcel, the sum of ``values`` of the points whose WGS84 geodesic distance from the
     parcel boundary is <= ``radius_m`` (distance 0 inside the parcel).
 
@@ -55,25 +56,26 @@ def sum_within(parcels, points, values, radius_m: float, *, progress=None) -> np
     if lon.size and P.n and radius >= 0:
         tree3 = cKDTree(g.to_xyz(lon, lat))
         far: list[np.ndarray] = []
-        done = 0
-        for cl, rows in cluster_rows(P):
-            nrows = sum(r.size for r in rows)
-            if nrows == 0:
-                continue
-            c3, cap, (lat_lo, lat_hi) = cluster_cap(P, cl, rows)
-            if max(abs(lat_lo), abs(lat_hi)) > g.MAX_MERCATOR_LAT:
-                far.extend(b.idx[r] for b, r in zip(P.buckets, rows, strict=True))
-                done += nrows
-                continue
-            sel = np.sort(np.asarray(tree3.query_ball_point(c3, radius / g.CHORD_LO + cap + 1.0), dtype=np.int64))
-            if sel.size == 0:
-                done += nrows
-                continue
-            fr = make_frame(P.centres[cl][0], sel, lon, lat, cell=max(radius / 25, 500.0))
-            for blk in iter_blocks(P, cl, rows, fr):
-                far.append(_within_block(fr, blk, val[sel], radius, out))
-                done += blk.idx.size
-                progress(0.95 * done / P.n, "sum within radius")
+
+        def tasks():
+            for cl, rows in cluster_rows(P):
+                if sum(r.size for r in rows) == 0:
+                    continue
+                c3, cap, (lat_lo, lat_hi) = cluster_cap(P, cl, rows)
+                if max(abs(lat_lo), abs(lat_hi)) > g.MAX_MERCATOR_LAT:
+                    far.extend(b.idx[r] for b, r in zip(P.buckets, rows, strict=True))
+                    continue
+                sel = np.sort(np.asarray(tree3.query_ball_point(c3, radius / g.CHORD_LO + cap + 1.0), dtype=np.int64))
+                if sel.size == 0:
+                    continue
+                fr = make_frame(P.centres[cl][0], sel, lon, lat, cell=max(radius / 25, 500.0))
+                for blk in iter_blocks(P, cl, rows, fr):
+                    yield fr, blk
+
+        def work(fr, blk):
+            return _within_block(fr, blk, val[fr.sel], radius, out)
+
+        far.extend(run_blocks(tasks(), work, progress, "sum within radius", P.n, workers))
         far_ids = np.concatenate(far) if far else np.zeros(0, dtype=np.int64)
         if far_ids.size:
             out[far_ids] = far_within(P, far_ids, lon, lat, val, tree3, radius)
@@ -82,11 +84,11 @@ def sum_within(parcels, points, values, radius_m: float, *, progress=None) -> np
     return out
 
 
-def count_within(parcels, points, radius_m: float, *, progress=None) -> np.ndarray:
+def count_within(parcels, points, radius_m: float, *, progress=None, workers: int | None = None) -> np.ndarray:
     """Per parcel, how many of ``points`` lie within ``radius_m`` of its boundary (int64; -1 for
     empty parcel geometries). Same rules as :func:`sum_within`."""
     pts = as_geom_array(points)
-    s = sum_within(parcels, pts, np.ones(pts.size), radius_m, progress=progress)
+    s = sum_within(parcels, pts, np.ones(pts.size), radius_m, progress=progress, workers=workers)
     return np.where(np.isnan(s), -1, np.rint(s)).astype(np.int64)
 
 

@@ -77,7 +77,7 @@ class CostTable:
     def class_index(self, kv: np.ndarray) -> np.ndarray:
         """Index of the cost class of each voltage: the next class up, capped at the top class."""
         classes = np.asarray(self.kv_classes, dtype=float)
-        # NaN sorts last (→ the top class); callers replace unknown kV before, see engine.cost_estimate
+        # NaN sorts last (→ the top class); callers replace unknown kV first (Measurements.cost)
         idx = np.searchsorted(classes, np.asarray(kv, dtype=float), side="left")
         return np.minimum(idx, len(classes) - 1, out=idx)
 

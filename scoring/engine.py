@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from layers.progress import Progress
-from scoring.cost import OPTION_NAMES, CostEstimate, interconnection_cost
+from scoring.cost import OPTION_NAMES, CostEstimate
 from scoring.measurements import Measurements, clear_cache, prepare
 from scoring.profile import Criterion, Profile
 from scoring.results import ScoreResult, ScoreSummary
@@ -26,41 +26,16 @@ QUANTILES = {"min": 0.0, "p25": 0.25, "median": 0.5, "p75": 0.75, "p90": 0.9, "m
 
 
 def cost_estimate(m: Measurements, profile: Profile) -> CostEstimate:
-    """Interconnection cost from the measured distances; unknown kV (when counted) is taken as the
-    profile's threshold for that layer. Kept on ``m`` per cost table: tuning weights reuses it."""
-    key = ("cost", profile.cost, profile.substation_rule[0], profile.line_rule[0])
-    if key not in m.derived:
-        sub_kv = np.where(np.isnan(m.substation.kv), profile.substation_rule[0], m.substation.kv)
-        line_kv = np.where(np.isnan(m.line.kv), profile.line_rule[0], m.line.kv)
-        estimate = interconnection_cost(
-            m.substation.distance_m, sub_kv, m.line.distance_m, line_kv, profile.cost
-        )
-        for a in (
-            estimate.cost_usd,
-            estimate.option,
-            estimate.substation_option_usd,
-            estimate.line_option_usd,
-        ):
-            a.flags.writeable = False
-        m.derived[key] = estimate
-    return m.derived[key]
-
-
-def _km(m: Measurements, which: str) -> np.ndarray:
-    key = ("km", which)
-    if key not in m.derived:
-        km = getattr(m, which).distance_m / 1000.0
-        km.flags.writeable = False
-        m.derived[key] = km
-    return m.derived[key]
+    """Interconnection cost (see :meth:`Measurements.cost`)."""
+    return m.cost(profile)
 
 
 def raw_values(c: Criterion, m: Measurements, cost: CostEstimate) -> np.ndarray:
     """The raw value of criterion ``c`` per parcel, in the unit of :data:`scoring.profile.RAW_UNITS`."""
     if c.type == "substation_distance":
-        return _km(m, "substation")
+        return m.km("substation")
     if c.type == "line_distance":
-        return _km(m, "line")
+        return m.km("line")
     if c.type == "generation_within":
         return m.generation_mw[(c.radius_km, c.fuels)]
     if c.type == "interconnection_cost":

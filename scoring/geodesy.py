@@ -50,7 +50,10 @@ GEOD = Geod(ellps="WGS84")
 
 def wrap_lon(dlon):
     """Wrap longitude differences (degrees) into [-180, 180)."""
-    return (np.asarray(dlon, dtype=np.float64) + 180.0) % 360.0 - 180.0
+    d = np.asarray(dlon, dtype=np.float64)
+    if d.size and -180.0 <= d.min() and d.max() < 180.0:
+        return d
+    return (d + 180.0) % 360.0 - 180.0
 
 
 def to_xyz(lon, lat, radius: float = R_MEAN) -> np.ndarray:

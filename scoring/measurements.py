@@ -24,6 +24,7 @@ import shapely
 from layers.errors import DataError
 from layers.progress import Progress, no_progress, scaled
 from scoring import criteria as crit
+from scoring.cost import CostEstimate, interconnection_cost
 from scoring.profile import Profile
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,36 @@ class Measurements:
 
     def __len__(self) -> int:
         return len(self.parcel_ids)
+
+    def km(self, which: str) -> np.ndarray:
+        """Distance in km to the nearest qualifying ``"substation"`` or ``"line"`` (computed once)."""
+        key = ("km", which)
+        if key not in self.derived:
+            km = getattr(self, which).distance_m / 1000.0
+            km.flags.writeable = False
+            self.derived[key] = km
+        return self.derived[key]
+
+    def cost(self, profile: Profile) -> CostEstimate:
+        """Interconnection cost under ``profile``'s cost table, computed once per table; an unknown kV
+        (when the profile counts such features) is taken as the profile's threshold."""
+        sub_min, line_min = profile.substation_rule[0], profile.line_rule[0]
+        key = ("cost", profile.cost, sub_min, line_min)
+        if key not in self.derived:
+            sub_kv = np.where(np.isnan(self.substation.kv), sub_min, self.substation.kv)
+            line_kv = np.where(np.isnan(self.line.kv), line_min, self.line.kv)
+            estimate = interconnection_cost(
+                self.substation.distance_m, sub_kv, self.line.distance_m, line_kv, profile.cost
+            )
+            for a in (
+                estimate.cost_usd,
+                estimate.option,
+                estimate.substation_option_usd,
+                estimate.line_option_usd,
+            ):
+                a.flags.writeable = False
+            self.derived[key] = estimate
+        return self.derived[key]
 
     def row(self, parcel_id: Any) -> int:
         """Row position of ``parcel_id`` (KeyError when unknown; the first of duplicates)."""
@@ -269,6 +300,10 @@ def _measure(
         geometry_key=profile.geometry_key(),
     )
     freeze(m)
+    # Derived arrays the first re-score needs, computed here so that re-scores stay light.
+    m.km("substation")
+    m.km("line")
+    m.cost(profile)
     return m
 
 

@@ -585,8 +585,9 @@ def test_imported_layers_score_without_field_mapping(imported):
     )
     scored = result.parcels.set_index("parcel_id")
     assert scored.loc["near", "score"] > scored.loc["far", "score"]
-    distance = next(c for c in scored.columns if c.startswith("substation") and c.endswith("_m"))
-    assert scored.loc["near", distance] == pytest.approx(0.0, abs=1.0)
+    assert scored.loc["near", "substation_distance_m"] == pytest.approx(0.0, abs=1.0)
+    assert scored.loc["near", "substation_name"] == "Ox" and scored.loc["near", "substation_kv"] == 500.0
+    assert scored.loc["far", "substation_distance_m"] > 100_000
 
 
 # --- real OSM tags (../shared/data, skipped without it) ------------------------------------------

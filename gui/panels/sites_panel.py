@@ -50,10 +50,10 @@ COLUMNS = (
 )
 #: chart measures: (label, table column or None for MW, unit, decimals)
 MEASURES = (
-    ("Distance to substation", "substation_km", "km to the nearest qualifying substation", 2),
-    ("Distance to line", "line_km", "km to the nearest qualifying line", 2),
-    ("Generation nearby", None, "MW within the profile's radius", 0),
-    ("Best parcel score nearby", "best_score", f"best parcel score within {WITHIN_KM:g} km", 1),
+    ("Distance to nearest qualifying substation (km)", "substation_km", "km", 2),
+    ("Distance to nearest qualifying line (km)", "line_km", "km", 2),
+    ("Generation within the profile's radius (MW)", None, "MW", 0),
+    (f"Best parcel score within {WITHIN_KM:g} km", "best_score", "score", 1),
 )
 
 
@@ -124,7 +124,8 @@ class SitesPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # keeps the table order until a header is clicked
         self.table.cellClicked.connect(lambda row, _c: self.fly_to_row(row))
         self.table.currentCellChanged.connect(lambda row, _c, _pr, _pc: self._current_changed(row))
         splitter.addWidget(self.table)
@@ -206,8 +207,13 @@ class SitesPanel(QWidget):
             lambda exc: self._failed(gen, exc),
         )
 
+    def _alive(self) -> bool:
+        import shiboken6
+
+        return shiboken6.isValid(self) and shiboken6.isValid(self.table)
+
     def _done(self, gen: int, comparison: Comparison, profile) -> None:
-        if gen != self._gen:
+        if not self._alive() or gen != self._gen:
             return  # a newer request is on its way
         self.comparison = comparison
         self._fill_table()
@@ -222,7 +228,7 @@ class SitesPanel(QWidget):
         self.info.setText(text)
 
     def _failed(self, gen: int, exc: BaseException) -> None:
-        if gen != self._gen or isinstance(exc, Cancelled):
+        if not self._alive() or gen != self._gen or isinstance(exc, Cancelled):
             return
         from gui.message_bar import show_exception
 
@@ -273,7 +279,7 @@ class SitesPanel(QWidget):
                 v = float("nan")
             if np.isfinite(v):
                 item.setData(Qt.ItemDataRole.DisplayRole, round(v, decimals) if decimals else int(round(v)))
-            item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setData(SITE_ROLE, site)
         return item
 
@@ -286,8 +292,6 @@ class SitesPanel(QWidget):
         column = column or c.mw_column
         t = c.table
         values = t[column].to_numpy(dtype=float) if column in t.columns else np.full(len(t), np.nan)
-        if column == c.mw_column and t.attrs.get("radius_km"):
-            unit = f"MW within {t.attrs['radius_km']:g} km"
         colours = None
         if column == "best_score":
             classes = score_classes()

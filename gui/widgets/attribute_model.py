@@ -42,6 +42,7 @@ NOTE_DATE = "note_date"
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1
 SCORE_HEADER = QColor("#1B5E20")
 NOTE_HEADER = QColor("#0D47A1")
+UNNOTED = QColor("#9E9E9E")
 
 
 def _fmt_number(name: str) -> Callable[[float], str]:
@@ -357,6 +358,8 @@ class LayerTableModel(QAbstractTableModel):
 
                 return status_icon(NOTE_STATUSES[int(self.notes.codes[row])])
             return None
+        if role == Qt.ItemDataRole.ForegroundRole and col.source == "note" and self.notes is not None:
+            return UNNOTED if self.notes.codes[row] == 0 else None
         if role == Qt.ItemDataRole.ToolTipRole and col.kind == "text":
             text = col.text(row)
             return text if len(text) > 30 else None

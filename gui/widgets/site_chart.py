@@ -76,7 +76,7 @@ class SiteBarChart(pg.PlotWidget):
             label.setPos(float(finite[i]) + top * 0.01, float(i))
             self.addItem(label)
             self.labels.append(label)
-        self.setXRange(0, top * 1.18, padding=0)
+        self.setXRange(0, top * 1.3, padding=0)
         self.setYRange(-0.6, n - 0.4, padding=0)
 
     def set_highlight(self, index: int | None) -> None:

@@ -67,6 +67,16 @@ def sites_layer(origin=ASHBURN, name: str = "Test Site") -> Layer:
     return _layer("sites", "candidate_sites", gdf)
 
 
+LIME = "#00FF00"  # a parcel fill no other symbol uses
+
+
+def lime_parcels(n_side: int = 3) -> Layer:
+    """Parcels filled pure lime, so tests can count them on the map."""
+    layer = parcels_layer(n_side)
+    layer.style = {**layer.style, "fill": LIME, "fill_opacity": 1.0, "outline": LIME}
+    return layer
+
+
 def small_project(title: str = "Test project") -> Project:
     """Parcels, lines, substations and sites around Ashburn (drawing order: bottom first)."""
     return Project(title=title, layers=[parcels_layer(), lines_layer(), substations_layer(), sites_layer()])

@@ -3,22 +3,25 @@
 import sys
 
 import pytest
-from project_factory import small_project
+from project_factory import LIME, lime_parcels, small_project
 from PySide6.QtCore import Qt
 from qt_helpers import canvas_pixels, count_colour
 
-from layers.project import save_project
-
-LIME = "#00FF00"  # a fill no other symbol uses
+from layers.project import Project, save_project
 
 
 @pytest.fixture
 def small_project_path(tmp_path):
     project = small_project()
-    parcels = project.layer("parcels")
-    parcels.style = {**parcels.style, "fill": LIME, "fill_opacity": 1.0, "outline": LIME}
     project.view = {"extent": [-77.50, 39.03, -77.47, 39.06]}
     return save_project(project, tmp_path / "small.gridscout")
+
+
+@pytest.fixture
+def lime_parcels_path(tmp_path):
+    """Parcels filled lime and nothing to score them with (scores would recolour them)."""
+    project = Project("Lime parcels", [lime_parcels()], view={"extent": [-77.50, 39.03, -77.47, 39.06]})
+    return save_project(project, tmp_path / "lime.gridscout")
 
 
 def test_app_opens_the_demo(main_window):
@@ -40,8 +43,8 @@ def test_app_opens_the_demo(main_window):
     assert not [m for m in main_window.message_bar.messages() if m.level == "error"]
 
 
-def test_unchecking_a_layer_hides_it_on_the_canvas(main_window, small_project_path):
-    assert main_window.open_project(small_project_path)
+def test_unchecking_a_layer_hides_it_on_the_canvas(main_window, lime_parcels_path):
+    assert main_window.open_project(lime_parcels_path)
     before = count_colour(canvas_pixels(main_window), LIME)
     assert before > 1000, "the parcels should be drawn in lime before hiding them"
     panel = main_window.panels["layers"]
@@ -66,8 +69,8 @@ def test_moving_a_row_reorders_project_and_canvas(main_window, small_project_pat
     assert main_window.session.modified
 
 
-def test_opacity_slider_changes_layer_and_map(main_window, small_project_path):
-    assert main_window.open_project(small_project_path)
+def test_opacity_slider_changes_layer_and_map(main_window, lime_parcels_path):
+    assert main_window.open_project(lime_parcels_path)
     panel = main_window.panels["layers"]
     panel.select_layer(main_window.session.project.layer("parcels"))
     full = count_colour(canvas_pixels(main_window), LIME)

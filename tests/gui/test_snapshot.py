@@ -6,11 +6,11 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from project_factory import small_project
+from project_factory import lime_parcels, sites_layer, small_project
 from PySide6.QtGui import QImage
 from qt_helpers import image_rgb
 
-from layers.project import save_project
+from layers.project import Project, save_project
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,17 +23,15 @@ def _run(args, tmp_path, timeout=240):
 
 
 def test_snapshot_without_a_display(tmp_path):
-    project = small_project()
-    parcels = project.layer("parcels")
-    parcels.style = {**parcels.style, "fill": "#00FF00", "fill_opacity": 1.0}
+    project = Project("Lime parcels", [lime_parcels(), sites_layer()])  # nothing to score: parcels stay lime
     path = save_project(project, tmp_path / "small.gridscout")
     out = tmp_path / "shot.png"
-    proc = _run([str(path), "--snapshot", str(out), "--width", "900", "--height", "640", "--site", "Test Site"],
+    proc = _run([str(path), "--snapshot", str(out), "--width", "1400", "--height", "800", "--site", "Test Site"],
                 tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Traceback" not in proc.stderr
     image = QImage(str(out))
-    assert (image.width(), image.height()) == (900, 640)
+    assert (image.width(), image.height()) == (1400, 800)
     rgb = image_rgb(image)
     assert rgb.reshape(-1, 3).std(axis=0).max() > 10  # not blank
     lime = (np.abs(rgb.astype(int) - [0, 255, 0]).max(axis=2) <= 12).sum()

@@ -1,0 +1,40 @@
+"""Helpers for tests that drive the main window on the shipped demo project."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6 import QtCore
+
+ASHBURN = (-77.4875, 39.0438)
+LORDSTOWN = (-80.8584, 41.1656)
+
+
+def open_demo(window, qtbot, scored: bool = True):
+    """Open the demo in ``window`` (skip when it is not built); wait for the scores."""
+    from resources import DEMO_PROJECT
+
+    if not DEMO_PROJECT.exists():
+        pytest.skip("the demo project is not built yet")
+    assert window.open_project(DEMO_PROJECT)
+    if scored:
+        qtbot.waitUntil(lambda: window.scoring.result is not None, timeout=120_000)
+    return window.session.project
+
+
+def parcels_layer(window):
+    return window.session.project.layers_of_kind("parcels")[0]
+
+
+def widget_pos(canvas, lon: float, lat: float) -> QtCore.QPoint:
+    """Where (lon, lat) is in the map's viewport (for mouse clicks)."""
+    from gui.canvas.mercator import to_merc
+
+    x, y = to_merc(lon, lat)
+    return canvas.view.mapFromScene(canvas.vb.mapViewToScene(QtCore.QPointF(float(x), float(y))))
+
+
+def show_dock(window, key: str):
+    dock = window.docks[key]
+    dock.show()
+    dock.raise_()
+    return window.panels[key]
