@@ -230,16 +230,20 @@ def _snapshot(path: Path, out: Path, width: int, height: int, extent, site) -> i
     window.session.ask_recover = lambda project, autosave: None  # never ask, never delete
     window.resize(width, height)
     window.session.open(path)  # errors end the run with a message (exit 2)
+    if site:
+        window.zoom_to_site(site)  # a wrong name ends the run before any window shows
     window.show()
-    app.processEvents()
+    # Let the panels fill and the first scoring (which colours the parcels) finish: the map's
+    # final size is known only then, and the view is set for that size.
+    settled = _wait_for_workers(app, RENDER_TIMEOUT_MS)
     if site:
         window.zoom_to_site(site)
     elif extent:
         window.canvas.set_extent(tuple(extent))
     else:
         window.apply_view(window.session.project.view or {})
-    app.processEvents()
-    if not _wait_for_workers(app, RENDER_TIMEOUT_MS):  # e.g. the first scoring, which colours parcels
+    settled = _wait_for_workers(app, RENDER_TIMEOUT_MS) and settled
+    if not settled:
         print("gridscout: warning: background work was still running; the snapshot may be incomplete",
               file=sys.stderr)
     if not window.canvas.wait_rendered(RENDER_TIMEOUT_MS):

@@ -64,7 +64,7 @@ def far_nearest(P, ids, pieces, tree3, points_only):
         lon, lat, nxt, poly = _parcel(P, i)
         c3, rc, tr = _frame(lon, lat)
         d0 = tree3.query(c3)[0]
-        reach = g.ground_upper_from_chord(d0 + rc) / g.CHORD_LO + rc + pieces.half3
+        reach = g.chord_from_ground_upper(g.ground_upper_from_chord(d0 + rc)) + rc + pieces.half3
         sel = np.sort(np.asarray(tree3.query_ball_point(c3, reach), dtype=np.int64))
         d, plon, plat, qlon, qlat, rp = _pairs(
             tr, lon, lat, nxt, poly, pieces.lon0[sel], pieces.lat0[sel], pieces.lon1[sel], pieces.lat1[sel], points_only
@@ -83,7 +83,7 @@ def far_within(P, ids, lon_p, lat_p, val, tree3, radius):
     for k, i in enumerate(ids):
         lon, lat, nxt, poly = _parcel(P, i)
         c3, rc, tr = _frame(lon, lat)
-        sel = np.asarray(tree3.query_ball_point(c3, radius / g.CHORD_LO + rc + 1.0), dtype=np.int64)
+        sel = np.asarray(tree3.query_ball_point(c3, g.chord_from_ground_upper(radius) + rc + 1.0), dtype=np.int64)
         if sel.size == 0:
             continue
         d, plon, plat, qlon, qlat, _ = _pairs(tr, lon, lat, nxt, poly, lon_p[sel], lat_p[sel], None, None, True)

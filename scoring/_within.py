@@ -65,7 +65,7 @@ def sum_within(parcels, points, values, radius_m: float, *, progress=None, worke
                 if max(abs(lat_lo), abs(lat_hi)) > g.MAX_MERCATOR_LAT:
                     far.extend(b.idx[r] for b, r in zip(P.buckets, rows, strict=True))
                     continue
-                sel = np.sort(np.asarray(tree3.query_ball_point(c3, radius / g.CHORD_LO + cap + 1.0), dtype=np.int64))
+                sel = np.sort(np.asarray(tree3.query_ball_point(c3, g.chord_from_ground_upper(radius) + cap + 1.0), dtype=np.int64))
                 if sel.size == 0:
                     continue
                 fr = make_frame(P.centres[cl][0], sel, lon, lat, cell=max(radius / 25, 500.0))

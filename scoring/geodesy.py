@@ -40,7 +40,7 @@ R_MEAN = 6371008.8
 M_MIN = A * (1 - E2)  # smallest meridian radius of curvature (equator)
 
 # ground / sphere-distance bounds for the 3-D (ECEF-like) sphere of radius R_MEAN
-CHORD_LO = 0.9940  # ground >= CHORD_LO * chord
+CHORD_LO = 0.9940  # ground >= CHORD_LO * arc >= CHORD_LO * chord
 ARC_HI = 1.0050  # ground <= ARC_HI * arc
 
 MAX_MERCATOR_LAT = 80.0  # parcels poleward of this use the far path
@@ -76,8 +76,11 @@ def arc_from_chord(chord, radius: float = R_MEAN):
 
 
 def chord_from_ground_upper(ground):
-    """A chord length that every pair at ``ground`` metres or less stays under."""
-    return np.asarray(ground, dtype=np.float64) / CHORD_LO
+    """A chord length that every pair at ``ground`` metres or less stays under: their great-circle
+    arc is at most ground / CHORD_LO (the metric ratio bound holds for path lengths), and the
+    chord of that arc is shorter still."""
+    arc = np.minimum(np.asarray(ground, dtype=np.float64) / CHORD_LO, np.pi * R_MEAN)
+    return 2 * R_MEAN * np.sin(arc / (2 * R_MEAN))
 
 
 def ground_upper_from_chord(chord):

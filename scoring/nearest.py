@@ -108,7 +108,7 @@ def nearest(parcels, features, *, progress=None, workers: int | None = None) -> 
                     far.extend(b.idx[r] for b, r in zip(P.buckets, rows, strict=True))
                     continue
                 d0 = cKDTree.query(tree3, c3)[0]
-                reach = g.ground_upper_from_chord(d0 + cap) / g.CHORD_LO + cap + pieces.half3
+                reach = g.chord_from_ground_upper(g.ground_upper_from_chord(d0 + cap)) + cap + pieces.half3
                 sel = np.sort(np.asarray(tree3.query_ball_point(c3, reach), dtype=np.int64))
                 fr = make_frame(P.centres[cl][0], sel, pieces.lon0, pieces.lat0, pieces.lon1, pieces.lat1)
                 for blk in iter_blocks(P, cl, rows, fr):

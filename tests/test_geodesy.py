@@ -53,7 +53,9 @@ def test_chord_bounds_hold_for_random_pairs():
     _, _, ground = GEOD.inv(lon1, lat1, lon2, lat2)
     chord = np.linalg.norm(g.to_xyz(lon1, lat1) - g.to_xyz(lon2, lat2), axis=1)
     assert np.all(ground >= g.CHORD_LO * chord)
+    assert np.all(ground >= g.CHORD_LO * g.arc_from_chord(chord))
     assert np.all(ground <= g.ground_upper_from_chord(chord))
+    assert np.all(chord <= g.chord_from_ground_upper(ground))
 
 
 def test_w_range_brackets_w_within_reach():

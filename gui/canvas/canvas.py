@@ -200,7 +200,7 @@ class MapCanvas(RenderMixin, ToolsMixin, QtWidgets.QWidget):
             lyr = r.layer
             st = lyr.style or {}
             src = " ".join(str(v) for v in (st.get("source", ""), st.get("attribution", ""),
-                                            getattr(lyr.source, "path", ""))).lower()
+                                            str(lyr.source))).lower()
             if r.visible and ("osm" in src or "openstreetmap" in src or st.get("osm")):
                 return OSM
         return ""

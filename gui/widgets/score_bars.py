@@ -43,7 +43,8 @@ class ScoreBars(QWidget):
         p = QPainter(self)
         fm = p.fontMetrics()
         text = self.palette().color(self.foregroundRole())
-        label_w = min(LABEL_W, max(60, self.width() // 3))
+        widest = max((fm.horizontalAdvance(b.label) for b in self.bars), default=LABEL_W) + 8
+        label_w = int(min(widest, max(60, self.width() * 0.45)))
         track_w = max(10, self.width() - label_w - VALUE_W - 8)
         for i, bar in enumerate(self.bars):
             y = 2 + i * ROW_H

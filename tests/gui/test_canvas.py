@@ -485,3 +485,25 @@ def test_empty_and_missing_geometries_do_not_break_drawing(canvas):
     assert canvas.renderer("Messy").pick(x, y, 1.0) == [3]
     img = canvas.render_to_image(300, 200)
     assert not img.isNull()
+
+
+def test_hvdc_and_unknown_voltage_colours_and_cursor(canvas, qtbot):
+    from gui.canvas import styles
+
+    lines = gpd.GeoDataFrame(
+        {"name": ["dc", "unknown"], "voltage_kv": [500.0, np.nan], "underground": [False, False], "dc": [True, False]},
+        geometry=[shapely.LineString([(LON0, LAT0), (LON0 + 0.1, LAT0)]),
+                  shapely.LineString([(LON0, LAT0 + 0.05), (LON0 + 0.1, LAT0 + 0.05)])], crs=4326)
+    canvas.set_layers([Layer("HV", "transmission_lines", lines, Source("x.gpkg"), style=_style("transmission_lines"))])
+    canvas.set_extent((LON0 - 0.01, LAT0 - 0.02, LON0 + 0.11, LAT0 + 0.07))
+    assert canvas.wait_rendered(10_000)
+    img = grab(canvas)
+    assert near_colour(img, widget_pos(canvas, LON0 + 0.08, LAT0), styles.HVDC_COLOUR)
+    # unknown voltage: a thin (0.8 px, antialiased) neutral grey line
+    p = widget_pos(canvas, LON0 + 0.08, LAT0 + 0.05)
+    greys = [img.pixelColor(p.x(), p.y() + dy) for dy in range(-2, 3)]
+    assert any(c.red() < 230 and abs(c.red() - c.green()) < 6 and abs(c.green() - c.blue()) < 6 for c in greys)
+    with qtbot.waitSignal(canvas.cursorMoved, timeout=3000) as sig:
+        qtbot.mouseMove(canvas.view.viewport(), widget_pos(canvas, LON0 + 0.05, LAT0 + 0.03))
+    lon, lat = sig.args
+    assert lon == pytest.approx(LON0 + 0.05, abs=0.001) and lat == pytest.approx(LAT0 + 0.03, abs=0.001)

@@ -170,3 +170,32 @@ def test_the_same_message_is_shown_once(main_window):
     main_window.canvas.renderFailed.emit("parcels: out of memory")
     [message] = main_window.message_bar.messages()
     assert message.level == "warning" and "parcels: out of memory" in message.text
+
+
+def test_remove_and_zoom_to_layer_from_the_panel(main_window, small_project_path):
+    assert main_window.open_project(small_project_path)
+    panel = main_window.panels["layers"]
+    panel.select_layer(main_window.session.project.layer("lines"))
+    panel.actions_["zoom"].trigger()
+    assert main_window.canvas.wait_rendered(30_000)
+    minlon, minlat, maxlon, maxlat = main_window.canvas.extent()
+    assert minlon <= -77.52 and maxlon >= -77.45  # the whole line is in view
+    panel.actions_["remove"].trigger()
+    assert [lyr.name for lyr in main_window.session.layers] == ["sites", "substations", "parcels"]
+    assert main_window.canvas.layer_names() == ["sites", "substations", "parcels"]
+    assert main_window.isWindowModified()
+
+
+def test_bookmarks_menu_lists_project_views_and_sites(main_window, small_project_path):
+    from layers.project import open_project
+
+    project = open_project(small_project_path)
+    project.view["bookmarks"] = {"Loudoun": [-77.75, 38.8, -77.35, 39.2]}
+    save_project(project, small_project_path)
+    assert main_window.open_project(small_project_path)
+    texts = [a.text() for a in main_window.bookmarks_menu.actions() if not a.isSeparator()]
+    assert texts == ["Loudoun", "Site: Test Site"]
+    main_window.bookmarks_menu.actions()[0].trigger()
+    assert main_window.canvas.wait_rendered(30_000)
+    minlon, minlat, maxlon, maxlat = main_window.canvas.extent()
+    assert minlon <= -77.75 + 1e-6 and maxlon >= -77.35 - 1e-6
