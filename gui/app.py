@@ -78,50 +78,21 @@ def no_display_message() -> str:
     return "\n".join(lines)
 
 
-def _kind_frame(project, kind: str):
-    """All layers of ``kind`` as one GeoDataFrame (None when the project has none)."""
-    import pandas as pd
-
-    frames = [lyr.data for lyr in project.layers_of_kind(kind) if not lyr.is_raster and len(lyr)]
-    if not frames:
-        return None
-    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
-
-
-def project_profile(project):
-    """The project's score profile (the shipped default when it has none)."""
-    from scoring.profile import load_profile
-
-    if not project.profile:
-        return load_profile()
-    import tomli_w
-
-    from scoring.profile_reader import parse_profile
-
-    return parse_profile(tomli_w.dumps(project.profile), f"{project.title} (project profile)")
-
-
 def site_comparison_text(project) -> str | None:
     """The candidate-site comparison table (as ``gridscout compare-sites`` prints it), or None when
-    the project lacks sites, substations or lines."""
-    try:
-        from scoring.engine import score
-        from scoring.sites import compare_sites, markdown_table
-    except ImportError:
+    the project lacks sites or what scoring needs."""
+    import pandas as pd
+
+    from scoring.project_scoring import missing_inputs, profile_for, score_inputs, scoring_inputs
+    from scoring.sites import compare_sites, markdown_table
+
+    sites = [lyr.data for lyr in project.layers_of_kind("candidate_sites") if not lyr.is_raster and len(lyr)]
+    if not sites or missing_inputs(project):
         return None
-    sites, subs, lines = (_kind_frame(project, k) for k in ("candidate_sites", "substations", "transmission_lines"))
-    if sites is None or subs is None or lines is None:
-        return None
-    plants, parcels = _kind_frame(project, "power_plants"), _kind_frame(project, "parcels")
-    profile = project_profile(project)
-    scored = None
-    if parcels is not None:
-        result = score(parcels, subs, lines, plants, profile=profile)
-        scored = result.parcels.copy()
-        for col in ("exclusion_reason", "interconnection_option"):
-            if col in scored.columns:
-                scored[col] = scored[col].astype(str)
-    table = compare_sites(sites, subs, lines, plants, profile, scored_parcels=scored)
+    inputs, profile = scoring_inputs(project), profile_for(project)
+    scored = score_inputs(inputs, profile).parcels
+    table = compare_sites(pd.concat(sites, ignore_index=True), inputs.substations, inputs.lines, inputs.plants,
+                          profile, scored_parcels=scored)
     return f"profile {profile.name}\n" + markdown_table(table)
 
 

@@ -56,16 +56,69 @@ def _pairs(tr, lon, lat, nxt, polygonal, alon, alat, blon, blat, points_only):
     return d, np.asarray(plon), np.asarray(plat), np.asarray(qlon), np.asarray(qlat), rp
 
 
+SHORTLIST_MIN = 4000  # candidate sets larger than this are narrowed with pyproj.Geod first
+
+
+def _mid_lonlat(pieces, cand):
+    lon, lat = g.xyz_to_lonlat(pieces.mid3[cand])
+    return lon, lat
+
+
+def _shortlist(pieces, cand, clon, clat, rg):
+    """Narrow candidates for every point within ``rg`` ground metres of (clon, clat): exact
+    geodesic distances to the piece midpoints, kept within 2 (rg + half-piece) of the least."""
+    if cand.size <= SHORTLIST_MIN:
+        return cand
+    mlon, mlat = _mid_lonlat(pieces, cand)
+    G = g.geod_distance(np.full(cand.size, clon), np.full(cand.size, clat), mlon, mlat)
+    hg = g.ARC_HI * g.arc_from_chord(pieces.half3 * 1.001 + 1.0) + 1.0
+    return cand[G <= G.min() + 2 * (rg + hg) + 1.0]
+
+
+def _candidates(P, ids, pieces, tree3):
+    """Per far parcel, a candidate piece set that provably holds its nearest piece, narrowed in
+    two levels of parcel groups (1 and 0.05 degree cells) so the Geod work is shared."""
+    first = [_parcel(P, i)[:2] for i in ids]
+    lon0 = np.array([f[0][0] for f in first])
+    lat0 = np.array([f[1][0] for f in first])
+    out = [None] * ids.size
+
+    def group_cap(members):
+        v3 = np.concatenate([g.to_xyz(np.asarray(first[m][0], float), np.asarray(first[m][1], float)) for m in members])
+        c = v3.mean(axis=0)
+        c = c / np.linalg.norm(c) * g.R_MEAN
+        rho = float(np.linalg.norm(v3 - c, axis=1).max()) + 10.0
+        clon, clat = g.xyz_to_lonlat(c[None, :])
+        return c, rho, float(clon[0]), float(clat[0])
+
+    lab1, _ = g.cluster_parcels(lon0, lat0, size_deg=1.0)
+    for l1 in np.unique(lab1):
+        m1 = np.flatnonzero(lab1 == l1)
+        c3, rho, clon, clat = group_cap(m1)
+        d0 = tree3.query(c3)[0]
+        reach = g.chord_from_ground_upper(g.ground_upper_from_chord(d0 + rho)) + rho + pieces.half3
+        cand1 = np.sort(np.asarray(tree3.query_ball_point(c3, reach), dtype=np.int64))
+        cand1 = _shortlist(pieces, cand1, clon, clat, g.ground_upper_from_chord(rho))
+        lab2, _ = g.cluster_parcels(lon0[m1], lat0[m1], size_deg=0.05)
+        for l2 in np.unique(lab2):
+            m2 = m1[lab2 == l2]
+            _, rho2, clon2, clat2 = group_cap(m2)
+            cand2 = _shortlist(pieces, cand1, clon2, clat2, g.ground_upper_from_chord(rho2))
+            for k in m2:
+                out[k] = cand2
+    return out
+
+
 def far_nearest(P, ids, pieces, tree3, points_only):
     """(index, distance) for parcels ``ids`` against feature pieces."""
     index = np.full(ids.size, -1, dtype=np.int64)
     dist = np.full(ids.size, np.inf)
+    cands = _candidates(P, ids, pieces, tree3)
     for k, i in enumerate(ids):
         lon, lat, nxt, poly = _parcel(P, i)
         c3, rc, tr = _frame(lon, lat)
-        d0 = tree3.query(c3)[0]
-        reach = g.chord_from_ground_upper(g.ground_upper_from_chord(d0 + rc)) + rc + pieces.half3
-        sel = np.sort(np.asarray(tree3.query_ball_point(c3, reach), dtype=np.int64))
+        clon, clat = g.xyz_to_lonlat(c3[None, :])
+        sel = _shortlist(pieces, cands[k], float(clon[0]), float(clat[0]), g.ground_upper_from_chord(rc))
         d, plon, plat, qlon, qlat, rp = _pairs(
             tr, lon, lat, nxt, poly, pieces.lon0[sel], pieces.lat0[sel], pieces.lon1[sel], pieces.lat1[sel], points_only
         )

@@ -8,8 +8,9 @@ from PySide6 import QtGui
 
 from gui.canvas import styles
 from gui.canvas.geometry import lod_level, prepare_polygons, simplified_levels
-from gui.canvas.mercator import to_lonlat
-from gui.canvas.painting import cosmetic_pen, paint_path, polygon_pieces
+from gui.canvas.items import MapImageItem
+from gui.canvas.mercator import MAX_Y, WORLD_X, to_lonlat
+from gui.canvas.painting import ViewSpec, cosmetic_pen, paint_path, polygon_pieces
 from gui.canvas.render_vector import _ImageLayer
 
 
@@ -20,9 +21,37 @@ def _with_pieces(geom):
 class PolygonRenderer(_ImageLayer):
     """The basemap (land on sea) and other polygon layers (semi-transparent fill + outline)."""
 
+    BASE_SIDE = 2048
+
     def prepare(self) -> None:
         self.levels = simplified_levels(self.layer.data, lambda g: _with_pieces(prepare_polygons(g, merc=True)))
         self.geom = self.levels[0][0]
+        self._base_done = False
+
+    def after_render(self, params, cancelled):
+        """Basemap only: one coarse image of the whole world under the view image, so a pan
+        shows land and sea (not the background) until the view is redrawn."""
+        if self.layer.kind != "basemap" or self._base_done:
+            return None
+        self._base_done = True
+        view = ViewSpec((-WORLD_X, -MAX_Y, WORLD_X, MAX_Y), self.BASE_SIDE, self.BASE_SIDE)
+        res = self.render(params, view, cancelled)
+        res.base = True
+        return res
+
+    def attach(self, parent_item) -> None:
+        self.base_item = None
+        super().attach(parent_item)
+        if self.layer.kind == "basemap":
+            self.base_item = MapImageItem(self.container)
+            self.base_item.setZValue(-1)
+
+    def apply(self, res) -> None:
+        if res is not None and getattr(res, "base", False):
+            if self.base_item is not None:
+                self.base_item.setImage(res.image, res.rect)
+            return
+        super().apply(res)
 
     def extent(self):
         if getattr(self, "geom", None) is not None:
@@ -45,8 +74,6 @@ class PolygonRenderer(_ImageLayer):
     def pick(self, x, y, tol) -> list[int]:
         if self.layer.kind == "basemap" or self.geom is None:
             return []
-
-
         b = self.geom.bbox
         cand = np.flatnonzero((b[:, 0] <= x) & (b[:, 2] >= x) & (b[:, 1] <= y) & (b[:, 3] >= y))
         lon, lat = to_lonlat(x, y)

@@ -38,6 +38,7 @@ UNKNOWN_KEY = 0
 class ImageResult:
     image: QtGui.QImage | None
     rect: tuple
+    base: bool = False  # a whole-layer background image rather than the view image
 
 
 def _col(data, name, default=None):

@@ -9,6 +9,7 @@ area edits the field notes of the selected parcels (:mod:`gui.panels.field_notes
 
 from __future__ import annotations
 
+import html
 import logging
 
 import numpy as np
@@ -436,5 +437,5 @@ class AttributeTablePanel(QWidget):
             way = "descending" if self.model.sort_order == Qt.SortOrder.DescendingOrder else "ascending"
             text += f" · sorted by {self.model.sort_column} ({way})"
         if self.filter_error:
-            text += f' · <span style="color:#C62828">filter not applied: {self.filter_error}</span>'
+            text += f' · <span style="color:#C62828">filter not applied: {html.escape(self.filter_error)}</span>'
         self.info.setText(text)

@@ -227,7 +227,13 @@ class FieldNoteEditor(QWidget):
         self.status.currentIndexChanged.connect(self._edited)
         self.text.textChanged.connect(self._edited)
         notes.notesChanged.connect(self._notes_changed)
+        notes.window.session.projectChanged.connect(lambda _p: self.forget())
         self.set_parcels(None, [])
+
+    def forget(self) -> None:
+        """Another project was opened: drop the parcels (and unsaved edits) of the previous one."""
+        self.layer, self.parcel_ids = None, []
+        self.load()
 
     # --- target --------------------------------------------------------------------------------
     def set_parcels(self, layer: Layer | None, parcel_ids: list[str]) -> None:

@@ -16,8 +16,10 @@ import numpy as np
 import shapely
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QGroupBox,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -98,7 +100,11 @@ class IdentifyPanel(QWidget):
         score_col.addWidget(self.nearest_label)
         score_col.addStretch(1)
         self.score_box.hide()
-        split.addWidget(self.score_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.score_box)
+        split.addWidget(scroll)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["Field", "Value"])
@@ -222,7 +228,8 @@ class IdentifyPanel(QWidget):
         self.nearest_label.setText("<br>".join(
             f"Nearest qualifying {n.what}: <b>{n.label}</b>" for n in self.nearest))
         drawn = [n for n in self.nearest if n.segment is not None]
-        self.canvas.set_highlight_lines([n.segment for n in drawn], [n.label for n in drawn])
+        segments = [n.segment for n in drawn] + outline_segments(geom)  # the parcel outlined too
+        self.canvas.set_highlight_lines(segments, [n.label for n in drawn])
         self.score_box.show()
 
     @staticmethod
@@ -233,6 +240,21 @@ class IdentifyPanel(QWidget):
             if span.name == layer_name and span.start + row < span.stop:
                 return span.start + row
         return None
+
+
+def outline_segments(geom, max_vertices: int = 400) -> list:
+    """The parcel's outline as segments (for the map's highlight lines)."""
+    if geom is None or shapely.is_empty(geom):
+        return []
+    rings = shapely.get_exterior_ring(shapely.get_parts(geom))
+    out = []
+    for ring in rings:
+        coords = shapely.get_coordinates(ring)
+        if len(coords) > max_vertices:
+            coords = coords[:: int(np.ceil(len(coords) / max_vertices))]
+            coords = np.vstack([coords, coords[:1]])
+        out.extend(((float(a[0]), float(a[1])), (float(b[0]), float(b[1]))) for a, b in zip(coords[:-1], coords[1:], strict=True))
+    return out
 
 
 def nearest_features(result, inputs, i: int, parcel_geom) -> list[Nearest]:

@@ -200,12 +200,20 @@ class SitesPanel(QWidget):
         if result is not None and (scored_inputs is None or scored_inputs.token != inputs.token):
             result = None  # scores of other layers (a rescore is on its way): compare without them
         self.info.setText(f"Comparing {len(sites)} sites…")
-        self.task = self.window.run_task(
-            "Comparing candidate sites",
-            lambda _progress: compare(sites, inputs, profile, result),
-            lambda comparison: self._done(gen, comparison, profile),
-            lambda exc: self._failed(gen, exc),
-        )
+        if self.task is not None and not self.task.is_done:
+            self.task.cancel()  # its result would be dropped anyway
+        # A refresh follows every re-score (a weight slider moving), so it runs on the shared worker
+        # pool without window.run_task's modal progress dialog; the status bar shows it instead.
+        from gui.workers import Task
+
+        task = Task(lambda _progress: compare(sites, inputs, profile, result))
+        task.on_result(lambda comparison: self._done(gen, comparison, profile))
+        task.on_error(lambda exc: self._failed(gen, exc))
+        status = getattr(self.window, "status", None)
+        if status is not None:
+            status.job_started("Comparing candidate sites…")
+            task.signals.done.connect(status.job_finished)
+        self.task = task.start()
 
     def _alive(self) -> bool:
         import shiboken6

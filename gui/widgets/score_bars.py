@@ -30,6 +30,7 @@ class ScoreBars(QWidget):
 
     def set_bars(self, bars: list[Bar]) -> None:
         self.bars = list(bars)
+        self.setMinimumHeight(self.sizeHint().height())
         self.updateGeometry()
         self.update()
 
