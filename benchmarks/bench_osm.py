@@ -353,6 +353,7 @@ print(json.dumps({{"seconds": seconds, "features": result.report.features, "vmhw
                    "objects": result.report.objects_read,
                    "rules": {{i.rule: result.report.count(i.rule) for i in result.report.items.values()}},
                    "strategy": result.report.node_strategy,
+                   "cpu_seconds": sum(resource.getrusage(resource.RUSAGE_SELF)[:2]),
                    "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
 """
 
@@ -422,7 +423,11 @@ def main(argv=None) -> int:
     print(
         f"features        {features:,} ({', '.join(f'{v:,} {k}' for k, v in r['features'].items())})"
     )
-    print(f"time            {r['seconds']:.1f} s  (target <= 60 s)")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"time            {r['seconds']:.1f} s wall, {r['cpu_seconds']:.1f} s CPU, load average {load:.1f} "
+        f"on {os.cpu_count()} cores  (target <= 60 s)"
+    )
     print(
         f"throughput      {features / r['seconds']:,.0f} features/s, {size_mb / r['seconds']:.1f} MB/s of PBF"
     )

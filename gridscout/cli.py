@@ -58,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         first.startswith("--") and first not in ("--help", "--version")
     ):
         if "app" in commands:
-            argv = ["app", *argv]
+            flags = [a for a in argv if a in ("-v", "--verbose")]
+            argv = [*flags, "app", *(a for a in argv if a not in ("-v", "--verbose"))]
     parser = build_parser(commands)
     args = parser.parse_args(argv)
     logging.basicConfig(

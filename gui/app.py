@@ -36,6 +36,44 @@ def has_display(env: dict | None = None, platform: str | None = None) -> bool:
     return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
 
 
+def x_server_answers(display: str) -> bool:
+    """Does the X server named by ``display`` accept a connection? (True when libxcb is missing:
+    then Qt decides.) Qt aborts the process when it cannot connect, so ask first."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("xcb")
+    if not name:
+        return True
+    try:
+        xcb = ctypes.CDLL(name)
+        xcb.xcb_connect.restype = ctypes.c_void_p
+        xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+        xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+        xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+        conn = xcb.xcb_connect(display.encode(), None)
+        try:
+            return conn is not None and xcb.xcb_connection_has_error(conn) == 0
+        finally:
+            if conn:
+                xcb.xcb_disconnect(conn)
+    except (OSError, AttributeError):
+        return True
+
+
+def usable_display(env: dict | None = None, platform: str | None = None) -> bool:
+    """:func:`has_display`, and for X11 also a server that answers."""
+    env = os.environ if env is None else env
+    if not has_display(env, platform):
+        return False
+    qpa = env.get("QT_QPA_PLATFORM", "").split(":")[0].strip().lower()
+    uses_x = qpa == "xcb" or (not qpa and not env.get("WAYLAND_DISPLAY"))
+    platform = sys.platform if platform is None else platform
+    if uses_x and platform.startswith("linux") and env.get("DISPLAY"):
+        return x_server_answers(env["DISPLAY"])
+    return True
+
+
 def resolve_project(project: str | os.PathLike | None) -> Path:
     """``None``/"demo" → the shipped demo project; anything else must be an existing file."""
     from resources import DEMO_PROJECT
@@ -58,9 +96,12 @@ def headless_commands() -> list[tuple[str, str]]:
 
 
 def no_display_message() -> str:
+    display = os.environ.get("DISPLAY")
+    why = (f"(DISPLAY={display} is set, but no X server answers there)." if display
+           else "(neither DISPLAY nor WAYLAND_DISPLAY is set).")
     lines = [
         "GridScout: no display found, so the desktop app cannot open its window here",
-        "(neither DISPLAY nor WAYLAND_DISPLAY is set).",
+        why,
         "",
         "To see the app:",
         "  - run `gridscout` in a desktop session (or over `ssh -X`);",
@@ -144,7 +185,7 @@ def run_app(
     site: str | None = None,
 ) -> int:
     """Open the app (returns the exit code when the window closes) or take a snapshot."""
-    if snapshot is None and not has_display():
+    if snapshot is None and not usable_display():
         return run_headless(project_path_or_demo)
     path = resolve_project(project_path_or_demo)
     if snapshot is not None:
@@ -189,7 +230,7 @@ def _wait_for_workers(app, timeout_ms: int, quiet_ms: int = 250) -> bool:
 
 
 def _snapshot(path: Path, out: Path, width: int, height: int, extent, site) -> int:
-    if not has_display():
+    if not usable_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = _application()
     from PySide6.QtCore import QSettings

@@ -218,7 +218,11 @@ def _kept(features, geoms, issues):
 def build_layers(
     collected: Collected, report: OsmImportReport, bbox=None
 ) -> dict[str, gpd.GeoDataFrame]:
-    """The three power layers from what was read (see the rules in osm_geom and osm_tables)."""
+    """The three power layers from what was read (see the rules in osm_geom and osm_tables).
+
+    Consumes ``collected``: its node locations and node refs are released once the geometries
+    are built, so they do not sit in memory while the tables are made and written.
+    """
     features = _drop_duplicate_members(collected.features, report)
     loc = Locator(collected)
     groups: dict[str, list[Feature]] = {"line": [], "substation": [], "plant": [], "generator": []}
@@ -237,6 +241,15 @@ def build_layers(
         kind = _KIND_OF[category]
         geoms, issues = _area_geometries(groups[category], kind, collected, loc, assembled, report)
         parts[category] = _kept(groups[category], geoms, issues)
+    del loc, assembled, multipolygons
+    collected.way_refs = {}
+    collected.node_ids, collected.node_lon, collected.node_lat = (
+        np.empty(0, np.int64),
+        np.empty(0),
+        np.empty(0),
+    )
+    for f in features:
+        f.refs = None
     layers = {
         "substations": substations_frame(*parts["substation"], report),
         "transmission_lines": lines_frame(lines, line_geoms, line_issues, report),
@@ -321,6 +334,7 @@ def import_osm(
         raise DataError(f"{path.name} is not a readable OpenStreetMap file ({message})") from None
     progress(0.9, "building geometries")
     layers = build_layers(collected, report, bbox)
+    del collected
     result = OsmImport(layers, report)
     if out is not None:
         progress(0.97, f"writing {Path(out).name}")

@@ -13,6 +13,7 @@ the ids a window pass missed in a small file not declared sorted.
 from __future__ import annotations
 
 import bisect
+import io
 import logging
 import os
 from collections.abc import Callable
@@ -203,32 +204,48 @@ def _parse_ways(files: list[Path]) -> tuple[np.ndarray, dict[int, np.ndarray]]:
     return unique_sorted(np.array(ids, dtype=np.int64)), refs
 
 
+#: bytes of OPL node text parsed at a time
+NODE_CHUNK_BYTES = 64 * 2**20
+
+
+def _node_chunks(path: Path):
+    """The file in blocks of whole lines."""
+    with open(path, "rb") as fh:
+        rest = b""
+        while block := fh.read(NODE_CHUNK_BYTES):
+            block = rest + block
+            cut = block.rfind(b"\n") + 1
+            rest = block[cut:]
+            if cut:
+                yield block[:cut]
+        if rest:
+            yield rest
+
+
 def _parse_nodes(files: list[Path]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """OPL node lines ``n12 T x-77.1 y38.9`` → (sorted unique ids, lon, lat), 1M lines at a time."""
+    """OPL node lines ``n12 Tpower=tower x-77.1 y38.9`` → (sorted unique ids, lon, lat).
+
+    The ``n``/``x``/``y`` prefixes are stripped from the bytes (OPL escapes spaces inside tags, so
+    the tag field stays one field, and it is skipped) and pandas' C parser reads typed columns;
+    a node without a valid location (``x y``) gets NaN.
+    """
     id_parts, lon_parts, lat_parts = [np.empty(0, np.int64)], [np.empty(0)], [np.empty(0)]
     for f in files:
-        if not f.stat().st_size:
-            continue
-        chunks = pd.read_csv(
-            f,
-            sep=" ",
-            header=None,
-            names=["id", "tags", "x", "y"],
-            usecols=["id", "x", "y"],
-            dtype=str,
-            quoting=3,
-            na_filter=False,
-            engine="c",
-            chunksize=1_000_000,
-        )
-        for df in chunks:
-            id_parts.append(df["id"].str.slice(1).astype("int64").to_numpy())
-            lon_parts.append(
-                pd.to_numeric(df["x"].str.slice(1), errors="coerce").to_numpy(dtype="float64")
+        for block in _node_chunks(f):
+            clean = block.replace(b"n", b"").replace(b" x", b" ").replace(b" y", b" ")
+            df = pd.read_csv(
+                io.BytesIO(clean),
+                sep=" ",
+                header=None,
+                names=["id", "tags", "x", "y"],
+                usecols=["id", "x", "y"],
+                dtype={"id": "int64", "x": "float64", "y": "float64"},
+                quoting=3,
+                engine="c",
             )
-            lat_parts.append(
-                pd.to_numeric(df["y"].str.slice(1), errors="coerce").to_numpy(dtype="float64")
-            )
+            id_parts.append(df["id"].to_numpy())
+            lon_parts.append(df["x"].to_numpy(dtype="float64"))
+            lat_parts.append(df["y"].to_numpy(dtype="float64"))
     ids, lon, lat = np.concatenate(id_parts), np.concatenate(lon_parts), np.concatenate(lat_parts)
     order = np.argsort(ids, kind="stable")
     ids, lon, lat = ids[order], lon[order], lat[order]

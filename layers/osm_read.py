@@ -177,14 +177,16 @@ def _unescape(text: str) -> str:
 
 
 def parse_opl_tags(field_text: str) -> dict[str, str]:
-    """``"power=line,name=A%20%B"`` (without the leading ``T``) → dict."""
+    """``"power=line,name=A%20%B"`` (without the leading ``T``) → dict, still OPL-escaped.
+
+    Unescaping is left to :func:`_kept` (most tags are dropped); the power values classify() looks
+    at never need escaping.
+    """
     tags = {}
     if field_text:
         for kv in field_text.split(","):
             k, _, v = kv.partition("=")
-            tags[sys.intern(_unescape(k))] = (
-                sys.intern(_unescape(v)) if len(v) < 40 else _unescape(v)
-            )
+            tags[k] = v
     return tags
 
 
@@ -203,8 +205,17 @@ def _opl_writer(path: Path) -> osmium.SimpleWriter:
 
 
 def _kept(tags: dict[str, str], category: str) -> dict[str, str]:
+    """The tags that become columns, unescaped; short values interned (many repeat)."""
     keys = KEEP_KEYS[category]
-    return {k: v for k, v in tags.items() if k in keys or k in COMMON_KEYS or is_language_key(k)}
+    out = {}
+    for k, v in tags.items():
+        if "%" in k:
+            k = _unescape(k)
+        if k in keys or k in COMMON_KEYS or is_language_key(k):
+            if "%" in v:
+                v = _unescape(v)
+            out[sys.intern(k)] = sys.intern(v) if len(v) < 40 else v
+    return out
 
 
 # --- progress -------------------------------------------------------------------------------------
@@ -382,7 +393,7 @@ def parse_power_opl(
                     ref, _, role = m[1:].partition("@")
                     members.append((m[0], int(ref), _unescape(role)))
                 feature.members = members
-                feature.relation_type = tags.get("type", "")
+                feature.relation_type = _unescape(tags.get("type", ""))
             features.append(feature)
     _set_refs(way_features, way_texts, report)
     report.objects_read = counts

@@ -141,7 +141,7 @@ def make_frame(lon0: float, sel: np.ndarray, lon_a, lat_a, lon_b=None, lat_b=Non
         tree = cKDTree(np.column_stack([mx, my]))
         if cell is None:
             area = max(np.ptp(mx) * np.ptp(my), 1.0)
-            cell = max(0.35 * np.sqrt(area / sel.size), hmax, 50.0)
+            cell = max(0.35 * np.sqrt(area / sel.size), 1.5 * hmax, 50.0)
         grid = Grid(mx, my, cell)
     return Frame(merc, sel, ax, ay, bx, by, hmax, tree, mx, my, h, grid)
 

@@ -218,24 +218,26 @@ def _nearest_block(fr: Frame, blk: Block, parent, index, dist, points_only) -> n
     cell, r = blk.cell, blk.r
     n, ncell = cell.size, blk.qix.size
     H = fr.hmax
-    # pass 1, per cell: an upper bound valid for every parcel of the cell
+    # pass 1: the pieces of the 3 x 3 neighbouring grid cells give each parcel an upper bound
     allc = np.arange(ncell)
-    item, _, lens = cell_candidates(fr, blk, allc, np.full(ncell, PASS1 * fr.grid.size))
-    citem = np.repeat(allc, lens)
-    dmc = np.hypot(fr.mx[item] - blk.ccx[citem], fr.my[item] - blk.ccy[citem])
-    ucell = group_min(citem, dmc, ncell)
-    none = ~np.isfinite(ucell)
+    pp, pj = parcel_pairs(fr, blk, allc, np.full(ncell, PASS1 * fr.grid.size))
+    U = group_min(pp, np.hypot(fr.mx[pj] - blk.cx[pp], fr.my[pj] - blk.cy[pp]), n) + r
+    none = ~np.isfinite(U)
     if none.any():
-        ucell[none] = fr.tree.query(np.column_stack([blk.ccx[none], blk.ccy[none]]))[0]
-    ucell += blk.crho
+        U[none] = fr.tree.query(np.column_stack([blk.cx[none], blk.cy[none]]))[0] + r[none]
+    ucell = np.zeros(ncell)
+    np.maximum.at(ucell, cell, U)
     ground = 3.0 * g.w_of_lat(blk.clat) * (ucell + 2 * blk.crho + H)
     w_lo, w_hi, far = cell_bounds(blk.clat, ground)
     sigma = np.where(far, 1.0, w_hi / np.where(far, 1.0, w_lo)) * (1 + 1e-9)
-    # pass 2: every piece that can be nearest to a parcel of the cell
-    need = np.where(far, 0.0, sigma * ucell + blk.crho + H) * (1 + 1e-9)
-    pp, pj = parcel_pairs(fr, blk, allc, need)
+    # pass 2: every piece within sigma * U + r + H of a parcel centre (centres lie in the cell)
+    need = sigma[cell] * U + r + H
+    ncell_need = np.zeros(ncell)
+    np.maximum.at(ncell_need, cell, need)
+    ncell_need = np.where(far, 0.0, ncell_need) * (1 + 1e-9)
+    pp, pj = parcel_pairs(fr, blk, allc, ncell_need)
     dm = np.hypot(fr.mx[pj] - blk.cx[pp], fr.my[pj] - blk.cy[pp])
-    U = group_min(pp, dm, n) + r
+    U = np.minimum(U, group_min(pp, dm, n) + r)
     # lower bound from the midpoint: |c - m| - h - r; upper bound U
     keep = (dm - fr.h[pj] - r[pp] <= sigma[cell[pp]] * U[pp] + 1e-6) & ~far[cell[pp]]
     pp, pj = pp[keep], pj[keep]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
 
@@ -12,13 +13,19 @@ DESCRIPTION = (
     "Score every parcel with a profile (shipped: hyperscale, enterprise, edge; or a .toml file) and\n"
     "write the parcels with score, rank, exclusion reason, nearest substation/line, MW nearby,\n"
     "interconnection cost and each criterion's raw value, utility and points.\n"
-    "FILE may be path.gpkg:layer. OUT format by extension: .gpkg, .parquet, .fgb, .csv."
+    "FILE may be path.gpkg:layer. OUT format by extension: .gpkg, .parquet, .fgb, .csv.\n"
+    "\n"
+    "--engine dask scores a folder (or glob) of GeoParquet partitions (see partition-parcels) on a\n"
+    "Dask cluster — a local one, or --scheduler ADDRESS — and writes one scored, globally ranked\n"
+    "GeoParquet file per partition into the folder OUT; a rerun resumes where it stopped."
 )
-ENGINES = ("local",)
+ENGINES = ("local", "dask")
 
 
-def add_layer_arguments(parser: argparse.ArgumentParser, *, parcels_required: bool) -> None:
-    """Options shared with ``compare-sites``."""
+def add_layer_arguments(
+    parser: argparse.ArgumentParser, *, parcels_required: bool, engines: tuple = ("local",)
+) -> None:
+    """Options shared with ``compare-sites`` (which has the local engine only)."""
     parser.add_argument(
         "--parcels", required=parcels_required, metavar="FILE", help="parcel polygons"
     )
@@ -48,16 +55,33 @@ def add_layer_arguments(parser: argparse.ArgumentParser, *, parcels_required: bo
         help="score profile: hyperscale, enterprise (default), edge, or a .toml file",
     )
     parser.add_argument(
-        "--engine", choices=ENGINES, default="local", help="scoring engine (default: local)"
+        "--engine", choices=engines, default="local", help="scoring engine (default: local)"
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    add_layer_arguments(parser, parcels_required=True)
+    add_layer_arguments(parser, parcels_required=True, engines=ENGINES)
     parser.add_argument(
-        "--out", required=True, metavar="OUT", help="output file (.gpkg, .parquet, .fgb, .csv)"
+        "--out",
+        required=True,
+        metavar="OUT",
+        help="output file (.gpkg, .parquet, .fgb, .csv); a folder with --engine dask",
+    )
+    dask = parser.add_argument_group("--engine dask")
+    dask.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler to use, e.g. tcp://10.0.0.5:8786 (default: start a local cluster)",
+    )
+    dask.add_argument(
+        "--workers", type=int, metavar="N", help="local cluster worker processes (default: 2)"
+    )
+    dask.add_argument(
+        "--no-resume",
+        action="store_true",
+        help="score every partition again, even those an earlier run finished",
     )
 
 
@@ -146,7 +170,54 @@ def warn_unused(args: argparse.Namespace, profile) -> None:
         )
 
 
+def run_dask(args: argparse.Namespace) -> int:
+    """``--engine dask``: reference layers loaded here, partitions scored on the cluster."""
+    from layers.progress import TextProgressBar, scaled
+    from scoring.distributed import find_partitions, score_partitions
+    from scoring.profile import load_profile
+
+    started = time.perf_counter()
+    if not getattr(args, "verbose", False):  # Dask logs every worker's coming and going
+        logging.getLogger("distributed").setLevel(logging.ERROR)
+    profile = load_profile(args.profile)
+    warn_unused(args, profile)
+    files = find_partitions(args.parcels)
+    bar = TextProgressBar(quiet=args.quiet)
+    try:
+        refs = argparse.Namespace(**{**vars(args), "parcels": None})
+        inputs = load_inputs(refs, scaled(bar, 0.0, 0.05))
+        summary = score_partitions(
+            files,
+            inputs["substations"],
+            inputs["lines"],
+            inputs.get("plants"),
+            profile,
+            args.out,
+            rasters=inputs["rasters"],
+            exclusions=inputs["exclusions"],
+            scheduler=args.scheduler,
+            workers=args.workers,
+            progress=scaled(bar, 0.05, 1.0),
+            resume=not args.no_resume,
+        )
+    finally:
+        bar.close()
+    for report in inputs["reports"]:
+        if report.warnings:
+            print(report.to_text(), file=sys.stderr)
+    for text in summary.warnings.values():
+        print(text, file=sys.stderr)
+    print(summary.to_text())
+    print(
+        f"wrote {summary.parcels_scored:,} scored parcels in {summary.partitions:,} partitions "
+        f"to {args.out} in {time.perf_counter() - started:.1f} s"
+    )
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "engine", "local") == "dask":
+        return run_dask(args)
     from layers.io import write_vector
     from layers.progress import TextProgressBar, scaled
     from scoring.engine import score

@@ -99,6 +99,7 @@ class MapCanvas(RenderMixin, ToolsMixin, QtWidgets.QWidget):
         self._attribution: str | None = None
         self._last_extent = None
         self._rendered_emitted = False
+        self._interacting = False
         self.pool = QtCore.QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.pool.setStackSize(16 * 1024 * 1024)  # GDAL/PROJ need more than a default thread stack
@@ -310,9 +311,11 @@ class MapCanvas(RenderMixin, ToolsMixin, QtWidgets.QWidget):
 
     def _range_changed(self, *args) -> None:
         self._rendered_emitted = False
+        self._interacting = True  # read by the worker: background work pauses while the view moves
         self._settle.start()
 
     def _settled(self) -> None:
+        self._interacting = False
         ext = self.extent()
         if ext != self._last_extent:
             self._last_extent = ext

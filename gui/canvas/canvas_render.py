@@ -53,6 +53,7 @@ class RenderMixin:
         self._job_id += 1
         job = RenderJob(self._job_id, tasks, view, label_task, self.bridge)
         self._jobs[self._job_id] = job
+        job.busy = lambda job_id: self._job_id > job_id or self._interacting
         self.pool.start(job)
 
     def _on_result(self, item) -> None:

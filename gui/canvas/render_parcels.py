@@ -103,7 +103,8 @@ class ParcelRenderer(LayerRenderer):
         self.geom = None
         self.tree = None
         self._base_ids = None
-        self._base_version = -1
+        self._base_cache = None  # ((data version, params version), QImage, rect), worker-owned
+        self.base_shown = None  # what the base item shows (set on the GUI thread)
         self._last_ids = None  # (view, IdRaster) of the last raster render (worker-owned)
         self.selection = np.zeros(0, np.int64)
         self.outlines: dict[str, np.ndarray] = {}
@@ -131,7 +132,7 @@ class ParcelRenderer(LayerRenderer):
     def prepare(self) -> None:
         self.geom = prepare_polygons(self.layer.data)
         self._base_ids = None
-        self._base_version = -1
+        self._base_cache = None
         self.tree = None
         self._tree_queued = False
 
@@ -150,7 +151,7 @@ class ParcelRenderer(LayerRenderer):
         out = [s + t.query(geom, predicate="intersects") for s, t in self.tree]
         return np.concatenate(out) if out else np.zeros(0, np.int64)
 
-    def _base(self, p: ParcelParams):
+    def _base(self, p: ParcelParams, cancelled=lambda: False):
         g = self.geom
         ext = g.extent
         if ext is None:
@@ -162,19 +163,29 @@ class ParcelRenderer(LayerRenderer):
             sc = BASE_SIDE / max(rect[2] - rect[0], rect[3] - rect[1])
             w = max(int((rect[2] - rect[0]) * sc), 1)
             h = max(int((rect[3] - rect[1]) * sc), 1)
-            self._base_ids = rasterize_ids(g, rect, w, h, outlines_min_px=1e9, min_scan_px=2.5)
-        if self._base_version == p.version:
-            return None, None
-        self._base_version = p.version
-        return qimage_from_argb(colourise(self._base_ids, p.colours, None)), self._base_ids.rect
+            # ~2 s at 1M parcels under load: abandoned as soon as a newer refresh is waiting, so
+            # view images never queue behind it; it is finished when the map is idle
+            ids = rasterize_ids(g, rect, w, h, outlines_min_px=1e9, min_scan_px=2.5, cancelled=cancelled)
+            if ids is None:
+                return None, None
+            self._base_ids = ids
+        if self.base_shown == (self.data_version, p.version):
+            return None, None  # on screen already
+        cached = self._base_cache
+        if cached is None or cached[0] != (self.data_version, p.version):
+            img = qimage_from_argb(colourise(self._base_ids, p.colours, None))
+            cached = self._base_cache = ((self.data_version, p.version), img, self._base_ids.rect)
+        return cached[1], cached[2]
 
     def after_render(self, p: ParcelParams, cancelled):
         """The coarse base image (whole layer) for areas a pan uncovers: made after the first view
         image so the first frame does not wait for it, and recoloured with every recolour."""
-        base, base_rect = self._base(p)
+        base, base_rect = self._base(p, cancelled)
         if base is None:
             return None
-        return ParcelResult("base", base_rect, base=base, base_rect=base_rect)
+        res = ParcelResult("base", base_rect, base=base, base_rect=base_rect)
+        res.key = (self.data_version, p.version)
+        return res
 
     def render(self, p: ParcelParams, view: ViewSpec, cancelled):
         g = self.geom
@@ -235,6 +246,7 @@ class ParcelRenderer(LayerRenderer):
             return
         if res.base is not None:
             self.base_item.setImage(res.base, res.base_rect)
+            self.base_shown = getattr(res, "key", None)
         if res.mode == "base":
             return
         if res.mode == "raster":

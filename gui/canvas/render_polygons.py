@@ -26,18 +26,19 @@ class PolygonRenderer(_ImageLayer):
     def prepare(self) -> None:
         self.levels = simplified_levels(self.layer.data, lambda g: _with_pieces(prepare_polygons(g, merc=True)))
         self.geom = self.levels[0][0]
-        self._base_done = False
+        self._base = None
+        self.base_shown = False
 
     def after_render(self, params, cancelled):
         """Basemap only: one coarse image of the whole world under the view image, so a pan
         shows land and sea (not the background) until the view is redrawn."""
-        if self.layer.kind != "basemap" or self._base_done:
+        if self.layer.kind != "basemap" or self.base_shown:
             return None
-        self._base_done = True
-        view = ViewSpec((-WORLD_X, -MAX_Y, WORLD_X, MAX_Y), self.BASE_SIDE, self.BASE_SIDE)
-        res = self.render(params, view, cancelled)
-        res.base = True
-        return res
+        if self._base is None:
+            view = ViewSpec((-WORLD_X, -MAX_Y, WORLD_X, MAX_Y), self.BASE_SIDE, self.BASE_SIDE)
+            self._base = self.render(params, view, cancelled)
+            self._base.base = True
+        return self._base  # again after a stale drop, until it is on screen
 
     def attach(self, parent_item) -> None:
         self.base_item = None
@@ -50,6 +51,7 @@ class PolygonRenderer(_ImageLayer):
         if res is not None and getattr(res, "base", False):
             if self.base_item is not None:
                 self.base_item.setImage(res.image, res.rect)
+                self.base_shown = True
             return
         super().apply(res)
 

@@ -52,6 +52,11 @@ class RenderJob(QtCore.QRunnable):
         self.view = view
         self.label_task = label_task  # (LabelState, gen, [(renderer, params)], ground_m_per_px) | None
         self.bridge = bridge
+        self.busy = None  # set by the canvas: (job id) -> a newer job waits or the view is moving
+
+    def superseded(self) -> bool:
+        """A newer job was queued, or the user is moving the map: follow-up work gives way."""
+        return self.busy is not None and self.busy(self.job_id)
 
     def run(self) -> None:
         try:
@@ -80,7 +85,7 @@ class RenderJob(QtCore.QRunnable):
                 if after is None or r.want_gen != gen or not r.prepared:
                     continue
                 try:
-                    res = after(params, lambda r=r, gen=gen: r.want_gen != gen)
+                    res = after(params, lambda r=r, gen=gen: r.want_gen != gen or self.superseded())
                 except Exception:
                     log.error("follow-up of %s failed:\n%s", r.name, traceback.format_exc())
                     continue

@@ -13,17 +13,12 @@ import html
 import logging
 
 import numpy as np
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -32,15 +27,14 @@ from PySide6.QtWidgets import (
 
 from gui.panels.field_notes import FieldNoteEditor, field_notes_for, status_icon
 from gui.widgets.attribute_model import LayerTableModel, NoteColumns
+from gui.widgets.attribute_toolbar import ANY_NOTE, AttributeToolbar, rows_selection
 from gui.widgets.table_filter import FilterError, evaluate
 from layers.project import NOTE_STATUSES
 
 log = logging.getLogger(__name__)
 
-FILTER_HINT = "Filter: score > 60 · status = shortlisted · substation_kv >= 230 and score > 50 · or text to find"
 FILTER_DELAY_MS = 350
 MAX_NOTE_TARGETS = 5_000  # the note editor edits at most this many selected parcels at once
-ANY_NOTE = "any note"
 
 
 class AttributeTablePanel(QWidget):
@@ -61,19 +55,11 @@ class AttributeTablePanel(QWidget):
         col = QVBoxLayout(self)
         col.setContentsMargins(2, 2, 2, 2)
         col.setSpacing(2)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel("Layer"))
-        self.layer_combo = QComboBox()
-        self.layer_combo.setMinimumContentsLength(18)
-        self.layer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.toolbar = AttributeToolbar()
+        tb = self.toolbar
+        self.layer_combo, self.filter_edit, self.status_combo = tb.layer_combo, tb.filter_edit, tb.status_combo
+        self.selected_only, self.zoom_button, self.clear_button = tb.selected_only, tb.zoom_button, tb.clear_button
         self.layer_combo.activated.connect(lambda _i: self.set_layer(self.layer_combo.currentData()))
-        bar.addWidget(self.layer_combo)
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(FILTER_HINT)
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setToolTip(
-            "Conditions on columns: = != > >= < <= and ~ (contains), joined with and / or / not,\n"
-            "e.g. score > 60 and status = shortlisted. Text without an operator searches the name and id columns.")
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(FILTER_DELAY_MS)
@@ -81,27 +67,11 @@ class AttributeTablePanel(QWidget):
         self.filter_edit.textEdited.connect(lambda _t: self._filter_timer.start())
         self.filter_edit.returnPressed.connect(lambda: self.apply_filter(report=True))
         self.filter_edit.textChanged.connect(lambda t: None if t else self.apply_filter())
-        bar.addWidget(self.filter_edit, 1)
-        self.status_combo = QComboBox()
-        self.status_combo.addItem("all statuses", None)
-        for s in NOTE_STATUSES:
-            self.status_combo.addItem(status_icon(s), s, s)
-        self.status_combo.addItem(ANY_NOTE, ANY_NOTE)
-        self.status_combo.setToolTip("Show only parcels with this field-note status")
         self.status_combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        bar.addWidget(self.status_combo)
-        self.selected_only = QCheckBox("Selected only")
-        self.selected_only.setToolTip("Show only the selected rows")
         self.selected_only.toggled.connect(lambda _c: self.apply_filter())
-        bar.addWidget(self.selected_only)
-        self.zoom_button = QPushButton("Zoom to selection")
-        self.zoom_button.setToolTip("Show the selected rows on the map (or double-click a row)")
         self.zoom_button.clicked.connect(self.zoom_to_selection)
-        bar.addWidget(self.zoom_button)
-        self.clear_button = QPushButton("Clear selection")
         self.clear_button.clicked.connect(lambda: self.select_rows([]))
-        bar.addWidget(self.clear_button)
-        col.addLayout(bar)
+        col.addWidget(tb)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.view = QTableView()
@@ -272,8 +242,7 @@ class AttributeTablePanel(QWidget):
             keep = np.zeros(n, dtype=bool)
             keep[self._selected[self._selected < n]] = True
             mask = keep if mask is None else mask & keep
-        self.filter_edit.setStyleSheet("QLineEdit { border: 1px solid #D32F2F; }" if not ok else "")
-        self.filter_edit.setToolTip(self.filter_error or self.filter_edit.toolTip())
+        self.toolbar.show_filter_error(self.filter_error)
         self._syncing = True
         try:
             self.model.set_mask(mask)
@@ -300,14 +269,7 @@ class AttributeTablePanel(QWidget):
 
     def _restore_selection(self) -> None:
         view_rows = self.model.view_rows(self._selected)
-        sel = QItemSelection()
-        last = self.model.columnCount() - 1
-        if view_rows.size and last >= 0:
-            breaks = np.flatnonzero(np.diff(view_rows) != 1)
-            starts = np.concatenate([[view_rows[0]], view_rows[breaks + 1]])
-            ends = np.concatenate([view_rows[breaks], [view_rows[-1]]])
-            for a, b in zip(starts, ends, strict=True):
-                sel.select(self.model.index(int(a), 0), self.model.index(int(b), last))
+        sel = rows_selection(self.model, view_rows)
         self._syncing = True
         try:
             sm = self.view.selectionModel()

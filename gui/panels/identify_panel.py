@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QScrollArea,
-    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -75,15 +74,22 @@ class IdentifyPanel(QWidget):
         self.nearest: list[Nearest] = []
         self.sentences: list[str] = []
 
-        col = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        col = QVBoxLayout(body)
         col.setContentsMargins(6, 6, 6, 6)
         self.heading = QLabel(HINT)
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         col.addWidget(self.heading)
 
-        split = QSplitter(Qt.Orientation.Vertical)
-        col.addWidget(split, 1)
         self.score_box = QGroupBox("Score")
         score_col = QVBoxLayout(self.score_box)
         self.bars = ScoreBars()
@@ -98,21 +104,15 @@ class IdentifyPanel(QWidget):
         self.nearest_label.setWordWrap(True)
         self.nearest_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         score_col.addWidget(self.nearest_label)
-        score_col.addStretch(1)
         self.score_box.hide()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.score_box)
-        split.addWidget(scroll)
+        col.addWidget(self.score_box)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["Field", "Value"])
         self.tree.setAlternatingRowColors(True)
         self.tree.setRootIsDecorated(False)
-        split.addWidget(self.tree)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        self.tree.setMinimumHeight(180)
+        col.addWidget(self.tree, 1)
 
         self.canvas.featuresPicked.connect(self._picked)
         window.session.projectChanged.connect(lambda _p: self.clear())

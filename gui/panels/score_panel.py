@@ -118,6 +118,7 @@ class ScorePanel(QWidget):
         self.scoring.progress.connect(self._progress)
         self.scoring.failed.connect(self._failed)
         window.session.layersChanged.connect(lambda: QTimer.singleShot(0, self._colour_map))
+        window.session.projectChanged.connect(lambda _p: QTimer.singleShot(0, self._show_stored_scores))
         if self.scoring.profile is not None:
             self._profile_changed(self.scoring.profile)
         self._result_changed(self.scoring.result)
@@ -258,12 +259,36 @@ class ScorePanel(QWidget):
         self.summary.setText(summary_text(result))
         self._colour_map()
 
+    def _show_stored_scores(self) -> None:
+        """Colour the map from the scores saved in the project while it is being scored again
+        (a big project takes a while); the live result replaces them."""
+        scores = self.window.session.project.scores
+        if self.scoring.result is not None or scores is None:
+            return
+        if not {"parcel_id", "score", "excluded"} <= set(scores.columns):
+            return
+        layers = self.window.session.project.layers_of_kind("parcels")
+        if len(layers) != 1 or len(layers[0].data) != len(scores):
+            return
+        ids = layers[0].data["parcel_id"].astype(str).to_numpy()
+        if not np.array_equal(ids, scores["parcel_id"].astype(str).to_numpy()):
+            return
+        excluded = scores["excluded"].astype(bool).to_numpy()
+        values = np.where(excluded, np.nan, scores["score"].to_numpy(dtype=float))
+        try:
+            self.window.canvas.set_parcel_values(layers[0].name, values)
+        except (KeyError, ValueError):
+            return
+        self.summary.setText("Scoring… (the map shows the scores saved in the project)")
+
     def _colour_map(self) -> None:
         """Colour each parcels layer by the current scores (excluded parcels grey)."""
         from scoring.project_scoring import parcel_layer_values
 
         canvas = self.window.canvas
         result, inputs = self.scoring.result, self.scoring.inputs
+        if result is None and self.scoring.busy:
+            return  # keep what is shown (e.g. the saved scores) until the result arrives
         values = parcel_layer_values(result, inputs) if result is not None and inputs is not None else {}
         for layer in self.window.session.project.layers_of_kind("parcels"):
             v = values.get(layer.name)

@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 REFRESH_MS = 150
 SITE_ROLE = Qt.ItemDataRole.UserRole + 1
 WITHIN_KM = 10.0
+TEXT_COLUMN_MAX_PX = 140
 #: (header, table column or None for the MW column, decimals, tooltip)
 COLUMNS = (
     ("Site", "site", None, "Candidate site"),
@@ -122,7 +123,7 @@ class SitesPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # keeps the table order until a header is clicked
@@ -271,7 +272,9 @@ class SitesPanel(QWidget):
         finally:
             self._filling = False
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().resizeSection(0, min(self.table.columnWidth(0), 220))
+        for j, (_h, _name, decimals, _tip) in enumerate(COLUMNS):
+            if decimals is None:  # names: keep the numbers in view in a narrow dock (full text in tooltips)
+                self.table.setColumnWidth(j, min(self.table.columnWidth(j), TEXT_COLUMN_MAX_PX))
 
     @staticmethod
     def _item(value, decimals, site: int) -> QTableWidgetItem:

@@ -149,14 +149,19 @@ class NoteColumns:
         self.codes = np.zeros(n, dtype=np.int8)
         self.texts: dict[int, str] = {}
         self.dates: dict[int, str] = {}
-        for note in notes.values():
-            rows = index.rows([note.parcel_id])
-            if len(rows):
-                self.codes[rows] = NOTE_STATUSES.index(note.status)
-                for r in rows:
-                    self.texts[int(r)] = note.note
-                    self.dates[int(r)] = note.updated
         self.n = n
+        items = list(notes.values())
+        if not items:
+            return
+        if index.unique:  # one vectorised lookup for every note
+            rows = index.index.get_indexer([note.parcel_id for note in items])
+            pairs = [(int(r), note) for r, note in zip(rows, items, strict=True) if r >= 0]
+        else:
+            pairs = [(int(r), note) for note in items for r in index.rows([note.parcel_id])]
+        for r, note in pairs:
+            self.codes[r] = NOTE_STATUSES.index(note.status)
+            self.texts[r] = note.note
+            self.dates[r] = note.updated
 
     def status(self):
         return pd.Categorical.from_codes(self.codes, categories=list(NOTE_STATUSES))

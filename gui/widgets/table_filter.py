@@ -188,7 +188,13 @@ def compare(col: FilterColumn, op: str, value: str) -> np.ndarray:
     value_l = value.strip().lower()
     if col.choices and op in ("=", "!=") and value_l not in {c.lower() for c in col.choices}:
         raise FilterError(f"{col.name} is one of {', '.join(col.choices)}; not {value!r}")
-    s = _as_series(col.values())
+    values = col.values()
+    if isinstance(values, pd.Categorical) and op in ("=", "!="):  # compare codes, not 1M strings
+        cats = [str(c).lower() for c in values.categories]
+        code = cats.index(value_l) if value_l in cats else -2
+        mask = np.asarray(values.codes) == code
+        return ~mask if op == "!=" else mask
+    s = _as_series(values)
     lowered = s.astype("string").str.lower()
     if op == "~":
         hit = lowered.str.contains(value_l, regex=False)

@@ -56,3 +56,14 @@ def test_has_display_rules():
     assert not has_display({"QT_QPA_PLATFORM": "xcb", "WAYLAND_DISPLAY": "w"}, "linux")
     assert has_display({}, "darwin")
     assert has_display({}, "win32")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 only")
+def test_a_display_nobody_answers_is_no_display(tmp_path):
+    env = {**_env_without_display(tmp_path), "DISPLAY": ":977"}  # no X server there
+    proc = subprocess.run([sys.executable, "-m", "gridscout", "demo"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=180)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 0, out
+    assert "DISPLAY=:977 is set, but no X server answers there" in out
+    assert "Traceback" not in out and "core dumped" not in out

@@ -216,3 +216,19 @@ def test_opening_a_scored_project_restores_its_profile(main_window, qtbot, tmp_p
     assert panel.profile_combo.currentText() == "hyperscale"
     assert panel.controls["parcel_area"].spin.value() == 6
     assert not main_window.session.modified
+
+
+def test_cancel_stops_the_geometry_work_and_keeps_the_last_scores(demo_window, qtbot):
+    window = demo_window
+    panel = panel_of(window)
+    shown = window.scoring.result
+    window.scoring.set_threshold("line_distance", min_kv=345)
+    window.scoring.rescore()
+    assert window.scoring.busy
+    panel.cancel_button.click()
+    qtbot.waitUntil(lambda: idle(window), timeout=SCORE_TIMEOUT_MS)
+    assert window.scoring.result is shown
+    assert any(m.text == "Scoring cancelled." for m in window.message_bar.messages())
+    window.scoring.rescore()  # and it scores again when asked
+    qtbot.waitUntil(lambda: window.scoring.result.profile.line_rule[0] == 345 and idle(window),
+                    timeout=SCORE_TIMEOUT_MS)

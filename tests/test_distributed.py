@@ -1,0 +1,270 @@
+"""The Dask engine against a real scheduler and real workers (separate processes on 127.0.0.1).
+
+``gridscout score --engine dask --scheduler ADDRESS`` must give exactly the single-machine
+engine's scores, global ranks and distances; a worker killed mid-run must not cost output; a rerun
+must recompute only what is missing; a broken partition is named and the others are kept.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT))
+
+# Workers load this (``dask worker --preload``): pass 1 tasks sleep as long as the file DELAY
+# says, so a test can kill a worker while partitions are still in flight.
+PRELOAD = """
+import time
+from pathlib import Path
+
+import scoring.distributed_parts as parts
+
+DELAY = Path({delay!r})
+_score_task = parts.score_task
+
+
+def slow_score_task(*args, **kwargs):
+    time.sleep(float(DELAY.read_text() or 0))
+    return _score_task(*args, **kwargs)
+
+
+parts.score_task = slow_score_task
+"""
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    from benchmarks import synthetic
+
+    d = tmp_path_factory.mktemp("dask")
+    synthetic.make_parcels(900, seed=5, extent_km=40).to_parquet(d / "all.parquet")
+    synthetic.make_substations(60, extent_km=60).to_parquet(d / "subs.parquet")
+    synthetic.make_lines(40, extent_km=60).to_parquet(d / "lines.parquet")
+    synthetic.make_plants(30, extent_km=60).to_parquet(d / "plants.parquet")
+    return d
+
+
+@pytest.fixture(scope="module")
+def local(data):
+    """The single-machine engine on all 900 parcels, as ``gridscout score`` reads and writes them."""
+    from layers.io import load_layer
+    from scoring.distributed_parts import result_frame
+    from scoring.engine import score
+    from scoring.profile import load_profile
+
+    layers = {
+        key: load_layer(data / f"{key}.parquet", kind=kind).data
+        for key, kind in (
+            ("all", "parcels"),
+            ("subs", "substations"),
+            ("lines", "transmission_lines"),
+            ("plants", "power_plants"),
+        )
+    }
+    result = score(
+        layers["all"], layers["subs"], layers["lines"], layers["plants"],
+        profile=load_profile("enterprise"), use_cache=False,
+    )
+    return result_frame(result).sort_values("parcel_id").reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    """A scheduler and two workers (no nanny: SIGKILL really kills a worker)."""
+    d = tmp_path_factory.mktemp("cluster")
+    (d / "delay").write_text("0.3")
+    (d / "slow_preload.py").write_text(PRELOAD.format(delay=str(d / "delay")))
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DASK_DISTRIBUTED__LOGGING__DISTRIBUTED": "warning"}
+    procs: list[subprocess.Popen] = []
+    try:
+        sched_file = d / "scheduler.json"
+        procs.append(subprocess.Popen(
+            [BIN / "dask", "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+             "--scheduler-file", sched_file],
+            env=env, stdout=subprocess.DEVNULL, stderr=open(d / "scheduler.log", "w"),
+        ))
+        workers = []
+        for i in range(2):
+            w = subprocess.Popen(
+                [BIN / "dask", "worker", "--scheduler-file", sched_file, "--host", "127.0.0.1",
+                 "--nthreads", "1", "--no-nanny", "--no-dashboard", "--name", f"w{i}",
+                 "--memory-limit", "2GB", "--preload", d / "slow_preload.py"],
+                env=env, stdout=subprocess.DEVNULL, stderr=open(d / f"worker{i}.log", "w"),
+            )
+            procs.append(w)
+            workers.append(w)
+        from distributed import Client
+
+        deadline = time.monotonic() + 60
+        while not sched_file.exists():
+            assert time.monotonic() < deadline, "scheduler did not start"
+            time.sleep(0.1)
+        address = json.loads(sched_file.read_text())["address"]
+        assert address.startswith("tcp://127.0.0.1:")
+        with Client(address, timeout="30s") as client:
+            client.wait_for_workers(2, timeout=60)
+            client.run(lambda: __import__("scoring.engine"))  # warm the imports once
+        yield {"address": address, "workers": workers, "delay": d / "delay"}
+    finally:
+        for p in reversed(procs):
+            _stop(p)
+
+
+def partition(data: Path, rows: int) -> Path:
+    from gridscout.cli import main
+
+    out = data / f"parts-{rows}"
+    if not out.exists():
+        assert main(["partition-parcels", str(data / "all.parquet"), "--out", str(out),
+                     "--rows-per-partition", str(rows), "--quiet"]) == 0
+    return out
+
+
+def score_cmd(data: Path, parcels, out: Path, address: str) -> list[str]:
+    return [
+        str(BIN / "gridscout"), "score", "--engine", "dask", "--scheduler", address,
+        "--parcels", str(parcels), "--substations", str(data / "subs.parquet"),
+        "--lines", str(data / "lines.parquet"), "--plants", str(data / "plants.parquet"),
+        "--out", str(out), "--quiet",
+    ]
+
+
+def run_score(data, parcels, out, address) -> subprocess.CompletedProcess:
+    return subprocess.run(score_cmd(data, parcels, out, address), capture_output=True, text=True,
+                          timeout=120, cwd=ROOT)
+
+
+def assert_same(out: Path, local: pd.DataFrame) -> None:
+    files = sorted(out.glob("*.parquet"))
+    dask = pd.concat([gpd.read_parquet(f) for f in files]).sort_values("parcel_id")
+    dask = dask.reset_index(drop=True)
+    assert len(dask) == len(local) == 900
+    assert list(dask["parcel_id"]) == list(local["parcel_id"])
+    np.testing.assert_allclose(dask["score"], local["score"], rtol=0, atol=1e-9)
+    np.testing.assert_array_equal(dask["rank"], local["rank"])
+    np.testing.assert_array_equal(dask["excluded"], local["excluded"])
+    np.testing.assert_array_equal(dask["exclusion_reason"], local["exclusion_reason"])
+    for col in ("substation_distance_m", "line_distance_m", "interconnection_cost_usd",
+                "generation_mw_within", "area_ha"):
+        np.testing.assert_allclose(dask[col], local[col], rtol=1e-9, atol=1e-9, err_msg=col)
+    for col in ("substation_id", "line_id", "interconnection_option"):
+        np.testing.assert_array_equal(dask[col].astype(str), local[col].astype(str), err_msg=col)
+
+
+def test_global_ranks_match_the_engine():
+    from scoring.distributed_parts import RankTable, score_counts
+    from scoring.engine import SCORE_DECIMALS, rank_and_quantiles
+
+    rng = np.random.default_rng(3)
+    score = np.round(rng.choice(rng.uniform(0, 100, 500), 20_000), SCORE_DECIMALS)
+    excluded = rng.random(score.size) < 0.2
+    score[excluded] = 0.0
+    score[:50] = 0.0  # kept parcels scoring 0 rank above the excluded ones
+    excluded[:50] = False
+    rank, quantiles = rank_and_quantiles(score.copy(), excluded)
+    chunks = np.array_split(np.arange(score.size), 7)
+    table = RankTable.merge([score_counts(score[c], excluded[c]) for c in chunks])
+    for c in chunks:
+        np.testing.assert_array_equal(table.ranks(score[c], excluded[c]), rank[c])
+    assert table.quantiles() == quantiles
+
+
+def test_dask_scores_equal_local_engine(data, local, cluster):
+    parts = partition(data, 300)
+    assert len(list(parts.glob("part-*.parquet"))) == 3
+    out = data / "out-300"
+    run = run_score(data, parts, out, cluster["address"])
+    assert run.returncode == 0, run.stderr
+    assert "900 parcels scored" in run.stdout
+    assert "3 scored now, 0 reused, 3 ranked" in run.stdout
+    assert sorted(p.name for p in out.glob("*.parquet")) == [
+        "part-00000.parquet", "part-00001.parquet", "part-00002.parquet"
+    ]
+    assert_same(out, local)
+    summary = json.loads((out / "_gridscout" / "summary.json").read_text())
+    assert summary["parcels_scored"] == 900
+
+
+def test_rerun_recomputes_only_the_missing_partition(data, local, cluster):
+    parts, out = partition(data, 300), data / "out-300"
+    before = {p.name: p.stat().st_mtime_ns for p in out.glob("*.parquet")}
+    (out / "part-00001.parquet").unlink()
+    run = run_score(data, parts, out, cluster["address"])
+    assert run.returncode == 0, run.stderr
+    assert "1 scored now, 2 reused, 1 ranked" in run.stdout
+    after = {p.name: p.stat().st_mtime_ns for p in out.glob("*.parquet")}
+    assert after["part-00000.parquet"] == before["part-00000.parquet"]
+    assert after["part-00002.parquet"] == before["part-00002.parquet"]
+    assert_same(out, local)
+
+
+def test_failed_partition_is_named_and_the_others_kept(data, cluster):
+    bad = data / "parts-bad"
+    bad.mkdir()
+    src = partition(data, 300)
+    for f in sorted(src.glob("part-*.parquet"))[:2]:
+        (bad / f.name).write_bytes(f.read_bytes())
+    (bad / "part-broken.parquet").write_bytes(b"not parquet at all")
+    out = data / "out-bad"
+    run = run_score(data, bad, out, cluster["address"])
+    assert run.returncode == 2
+    assert "part-broken.parquet" in run.stderr and "1 of 3 partitions failed" in run.stderr
+    staged = out / "_gridscout" / "staging"
+    assert sorted(p.name for p in staged.glob("*.parquet")) == [
+        "part-00000.parquet", "part-00001.parquet"
+    ]
+    (bad / "part-broken.parquet").unlink()  # fixed: the rerun scores nothing again
+    run = run_score(data, bad, out, cluster["address"])
+    assert run.returncode == 0, run.stderr
+    assert "0 scored now, 2 reused, 2 ranked" in run.stdout
+
+
+def test_worker_killed_mid_run(data, local, cluster):
+    """Six partitions on two workers; one worker is SIGKILLed once the first partition is done.
+    Runs last: it leaves the cluster with one worker."""
+    parts = partition(data, 150)
+    out = data / "out-150"
+    cluster["delay"].write_text("1.5")
+    proc = subprocess.Popen(score_cmd(data, parts, out, cluster["address"]), cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        staged = out / "_gridscout" / "staging"
+        deadline = time.monotonic() + 60
+        while not list(staged.glob("*.json")):
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "no partition finished"
+            time.sleep(0.05)
+        victim = cluster["workers"][0]
+        victim.send_signal(signal.SIGKILL)
+        victim.wait(10)
+        stdout, stderr = proc.communicate(timeout=120)
+    finally:
+        _stop(proc)
+        cluster["delay"].write_text("0")
+    assert proc.returncode == 0, stderr
+    assert "6 scored now" in stdout, stdout
+    assert len(list(out.glob("*.parquet"))) == 6
+    assert_same(out, local)
