@@ -438,7 +438,13 @@ def main(argv=None) -> int:
     print(f"node strategy   {r['strategy']}")
     print("report rules    " + ", ".join(f"{k}={v}" for k, v in sorted(r["rules"].items())))
     ok = r["seconds"] <= 60 and max(peak, r["maxrss_mb"]) <= 2048
-    print("PASS" if ok else "OVER TARGET")
+    if args.power_scale == 1:
+        print("PASS" if ok else "OVER TARGET")
+    else:
+        print(
+            "stress run (the 60 s target is for the default extract); memory target "
+            + ("met" if max(peak, r["maxrss_mb"]) <= 2048 else "NOT met")
+        )
     return 0
 
 

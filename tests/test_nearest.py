@@ -112,7 +112,7 @@ def check_against_reference(parcels, features, res: NearestResult, rel=1e-4, abs
 def test_polygons_to_lines_and_points_match_aeqd_reference(region):
     lon0, lat0 = REGIONS[region]
     rng = np.random.default_rng(sorted(REGIONS).index(region) + 100)
-    parcels = make_parcels(rng, lon0, lat0, 30)
+    parcels = make_parcels(rng, lon0, lat0, 20)
     features = np.concatenate(
         [make_lines(rng, lon0, lat0, 30), make_points(rng, lon0, lat0, 30), make_small_polygons(rng, lon0, lat0, 10)]
     )

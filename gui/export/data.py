@@ -62,7 +62,9 @@ def export_data(project, what: str, out: str | Path, progress=None, result=None)
     progress = progress or (lambda f, m="": None)
     if what.strip().lower() == SCORES:
         progress(0.05, "scoring" if project.scores is None else "reading the scores")
-        frame = scored_parcels_frame(project, progress, result)
+        from layers.progress import scaled
+
+        frame = scored_parcels_frame(project, scaled(progress, 0.05, 0.8), result)
         progress(0.8, f"writing {Path(out).name}")
         style = next((lyr.style for lyr in project.layers_of_kind("parcels")), None)
         path = export_frame(frame, out, "parcels", "scored_parcels", style)

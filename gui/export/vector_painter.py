@@ -357,9 +357,9 @@ def paint_labels(painter, frame: MapFrame, labels: list[Label], size_pt: float =
             painter.setPen(QtGui.QPen(QtGui.QColor(255, 255, 255, 230), frame.pt(1.6)))
             painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
             painter.drawPath(path)  # the halo
-            painter.setPen(QtCore.Qt.PenStyle.NoPen)
-            painter.setBrush(QtGui.QColor("#202020" if not lab.bold else "#7A0044"))
-            painter.drawPath(path)
+            painter.setFont(font)  # the text itself as text: searchable in the PDF
+            painter.setPen(QtGui.QColor("#202020" if not lab.bold else "#7A0044"))
+            painter.drawText(QtCore.QPointF(r.left(), r.top() + fm.ascent()), lab.text)
             drawn += 1
             break
     painter.restore()

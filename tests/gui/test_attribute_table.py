@@ -131,3 +131,28 @@ def test_zoom_to_row_changes_the_extent(demo, qtbot):
     c = parcels_layer(window).data.geometry.iloc[row].centroid
     assert minlon < c.x < maxlon and minlat < c.y < maxlat
     assert maxlon - minlon < (before[2] - before[0]) / 50  # zoomed right in
+
+
+def test_filter_language_is_safe_and_explains_mistakes():
+    import pandas as pd
+
+    from gui.widgets.table_filter import FilterColumn, FilterError, evaluate
+
+    score = np.array([10.0, 55.0, 70.0, np.nan, 90.0])
+    ids = pd.Series(["SYN-VA-1", "SYN-OH-2", "x", "syn-va-9", None], dtype="str")
+    status = pd.Categorical.from_codes([0, 2, 2, 1, 3], categories=["unvisited", "visited", "shortlisted", "rejected"])
+    cols = [FilterColumn("score", "number", lambda: score),
+            FilterColumn("parcel_id", "text", lambda: ids, searchable=True),
+            FilterColumn("status", "text", lambda: status, choices=tuple(status.categories))]
+    assert evaluate("", cols, 5) is None
+    assert evaluate("score > 50", cols, 5).tolist() == [False, True, True, False, True]
+    assert evaluate("STATUS = Shortlisted", cols, 5).tolist() == [False, True, True, False, False]
+    assert evaluate("va", cols, 5).tolist() == [True, False, False, True, False]
+    assert evaluate("(score < 20 or score >= 90) and not status = rejected", cols, 5).tolist() == [
+        True, False, False, False, False]
+    assert evaluate("parcel_id contains oh", cols, 5).tolist() == [False, True, False, False, False]
+    for bad, says in [("score > abc", "is a number"), ("foo = 3", "no column 'foo'"),
+                      ("status = nope", "one of"), ("score >", "what?"), ("__import__('os') = 1", "no column"),
+                      ("(score > 1", "not closed")]:
+        with pytest.raises(FilterError, match=says):
+            evaluate(bad, cols, 5)

@@ -1,0 +1,226 @@
+"""A small page writer over QPdfWriter + QPainter: flowing headings, paragraphs, tables and charts.
+
+Positions are in device units; sizes are given in points and converted with the writer's DPI.
+Every page gets a footer (report title, attribution, page number).
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6 import QtCore, QtGui
+
+from gui.export.furniture import INK, MUTED, font
+from layers import style as S
+
+A4_PT = (595.28, 841.89)
+GRID = QtGui.QColor("#C8C8C8")
+HEAD_BG = QtGui.QColor("#EDEDED")
+
+
+class PageWriter:
+    def __init__(self, path, title: str, dpi: float = 150, footer: str = "", page_pt=A4_PT) -> None:
+        from gui.export.map_export import pdf_writer
+
+        self.dpi = dpi
+        self.writer = pdf_writer(path, page_pt[0], page_pt[1], dpi, title)
+        self.painter = QtGui.QPainter()
+        if not self.painter.begin(self.writer):
+            raise OSError(f"cannot write {path}")
+        self.w = self.painter.device().width()
+        self.h = self.painter.device().height()
+        self.m = self.pt(42)
+        self.title = title
+        self.footer = footer
+        self.page = 1
+        self.y = self.m
+        self.bottom = self.h - self.m - self.pt(22)
+
+    # ---- units and pages ------------------------------------------------------------------------
+    def pt(self, v: float) -> float:
+        return float(v) * self.dpi / 72.0
+
+    @property
+    def width(self) -> float:
+        return self.w - 2 * self.m
+
+    def _draw_footer(self) -> None:
+        p = self.painter
+        p.save()
+        p.setPen(QtGui.QPen(GRID, self.pt(0.5)))
+        y = self.h - self.m - self.pt(14)
+        p.drawLine(QtCore.QPointF(self.m, y), QtCore.QPointF(self.w - self.m, y))
+        p.setFont(font(6.5))
+        p.setPen(MUTED)
+        r = QtCore.QRectF(self.m, y + self.pt(2), self.width, self.pt(24))
+        p.drawText(r, int(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.TextFlag.TextWordWrap),
+                   f"{self.title} — {self.footer}" if self.footer else self.title)
+        p.drawText(r, int(QtCore.Qt.AlignmentFlag.AlignRight), f"page {self.page}")
+        p.restore()
+
+    def new_page(self) -> None:
+        self._draw_footer()
+        self.writer.newPage()
+        self.page += 1
+        self.y = self.m
+
+    def ensure(self, height: float) -> None:
+        if self.y + height > self.bottom:
+            self.new_page()
+
+    def finish(self) -> None:
+        self._draw_footer()
+        self.painter.end()
+
+    # ---- text -----------------------------------------------------------------------------------
+    def text_height(self, text: str, size: float, bold=False, width: float | None = None) -> float:
+        fm = QtGui.QFontMetricsF(font(size, bold), self.painter.device())
+        r = fm.boundingRect(QtCore.QRectF(0, 0, width or self.width, 1e6),
+                            int(QtCore.Qt.TextFlag.TextWordWrap), text)
+        return r.height()
+
+    def text(self, text: str, size: float = 9, bold=False, colour=INK, space_after: float = 4,
+             x: float | None = None, width: float | None = None, italic=False) -> float:
+        width = width or self.width
+        h = self.text_height(text, size, bold, width)
+        self.ensure(h)
+        p = self.painter
+        p.setFont(font(size, bold, italic))
+        p.setPen(colour)
+        p.drawText(QtCore.QRectF(x if x is not None else self.m, self.y, width, h + 2),
+                   int(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.TextFlag.TextWordWrap), text)
+        self.y += h + self.pt(space_after)
+        return h
+
+    def heading(self, text: str, level: int = 1) -> None:
+        size = {0: 22, 1: 15, 2: 11.5}[level]
+        self.ensure(self.pt(size * 4))
+        self.y += self.pt(4 if level else 0)
+        self.text(text, size, bold=True, space_after=3 if level == 2 else 6)
+        if level == 1:
+            p = self.painter
+            p.setPen(QtGui.QPen(QtGui.QColor(S.CANDIDATE_SITE_MARKER["fill"]), self.pt(1.2)))
+            p.drawLine(QtCore.QPointF(self.m, self.y - self.pt(4)),
+                       QtCore.QPointF(self.m + self.pt(60), self.y - self.pt(4)))
+            self.y += self.pt(4)
+
+    # ---- tables ---------------------------------------------------------------------------------
+    def table(self, columns: list[str], rows: list[list], widths: list[float] | None = None,
+              size: float = 7, align_right: set[int] | None = None) -> None:
+        """A simple grid table; ``widths`` are fractions of the text width; wraps cells; repeats
+        the header on a new page."""
+        n = len(columns)
+        widths = widths or [1.0 / n] * n
+        total = sum(widths)
+        cw = [self.width * w / total for w in widths]
+        align_right = align_right or set()
+        pad = self.pt(2.5)
+
+        def row_height(cells, bold=False):
+            return max(self.text_height(str(c), size, bold, cw[i] - 2 * pad) for i, c in enumerate(cells)) + 2 * pad
+
+        def draw_row(cells, bold=False, bg=None):
+            h = row_height(cells, bold)
+            p = self.painter
+            x = self.m
+            if bg is not None:
+                p.fillRect(QtCore.QRectF(self.m, self.y, self.width, h), bg)
+            p.setFont(font(size, bold))
+            for i, c in enumerate(cells):
+                p.setPen(INK)
+                flags = QtCore.Qt.TextFlag.TextWordWrap | (
+                    QtCore.Qt.AlignmentFlag.AlignRight if i in align_right and not bold
+                    else QtCore.Qt.AlignmentFlag.AlignLeft)
+                p.drawText(QtCore.QRectF(x + pad, self.y + pad, cw[i] - 2 * pad, h), int(flags), str(c))
+                x += cw[i]
+            p.setPen(QtGui.QPen(GRID, self.pt(0.4)))
+            p.drawLine(QtCore.QPointF(self.m, self.y + h), QtCore.QPointF(self.m + self.width, self.y + h))
+            self.y += h
+
+        self.ensure(row_height(columns, True) * 2)
+        draw_row(columns, True, HEAD_BG)
+        for r in rows:
+            if self.y + row_height(r) > self.bottom:
+                self.new_page()
+                draw_row(columns, True, HEAD_BG)
+            draw_row(r)
+        self.y += self.pt(8)
+
+    # ---- charts ---------------------------------------------------------------------------------
+    def bar_chart(self, labels: list[str], values: list[float], colours: list[str], title: str,
+                  unit: str = "", height: float = 160, vmax: float | None = None) -> None:
+        """Horizontal bars, one per label."""
+        n = max(len(labels), 1)
+        bar_h = self.pt(min(14, max(7, height / n)))
+        h = self.pt(16) + n * bar_h * 1.35
+        self.ensure(h + self.pt(10))
+        self.text(title, 9, bold=True, space_after=2)
+        p = self.painter
+        label_w = self.width * 0.36
+        x0 = self.m + label_w
+        span = self.width - label_w - self.pt(50)
+        vmax = vmax or max([v for v in values if v == v] + [1e-9])
+        p.setFont(font(7))
+        for i, (lab, v, c) in enumerate(zip(labels, values, colours, strict=True)):
+            y = self.y + i * bar_h * 1.35
+            p.setPen(INK)
+            p.drawText(QtCore.QRectF(self.m, y, label_w - self.pt(4), bar_h),
+                       int(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter), lab)
+            if v == v:
+                bw = span * max(v, 0) / vmax
+                p.fillRect(QtCore.QRectF(x0, y, bw, bar_h), QtGui.QColor(c))
+                p.setPen(INK)
+                p.drawText(QtCore.QRectF(x0 + bw + self.pt(3), y, self.pt(60), bar_h),
+                           int(QtCore.Qt.AlignmentFlag.AlignVCenter), f"{v:,.1f}{unit}")
+        self.y += n * bar_h * 1.35 + self.pt(10)
+
+    def histogram(self, values, title: str, bins: int = 20, lo: float = 0, hi: float = 100,
+                  height: float = 150, note: str = "") -> None:
+        import numpy as np
+
+        v = np.asarray(values, float)
+        v = v[np.isfinite(v)]
+        counts, edges = np.histogram(v, bins=bins, range=(lo, hi))
+        h = self.pt(height)
+        self.ensure(h + self.pt(50))
+        self.text(title, 9, bold=True, space_after=2)
+        p = self.painter
+        left = self.m + self.pt(40)
+        width = self.width - self.pt(50)
+        top = self.y + self.pt(4)
+        cmax = max(int(counts.max()) if len(counts) else 1, 1)
+        step = _nice_step(cmax)
+        p.setFont(font(6.5))
+        for k in range(0, int(math.ceil(cmax / step)) + 1):
+            yy = top + h - h * (k * step) / (math.ceil(cmax / step) * step)
+            p.setPen(QtGui.QPen(GRID, self.pt(0.3)))
+            p.drawLine(QtCore.QPointF(left, yy), QtCore.QPointF(left + width, yy))
+            p.setPen(MUTED)
+            p.drawText(QtCore.QRectF(self.m, yy - self.pt(5), self.pt(36), self.pt(10)),
+                       int(QtCore.Qt.AlignmentFlag.AlignRight), f"{k * step:,}")
+        ymax = math.ceil(cmax / step) * step
+        bw = width / bins
+        colours = S.score_colours((edges[:-1] + edges[1:]) / 2)
+        for i, c in enumerate(counts):
+            bh = h * c / ymax
+            p.fillRect(QtCore.QRectF(left + i * bw + self.pt(0.5), top + h - bh, bw - self.pt(1), bh),
+                       QtGui.QColor(colours[i]))
+        p.setPen(QtGui.QPen(INK, self.pt(0.6)))
+        p.drawLine(QtCore.QPointF(left, top + h), QtCore.QPointF(left + width, top + h))
+        p.setPen(INK)
+        for t in range(int(lo), int(hi) + 1, 10):
+            x = left + width * (t - lo) / (hi - lo)
+            p.drawText(QtCore.QRectF(x - self.pt(12), top + h + self.pt(2), self.pt(24), self.pt(10)),
+                       int(QtCore.Qt.AlignmentFlag.AlignHCenter), str(t))
+        self.y = top + h + self.pt(16)
+        if note:
+            self.text(note, 7, colour=MUTED)
+
+
+def _nice_step(cmax: int) -> int:
+    raw = max(cmax / 5.0, 1.0)
+    k = 10 ** math.floor(math.log10(raw))
+    for m in (1, 2, 5, 10):
+        if m * k >= raw:
+            return int(m * k)
+    return int(10 * k)

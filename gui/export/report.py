@@ -1,0 +1,138 @@
+"""The site report for the investment memo: a multi-page PDF (QPdfWriter + QPainter).
+
+Pages: cover (title, date, project, profile, what was scored) → overview map of all sites →
+side-by-side comparison (table + bar chart) and the score histogram → one section per candidate
+site (map of ~10 km with its best parcels outlined, nearest substations and lines with kV and
+distance, MW within the profile's radius, the top N parcels with their criterion points, the
+scout's field notes nearby) → appendix (the profile: weights, thresholds, cost tables and their
+sources; every data source with its licence). ``gridscout report`` and File › Export Report… call
+:func:`export_report`.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from gui.export.scene import km_text
+from layers.errors import DataError
+
+DPI = 150
+
+
+@dataclass
+class ReportResult:
+    path: Path
+    pages: int
+    sites: list[str]
+
+
+def export_report(project, out, sites: list[str] | None = None, top: int = 5, within_km: float = 10.0,
+                  title: str | None = None, scene=None, progress=None, dpi: float = DPI) -> ReportResult:
+    from gui.export.data import scored_parcels_frame
+    from gui.export.map_export import ensure_app
+    from gui.export.scene import MapScene
+    from gui.export.site_facts import all_sites, choose_sites, site_facts
+    from scoring.sites import compare_sites
+
+    progress = progress or (lambda f, m="": None)
+    out = Path(out)
+    if out.suffix.lower() != ".pdf":
+        raise DataError(f"the report is a PDF: name the file *.pdf, not {out.name}")
+    if not out.parent.exists():
+        raise DataError(f"cannot write {out}: folder {out.parent} does not exist")
+    if top < 1:
+        raise DataError("--top must be 1 or more")
+    ensure_app()
+    if scene is None:
+        progress(0.02, "scoring the project" if project.scores is None else "reading the scores")
+        scene = MapScene.from_project(project)
+    if scene.scores is None:
+        raise DataError("the project cannot be scored (it needs parcels, substations and lines), "
+                        "so there is nothing to report")
+    chosen = choose_sites(all_sites(project), sites)
+    progress(0.3, "comparing sites")
+    scored = scored_parcels_frame(project, result=scene.result) if scene.result is not None else \
+        _stored_scored(project, scene)
+    from scoring.project_scoring import scoring_inputs
+
+    inputs = scoring_inputs(project)
+    table = compare_sites(chosen, inputs.substations, inputs.lines, inputs.plants, scene.profile,
+                          scored_parcels=scored, top_n=top, within_km=within_km)
+    facts = site_facts(project, chosen, scored, top, within_km)
+    title = title or f"Site report — {project.title}"
+    tmp = out.with_name(f".{out.name}.part.pdf")
+    from gui.export import report_pages as RP
+    from gui.export.pdf_pages import PageWriter
+
+    attribution = _attribution(scene, chosen)
+    pw = PageWriter(tmp, title, dpi, footer=attribution)
+    try:
+        RP.cover(pw, scene, title, chosen, scored)
+        pw.new_page()
+        progress(0.4, "overview map")
+        RP.overview(pw, scene, chosen)
+        pw.new_page()
+        RP.comparison(pw, scene, table, scored, within_km, top)
+        for k, site in enumerate(facts):
+            progress(0.45 + 0.45 * k / max(len(facts), 1), f"site {site.name}")
+            pw.new_page()
+            RP.site_section(pw, scene, site, table.iloc[k], within_km, top)
+        pw.new_page()
+        progress(0.92, "appendix")
+        RP.appendix(pw, scene)
+        pw.finish()
+        os.replace(tmp, out)
+    finally:
+        if pw.painter.isActive():
+            pw.painter.end()
+        if tmp.exists():
+            tmp.unlink()
+    progress(1.0, "done")
+    return ReportResult(out, pw.page, list(chosen["name"]))
+
+
+def _attribution(scene, sites) -> str:
+    from gui.export.sources import attribution
+
+    return attribution(scene.visible_layers() or scene.project.layers) or "GridScout"
+
+
+def _stored_scored(project, scene):
+    from gui.export.data import scored_parcels_frame
+
+    return scored_parcels_frame(project)
+
+
+def fmt_km(m: float) -> str:
+    return km_text(m)
+
+
+def fmt_kv(kv: float) -> str:
+    return f"{kv:g} kV" if kv == kv else "unknown"
+
+
+def fmt_num(v, digits: int = 1) -> str:
+    try:
+        v = float(v)
+    except (TypeError, ValueError):
+        return str(v) if v is not None else ""
+    if not math.isfinite(v):
+        return "—"
+    return f"{v:,.{digits}f}"
+
+
+def score_stats(scored) -> dict:
+    if scored is None:
+        return {}
+    s = scored["score"].to_numpy(dtype=float)
+    ex = scored["excluded"].astype(bool).to_numpy() if "excluded" in scored else np.zeros(len(s), bool)
+    kept = s[~ex & np.isfinite(s)]
+    out = {"parcels": len(s), "excluded": int(ex.sum()), "scored": int(len(kept))}
+    if len(kept):
+        out.update(median=float(np.median(kept)), p90=float(np.percentile(kept, 90)), max=float(kept.max()))
+    return out
