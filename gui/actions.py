@@ -35,8 +35,15 @@ ACTIONS = [
     ActionSpec("save_as", "Save Project &As…", "save_as", ("Ctrl+Shift+S",), "", "Save the project under a new name"),
     ActionSpec("add_layer", "&Add Layer…", "add_layer_dialog", ("Ctrl+Shift+A", "Ctrl+Shift+V"), "add_layer",
                "Add a layer from a GeoPackage, Shapefile, GeoJSON, CSV, GeoParquet or GeoTIFF file"),
-    ActionSpec("export_map", "&Export Map…", "export_map", (), "export",
-               "Export the map as an image or PDF (not available yet)"),
+    ActionSpec("import_osm", "Import &OpenStreetMap…", "import_osm_dialog", (), "",
+               "Import power lines, substations and power plants from an OpenStreetMap extract "
+               "(.osm.pbf, .osm, .osm.bz2)"),
+    ActionSpec("export_map", "&Export Map…", "export_map", ("Ctrl+Shift+X",), "export",
+               "Export the map as PDF or SVG (vector) or PNG, with legend, scale bar and sources"),
+    ActionSpec("export_report", "Export &Report…", "export_report", (), "export",
+               "Write the site report PDF: site comparison, maps, best parcels, sources"),
+    ActionSpec("export_data", "Export Layer &Data…", "export_data", (), "",
+               "Write a layer or the scored parcels to GeoPackage (QGIS-styled), GeoParquet, SHP, CSV …"),
     ActionSpec("quit", "&Quit", "close", ("Ctrl+Q",), "quit", "Quit GridScout"),
     ActionSpec("zoom_in", "Zoom &In", "zoom_in", ("Ctrl++", "Ctrl+="), "zoom_in"),
     ActionSpec("zoom_out", "Zoom &Out", "zoom_out", ("Ctrl+-",), "zoom_out"),
@@ -54,7 +61,8 @@ ACTIONS = [
 ]
 
 MENUS = {
-    "&File": ["new", "open", "@recent", "save", "save_as", "-", "add_layer", "export_map", "-", "quit"],
+    "&File": ["new", "open", "@recent", "save", "save_as", "-", "add_layer", "import_osm", "export_map", "export_report",
+              "export_data", "-", "quit"],
     "&View": ["zoom_in", "zoom_out", "zoom_full", "zoom_layer", "@bookmarks", "-", "@panels"],
     "&Tools": ["tool_pan", "tool_identify", "tool_select", "tool_measure"],
     "&Help": ["howto", "about"],

@@ -22,6 +22,7 @@ from gui.dialogs.add_layer import (
     inspect_source,
 )
 from gui.message_bar import show_exception
+from gui.osm_import import is_osm_file
 from layers.errors import Cancelled
 from layers.model import Layer
 
@@ -53,6 +54,8 @@ class LayerLoader(QObject):
         for p in paths:
             if str(p).lower().endswith(PROJECT_SUFFIX):
                 self.window_.open_project(p)
+            elif is_osm_file(p) and getattr(self.window_, "osm_importer", None) is not None:
+                self.window_.osm_importer.import_files([str(p)])  # .osm.pbf / .osm: File › Import OSM
             else:
                 self._queue.append(str(p))
         self._next()

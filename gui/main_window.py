@@ -23,6 +23,7 @@ from gui.dialogs.add_layer import FILE_FILTER
 from gui.dialogs.help import HowToDialog, show_about
 from gui.layer_loader import LayerLoader
 from gui.message_bar import MessageBar, show_exception
+from gui.osm_import import OsmImporter
 from gui.panels import PANELS, panel_class
 from gui.project_session import ProjectSession
 from gui.project_summary import find_sites, site_extent, site_points, sites_extent
@@ -68,13 +69,13 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         self.actions_ = build_actions(self)
-        self.actions_["export_map"].setEnabled(False)  # until map export exists
         self.toolbar = build_toolbar(self, self.actions_)
         self.docks: dict[str, QDockWidget] = {}
         self.panels: dict[str, QWidget] = {}
         toggles = self._create_docks()
         self.recent_menu, self.bookmarks_menu = build_menus(self, self.actions_, toggles)
         self.loader = LayerLoader(self)
+        self.osm_importer = OsmImporter(self)  # File › Import OpenStreetMap, dropped .osm files
         self.setAcceptDrops(True)
         self.resize(1600, 1000)
 
@@ -304,6 +305,10 @@ class MainWindow(QMainWindow):
         if paths:
             self.loader.add_files(paths)
 
+    def import_osm_dialog(self) -> None:
+        """File › Import OpenStreetMap… (see gui.osm_import; tests set its ask_path/exec_dialog)."""
+        self.osm_importer.start()
+
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
@@ -314,8 +319,21 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             QTimer.singleShot(0, lambda: self.loader.add_files(paths))
 
-    def export_map(self) -> None:  # the action stays disabled until map export exists
-        self.message_bar.info("Map export is not available yet.")
+    def export_map(self, options: dict | None = None):
+        """File › Export Map… (``options`` skip the dialog; see gui.export.dialogs)."""
+        from gui.export.dialogs import export_map
+
+        return export_map(self, options)
+
+    def export_report(self, options: dict | None = None):
+        from gui.export.dialogs import export_report
+
+        return export_report(self, options)
+
+    def export_data(self, options: dict | None = None):
+        from gui.export.dialogs import export_data
+
+        return export_data(self, options)
 
     # --- view and tools --------------------------------------------------------------------------
     def zoom_in(self) -> None:

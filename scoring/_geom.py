@@ -264,22 +264,27 @@ def parcel_buckets_simple(geoms: np.ndarray):
         return None
     coords = shapely.get_coordinates(geoms)
     start = np.cumsum(nc) - nc
+    # every edge (consecutive coordinates within a ring, closing edge included) must be short;
+    # parcels whose bounding box is within 0.0125 deg both ways cannot have a long edge
+    bb = shapely.bounds(geoms)
+    big = np.flatnonzero((bb[:, 2] - bb[:, 0] > 0.0125) | (bb[:, 3] - bb[:, 1] > 0.0125))
+    if big.size:
+        step = np.abs(np.diff(coords, axis=0)) > 0.0125
+        long_ = step[:, 0] | step[:, 1]
+        long_[start[1:] - 1] = False  # from one polygon's closing vertex to the next polygon
+        if long_.any():
+            return None
     nv = nc - 1
     width = np.maximum(8, 2 ** np.ceil(np.log2(nv))).astype(np.int64)
     out = []
     for w in np.unique(width):
         w = int(w)
         sel = np.flatnonzero(width == w)
-        col = np.arange(w)[None, :]
+        col = np.arange(w, dtype=np.int64)[None, :]
         n_ = nv[sel][:, None]
-        real = col < n_
-        src = start[sel][:, None] + np.where(real, col, 0)
-        lon = coords[src, 0]
-        lat = coords[src, 1]
-        nxt = np.where(real, np.where(col == n_ - 1, 0, col + 1), col).astype(np.int32)
-        elon = np.take_along_axis(lon, nxt, axis=1)
-        elat = np.take_along_axis(lat, nxt, axis=1)
-        if ((np.abs(elat - lat) > 0.0125) | (np.abs(elon - lon) > 0.0125)).any():
-            return None
+        src = start[sel][:, None] + np.minimum(col, n_ - 1)  # padding repeats the last vertex
+        lon = coords[:, 0][src]
+        lat = coords[:, 1][src]
+        nxt = np.where(col < n_ - 1, col + 1, np.where(col == n_ - 1, 0, col)).astype(np.int32)
         out.append(ParcelBucket(sel, lon, lat, nxt, np.ones(sel.size, bool)))
     return out

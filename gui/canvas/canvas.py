@@ -12,6 +12,7 @@ from gui.canvas import styles
 from gui.canvas.canvas_render import RenderMixin
 from gui.canvas.canvas_tools import ToolsMixin
 from gui.canvas.interaction import MapViewBox, Overlay
+from gui.canvas.items import MapImageItem
 from gui.canvas.mercator import (
     MAX_Y,
     WORLD_X,
@@ -49,7 +50,7 @@ class MapCanvas(RenderMixin, ToolsMixin, QtWidgets.QWidget):
     everything visible is drawn. Call ``shutdown()`` before the app exits.
 
     Tools (``set_tool``): "pan"; "identify" (click → ``clicked`` + ``featuresPicked`` of the
-    topmost layer with a feature within 6 px); "select" (click or drag a box → selection on the
+    topmost layer with a feature within 6 px, ``("", [])`` on a miss); "select" (click or drag a box → selection on the
     active layer, default the topmost parcels layer, + ``featuresPicked``); "measure" (clicks add
     points, double-click ends; ``measureChanged`` / ``measureFinished`` with lon/lat lists).
     """
@@ -85,8 +86,6 @@ class MapCanvas(RenderMixin, ToolsMixin, QtWidgets.QWidget):
         self._top = Container()
         self._top.setZValue(10_000)
         self.vb.addItem(self._top, ignoreBounds=True)
-        from gui.canvas.items import MapImageItem
-
         self._labels_item = MapImageItem(self._top)
         self._labels = LabelState()
         self._renderers: dict = {}
@@ -102,7 +101,7 @@ class MapCanvas(RenderMixin, ToolsMixin, QtWidgets.QWidget):
         self._interacting = False
         self.pool = QtCore.QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self.pool.setStackSize(16 * 1024 * 1024)  # GDAL/PROJ need more than a default thread stack
+        self.pool.setStackSize(16 * 1024 * 1024)  # generous: GDAL warping runs on this thread
         self.aux_pool = QtCore.QThreadPool(self)
         self.aux_pool.setMaxThreadCount(1)
         self.bridge = Bridge(self)

@@ -77,8 +77,7 @@ class ToolsMixin:
             self.featuresPicked.emit(target.name, rows)
             return
         name, rows = self.pick_at(x, y)
-        if name is not None:
-            self.featuresPicked.emit(name, rows)
+        self.featuresPicked.emit(name or "", rows)  # ("", []) on a miss: the identify panel clears
 
     def _box_selected(self, rect) -> None:
         target = self._select_target()

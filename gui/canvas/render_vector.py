@@ -176,7 +176,11 @@ class LineRenderer(_ImageLayer):
                 t = f"{nm} {t}".strip()
             text.append(t)
         keep = [i for i, t in enumerate(text) if t]
-        return [LabelSet((g.x0[sel] + g.x1[sel])[keep] / 2, (g.y0[sel] + g.y1[sel])[keep] / 2,
+        # along the longest visible segment, staggered per line so parallel lines' labels do not
+        # line up in one column
+        t = (0.3 + 0.4 * ((f * 0.618034) % 1.0))[keep]
+        sk = sel[keep]
+        return [LabelSet(g.x0[sk] + t * (g.x1[sk] - g.x0[sk]), g.y0[sk] + t * (g.y1[sk] - g.y0[sk]),
                          [text[i] for i in keep], 0.5 * np.nan_to_num(kv[keep], nan=0.0), dx=2, dy=0)]
 
     def pick(self, x, y, tol) -> list[int]:

@@ -16,10 +16,13 @@ MUTED = QtGui.QColor("#555555")
 
 
 def font(size_pt: float, bold: bool = False, italic: bool = False) -> QtGui.QFont:
+    """The export font; no ligatures, so "profile" stays searchable in the PDF (not "proﬁle")."""
     f = QtGui.QFont("DejaVu Sans")
     f.setPointSizeF(size_pt)
     f.setBold(bold)
     f.setItalic(italic)
+    if hasattr(f, "setFeature"):  # Qt >= 6.6
+        f.setFeature(QtGui.QFont.Tag("liga"), 0)
     return f
 
 

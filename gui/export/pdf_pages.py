@@ -52,10 +52,11 @@ class PageWriter:
         p.drawLine(QtCore.QPointF(self.m, y), QtCore.QPointF(self.w - self.m, y))
         p.setFont(font(6.5))
         p.setPen(MUTED)
-        r = QtCore.QRectF(self.m, y + self.pt(2), self.width, self.pt(24))
+        r = QtCore.QRectF(self.m, y + self.pt(2), self.width - self.pt(48), self.pt(24))
         p.drawText(r, int(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.TextFlag.TextWordWrap),
                    f"{self.title} — {self.footer}" if self.footer else self.title)
-        p.drawText(r, int(QtCore.Qt.AlignmentFlag.AlignRight), f"page {self.page}")
+        p.drawText(QtCore.QRectF(self.m, y + self.pt(2), self.width, self.pt(12)),
+                   int(QtCore.Qt.AlignmentFlag.AlignRight), f"page {self.page}")
         p.restore()
 
     def new_page(self) -> None:
@@ -148,10 +149,10 @@ class PageWriter:
 
     # ---- charts ---------------------------------------------------------------------------------
     def bar_chart(self, labels: list[str], values: list[float], colours: list[str], title: str,
-                  unit: str = "", height: float = 160, vmax: float | None = None) -> None:
+                  unit: str = "", height: float = 160, vmax: float | None = None, digits: int = 1) -> None:
         """Horizontal bars, one per label."""
         n = max(len(labels), 1)
-        bar_h = self.pt(min(14, max(7, height / n)))
+        bar_h = self.pt(min(10, max(6, height / n)))
         h = self.pt(16) + n * bar_h * 1.35
         self.ensure(h + self.pt(10))
         self.text(title, 9, bold=True, space_after=2)
@@ -171,7 +172,7 @@ class PageWriter:
                 p.fillRect(QtCore.QRectF(x0, y, bw, bar_h), QtGui.QColor(c))
                 p.setPen(INK)
                 p.drawText(QtCore.QRectF(x0 + bw + self.pt(3), y, self.pt(60), bar_h),
-                           int(QtCore.Qt.AlignmentFlag.AlignVCenter), f"{v:,.1f}{unit}")
+                           int(QtCore.Qt.AlignmentFlag.AlignVCenter), f"{v:,.{digits}f}{unit}")
         self.y += n * bar_h * 1.35 + self.pt(10)
 
     def histogram(self, values, title: str, bins: int = 20, lo: float = 0, hi: float = 100,

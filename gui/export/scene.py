@@ -36,7 +36,12 @@ class MapScene:
                      rescore: bool = False) -> MapScene:
         """The scene of ``project``: stored scores when there are some (and no ``profile`` or
         ``result`` is given), else the project scored now."""
-        from scoring.project_scoring import missing_inputs, profile_for, results_table, score_project
+        from scoring.project_scoring import (
+            missing_inputs,
+            profile_for,
+            results_table,
+            score_project,
+        )
 
         scene = cls(project)
         scene.profile = profile

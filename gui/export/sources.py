@@ -21,6 +21,9 @@ LICENCES: tuple[tuple[str, str, str], ...] = (
     (r"\bwri\b|global power plant database", "WRI Global Power Plant Database",
      "CC BY 4.0 — World Resources Institute"),
     (r"natural earth|naturalearth|world\.gpkg", "Natural Earth", "public domain"),
+    (r"dominion|firstenergy|\bpjm\b|kansai electric|\bjera\b|loudoun now|t&d world|power-grid\.com|"
+     r"\bwkbn\b|business journal|siting board|\bscc\b", "Company publications and news reports",
+     "facts cited with their source (no data copied)"),
     (r"synthetic|make_demo|hypothetical", "GridScout demo (generated)", "generated, no licence needed"),
 )
 
@@ -94,7 +97,7 @@ def attribution(layers, rows=None) -> str:
         for provider, _licence in layer_sources(lyr, rows.get(lyr.name)).licences:
             if provider == "OpenStreetMap":
                 osm = True
-            elif provider not in providers and not provider.startswith("GridScout"):
+            elif provider not in providers and not provider.startswith(("GridScout", "Company")):
                 providers.append(provider)
     parts = ([OSM_ATTRIBUTION] if osm else []) + providers
     return "Data: " + "; ".join(parts) if parts else ""

@@ -34,6 +34,8 @@ from layers.project import NOTE_STATUSES
 log = logging.getLogger(__name__)
 
 FILTER_DELAY_MS = 350
+POINT_DEG = 1e-4  # rows this small are shown with POINT_VIEW_KM around them
+POINT_VIEW_KM = 1.0
 MAX_NOTE_TARGETS = 5_000  # the note editor edits at most this many selected parcels at once
 
 
@@ -51,6 +53,7 @@ class AttributeTablePanel(QWidget):
         self._layer_name: str | None = None
         self._data_id: int | None = None
         self.filter_error: str | None = None
+        self._last_good = ""  # the last filter text that could be applied
 
         col = QVBoxLayout(self)
         col.setContentsMargins(2, 2, 2, 2)
@@ -224,15 +227,20 @@ class AttributeTablePanel(QWidget):
 
     def _apply_mask(self, report: bool) -> bool:
         n = self.model.n
-        mask, ok = None, True
+        ok = True
         try:
             mask = evaluate(self.filter_edit.text(), self.model.filter_columns(), n)
             self.filter_error = None
-        except FilterError as exc:
+            self._last_good = self.filter_edit.text()
+        except FilterError as exc:  # keep the last filter that worked (e.g. while typing "score >")
             self.filter_error = str(exc)
             ok = False
             if report:
                 self.window.message_bar.warning(f"Filter not applied: {exc}")
+            try:
+                mask = evaluate(self._last_good, self.model.filter_columns(), n)
+            except FilterError:
+                mask = None
         status = self.status_combo.currentData()
         if status is not None and self.model.notes is not None:
             codes = self.model.notes.codes
@@ -330,7 +338,17 @@ class AttributeTablePanel(QWidget):
     def zoom_to_row(self, view_row: int) -> None:
         layer = self.current_layer()
         if layer is not None and 0 <= view_row < self.model.rowCount():
-            self.canvas.zoom_to_rows(layer.name, [self.model.source_row(view_row)])
+            self._zoom(layer, [self.model.source_row(view_row)])
+
+    def _zoom(self, layer, rows: list[int]) -> None:
+        """Show ``rows``; a single point (a substation, a site) gets about 2 km around it."""
+        b = np.asarray(layer.data.geometry.iloc[rows].total_bounds, dtype=float)
+        if np.isfinite(b).all() and b[2] - b[0] < POINT_DEG and b[3] - b[1] < POINT_DEG:
+            from gui.project_summary import site_extent
+
+            self.canvas.set_extent(site_extent((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, POINT_VIEW_KM))
+        else:
+            self.canvas.zoom_to_rows(layer.name, rows)
 
     def zoom_to_selection(self) -> None:
         layer = self.current_layer()
@@ -343,7 +361,7 @@ class AttributeTablePanel(QWidget):
                 self.window.message_bar.info("Select rows in the attribute table first.")
                 return
             rows = np.array([self.model.source_row(current.row())])
-        self.canvas.zoom_to_rows(layer.name, rows.tolist())
+        self._zoom(layer, rows.tolist())
 
     # --- notes ---------------------------------------------------------------------------------
     def _notes_changed(self, _ids: list) -> None:
@@ -399,5 +417,6 @@ class AttributeTablePanel(QWidget):
             way = "descending" if self.model.sort_order == Qt.SortOrder.DescendingOrder else "ascending"
             text += f" · sorted by {self.model.sort_column} ({way})"
         if self.filter_error:
-            text += f' · <span style="color:#C62828">filter not applied: {html.escape(self.filter_error)}</span>'
+            kept = f" (showing “{html.escape(self._last_good)}”)" if self._last_good.strip() else ""
+            text += f' · <span style="color:#C62828">filter not applied: {html.escape(self.filter_error)}</span>{kept}'
         self.info.setText(text)

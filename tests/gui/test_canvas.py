@@ -256,6 +256,10 @@ def test_click_near_substation_identifies_it(loaded, qtbot):
     with qtbot.waitSignal(canvas.featuresPicked, timeout=3000) as sig:
         qtbot.mouseClick(canvas.view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
     assert sig.args == ["Substations", [1]]
+    with qtbot.waitSignal(canvas.featuresPicked, timeout=3000) as sig:  # a miss says so
+        qtbot.mouseClick(canvas.view.viewport(), QtCore.Qt.MouseButton.LeftButton,
+                         pos=widget_pos(canvas, LON0 - 0.025, LAT0 + 0.125))
+    assert sig.args == ["", []]
 
 
 def test_recolour_by_score(loaded):

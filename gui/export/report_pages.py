@@ -1,0 +1,256 @@
+"""The pages of the site report (see :mod:`gui.export.report`)."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6 import QtCore
+
+from gui.export import furniture as F
+from gui.export.pdf_pages import PageWriter
+from gui.export.report import fmt_km, fmt_kv, fmt_num, score_stats
+from gui.export.scalebar import bbox_to_lonlat, scale_bar_for_extent
+from gui.export.scene import fit_extent, pad_extent
+from gui.export.site_facts import criterion_columns
+from gui.export.vector_painter import MapFrame, paint_map
+from layers import style as S
+
+
+def draw_map(pw: PageWriter, scene, extent_lonlat, height_pt: float, highlights=None, circle=None,
+             legend: bool = True, max_labels: int = 40) -> None:
+    """A map across the text width (legend in a column on its right) at the current position."""
+    h = pw.pt(height_pt)
+    pw.ensure(h + pw.pt(6))
+    legend_w = pw.pt(118) if legend else 0
+    rect = QtCore.QRectF(pw.m, pw.y, pw.width - legend_w - (pw.pt(8) if legend else 0), h)
+    extent = fit_extent(extent_lonlat, rect.width(), rect.height())
+    frame = MapFrame(rect, extent, pw.dpi)
+    paint_map(pw.painter, frame, scene, highlights=highlights, circle=circle, label_size_pt=6,
+              max_labels=max_labels)
+    sb = scale_bar_for_extent(extent, rect.width(), 0.3)
+    F.draw_scale_bar(pw.painter, sb, rect.left() + pw.pt(5), rect.bottom() - pw.pt(5), pw.dpi)
+    F.draw_north_arrow(pw.painter, rect.right(), rect.top(), pw.dpi)
+    if legend:
+        facts = scene.legend_facts(bbox_to_lonlat(extent))
+        F.draw_legend(pw.painter, QtCore.QRectF(rect.right() + pw.pt(8), rect.top(), legend_w, h),
+                      F.legend_entries(facts), pw.dpi, title="", size_pt=6)
+    pw.y += h + pw.pt(4)
+    note = scene.attribution(bbox_to_lonlat(extent))
+    pw.text(f"{note}. Scale bar geodesic at the map's centre latitude." if note else
+            "Scale bar geodesic at the map's centre latitude.", 6.5, colour=F.MUTED, space_after=6)
+
+
+def cover(pw: PageWriter, scene, title: str, sites, scored) -> None:
+    p = scene.profile
+    pw.y += pw.pt(90)
+    pw.text("GridScout · power proximity", 10, colour=F.MUTED, space_after=8)
+    pw.text(title, 24, bold=True, space_after=10)
+    pw.text(f"Date: {scene.today}", 11, space_after=2)
+    pw.text(f"Project: {scene.project.title}", 11, space_after=2)
+    if scene.project.path:
+        pw.text(f"File: {scene.project.path}", 8, colour=F.MUTED, space_after=2)
+    if p is not None:
+        pw.text(f"Score profile: {p.name}" + (f" — {p.description}" if p.description else ""), 11, space_after=14)
+    st = score_stats(scored)
+    if st:
+        pw.heading("In numbers", 2)
+        lines = [f"{st['parcels']:,} parcels scored; {st['excluded']:,} excluded "
+                 f"(e.g. below the minimum area), {st['scored']:,} ranked."]
+        if "median" in st:
+            lines.append(f"Score of the ranked parcels: median {st['median']:.1f}, 90th percentile "
+                         f"{st['p90']:.1f}, best {st['max']:.1f} (of 100).")
+        for line in lines:
+            pw.text(line, 9.5, space_after=3)
+        pw.y += pw.pt(8)
+    pw.heading(f"Candidate sites in this report ({len(sites)})", 2)
+    for name in sites["name"]:
+        pw.text(f"•  {name}", 9.5, space_after=1)
+    pw.y += pw.pt(12)
+    pw.heading("How to read the scores", 2)
+    pw.text("Each parcel scores 0–100: 100 × Σ weight × utility / Σ weights over the profile's criteria "
+            "(distance from the parcel's boundary to the nearest qualifying substation and line, "
+            "generation within a radius, estimated interconnection cost, parcel area). Distances are "
+            "geodesic on WGS84; maps are drawn in Web Mercator for display only. The profile and all "
+            "data sources with their licences are in the appendix.", 8.5, colour=F.MUTED)
+    pw.text("\n".join(scene.profile_note()), 8.5, colour=F.MUTED)
+
+
+def overview(pw: PageWriter, scene, sites) -> None:
+    pw.heading("Overview of the candidate sites", 1)
+    b = sites.total_bounds
+    ext = pad_extent((b[0], b[1], b[2], b[3]), 0.08)
+    if ext[2] - ext[0] < 0.3:  # all sites in one place: show ~30 km
+        cx, cy = (ext[0] + ext[2]) / 2, (ext[1] + ext[3]) / 2
+        ext = (cx - 0.2, cy - 0.15, cx + 0.2, cy + 0.15)
+    draw_map(pw, scene, ext, 330, max_labels=30)
+    rows = []
+    for i in range(len(sites)):
+        g = sites.geometry.iloc[i].representative_point()
+        rows.append([sites["name"].iloc[i], f"{abs(g.y):.4f}° {'N' if g.y >= 0 else 'S'}",
+                     f"{abs(g.x):.4f}° {'E' if g.x >= 0 else 'W'}",
+                     str(sites["region"].iloc[i]) if "region" in sites.columns else ""])
+    pw.table(["Site", "Latitude", "Longitude", "Region"], rows, [3, 1.2, 1.2, 0.8], size=7.5)
+
+
+def comparison(pw: PageWriter, scene, table, scored, within_km: float, top: int) -> None:
+    pw.heading("Sites side by side", 1)
+    mw_col = next((c for c in table.columns if c.startswith("mw_within_")), None)
+    radius = table.attrs.get("radius_km", 50)
+    sub_kv, line_kv = scene.profile.substation_rule[0], scene.profile.line_rule[0]
+    rows = []
+    for _, r in table.iterrows():
+        rows.append([r["site"], f"{r['substation']} ({fmt_kv(r['substation_kv'])})", fmt_num(r["substation_km"], 1),
+                     f"{r['line']} ({fmt_kv(r['line_kv'])})", fmt_num(r["line_km"], 1),
+                     fmt_num(r[mw_col], 0) if mw_col else "", str(r.get(f"parcels_within_{within_km:g}km", "")),
+                     fmt_num(r.get("best_score"), 1)])
+    pw.table(["Site", f"Nearest substation ≥ {sub_kv:g} kV", "km", f"Nearest line ≥ {line_kv:g} kV", "km",
+              f"MW within {radius:g} km", f"Parcels ≤ {within_km:g} km", "Best Score"],
+             rows, [2.2, 2.2, 0.6, 2.4, 0.6, 0.9, 0.9, 0.8], size=6.5, align_right={2, 4, 5, 6, 7})
+    names = [str(s) for s in table["site"]]
+    best = [float(v) for v in table["best_score"]] if "best_score" in table else []
+    if best:
+        pw.bar_chart(names, best, list(S.score_colours(best)),
+                     f"Best parcel Score within {within_km:g} km of each site (0–100)", vmax=100)
+    if mw_col:
+        pw.bar_chart(names, [float(v) for v in table[mw_col]], ["#E8862A"] * len(names),
+                     f"Generation capacity within {radius:g} km (MW)", unit=" MW", digits=0)
+    if scored is not None:
+        kept = scored.loc[~scored["excluded"].astype(bool), "score"] if "excluded" in scored else scored["score"]
+        pw.histogram(kept.to_numpy(dtype=float), f"Score histogram: {len(kept):,} ranked parcels "
+                     "(excluded parcels not shown)", height=120,
+                     note="Bars coloured with the map's score ramp.")
+
+
+def site_section(pw: PageWriter, scene, site, row, within_km: float, top: int) -> None:
+    from gui.export.site_facts import nearest  # noqa: F401 - documented helper
+
+    pw.heading(f"Site: {site.name}", 1)
+    pw.text(f"{abs(site.lat):.4f}° {'N' if site.lat >= 0 else 'S'}, {abs(site.lon):.4f}° "
+            f"{'E' if site.lon >= 0 else 'W'}" + (f" · region {site.region}" if site.region else ""),
+            8.5, colour=F.MUTED)
+    highlights = []
+    if site.parcels is not None:
+        for k in range(len(site.parcels)):
+            highlights.append((site.parcels.geometry.iloc[k], str(k + 1)))
+    ext = scene.site_extent(site.name) if _unique(scene, site.name) else _around(site)
+    if site.parcels is not None and len(site.parcels):  # the numbered parcels must be on the map
+        b = site.parcels.total_bounds
+        ext = pad_extent((min(ext[0], b[0]), min(ext[1], b[1]), max(ext[2], b[2]), max(ext[3], b[3])), 0.04)
+    draw_map(pw, scene, ext, 290, highlights=highlights, max_labels=30)
+    pw.heading("Grid access", 2)
+    mw_col = next((c for c in row.index if str(c).startswith("mw_within_")), None)
+    sub_kv, line_kv = scene.profile.substation_rule[0], scene.profile.line_rule[0]
+    rows = [["substation", n, fmt_kv(kv), fmt_km(d), "yes" if kv == kv and kv >= sub_kv else "no"]
+            for n, kv, d in site.substations[:3]]
+    rows += [["line", n, fmt_kv(kv), fmt_km(d), "yes" if kv == kv and kv >= line_kv else "no"]
+             for n, kv, d in site.lines[:3]]
+    pw.table(["Feature", "Name", "kV", "Distance", "Qualifies"], rows, [1, 4, 1, 1, 1], size=7,
+             align_right={3})
+    if mw_col:
+        pw.text(f"Generation within {mw_col.split('_')[-1].removesuffix('km')} km: "
+                f"{fmt_num(row[mw_col], 0)} MW.  Parcels within {within_km:g} km that are not excluded: "
+                f"{site.parcels_within:,}.", 8.5)
+    pw.heading(f"Top {top} parcels within {within_km:g} km (outlined and numbered on the map)", 2)
+    if site.parcels is None or len(site.parcels) == 0:
+        pw.text("No scored parcel within reach of this site.", 8.5, colour=F.MUTED)
+    else:
+        crit = criterion_columns(scene.profile, site.parcels)
+        cols = ["#", "Parcel", "Score", "ha", "km"] + [h for _, h in crit]
+        rows = []
+        for k in range(len(site.parcels)):
+            r = site.parcels.iloc[k]
+            rows.append([str(k + 1), str(r["parcel_id"]), fmt_num(r["score"], 1),
+                         fmt_num(r.get("area_ha"), 1), fmt_num(r["distance_km"], 1)]
+                        + [fmt_num(r[c], 1) for c, _ in crit])
+        pw.table(cols, rows, [0.3, 1.6, 0.6, 0.6, 0.5] + [0.9] * len(crit), size=6.5,
+                 align_right=set(range(2, len(cols))))
+        if scene.result is not None:
+            best = site.parcels["parcel_id"].iloc[0]
+            try:
+                lines = scene.result.explain(best)
+            except Exception:
+                lines = []
+            if lines:
+                pw.text("Why #1 scores what it scores:", 8, bold=True, space_after=1)
+                for line in lines:
+                    pw.text("•  " + line, 7.5, space_after=1)
+                pw.y += pw.pt(4)
+    pw.heading("Field notes near the site", 2)
+    if not site.notes:
+        pw.text(f"No field notes for parcels within {within_km:g} km of this site.", 8.5, colour=F.MUTED)
+    else:
+        pw.table(["Parcel", "Status", "Updated", "km", "Note"],
+                 [[pid, status, upd, fmt_num(d, 1), note] for pid, status, upd, note, d in site.notes[:25]],
+                 [1.4, 0.9, 0.9, 0.4, 4], size=7)
+
+
+def _number(v) -> str:
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        return str(v)
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,g}"
+
+
+def _unique(scene, name: str) -> bool:
+    return sum(1 for s in scene.sites() if name.lower() in s[0].lower()) == 1
+
+
+def _around(site):
+    from gui.export.scene import SITE_RADIUS_KM
+
+    dlat = SITE_RADIUS_KM / 111.32
+    dlon = dlat / max(np.cos(np.radians(site.lat)), 0.01)
+    return (site.lon - dlon, site.lat - dlat, site.lon + dlon, site.lat + dlat)
+
+
+def appendix(pw: PageWriter, scene) -> None:
+    from gui.export.sources import licence_table, project_sources
+
+    p = scene.profile
+    pw.heading("Appendix A — score profile", 1)
+    if p is not None:
+        pw.text(f"{p.name}" + (f": {p.description}" if p.description else ""), 9)
+        rows = []
+        for c in p.criteria:
+            settings = []
+            if c.min_kv is not None and c.type in ("substation_distance", "line_distance"):
+                settings.append(f"≥ {c.min_kv:g} kV")
+            if c.radius_km is not None and c.type == "generation_within":
+                settings.append(f"radius {c.radius_km:g} km" + (f", fuels {', '.join(c.fuels)}" if c.fuels else ""))
+            if c.min_area_ha is not None and c.type == "parcel_area":
+                settings.append(f"minimum {c.min_area_ha:g} ha")
+            if c.layer:
+                settings.append(f"layer {c.layer}")
+            tr = c.transform
+            params = ", ".join(f"{k} {_number(v)}" for k, v in tr.params.items())
+            rows.append([c.label or c.id, f"{c.weight:g} ({c.weight / p.total_weight:.0%})",
+                         "; ".join(settings), f"{tr.name}({params})"])
+        pw.table(["Criterion", "Weight", "Thresholds", "Transform"], rows, [1.6, 1, 1.8, 2.6], size=7)
+        for e in p.exclusions:
+            pw.text(f"Exclusion: parcels with more than {e.max_overlap_share:.0%} in {e.layer}.", 8)
+        cost = p.cost
+        pw.heading(f"Interconnection cost tables ({cost.region}, {cost.currency_year} USD)", 2)
+        rows = [[f"{kv:g} kV", f"{lc:,.0f}", f"{ns:,.0f}", f"{up:,.0f}"]
+                for kv, lc, ns, up in zip(cost.kv_classes, cost.line_cost_per_mile_usd,
+                                          cost.new_substation_usd, cost.substation_upgrade_usd, strict=True)]
+        pw.table(["kV class", "Line cost per mile", "New substation", "Substation upgrade"], rows,
+                 [1, 1.5, 1.5, 1.5], size=7.5, align_right={1, 2, 3})
+        mult = ", ".join(f"×{m:g} under {b:g} miles" for b, m in zip(cost.short_line_below_miles,
+                                                                    cost.short_line_multipliers, strict=True))
+        pw.text(f"Short-line multipliers: {mult}. Source: {cost.source}.", 8)
+        for src in p.sources:
+            pw.text(f"Profile source: {src}", 8)
+    pw.heading("Appendix B — data sources and licences", 1)
+    rows = []
+    for ls in project_sources(scene.project):
+        lyr = scene.project.layer(ls.layer)
+        n = "raster" if lyr.is_raster else f"{len(lyr.data):,}"
+        cites = "; ".join(ls.citations[:6]) + (f"; … ({len(ls.citations) - 6} more)" if len(ls.citations) > 6 else "")
+        rows.append([ls.layer, ls.kind, n, cites, "; ".join(f"{a}: {b}" for a, b in ls.licences) or "—"])
+    pw.table(["Layer", "Kind", "Features", "Sources", "Licences"], rows, [1.3, 1, 0.6, 3.4, 2], size=6.3)
+    pw.heading("Licences", 2)
+    for provider, licence in licence_table(scene.project):
+        pw.text(f"•  {provider}: {licence}", 8.5, space_after=1)
+    pw.y += pw.pt(6)
+    pw.text("Maps and reports made from OpenStreetMap-derived data must carry “© OpenStreetMap "
+            "contributors” (ODbL 1.0). Public-domain US government data (HIFLD, EIA) and Natural Earth "
+            "need no attribution; it is given anyway. WRI data is CC BY 4.0: credit the World Resources "
+            "Institute.", 8, colour=F.MUTED)
