@@ -282,20 +282,35 @@ def rank_task(
     remove: list[str],
 ) -> int:
     """Pass 2 for one partition: global ranks in, final file and manifest out (atomically), the
-    staging files removed. Returns the rows written."""
-    import geopandas as gpd
+    staging files removed. Returns the rows written. The file is rewritten as Arrow data, column
+    for column (no geometry decoding), keeping its GeoParquet metadata."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
-    from layers.io import write_vector
+    from layers.io_write import PARQUET_ROW_GROUP
 
-    frame = gpd.read_parquet(read_from)
-    frame["rank"] = table.ranks(frame["score"].to_numpy(), frame["excluded"].to_numpy())
-    out = write_vector(frame, final)
+    data = pq.read_table(read_from)
+    excluded = data.column("excluded").to_numpy(zero_copy_only=False).astype(bool)
+    rank = table.ranks(data.column("score").to_numpy(), excluded)
+    i = data.schema.get_field_index("rank")
+    data = data.set_column(i, pa.field("rank", pa.int64()), pa.array(rank))
+    out = Path(final)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    try:
+        pq.write_table(data, tmp, compression="snappy", row_group_size=PARQUET_ROW_GROUP)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     info = dict(manifest)
-    info.update(output={"size": out.stat().st_size}, rank_key=table.key, rows=len(frame))
+    info.update(output={"size": out.stat().st_size}, rank_key=table.key, rows=data.num_rows)
     for key in ("values", "counts"):
         info.pop(key, None)
     info["excluded"] = int(info["excluded"])
     write_json_atomic(Path(manifest_file), info)
     for path in remove:
         Path(path).unlink(missing_ok=True)
-    return len(frame)
+    return data.num_rows

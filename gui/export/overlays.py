@@ -24,8 +24,13 @@ class Label:
 
 def paint_labels(painter, frame, labels: list[Label], size_pt: float = 6.5,
                  max_labels: int = 60) -> int:
-    """Greedy placement (priority first; right, left, above, below the symbol), white halo."""
-    placed: list[QtCore.QRectF] = []
+    """Greedy placement (priority first; right, left, above, below the symbol), white halo.
+    The corners where the scale bar (bottom left) and north arrow (top right) go stay free."""
+    r = frame.rect
+    placed: list[QtCore.QRectF] = [
+        QtCore.QRectF(r.left(), r.bottom() - frame.pt(40), r.width() * 0.36, frame.pt(40)),
+        QtCore.QRectF(r.right() - frame.pt(30), r.top(), frame.pt(30), frame.pt(40)),
+    ]
     drawn = 0
     fonts = {}
     painter.save()
