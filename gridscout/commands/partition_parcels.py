@@ -5,7 +5,7 @@ and written ``--rows-per-partition`` at a time, so each partition covers a compa
 engine (``gridscout score --engine dask``) then scores each one against few features.
 
 The input is streamed in batches, three passes, never whole in memory: (1) bounding-box centres of
-every parcel (16 bytes a row), then the Hilbert order; (2) each batch's rows go to their
+every parcel, then their Hilbert order (about 40 bytes a parcel at the peak); (2) each batch's rows go to their
 partition's spill file (Arrow IPC, in a temporary folder inside OUT); (3) each spill file is sorted
 along the curve and written as ``part-00000.parquet`` … (atomically). Columns and the CRS are
 kept as they are; without a parcel id column, ``parcel_id`` is added from the 1-based feature
@@ -39,17 +39,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
-def hilbert_keys(x, y, bits: int = HILBERT_BITS):
-    """Hilbert curve index of points on a 2^bits grid over their extent (NaN → after all)."""
+def hilbert_keys(x, y, bits: int = HILBERT_BITS, bounds=None, chunk: int = 1 << 20):
+    """Hilbert curve index of points on a 2^bits grid over ``bounds`` (default: their extent);
+    NaN → after all. Computed ``chunk`` points at a time to bound the temporaries."""
     import numpy as np
 
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
+    if bounds is None:
+        ok = np.isfinite(x) & np.isfinite(y)
+        if not ok.any():
+            return np.full(x.size, np.iinfo(np.int64).max, dtype=np.int64)
+        bounds = (np.nanmin(x[ok]), np.nanmax(x[ok]), np.nanmin(y[ok]), np.nanmax(y[ok]))
+    if x.size > chunk:
+        return np.concatenate([
+            hilbert_keys(x[i : i + chunk], y[i : i + chunk], bits, bounds, chunk)
+            for i in range(0, x.size, chunk)
+        ])
     ok = np.isfinite(x) & np.isfinite(y)
     n = (1 << bits) - 1
-    if not ok.any():
-        return np.full(x.size, np.iinfo(np.int64).max, dtype=np.int64)
-    lo_x, hi_x, lo_y, hi_y = x[ok].min(), x[ok].max(), y[ok].min(), y[ok].max()
+    lo_x, hi_x, lo_y, hi_y = bounds
     ix = np.where(ok, (x - lo_x) / max(hi_x - lo_x, 1e-12) * n, 0).astype(np.int64)
     iy = np.where(ok, (y - lo_y) / max(hi_y - lo_y, 1e-12) * n, 0).astype(np.int64)
     d = np.zeros(x.size, dtype=np.int64)

@@ -15,28 +15,53 @@ from gui.export.vector_painter import MapFrame, paint_map
 from layers import style as S
 
 
-def draw_map(pw: PageWriter, scene, extent_lonlat, height_pt: float, highlights=None, circle=None,
+def map_box(pw: PageWriter, scene, extent_lonlat, rect: QtCore.QRectF, legend_w: float = 0.0,
+            highlights=None, max_labels: int = 40, label_size: float = 6.0):
+    """A map in ``rect`` (device units) with scale bar and north arrow; the legend in a column of
+    ``legend_w`` on its right when > 0. Returns the map's Mercator extent."""
+    map_rect = QtCore.QRectF(rect.left(), rect.top(), rect.width() - (legend_w + pw.pt(8) if legend_w else 0),
+                             rect.height())
+    extent = fit_extent(extent_lonlat, map_rect.width(), map_rect.height())
+    frame = MapFrame(map_rect, extent, pw.dpi)
+    paint_map(pw.painter, frame, scene, highlights=highlights, label_size_pt=label_size,
+              max_labels=max_labels)
+    sb = scale_bar_for_extent(extent, map_rect.width(), 0.3)
+    F.draw_scale_bar(pw.painter, sb, map_rect.left() + pw.pt(5), map_rect.bottom() - pw.pt(5), pw.dpi)
+    F.draw_north_arrow(pw.painter, map_rect.right(), map_rect.top(), pw.dpi)
+    if legend_w:
+        facts = scene.legend_facts(bbox_to_lonlat(extent))
+        F.draw_legend(pw.painter, QtCore.QRectF(map_rect.right() + pw.pt(8), rect.top(), legend_w, rect.height()),
+                      F.legend_entries(facts), pw.dpi, title="", size_pt=6)
+    return extent
+
+
+def draw_map(pw: PageWriter, scene, extent_lonlat, height_pt: float, highlights=None,
              legend: bool = True, max_labels: int = 40) -> None:
     """A map across the text width (legend in a column on its right) at the current position."""
     h = pw.pt(height_pt)
     pw.ensure(h + pw.pt(6))
-    legend_w = pw.pt(118) if legend else 0
-    rect = QtCore.QRectF(pw.m, pw.y, pw.width - legend_w - (pw.pt(8) if legend else 0), h)
-    extent = fit_extent(extent_lonlat, rect.width(), rect.height())
-    frame = MapFrame(rect, extent, pw.dpi)
-    paint_map(pw.painter, frame, scene, highlights=highlights, circle=circle, label_size_pt=6,
-              max_labels=max_labels)
-    sb = scale_bar_for_extent(extent, rect.width(), 0.3)
-    F.draw_scale_bar(pw.painter, sb, rect.left() + pw.pt(5), rect.bottom() - pw.pt(5), pw.dpi)
-    F.draw_north_arrow(pw.painter, rect.right(), rect.top(), pw.dpi)
-    if legend:
-        facts = scene.legend_facts(bbox_to_lonlat(extent))
-        F.draw_legend(pw.painter, QtCore.QRectF(rect.right() + pw.pt(8), rect.top(), legend_w, h),
-                      F.legend_entries(facts), pw.dpi, title="", size_pt=6)
+    extent = map_box(pw, scene, extent_lonlat, QtCore.QRectF(pw.m, pw.y, pw.width, h),
+                     pw.pt(118) if legend else 0.0, highlights, max_labels)
     pw.y += h + pw.pt(4)
     note = scene.attribution(bbox_to_lonlat(extent))
     pw.text(f"{note}. Scale bar geodesic at the map's centre latitude." if note else
             "Scale bar geodesic at the map's centre latitude.", 6.5, colour=F.MUTED, space_after=6)
+
+
+def site_clusters(sites, km: float = 60.0) -> list[list[int]]:
+    """Sites grouped by proximity (a site joins the first group with a member within ``km``)."""
+    from gui.export.scalebar import GEOD
+
+    pts = [sites.geometry.iloc[i].representative_point() for i in range(len(sites))]
+    groups: list[list[int]] = []
+    for i, p in enumerate(pts):
+        for g in groups:
+            if any(GEOD.inv(p.x, p.y, pts[j].x, pts[j].y)[2] <= km * 1000 for j in g):
+                g.append(i)
+                break
+        else:
+            groups.append([i])
+    return groups
 
 
 def cover(pw: PageWriter, scene, title: str, sites, scored) -> None:
@@ -75,20 +100,49 @@ def cover(pw: PageWriter, scene, title: str, sites, scored) -> None:
 
 
 def overview(pw: PageWriter, scene, sites) -> None:
+    from gui.export.scene import SITE_RADIUS_KM
+    from gui.project_summary import sites_extent
+
     pw.heading("Overview of the candidate sites", 1)
+    groups = site_clusters(sites)
     b = sites.total_bounds
     ext = pad_extent((b[0], b[1], b[2], b[3]), 0.08)
-    if ext[2] - ext[0] < 0.3:  # all sites in one place: show ~30 km
-        cx, cy = (ext[0] + ext[2]) / 2, (ext[1] + ext[3]) / 2
-        ext = (cx - 0.2, cy - 0.15, cx + 0.2, cy + 0.15)
-    draw_map(pw, scene, ext, 330, max_labels=30)
+    if len(groups) == 1:  # all sites in one place: their area
+        pts = [(n, g.representative_point().x, g.representative_point().y) for n, g in zip(sites["name"], sites.geometry, strict=True)]
+        draw_map(pw, scene, sites_extent(pts, SITE_RADIUS_KM * 1.5), 330, max_labels=30)
+    else:  # sites far apart: where they are, then one map per group of nearby sites
+        draw_map(pw, scene, ext, 175, max_labels=12)
+        cols = 2 if len(groups) > 1 else 1
+        gap = pw.pt(10)
+        w = (pw.width - gap * (cols - 1)) / cols
+        h = pw.pt(132)
+        for k, g in enumerate(groups):
+            if k % cols == 0:
+                pw.ensure(h + pw.pt(26))
+            x = pw.m + (k % cols) * (w + gap)
+            members = sites.iloc[g]
+            region = str(members["region"].iloc[0]) if "region" in members.columns else ""
+            title = (f"{region}: " if region and region != "nan" else "") + ", ".join(members["name"])
+            pw.painter.setFont(F.font(7, bold=True))
+            pw.painter.setPen(F.INK)
+            pw.painter.drawText(QtCore.QRectF(x, pw.y, w, pw.pt(12)),
+                                int(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter),
+                                pw.painter.fontMetrics().elidedText(title, QtCore.Qt.TextElideMode.ElideRight, int(w)))
+            pts = [(n, gg.representative_point().x, gg.representative_point().y)
+                   for n, gg in zip(members["name"], members.geometry, strict=True)]
+            map_box(pw, scene, sites_extent(pts, SITE_RADIUS_KM * 1.2),
+                    QtCore.QRectF(x, pw.y + pw.pt(13), w, h), max_labels=14, label_size=5.5)
+            if k % cols == cols - 1 or k == len(groups) - 1:
+                pw.y += h + pw.pt(20)
+        pw.text(scene.attribution(ext) + ". Scale bars geodesic at each map's centre latitude.", 6.5,
+                colour=F.MUTED, space_after=6)
     rows = []
     for i in range(len(sites)):
         g = sites.geometry.iloc[i].representative_point()
         rows.append([sites["name"].iloc[i], f"{abs(g.y):.4f}° {'N' if g.y >= 0 else 'S'}",
                      f"{abs(g.x):.4f}° {'E' if g.x >= 0 else 'W'}",
                      str(sites["region"].iloc[i]) if "region" in sites.columns else ""])
-    pw.table(["Site", "Latitude", "Longitude", "Region"], rows, [3, 1.2, 1.2, 0.8], size=7.5)
+    pw.table(["Site", "Latitude", "Longitude", "Region"], rows, [3, 1.2, 1.2, 0.8], size=7)
 
 
 def comparison(pw: PageWriter, scene, table, scored, within_km: float, top: int) -> None:
@@ -109,14 +163,14 @@ def comparison(pw: PageWriter, scene, table, scored, within_km: float, top: int)
     best = [float(v) for v in table["best_score"]] if "best_score" in table else []
     if best:
         pw.bar_chart(names, best, list(S.score_colours(best)),
-                     f"Best parcel Score within {within_km:g} km of each site (0–100)", vmax=100)
+                     f"Best parcel Score within {within_km:g} km of each site (0–100)", vmax=100, height=80)
     if mw_col:
         pw.bar_chart(names, [float(v) for v in table[mw_col]], ["#E8862A"] * len(names),
-                     f"Generation capacity within {radius:g} km (MW)", unit=" MW", digits=0)
+                     f"Generation capacity within {radius:g} km (MW)", unit=" MW", digits=0, height=80)
     if scored is not None:
         kept = scored.loc[~scored["excluded"].astype(bool), "score"] if "excluded" in scored else scored["score"]
         pw.histogram(kept.to_numpy(dtype=float), f"Score histogram: {len(kept):,} ranked parcels "
-                     "(excluded parcels not shown)", height=120,
+                     "(excluded parcels not shown)", height=95,
                      note="Bars coloured with the map's score ramp.")
 
 
@@ -135,7 +189,7 @@ def site_section(pw: PageWriter, scene, site, row, within_km: float, top: int) -
     if site.parcels is not None and len(site.parcels):  # the numbered parcels must be on the map
         b = site.parcels.total_bounds
         ext = pad_extent((min(ext[0], b[0]), min(ext[1], b[1]), max(ext[2], b[2]), max(ext[3], b[3])), 0.04)
-    draw_map(pw, scene, ext, 290, highlights=highlights, max_labels=30)
+    draw_map(pw, scene, ext, 250, highlights=highlights, max_labels=30)
     pw.heading("Grid access", 2)
     mw_col = next((c for c in row.index if str(c).startswith("mw_within_")), None)
     sub_kv, line_kv = scene.profile.substation_rule[0], scene.profile.line_rule[0]
