@@ -195,9 +195,9 @@ class OsmImporter(QObject):
             return
         counts = ", ".join(_count(kind, report.features.get(kind, 0)) for kind in LAYER_NAMES)
         text = f"Imported {counts} from {name} (data {OSM_ATTRIBUTION})."
-        problems = len(report.warnings)
+        problems = sum(item.count for item in report.warnings)
         if problems:
-            text += f" {problems} kind(s) of problem found — see Details."
+            text += f" {problems:,} data problem{'' if problems == 1 else 's'} reported — see Details."
             bar.warning(text, details=details)
         else:
             bar.success(text, details=details, timeout_s=30)

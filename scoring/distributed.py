@@ -174,6 +174,17 @@ def _client(scheduler: str | None, workers: int | None):
     return Client(cluster), cluster
 
 
+def _remove_temporaries(out: Path, names: list[str]) -> None:
+    """Temporary files and folders a killed worker left (``.<name>.*.tmp``)."""
+    import shutil
+
+    wanted = set(names)
+    for folder in (out, out / parts.META_DIR / "staging", out / parts.META_DIR / "manifests"):
+        for p in folder.glob(".*.tmp"):
+            if p.name[1:].split(".", 1)[0] in wanted:
+                shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+
+
 def _partition_plan(files, out_dir: Path, key: str, resume: bool) -> dict[str, Any]:
     """Per partition name: where its scores can come from (``final``, ``staged`` or ``None``)."""
     plan = {}
@@ -258,6 +269,7 @@ def score_partitions(
         },
     }
     key = parts.run_key(profile_to_dict(profile), digest, gridscout.__version__)
+    _remove_temporaries(out, [src.stem for src in files])
     plan = _partition_plan(files, out, key, resume)
     summary = DaskRunSummary(profile=profile.name, out_dir=str(out), partitions=len(files))
     sources = {src.stem: src for src in files}
@@ -265,17 +277,24 @@ def score_partitions(
     progress(0.01, "starting Dask" if not scheduler else f"connecting to {scheduler}")
     client, cluster = _client(scheduler, workers)
     try:
+        if not client.scheduler_info(n_workers=-1).get("workers"):
+            progress(0.01, f"waiting for a worker to join {scheduler}")
+            try:
+                client.wait_for_workers(1, timeout=120)
+            except TimeoutError:
+                raise GridScoutError(f"no Dask worker joined {scheduler} within 2 minutes") from None
         summary.workers = len(client.scheduler_info(n_workers=-1).get("workers", {}))
         progress(0.02, f"sending reference layers to {summary.workers} workers")
         refs_future = client.scatter([refs], broadcast=True, hash=False)[0]
         t_pass1 = time.perf_counter()
-        stats = _pass1(client, plan, sources, out, refs_future, profile, key, summary, progress,
-                       as_completed)
+        stats, counts = _pass1(
+            client, plan, sources, out, refs_future, profile, key, summary, progress, as_completed
+        )
         summary.seconds["pass 1 (score)"] = time.perf_counter() - t_pass1
         if summary.failed:
             raise PartitionsFailed(summary)
 
-        table = parts.RankTable.merge([stats[name] for name in sources])
+        table = parts.RankTable.merge([counts] if counts else [])
         t_pass2 = time.perf_counter()
         table_future = client.scatter([table], broadcast=True, hash=False)[0]
         _pass2(client, plan, stats, out, table, table_future, summary, progress, as_completed)
@@ -331,9 +350,10 @@ def _pass1(client, plan, sources, out, refs_future, profile, key, summary, progr
             )
         futures[fut] = name
     stats: dict[str, dict] = {}
+    counts = None  # all partitions' score distributions, merged as they come
     total = max(len(futures), 1)
     for done, fut in enumerate(as_completed(futures), start=1):
-        name = futures[fut]
+        name = futures.pop(fut)  # the worker may forget the result once we have it
         src = sources[name].name
         try:
             result = fut.result()
@@ -344,7 +364,8 @@ def _pass1(client, plan, sources, out, refs_future, profile, key, summary, progr
             log.warning("partition %s failed: %s", src, result["error"])
             progress(0.02 + 0.78 * done / total, f"FAILED {src}")
             continue
-        stats[name] = result
+        counts = parts.merge_counts(counts, result)
+        stats[name] = {k: v for k, v in result.items() if k not in ("values", "counts")}
         if plan[name][0] is None:
             summary.partitions_scored += 1
             plan[name] = ("staged", parts.staged_path(out, name), None)
@@ -353,7 +374,7 @@ def _pass1(client, plan, sources, out, refs_future, profile, key, summary, progr
             summary.partitions_reused += 1
             verb = "reused"
         progress(0.02 + 0.78 * done / total, f"{verb} {src} ({done}/{total})")
-    return stats
+    return stats, counts
 
 
 def _pass2(client, plan, stats, out, table, table_future, summary, progress, as_completed):
@@ -363,7 +384,7 @@ def _pass2(client, plan, stats, out, table, table_future, summary, progress, as_
     for name, (stage, path, _manifest) in plan.items():
         if stage == "final" and stats[name].get("rank_key") == rank_key:
             continue
-        manifest = {k: v for k, v in stats[name].items() if k not in ("values", "counts")}
+        manifest = stats[name]
         remove = []
         if stage == "staged":
             remove = [str(parts.staged_path(out, name)), str(parts.staged_manifest_path(out, name))]

@@ -130,6 +130,21 @@ def score_counts(score: np.ndarray, excluded: np.ndarray) -> dict[str, Any]:
     return {"values": values, "counts": counts.astype(np.int64), "excluded": int(excluded.sum())}
 
 
+def merge_counts(a: dict[str, Any] | None, b: dict[str, Any]) -> dict[str, Any]:
+    """Two score distributions as one (kept small: at most one entry per possible score)."""
+    if a is None:
+        return {"values": b["values"], "counts": b["counts"], "excluded": int(b["excluded"])}
+    values, inverse = np.unique(np.concatenate([a["values"], b["values"]]), return_inverse=True)
+    counts = np.bincount(
+        inverse, weights=np.concatenate([a["counts"], b["counts"]]), minlength=values.size
+    )
+    return {
+        "values": values,
+        "counts": counts.astype(np.int64),
+        "excluded": int(a["excluded"]) + int(b["excluded"]),
+    }
+
+
 @dataclass
 class RankTable:
     """All partitions' score distributions merged: ``values`` (ascending distinct scores of the
@@ -148,20 +163,14 @@ class RankTable:
 
     @classmethod
     def merge(cls, parts: list[dict[str, Any]]) -> RankTable:
-        values = np.concatenate([p["values"] for p in parts]) if parts else np.zeros(0)
-        counts = (
-            np.concatenate([p["counts"] for p in parts]) if parts else np.zeros(0, np.int64)
-        )
-        uniq, inverse = np.unique(values, return_inverse=True)
-        merged = np.bincount(inverse, weights=counts, minlength=uniq.size).astype(np.int64)
-        kept = int(merged.sum())
-        return cls(
-            uniq,
-            merged,
-            kept - np.cumsum(merged),
-            kept,
-            int(sum(p["excluded"] for p in parts)),
-        )
+        total = None
+        for p in parts:
+            total = merge_counts(total, p)
+        if total is None:
+            total = {"values": np.zeros(0), "counts": np.zeros(0, np.int64), "excluded": 0}
+        kept = int(total["counts"].sum())
+        counts = total["counts"]
+        return cls(total["values"], counts, kept - np.cumsum(counts), kept, total["excluded"])
 
     @property
     def key(self) -> str:

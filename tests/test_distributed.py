@@ -288,3 +288,26 @@ def test_worker_killed_mid_run(data, local, cluster):
     assert "6 scored now" in stdout, stdout
     assert len(list(out.glob("*.parquet"))) == 6
     assert_same(out, local, parts, data)
+
+
+def test_partition_parcels_adds_ids_and_keeps_partitions_compact(data, tmp_path):
+    from gridscout.cli import main
+    from gridscout.commands.partition_parcels import hilbert_keys
+
+    assert list(hilbert_keys(np.array([0, 0, 1, 1.0]), np.array([0, 1, 1, 0.0]), bits=1)) == [
+        0, 1, 2, 3
+    ]
+    whole = gpd.read_parquet(data / "all.parquet")
+    whole[["area_ha", "geometry"]].to_file(tmp_path / "noid.gpkg", layer="lots")
+    out = tmp_path / "parts"
+    assert main(["partition-parcels", f"{tmp_path}/noid.gpkg:lots", "--out", str(out),
+                 "--rows-per-partition", "400", "--quiet"]) == 0
+    parts = [gpd.read_parquet(f) for f in sorted(out.glob("part-*.parquet"))]
+    assert [len(p) for p in parts] == [400, 400, 100]
+    ids = pd.concat(parts)["parcel_id"]
+    assert sorted(ids) == sorted(f"P{i:06d}" for i in range(1, 901))
+    x0, y0, x1, y1 = whole.total_bounds
+    for p in parts[:2]:  # a Hilbert run of 400 of 900 parcels covers well under the whole extent
+        b = p.total_bounds
+        assert (b[2] - b[0]) * (b[3] - b[1]) < 0.75 * (x1 - x0) * (y1 - y0)
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no spill left behind

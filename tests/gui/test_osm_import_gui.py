@@ -212,3 +212,24 @@ def test_the_options_dialog_checks_the_box(qtbot):
     assert not ok.isEnabled() and dlg.problem.text()
     dlg.set_bbox((-77.6, 38.8, -77.5, 39.0))
     assert ok.isEnabled() and dlg.bbox() == (-77.6, 38.8, -77.5, 39.0)
+
+
+def test_broken_data_is_imported_with_a_warning_and_the_report(main_window, qtbot, tmp_path):
+    path = tmp_path / "gaps.osm"
+    path.write_text(OSM_XML.replace('<nd ref="3"/>', '<nd ref="3"/><nd ref="999"/>'))
+    _import_via_menu(main_window, path)
+    _wait(qtbot, main_window)
+    assert len(main_window.session.project.layers) == 3
+    [message] = main_window.message_bar.messages()
+    assert message.level == "warning" and "1 data problem" in message.text
+    assert "way_missing_nodes" in message.details and "w100" in message.details
+    lines = main_window.session.project.layer("OSM transmission lines")
+    assert [i.rule for i in lines.report.warnings] == ["way_missing_nodes"]
+
+
+def test_nothing_in_the_bbox_adds_nothing_and_says_so(main_window, qtbot, tmp_path):
+    _import_via_menu(main_window, _osm_file(tmp_path), Options(bbox=(10.0, 50.0, 11.0, 51.0)))
+    _wait(qtbot, main_window)
+    assert main_window.session.project.layers == []
+    [message] = main_window.message_bar.messages()
+    assert message.level == "warning" and "inside the bounding box" in message.text
