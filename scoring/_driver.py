@@ -97,6 +97,7 @@ class Frame:
     my: np.ndarray
     h: np.ndarray  # half-lengths
     grid: Grid | None
+    feat: np.ndarray | None = None  # input feature index per selected piece (set by the caller)
 
 
 def cluster_cap(P: Parcels, cl: int, rows: list[np.ndarray]):

@@ -78,7 +78,7 @@ def sum_within(parcels, points, values, radius_m: float, *, progress=None, worke
         far.extend(run_blocks(tasks(), work, progress, "sum within radius", P.n, workers))
         far_ids = np.concatenate(far) if far else np.zeros(0, dtype=np.int64)
         if far_ids.size:
-            out[far_ids] = far_within(P, far_ids, lon, lat, val, tree3, radius)
+            out[far_ids] = far_within(P, far_ids, lon, lat, val, tree3, radius, progress)
     out[P.empty] = np.nan
     progress(1.0, "sum within radius: done")
     return out

@@ -73,7 +73,7 @@ class DaskRunSummary:
             f"profile {self.profile}: {self.parcels_scored:,} parcels scored, "
             f"{self.parcels_excluded:,} excluded, in {self.partitions:,} partitions "
             f"({self.partitions_scored:,} scored now, {self.partitions_reused:,} reused, "
-            f"{self.partitions_ranked:,} ranked and written) on {self.workers} workers"
+            f"{self.partitions_ranked:,} ranked and written) on {self.workers} worker{'s' if self.workers != 1 else ''}"
         ]
         for reason, count in self.excluded_by_reason.items():
             lines.append(f"  excluded, {reason}: {count:,}")

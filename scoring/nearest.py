@@ -58,6 +58,7 @@ from ._driver import (
 from ._far import far_nearest
 from ._geom import as_geom_array, feature_pieces
 from ._kernels import _norm, exact_pairs, point_segment_d2
+from ._planar import min_mid_dist, nearest_cells
 from ._within import count_within, sum_within
 
 __all__ = ["NearestResult", "nearest", "sum_within", "count_within", "prepare"]
@@ -121,7 +122,7 @@ def nearest(parcels, features, *, progress=None, workers: int | None = None) -> 
         far_ids = np.concatenate(far) if far else np.zeros(0, dtype=np.int64)
         if far_ids.size:
             progress(0.95, f"nearest features: {far_ids.size} remote parcels")
-            index[far_ids], dist[far_ids] = far_nearest(P, far_ids, pieces, tree3, points_only)
+            index[far_ids], dist[far_ids] = far_nearest(P, far_ids, pieces, tree3, points_only, progress)
         if pieces.polygonal.any():
             _inside_feature_polygons(P, fg, pieces.polygonal, index, dist)
     dist[P.empty] = np.nan
@@ -216,12 +217,12 @@ def _prune(blk: Block, pp, pj, ax, ay, bx, by, sig, n, points_only):
 def _nearest_block(fr: Frame, blk: Block, parent, index, dist, points_only) -> np.ndarray:
     """Fill ``index``/``dist`` for one block; return the parcel ids left for the far path."""
     cell, r = blk.cell, blk.r
-    n, ncell = cell.size, blk.qix.size
+    ncell = blk.qix.size
     H = fr.hmax
     # pass 1: the pieces of the 3 x 3 neighbouring grid cells give each parcel an upper bound
     allc = np.arange(ncell)
-    pp, pj = parcel_pairs(fr, blk, allc, np.full(ncell, PASS1 * fr.grid.size))
-    U = group_min(pp, _norm(fr.mx[pj] - blk.cx[pp], fr.my[pj] - blk.cy[pp]), n) + r
+    item, start, lens = cell_candidates(fr, blk, allc, np.full(ncell, PASS1 * fr.grid.size))
+    U = min_mid_dist(cell, blk.cx, blk.cy, r, item, start, lens, fr.mx, fr.my)
     none = ~np.isfinite(U)
     if none.any():
         U[none] = fr.tree.query(np.column_stack([blk.cx[none], blk.cy[none]]))[0] + r[none]
@@ -235,38 +236,58 @@ def _nearest_block(fr: Frame, blk: Block, parent, index, dist, points_only) -> n
     ncell_need = np.zeros(ncell)
     np.maximum.at(ncell_need, cell, need)
     ncell_need = np.where(far, 0.0, ncell_need) * (1 + 1e-9)
-    pp, pj = parcel_pairs(fr, blk, allc, ncell_need)
+    item, start, lens = cell_candidates(fr, blk, allc, ncell_need)
+    if fr.feat is None:
+        fr.feat = parent[fr.sel]
+    gd, feat, _, _ = nearest_cells(
+        cell, far, blk.cx, blk.cy, r, blk.ext, blk.x, blk.y, blk.ex, blk.ey, blk.polygonal, U, sigma,
+        item, start, lens, fr.ax, fr.ay, fr.bx, fr.by, fr.mx, fr.my, fr.h, fr.feat, points_only,
+    )
+    ok = np.isfinite(gd)
+    index[blk.idx[ok]] = feat[ok]
+    dist[blk.idx[ok]] = gd[ok]
+    longp = np.flatnonzero(ok & (gd > D_EXACT))
+    if longp.size:
+        _long_parcels(fr, blk, longp, item, start, lens, U, sigma, index, dist, points_only)
+    return blk.idx[far[cell]]
+
+
+def _long_parcels(fr: Frame, blk: Block, sel, item, start, lens, U, sigma, index, dist, points_only):
+    """Parcels whose nearest feature is over D_EXACT away: the candidates within 1% of the best
+    are measured again with ``pyproj.Geod`` on their nearest points (numpy, few parcels)."""
+    cell, r = blk.cell, blk.r
+    n = cell.size
+    pp, pj = expand_pairs(cell[sel], item, start, lens)
+    pp = sel[pp]
     dm = _norm(fr.mx[pj] - blk.cx[pp], fr.my[pj] - blk.cy[pp])
     U = np.minimum(U, group_min(pp, dm, n) + r)
-    # lower bound from the midpoint: |c - m| - h - r; upper bound U
-    keep = (dm - fr.h[pj] - r[pp] <= sigma[cell[pp]] * U[pp] + 1e-6) & ~far[cell[pp]]
+    keep = dm - fr.h[pj] - r[pp] <= sigma[cell[pp]] * U[pp] + 1e-6
     pp, pj = pp[keep], pj[keep]
-    if pp.size:
-        ax, ay, bx, by = fr.ax[pj], fr.ay[pj], fr.bx[pj], fr.by[pj]
-        first, res1, rest = _prune(blk, pp, pj, ax, ay, bx, by, sigma[cell[pp]], n, points_only)
-        res2 = _exact(blk, pp[rest], ax[rest], ay[rest], bx[rest], by[rest], points_only)
-        sel = np.concatenate([first, rest])
-        pp, pj = pp[sel], pj[sel]
-        d, px, py, qx, qy = (np.concatenate([u, v]) for u, v in zip(res1, res2, strict=True))
-        ym = (py + qy) / 2
-        gd = d * g.WQuad(float(ym.min()), float(ym.max()))(ym)
-        feat = parent[fr.sel[pj]]
-        best = np.full(n, np.inf)
-        np.minimum.at(best, pp, gd)
-        longp = (best[pp] > D_EXACT) & (gd <= best[pp] * 1.01 + 1.0) & (gd > 0)
-        if longp.any():
-            i = np.flatnonzero(longp)
-            plon, plat = fr.merc.inverse(px[i], py[i])
-            qlon, qlat = fr.merc.inverse(qx[i], qy[i])
-            gd[(best[pp] > D_EXACT) & ~longp] = np.inf
-            gd[i] = g.geod_distance(plon, plat, qlon, qlat)
-        order = np.lexsort((feat, gd, pp))
-        ps = pp[order]
-        first = order[np.r_[True, ps[1:] != ps[:-1]]]
-        ids = blk.idx[pp[first]]
-        index[ids] = feat[first]
-        dist[ids] = gd[first]
-    return blk.idx[far[cell]]
+    if pp.size == 0:
+        return
+    ax, ay, bx, by = fr.ax[pj], fr.ay[pj], fr.bx[pj], fr.by[pj]
+    first, res1, rest = _prune(blk, pp, pj, ax, ay, bx, by, sigma[cell[pp]], n, points_only)
+    res2 = _exact(blk, pp[rest], ax[rest], ay[rest], bx[rest], by[rest], points_only)
+    sel2 = np.concatenate([first, rest])
+    pp, pj = pp[sel2], pj[sel2]
+    d, px, py, qx, qy = (np.concatenate([u, v]) for u, v in zip(res1, res2, strict=True))
+    ym = (py + qy) / 2
+    gd = d * g.MercatorFrame.w_of_y_fast(ym)
+    feat = fr.feat[pj]
+    best = np.full(n, np.inf)
+    np.minimum.at(best, pp, gd)
+    longp = (gd <= best[pp] * 1.01 + 1.0) & (gd > 0)
+    i = np.flatnonzero(longp)
+    plon, plat = fr.merc.inverse(px[i], py[i])
+    qlon, qlat = fr.merc.inverse(qx[i], qy[i])
+    gd[~longp & (gd > 0)] = np.inf
+    gd[i] = g.geod_distance(plon, plat, qlon, qlat)
+    order = np.lexsort((feat, gd, pp))
+    ps = pp[order]
+    first = order[np.r_[True, ps[1:] != ps[:-1]]]
+    ids = blk.idx[pp[first]]
+    index[ids] = feat[first]
+    dist[ids] = gd[first]
 
 
 def _inside_feature_polygons(P, fg, polygonal, index, dist):

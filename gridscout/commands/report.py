@@ -49,5 +49,6 @@ def run(args: argparse.Namespace) -> int:
                             title=args.title, progress=bar)
     finally:
         bar.close()
-    print(f"wrote {res.path}: {res.pages} pages, {len(res.sites)} sites")
+    n = len(res.sites)
+    print(f"wrote {res.path}: {res.pages} pages, {n} site{'' if n == 1 else 's'}")
     return 0

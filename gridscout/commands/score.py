@@ -178,7 +178,11 @@ def run_dask(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     if not getattr(args, "verbose", False):  # Dask logs every worker's coming and going
-        logging.getLogger("distributed").setLevel(logging.ERROR)
+        import distributed  # noqa: F401  (configures its loggers on import)
+
+        for name in ["distributed", *logging.root.manager.loggerDict]:
+            if name.startswith("distributed"):
+                logging.getLogger(name).setLevel(logging.ERROR)
     profile = load_profile(args.profile)
     warn_unused(args, profile)
     files = find_partitions(args.parcels)

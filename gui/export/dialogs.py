@@ -173,7 +173,8 @@ def export_map(window, options: dict | None = None):
 
     def work(progress):
         scene = build(progress)
-        return do_export(project, options["out"], site=site, extent=extent, title=options.get("title"),
+        ext = scene.layers_extent() if show == "all" else extent
+        return do_export(project, options["out"], site=site, extent=ext, title=options.get("title"),
                          dpi=options.get("dpi", DEFAULT_DPI), size=options.get("size"), scene=scene)
 
     return window.run_task("Export map", work,

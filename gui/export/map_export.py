@@ -175,7 +175,9 @@ def resolve_extent(scene, site: str | None = None, extent=None):
 
 def default_title(scene, site: str | None) -> str:
     if site:
-        names = [s[0] for s in scene.sites() if site.lower() in s[0].lower()]
+        from gui.export.scene import dashless
+
+        names = [s[0] for s in scene.sites() if dashless(site) in dashless(s[0])]
         return f"{names[0] if len(names) == 1 else site} — power proximity"
     return f"{scene.project.title} — power proximity"
 

@@ -71,7 +71,11 @@ def paint_highlights(painter, frame, highlights) -> list[Label]:
     labels = []
     if not highlights:
         return labels
+    from gui.export.vector_painter import clip_to_frame
+
     geoms = frame.transform_geoms(np.array([g for g, _ in highlights], dtype=object))
+    centres = shapely.point_on_surface(geoms)
+    geoms = clip_to_frame(frame, geoms)
     from gui.export.vector_painter import _pen
 
     painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
@@ -79,8 +83,7 @@ def paint_highlights(painter, frame, highlights) -> list[Label]:
     from gui.export.vector_painter import polygon_path
 
     painter.drawPath(polygon_path(geoms))
-    cent = shapely.point_on_surface(geoms)
-    for (_, text), c in zip(highlights, cent, strict=True):
+    for (_, text), c in zip(highlights, centres, strict=True):
         if text:
             labels.append(Label(float(c.x), float(c.y), str(text), 5e8, frame.pt(2), True))
     return labels

@@ -297,7 +297,7 @@ def appendix(pw: PageWriter, scene) -> None:
     for ls in project_sources(scene.project):
         lyr = scene.project.layer(ls.layer)
         n = "raster" if lyr.is_raster else f"{len(lyr.data):,}"
-        cites = "; ".join(ls.citations[:6]) + (f"; … ({len(ls.citations) - 6} more)" if len(ls.citations) > 6 else "")
+        cites = "; ".join(ls.citations[:4]) + (f"; … ({len(ls.citations) - 4} more)" if len(ls.citations) > 4 else "")
         rows.append([ls.layer, ls.kind, n, cites, "; ".join(f"{a}: {b}" for a, b in ls.licences) or "—"])
     pw.table(["Layer", "Kind", "Features", "Sources", "Licences"], rows, [1.3, 1, 0.6, 3.4, 2], size=6.3)
     pw.heading("Licences", 2)

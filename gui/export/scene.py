@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -115,6 +116,10 @@ class MapScene:
         ext = (self.project.view or {}).get("extent")
         if ext and len(ext) == 4:
             return pad_extent(tuple(float(v) for v in ext), 0.03)
+        return self.layers_extent()
+
+    def layers_extent(self) -> tuple[float, float, float, float]:
+        """Every visible non-basemap layer (padded by 5%)."""
         boxes = [np.asarray(lyr.data.total_bounds, float) for lyr in self.visible_layers()
                  if lyr.kind != "basemap" and len(lyr.data)]
         boxes = [b for b in boxes if np.isfinite(b).all()]
@@ -124,9 +129,16 @@ class MapScene:
         return pad_extent((b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max()), 0.05)
 
     def site_extent(self, name: str, radius_km: float = SITE_RADIUS_KM):
+        """About 2 × ``radius_km`` around the site(s) called ``name`` ("-" matches "–" too)."""
         from gui.project_summary import find_sites, sites_extent
 
-        return sites_extent(find_sites(self.project, name), radius_km)
+        try:
+            return sites_extent(find_sites(self.project, name), radius_km)
+        except DataError:
+            hits = [s for s in self.sites() if dashless(name) in dashless(s[0])]
+            if not hits:
+                raise
+            return sites_extent(hits, radius_km)
 
     def sites(self) -> list[tuple[str, float, float]]:
         from gui.project_summary import site_points
@@ -199,6 +211,11 @@ class MapScene:
         lines.append("weights: " + ", ".join(f"{criterion_label(c)} {c.weight / total:.0%}"
                                              for c in p.criteria))
         return lines
+
+
+def dashless(text: str) -> str:
+    """Lower case with every dash as "-" (site names use "–"; people type "-")."""
+    return re.sub(r"\s*[-–—]\s*", " - ", str(text).lower()).strip()
 
 
 def criterion_label(c) -> str:

@@ -43,10 +43,12 @@ def choose_sites(sites: gpd.GeoDataFrame, wanted: list[str] | None) -> gpd.GeoDa
     """The sites named in ``wanted`` (exact, then prefix, then substring; case-insensitive)."""
     if not wanted:
         return sites
+    from gui.export.scene import dashless
+
     rows: list[int] = []
-    lower = sites["name"].str.lower()
+    lower = sites["name"].map(dashless)
     for w in wanted:
-        w = w.strip().lower()
+        w = dashless(w)
         if not w:
             continue
         for test in (lower == w, lower.str.startswith(w), lower.str.contains(w, regex=False)):

@@ -26,6 +26,7 @@ from gui.export.scene import MapScene, rows_in
 from layers import style as S
 
 PX_PT = 0.75  # a screen pixel of layers.style, in points
+AA_MAX_PARCELS = 20_000
 LAND = "#EFEBE2"
 SEA = "#C6DCEC"
 BORDER = "#B9B1A0"
@@ -101,7 +102,8 @@ def line_path(geoms: np.ndarray) -> QtGui.QPainterPath:
 
 
 def _prepared(frame: MapFrame, gdf, clip: bool, simplify: bool = True):
-    """(rows, device geometries) of the features meeting the frame (with a margin)."""
+    """(rows, device geometries) of the features meeting the frame, cut to it. ``clip`` cuts big
+    geometries (basemap, lines) to the view in lon/lat first, which makes the projection cheaper."""
     lon0, lat0, lon1, lat1 = frame.lonlat
     mx, my = (lon1 - lon0) * 0.05, (lat1 - lat0) * 0.05
     box = (max(lon0 - mx, -180), max(lat0 - my, -85.0), min(lon1 + mx, 180), min(lat1 + my, 85.0))
@@ -114,8 +116,16 @@ def _prepared(frame: MapFrame, gdf, clip: bool, simplify: bool = True):
     geoms = frame.transform_geoms(geoms)
     if simplify:
         geoms = shapely.simplify(geoms, 0.25, preserve_topology=True)
+    geoms = clip_to_frame(frame, geoms)  # QSvgGenerator writes no clip paths: cut them here
     keep = ~shapely.is_empty(geoms) & ~shapely.is_missing(geoms)
     return rows[keep], geoms[keep]
+
+
+def clip_to_frame(frame: MapFrame, geoms: np.ndarray) -> np.ndarray:
+    """Device geometries cut to the map frame (a hair outside it, so no edge line shows)."""
+    r = frame.rect
+    return shapely.clip_by_rect(np.asarray(geoms, dtype=object), r.left() - 1, r.top() - 1,
+                                r.right() + 1, r.bottom() + 1)
 
 
 def _colour(c, alpha: float | None = None) -> QtGui.QColor:
@@ -189,6 +199,9 @@ def paint_parcels(painter, frame: MapFrame, layer, values) -> None:
     outlined = float(np.median(size)) >= frame.pt(4.0)
     pen = _pen(frame, st.get("outline", "#8C7A3C"), 0.25) if outlined else QtCore.Qt.PenStyle.NoPen
     painter.setPen(pen)
+    # antialiased fills cost 20-70x in the raster engine (docs: RENDERING.md); many small parcels
+    # do not need it (vector devices ignore the hint)
+    painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, len(rows) <= AA_MAX_PARCELS)
     for colour in pd.unique(colours):
         painter.setBrush(_colour(colour, opacity))
         painter.drawPath(polygon_path(geoms[colours == colour]))
@@ -222,7 +235,10 @@ def paint_lines(painter, frame: MapFrame, layer) -> None:
                 pen.setDashPattern([float(v) for v in S.UNDERGROUND_DASH])
                 pen.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
             painter.setPen(pen)
-            painter.drawPath(line_path(geoms[m]))
+            hw = pen.widthF() / 2  # round caps reach half a width past the end: stay inside the frame
+            r = frame.rect
+            painter.drawPath(line_path(shapely.clip_by_rect(geoms[m], r.left() + hw, r.top() + hw,
+                                                            r.right() - hw, r.bottom() - hw)))
 
 
 def star_polygon(cx: float, cy: float, r: float) -> QtGui.QPolygonF:

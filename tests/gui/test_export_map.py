@@ -111,6 +111,24 @@ def test_svg_is_vector_with_small_coordinates(scene, tmp_path):
     assert 0 < biggest < 1e5
     text = " ".join(t.text or "" for t in root.iter() if t.tag.endswith("text"))
     assert "Legend" in text and "km" in text
+    # drawn, nothing of the map spills out of its frame (QSvgGenerator writes no clip paths)
+    from PySide6 import QtGui, QtSvg
+
+    img = QtGui.QImage(1500, 1000, QtGui.QImage.Format.Format_RGB32)
+    img.fill(QtGui.QColor("white"))
+    painter = QtGui.QPainter(img)
+    QtSvg.QSvgRenderer(str(res.path)).render(painter)
+    painter.end()
+    rgb = image_rgb(img).astype(int)
+    mx, my, mw, mh = _box(res.layout.map)
+    outside = np.ones(rgb.shape[:2], bool)
+    outside[my - 2:my + mh + 3, mx - 2:mx + mw + 3] = False
+    for colour in (S.SCORE_CLASSES[2][2], S.SCORE_CLASSES[3][2], S.VOLTAGE_CLASSES[6][1]):
+        target = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)])
+        near = np.abs(rgb - target).max(axis=2) <= 6
+        assert near[~outside].sum() > 100, colour  # on the map
+        legend_x = int(res.layout.legend[0])
+        assert near[outside][:, None].sum() == near[outside & (np.arange(rgb.shape[1]) >= legend_x)].sum(), colour
 
 
 def test_pdf_is_vector_with_title_and_osm_attribution(scene, tmp_path):

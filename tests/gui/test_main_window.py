@@ -91,7 +91,7 @@ def test_menus_shortcuts_and_status_bar(main_window):
     assert shortcuts["tool_identify"][0] == "Ctrl+Shift+I"
     assert shortcuts["tool_measure"][0] == "Ctrl+Shift+M"
     assert shortcuts["quit"][0] == "Ctrl+Q"
-    assert not main_window.actions_["export_map"].isEnabled()
+    assert main_window.actions_["export_map"].isEnabled()
     titles = [a.text() for a in main_window.menuBar().actions()]
     assert titles == ["&File", "&View", "&Tools", "&Help"]
     assert main_window.status.crs.text() == "EPSG:4326 · display Web Mercator"
