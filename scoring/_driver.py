@@ -19,6 +19,7 @@ from scipy.spatial import cKDTree
 from . import geodesy as g
 from ._geom import ParcelBucket, as_geom_array, chains, parcel_buckets, parcel_buckets_simple
 from ._grid import Grid, cell_keys
+from ._planar import project_rows
 
 BLOCK = 16384
 PARCELS_PER_CELL = 6
@@ -147,28 +148,35 @@ def make_frame(lon0: float, sel: np.ndarray, lon_a, lat_a, lon_b=None, lat_b=Non
     return Frame(merc, sel, ax, ay, bx, by, hmax, tree, mx, my, h, grid)
 
 
-@dataclass
 class Block:
-    """One block of parcels projected into a frame."""
+    """One block of parcels projected into a frame, sorted by grid cell. ``perm`` maps a block
+    row to its row in ``pb``; the (n, E) vertex arrays are reordered lazily (``x``, ``ext``...)."""
 
-    idx: np.ndarray  # parcel index into the input
-    x: np.ndarray  # (n, E) vertices
-    y: np.ndarray
-    ex: np.ndarray  # (n, E) other end of each edge
-    ey: np.ndarray
-    polygonal: np.ndarray
-    cx: np.ndarray  # bounding-box centre
-    cy: np.ndarray
-    r: np.ndarray  # planar radius about (cx, cy)
-    cell: np.ndarray  # cell id per parcel (0..ncell-1), parcels sorted by cell
-    qix: np.ndarray  # grid coordinates of the cells
-    qiy: np.ndarray
-    ccx: np.ndarray  # cell centres
-    ccy: np.ndarray
-    crho: np.ndarray  # cell radius: every parcel boundary of the cell lies within it
-    clat: np.ndarray  # cell centre latitude
-    rows: np.ndarray  # bucket rows
-    ext: np.ndarray  # (n, 6) support extents about the centre: hx, hy, d1hi, d1lo, d2hi, d2lo
+    def __init__(self, idx, polygonal, cx, cy, r, cell, qix, qiy, ccx, ccy, crho, clat, perm, pb):
+        self.idx = idx  # parcel index into the input
+        self.polygonal = polygonal
+        self.cx, self.cy = cx, cy  # bounding-box centre
+        self.r = r  # planar radius about (cx, cy)
+        self.cell = cell  # cell id per parcel (0..ncell-1), parcels sorted by cell
+        self.qix, self.qiy = qix, qiy  # grid coordinates of the cells
+        self.ccx, self.ccy = ccx, ccy  # cell centres
+        self.crho = crho  # cell radius: every parcel boundary of the cell lies within it
+        self.clat = clat  # cell centre latitude
+        self.perm = perm
+        self.pb = pb
+
+    def _sorted(self, name):
+        key = "_s_" + name
+        if key not in self.__dict__:
+            self.__dict__[key] = getattr(self.pb, name)[self.perm]
+        return self.__dict__[key]
+
+    # (n, E) vertices, the other end of each edge, (n, 6) support extents about the centre
+    x = property(lambda self: self._sorted("x"))
+    y = property(lambda self: self._sorted("y"))
+    ex = property(lambda self: self._sorted("ex"))
+    ey = property(lambda self: self._sorted("ey"))
+    ext = property(lambda self: self._sorted("ext"))
 
 
 @dataclass
@@ -186,8 +194,9 @@ class Projected:
 
 
 def iter_blocks(P: Parcels, cl: int, rows: list[np.ndarray], fr: Frame):
-    """Blocks of the cluster's parcels: Z-order sorted, projected (cached on ``P``, the frame
-    depends on the cluster only), grouped into the frame's grid cells."""
+    """Jobs for the blocks of the cluster's parcels: Z-order sorted here; projected (cached on
+    ``P``, the frame depends on the cluster only) and grouped into the frame's grid cells by
+    :meth:`BlockJob.block`, in the worker thread."""
     for k, (b, r) in enumerate(zip(P.buckets, rows, strict=True)):
         if r.size == 0:
             continue
@@ -195,31 +204,35 @@ def iter_blocks(P: Parcels, cl: int, rows: list[np.ndarray], fr: Frame):
         if key not in P.projected:
             fx, fy = fr.merc.forward(b.lon[r, 0], b.lat[r, 0])
             r = r[g.morton_order(fx, fy)]
-            P.projected[key] = [project_block(b, r[s : s + BLOCK], fr.merc) for s in range(0, r.size, BLOCK)]
-        for pb in P.projected[key]:
-            yield make_block(pb, fr)
+            parts = [r[s : s + BLOCK] for s in range(0, r.size, BLOCK)]
+            P.projected[key] = (parts, [None] * len(parts))
+        parts, slots = P.projected[key]
+        for i, rr in enumerate(parts):
+            yield BlockJob(slots, i, b, rr, fr)
+
+
+class BlockJob:
+    """One block to project (once, then cached in ``slots``) and group into ``fr``'s cells."""
+
+    def __init__(self, slots: list, i: int, bucket: ParcelBucket, rows: np.ndarray, fr: Frame):
+        self.slots, self.i, self.bucket, self.rows, self.fr = slots, i, bucket, rows, fr
+        self.size = rows.size
+
+    def block(self) -> Block:
+        pb = self.slots[self.i]
+        if pb is None:
+            pb = self.slots[self.i] = project_block(self.bucket, self.rows, self.fr.merc)
+        return make_block(pb, self.fr)
 
 
 def project_block(b: ParcelBucket, rows: np.ndarray, merc: g.MercatorFrame) -> Projected:
-    x, y = merc.forward(b.lon[rows], b.lat[rows])
-    nx = b.nxt[rows]
-    ex = np.take_along_axis(x, nx, axis=1)
-    ey = np.take_along_axis(y, nx, axis=1)
-    cx = (x.min(axis=1) + x.max(axis=1)) / 2
-    cy = (y.min(axis=1) + y.max(axis=1)) / 2
-    dx = x - cx[:, None]
-    dy = y - cy[:, None]
-    r = np.sqrt((dx * dx + dy * dy).max(axis=1)) * (1 + 1e-12) + 1e-6
-    d1 = (dx + dy) * np.sqrt(0.5)
-    d2 = (dy - dx) * np.sqrt(0.5)
-    ext = np.column_stack(
-        [dx.max(axis=1), dy.max(axis=1), d1.max(axis=1), d1.min(axis=1), d2.max(axis=1), d2.min(axis=1)]
-    ) * (1 + 1e-12) + np.array([1e-6, 1e-6, 1e-6, -1e-6, 1e-6, -1e-6])
+    x, y, ex, ey, cx, cy, r, ext = project_rows(b.lon, b.lat, b.nxt, rows.astype(np.int64), merc.lon0)
     return Projected(b.idx[rows], x, y, ex, ey, b.polygonal[rows], cx, cy, r, ext)
 
 
 def make_block(pb: Projected, fr: Frame) -> Block:
-    """Group a projected block into the frame's grid cells (parcels sorted by cell)."""
+    """Group a projected block into the frame's grid cells (parcels sorted by cell; the vertex
+    arrays stay in ``pb`` and are reordered only if asked for)."""
     if fr.grid is not None:
         ix, iy = fr.grid.cell_of(pb.cx, pb.cy)
     else:
@@ -228,9 +241,7 @@ def make_block(pb: Projected, fr: Frame) -> Block:
     key = cell_keys(ix, iy)
     order = np.argsort(key, kind="stable")
     key = key[order]
-    idx, x, y, ex, ey, pol, cx, cy, r, ix, iy, ext = (
-        a[order] for a in (pb.idx, pb.x, pb.y, pb.ex, pb.ey, pb.polygonal, pb.cx, pb.cy, pb.r, ix, iy, pb.ext)
-    )
+    idx, pol, cx, cy, r, ix, iy = (a[order] for a in (pb.idx, pb.polygonal, pb.cx, pb.cy, pb.r, ix, iy))
     first = np.r_[True, key[1:] != key[:-1]] if key.size else np.zeros(0, bool)
     cell = np.cumsum(first) - 1
     qix, qiy = ix[first], iy[first]
@@ -238,10 +249,21 @@ def make_block(pb: Projected, fr: Frame) -> Block:
         ccx, ccy = fr.grid.cell_centre(qix, qiy)
     else:
         ccx, ccy = (qix + 0.5) * 1000.0, (qiy + 0.5) * 1000.0
-    crho = np.zeros(qix.size)
-    np.maximum.at(crho, cell, np.hypot(cx - ccx[cell], cy - ccy[cell]) + r)
+    cstart = np.flatnonzero(first)
+    crho = np.maximum.reduceat(_hypot(cx - ccx[cell], cy - ccy[cell]) + r, cstart)
     _, clat = fr.merc.inverse(ccx, ccy)
-    return Block(idx, x, y, ex, ey, pol, cx, cy, r, cell, qix, qiy, ccx, ccy, crho * (1 + 1e-12), clat, order, ext)
+    blk = Block(idx, pol, cx, cy, r, cell, qix, qiy, ccx, ccy, crho * (1 + 1e-12), clat, order, pb)
+    blk.cstart = cstart
+    return blk
+
+
+def _hypot(dx, dy):
+    return np.sqrt(dx * dx + dy * dy) * (1 + 1e-15)
+
+
+def cell_max(blk: Block, v: np.ndarray) -> np.ndarray:
+    """Per cell of ``blk``: the largest ``v`` of its parcels."""
+    return np.maximum.reduceat(v, blk.cstart)
 
 
 def cell_bounds(clat, ground):
@@ -294,16 +316,21 @@ def default_workers() -> int:
 
 
 def run_blocks(tasks, fn, progress, label: str, total: int, workers: int | None = None) -> list:
-    """``fn(frame, block)`` for each task, in up to ``workers`` threads (numpy, scipy and shapely
-    release the GIL; blocks write disjoint rows). ``progress`` is called from this thread only,
-    so a GUI callback stays on its thread and ``Cancelled`` stops the run."""
+    """``fn(frame, block)`` for each task ``(frame, BlockJob)``, in up to ``workers`` threads (the
+    compiled kernels, numpy, scipy and shapely release the GIL; blocks write disjoint rows).
+    ``progress`` is called from this thread only, so a GUI callback stays on its thread and
+    ``Cancelled`` stops the run."""
     workers = default_workers() if workers is None else max(1, int(workers))
     results: list = []
     done = 0
+
+    def run(fr, job):
+        return fn(fr, job.block())
+
     if workers == 1:
-        for fr, blk in tasks:
-            results.append(fn(fr, blk))
-            done += blk.idx.size
+        for fr, job in tasks:
+            results.append(run(fr, job))
+            done += job.size
             progress(0.95 * done / max(total, 1), label)
         return results
     ex = ThreadPoolExecutor(workers, thread_name_prefix="gridscout-kernel")
@@ -317,8 +344,8 @@ def run_blocks(tasks, fn, progress, label: str, total: int, workers: int | None 
             progress(0.95 * done / max(total, 1), label)
 
     try:
-        for fr, blk in tasks:
-            pending[ex.submit(fn, fr, blk)] = blk.idx.size
+        for fr, job in tasks:
+            pending[ex.submit(run, fr, job)] = job.size
             if len(pending) >= 2 * workers:
                 collect(wait(list(pending), return_when=FIRST_COMPLETED)[0])
         while pending:

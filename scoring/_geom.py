@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from ._jit import njit
 from .geodesy import CHORD_LO, GEOD, R_MEAN, to_xyz
 
 LMAX = 2000.0  # metres; longer edges are split
@@ -264,27 +265,42 @@ def parcel_buckets_simple(geoms: np.ndarray):
         return None
     coords = shapely.get_coordinates(geoms)
     start = np.cumsum(nc) - nc
-    # every edge (consecutive coordinates within a ring, closing edge included) must be short;
-    # parcels whose bounding box is within 0.0125 deg both ways cannot have a long edge
-    bb = shapely.bounds(geoms)
-    big = np.flatnonzero((bb[:, 2] - bb[:, 0] > 0.0125) | (bb[:, 3] - bb[:, 1] > 0.0125))
-    if big.size:
-        step = np.abs(np.diff(coords, axis=0)) > 0.0125
-        long_ = step[:, 0] | step[:, 1]
-        long_[start[1:] - 1] = False  # from one polygon's closing vertex to the next polygon
-        if long_.any():
-            return None
+    # every edge (consecutive coordinates within a ring, closing edge included) must be short
+    if _any_long_edge(coords, start, nc, 0.0125):
+        return None
     nv = nc - 1
     width = np.maximum(8, 2 ** np.ceil(np.log2(nv))).astype(np.int64)
     out = []
     for w in np.unique(width):
         w = int(w)
         sel = np.flatnonzero(width == w)
-        col = np.arange(w, dtype=np.int64)[None, :]
-        n_ = nv[sel][:, None]
-        src = start[sel][:, None] + np.minimum(col, n_ - 1)  # padding repeats the last vertex
-        lon = coords[:, 0][src]
-        lat = coords[:, 1][src]
-        nxt = np.where(col < n_ - 1, col + 1, np.where(col == n_ - 1, 0, col)).astype(np.int32)
+        lon, lat, nxt = _pad_rings(coords, start[sel], nv[sel], w)
         out.append(ParcelBucket(sel, lon, lat, nxt, np.ones(sel.size, bool)))
     return out
+
+
+@njit
+def _any_long_edge(coords, start, nc, lim):
+    for i in range(start.size):
+        for k in range(start[i], start[i] + nc[i] - 1):
+            if abs(coords[k + 1, 0] - coords[k, 0]) > lim or abs(coords[k + 1, 1] - coords[k, 1]) > lim:
+                return True
+    return False
+
+
+@njit
+def _pad_rings(coords, start, nv, w):
+    """Padded (m, w) ring vertices (closing vertex dropped; padding repeats the last vertex as
+    zero-length edges) and the column of each edge's end."""
+    m = start.size
+    lon = np.empty((m, w))
+    lat = np.empty((m, w))
+    nxt = np.empty((m, w), np.int32)
+    for i in range(m):
+        n = nv[i]
+        for k in range(w):
+            src = start[i] + min(k, n - 1)
+            lon[i, k] = coords[src, 0]
+            lat[i, k] = coords[src, 1]
+            nxt[i, k] = k + 1 if k < n - 1 else (0 if k == n - 1 else k)
+    return lon, lat, nxt

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._jit import njit
+
 _OFF = np.int64(1 << 31)
 
 
@@ -64,24 +66,47 @@ class Grid:
         Every point within ``radius`` of any point of a query cell is returned (and some more).
         Returns ``(q, item)``: query cell index (non-decreasing) and point index.
         """
+        item, start, lens = self.query_csr(qix, qiy, radius)
+        return np.repeat(np.arange(lens.size), lens), item
+
+    def query_csr(self, qix, qiy, radius):
+        """As :meth:`query`, as (item, start, lens) per query cell (compiled loop)."""
         radius = np.asarray(radius, dtype=np.float64)
         need_k = int(np.ceil(radius.max() / self.size)) + 1 if radius.size else 1
         off = self._off
         if need_k > off[0]:
             off = self._off = self._offsets(need_k)
         _, odx, ody, omind = off
-        n_off = np.searchsorted(omind, radius, side="right")
-        qq = np.repeat(np.arange(qix.size), n_off)
-        oo = np.arange(qq.size) - np.repeat(np.cumsum(n_off) - n_off, n_off)
-        cx = qix[qq] + odx[oo]
-        cy = qiy[qq] + ody[oo]
-        ok = (cx >= 0) & (cx < self.nx) & (cy >= 0) & (cy < self.ny)
-        qq = qq[ok]
-        flat = cx[ok] * self.ny + cy[ok]
-        cnt = self.count[flat]
-        nz = cnt > 0
-        qq, flat, cnt = qq[nz], flat[nz], cnt[nz]
-        q_item = np.repeat(qq, cnt)
-        off = np.arange(q_item.size) - np.repeat(np.cumsum(cnt) - cnt, cnt)
-        item = self.order[np.repeat(self.start[flat], cnt) + off]
-        return q_item, item
+        return grid_query(
+            np.asarray(qix, dtype=np.int64), np.asarray(qiy, dtype=np.int64), radius, self.nx, self.ny,
+            self.count, self.start, self.order, odx, ody, omind,
+        )
+
+
+@njit
+def grid_query(qix, qiy, radius, nx, ny, count, start, order, odx, ody, omind):
+    nq = qix.size
+    lens = np.zeros(nq, np.int64)
+    for q in range(nq):
+        no = np.searchsorted(omind, radius[q], side="right")
+        tot = 0
+        for o in range(no):
+            cx = qix[q] + odx[o]
+            cy = qiy[q] + ody[o]
+            if 0 <= cx < nx and 0 <= cy < ny:
+                tot += count[cx * ny + cy]
+        lens[q] = tot
+    qstart = np.cumsum(lens) - lens
+    item = np.empty(lens.sum(), np.int64)
+    for q in range(nq):
+        no = np.searchsorted(omind, radius[q], side="right")
+        c = qstart[q]
+        for o in range(no):
+            cx = qix[q] + odx[o]
+            cy = qiy[q] + ody[o]
+            if 0 <= cx < nx and 0 <= cy < ny:
+                f = cx * ny + cy
+                for k in range(start[f], start[f] + count[f]):
+                    item[c] = order[k]
+                    c += 1
+    return item, qstart, lens

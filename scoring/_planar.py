@@ -152,10 +152,11 @@ def _support(e, ux, uy, r):
 
 
 @njit
-def nearest_cells(cell, skip, cx, cy, r, ext, x, y, ex, ey, polygonal, U0, sigma,
+def nearest_cells(cell, skip, cx, cy, r, perm, ext, x, y, ex, ey, polygonal, U0, sigma,
                   item, start, lens, ax, ay, bx, by, mx, my, h, feat, points_only):
     """Nearest candidate per parcel by ground distance. Returns (gd, feat, item, px, py, qx, qy);
-    gd is inf (item -1) for parcels with no candidate or in ``skip`` cells."""
+    gd is inf (item -1) for parcels with no candidate or in ``skip`` cells. Parcel i's rows of
+    the (n, E) arrays and ``ext`` are ``perm[i]``."""
     n = cell.size
     gd_out = np.full(n, np.inf)
     f_out = np.full(n, -1, np.int64)
@@ -209,8 +210,9 @@ def nearest_cells(cell, skip, cx, cy, r, ext, x, y, ex, ey, polygonal, U0, sigma
         best_gd = np.inf
         best_f = -1
         best_j = -1
-        xi, yi, exi, eyi, poli = x[i], y[i], ex[i], ey[i], polygonal[i]
-        e = ext[i]
+        pi = perm[i]
+        xi, yi, exi, eyi, poli = x[pi], y[pi], ex[pi], ey[pi], polygonal[i]
+        e = ext[pi]
         for t in range(-1, m):
             if t == kmin:
                 continue
@@ -227,3 +229,71 @@ def nearest_cells(cell, skip, cx, cy, r, ext, x, y, ex, ey, polygonal, U0, sigma
                 pts[i, 0], pts[i, 1], pts[i, 2], pts[i, 3] = px, py, qx, qy
         gd_out[i], f_out[i], j_out[i] = best_gd, best_f, best_j
     return gd_out, f_out, j_out, pts
+
+
+@njit
+def project_rows(lon, lat, nxt, rows, lon0):
+    """Mercator (central meridian ``lon0``) of padded parcel rows, with per parcel the edge ends,
+    bounding-box centre, radius about it and octagon support extents (as ``project_block``)."""
+    n = rows.size
+    W = lon.shape[1]
+    x = np.empty((n, W))
+    y = np.empty((n, W))
+    ex = np.empty((n, W))
+    ey = np.empty((n, W))
+    cx = np.empty(n)
+    cy = np.empty(n)
+    r = np.empty(n)
+    ext = np.empty((n, 6))
+    deg = math.pi / 180.0
+    e = math.sqrt(E2)
+    for i in range(n):
+        row = rows[i]
+        for k in range(W):
+            if k > 0 and lon[row, k] == lon[row, k - 1] and lat[row, k] == lat[row, k - 1]:
+                x[i, k] = x[i, k - 1]
+                y[i, k] = y[i, k - 1]
+                continue
+            dl = lon[row, k] - lon0
+            if dl < -180.0 or dl >= 180.0:
+                dl = (dl + 180.0) % 360.0 - 180.0
+            x[i, k] = A * dl * deg
+            s = math.sin(lat[row, k] * deg)
+            y[i, k] = A * (math.atanh(s) - e * math.atanh(e * s))
+        x0 = x1 = x[i, 0]
+        y0 = y1 = y[i, 0]
+        for k in range(W):
+            ex[i, k] = x[i, nxt[row, k]]
+            ey[i, k] = y[i, nxt[row, k]]
+            x0 = min(x0, x[i, k])
+            x1 = max(x1, x[i, k])
+            y0 = min(y0, y[i, k])
+            y1 = max(y1, y[i, k])
+        c_x = (x0 + x1) / 2
+        c_y = (y0 + y1) / 2
+        r2 = 0.0
+        e0 = e1 = e2 = e4 = -np.inf
+        e3 = e5 = np.inf
+        for k in range(W):
+            dx = x[i, k] - c_x
+            dy = y[i, k] - c_y
+            r2 = max(r2, dx * dx + dy * dy)
+            d1 = (dx + dy) * SQH
+            d2 = (dy - dx) * SQH
+            e0 = max(e0, dx)
+            e1 = max(e1, dy)
+            e2 = max(e2, d1)
+            e3 = min(e3, d1)
+            e4 = max(e4, d2)
+            e5 = min(e5, d2)
+        cx[i] = c_x
+        cy[i] = c_y
+        r[i] = math.sqrt(r2) * (1 + 1e-12) + 1e-6
+        m = 1 + 1e-12
+        ext[i, 0] = e0 * m + 1e-6
+        ext[i, 1] = e1 * m + 1e-6
+        ext[i, 2] = e2 * m + 1e-6
+        ext[i, 3] = e3 * m - 1e-6
+        ext[i, 4] = e4 * m + 1e-6
+        ext[i, 5] = e5 * m - 1e-6
+    return x, y, ex, ey, cx, cy, r, ext

@@ -99,7 +99,10 @@ def _within_block(fr: Frame, blk: Block, val, radius, out) -> np.ndarray:
     w_lo, w_hi, far = cell_bounds(blk.clat, ground)
     tol = _tolerance(radius, blk.clat)
     r_out = np.where(far, 0.0, radius / w_lo + blk.crho)
-    flat, start, lens = flatten_lists(fr.tree.query_ball_point(C, r_out))
+    if r_out.max(initial=0.0) <= 64 * fr.grid.size:  # a superset: every point within r_out of the cell
+        flat, start, lens = fr.grid.query_csr(blk.qix, blk.qiy, r_out)
+    else:
+        flat, start, lens = flatten_lists(fr.tree.query_ball_point(C, r_out))
     lens[far] = 0
     ncell = lens.size
     citem = np.repeat(np.arange(ncell), lens)

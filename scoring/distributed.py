@@ -73,7 +73,8 @@ class DaskRunSummary:
             f"profile {self.profile}: {self.parcels_scored:,} parcels scored, "
             f"{self.parcels_excluded:,} excluded, in {self.partitions:,} partitions "
             f"({self.partitions_scored:,} scored now, {self.partitions_reused:,} reused, "
-            f"{self.partitions_ranked:,} ranked and written) on {self.workers} worker{'s' if self.workers != 1 else ''}"
+            f"{self.partitions_ranked:,} ranked and written) on {self.workers} "
+            + ("worker" if self.workers == 1 else "workers")
         ]
         for reason, count in self.excluded_by_reason.items():
             lines.append(f"  excluded, {reason}: {count:,}")
@@ -231,13 +232,15 @@ def score_partitions(
     from distributed import as_completed
 
     import gridscout
+    from scoring.criteria import raster_path
     from scoring.profile import profile_to_dict
 
     started = time.perf_counter()
     progress = progress or no_progress
     check_profile(profile)
-    files = find_partitions(parcel_files)
-    out = Path(out_dir)
+    # absolute paths: the workers' working directory is not ours
+    files = [Path(os.path.abspath(f)) for f in find_partitions(parcel_files)]
+    out = Path(os.path.abspath(out_dir))
     if out.exists() and not out.is_dir():
         raise DataError(f"--out {out} is a file; the dask engine writes a folder of partitions")
     out.mkdir(parents=True, exist_ok=True)
@@ -256,7 +259,7 @@ def score_partitions(
         "lines": lines,
         "plants": plants,
         "exclusions": dict(exclusions or {}),
-        "rasters": {k: str(v) for k, v in (rasters or {}).items()},
+        "rasters": {k: os.path.abspath(raster_path(v)) for k, v in (rasters or {}).items()},
     }
     digest = {
         "substations": parts.frame_digest(substations),

@@ -46,6 +46,7 @@ from ._driver import (
     Block,
     Frame,
     cell_bounds,
+    cell_max,
     cluster_cap,
     cluster_rows,
     expand_pairs,
@@ -135,20 +136,21 @@ PASS1 = 0.5  # first candidate search radius, in grid cells (3 x 3 cells)
 
 
 def cell_candidates(fr: Frame, blk: Block, cells: np.ndarray, radius: np.ndarray):
-    """(q, item) CSR of feature items for the given cells: every item within ``radius`` of any
-    point of the cell. Small radii use the grid, large ones a k-d tree ball query."""
+    """(item, start, lens) CSR of feature items for the given cells: every item within ``radius``
+    of any point of the cell. Small radii use the grid, large ones a k-d tree ball query."""
     size = fr.grid.size
     small = radius <= 12 * size
+    if small.all():
+        return fr.grid.query_csr(blk.qix[cells], blk.qiy[cells], radius)
     q, item = fr.grid.query(blk.qix[cells[small]], blk.qiy[cells[small]], radius[small])
     q = np.flatnonzero(small)[q]
-    if not small.all():
-        big = np.flatnonzero(~small)
-        C = np.column_stack([blk.ccx[cells[big]], blk.ccy[cells[big]]])
-        flat, _, lens = flatten_lists(fr.tree.query_ball_point(C, radius[big] + size * 0.7072))
-        q = np.concatenate([q, np.repeat(big, lens)])
-        item = np.concatenate([item, flat])
-        o = np.argsort(q, kind="stable")
-        q, item = q[o], item[o]
+    big = np.flatnonzero(~small)
+    C = np.column_stack([blk.ccx[cells[big]], blk.ccy[cells[big]]])
+    flat, _, lens = flatten_lists(fr.tree.query_ball_point(C, radius[big] + size * 0.7072))
+    q = np.concatenate([q, np.repeat(big, lens)])
+    item = np.concatenate([item, flat])
+    o = np.argsort(q, kind="stable")
+    q, item = q[o], item[o]
     lens = np.bincount(q, minlength=cells.size)
     start = np.cumsum(lens) - lens
     return item, start, lens
@@ -226,21 +228,18 @@ def _nearest_block(fr: Frame, blk: Block, parent, index, dist, points_only) -> n
     none = ~np.isfinite(U)
     if none.any():
         U[none] = fr.tree.query(np.column_stack([blk.cx[none], blk.cy[none]]))[0] + r[none]
-    ucell = np.zeros(ncell)
-    np.maximum.at(ucell, cell, U)
+    ucell = cell_max(blk, U)
     ground = 3.0 * g.w_of_lat(blk.clat) * (ucell + 2 * blk.crho + H)
     w_lo, w_hi, far = cell_bounds(blk.clat, ground)
     sigma = np.where(far, 1.0, w_hi / np.where(far, 1.0, w_lo)) * (1 + 1e-9)
     # pass 2: every piece within sigma * U + r + H of a parcel centre (centres lie in the cell)
     need = sigma[cell] * U + r + H
-    ncell_need = np.zeros(ncell)
-    np.maximum.at(ncell_need, cell, need)
-    ncell_need = np.where(far, 0.0, ncell_need) * (1 + 1e-9)
+    ncell_need = np.where(far, 0.0, cell_max(blk, need)) * (1 + 1e-9)
     item, start, lens = cell_candidates(fr, blk, allc, ncell_need)
     if fr.feat is None:
         fr.feat = parent[fr.sel]
     gd, feat, _, _ = nearest_cells(
-        cell, far, blk.cx, blk.cy, r, blk.ext, blk.x, blk.y, blk.ex, blk.ey, blk.polygonal, U, sigma,
+        cell, far, blk.cx, blk.cy, r, blk.perm, blk.pb.ext, blk.pb.x, blk.pb.y, blk.pb.ex, blk.pb.ey, blk.polygonal, U, sigma,
         item, start, lens, fr.ax, fr.ay, fr.bx, fr.by, fr.mx, fr.my, fr.h, fr.feat, points_only,
     )
     ok = np.isfinite(gd)

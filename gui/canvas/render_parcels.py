@@ -16,10 +16,10 @@ from gui.canvas.painting import ViewSpec, cosmetic_pen, paint_path, polygon_path
 from gui.canvas.rasterize import colourise, rasterize_ids
 from gui.canvas.render_base import LayerRenderer
 
-VECTOR_MAX = 3_000  # visible parcels at or below which parcels are drawn as vector paths
+VECTOR_MAX = 2_000  # visible parcels at or below which parcels are drawn as vector paths
 OUTLINE_MIN_PX = 4.0
 BASE_SIDE = 2048
-TILES = 4
+TILES = 6  # the outer ring of tiles lies in the 25% margin: culled by the view until a pan
 MAX_OUTLINED = 50_000  # selection / status outlines drawn as vectors up to this many parcels
 TREE_CHUNK = 10_000  # features per picking STRtree
 
