@@ -233,6 +233,11 @@ def load_layer(
     src = Source.parse(spec)
     layer = layer or src.layer
     path = check_file(src.path)
+    if extension(path) in (".gridscout", ".gpkg"):  # a project's layers by title, or by kind
+        from layers.project import project_layer_table
+
+        layer = project_layer_table(path, wanted=layer) or project_layer_table(
+            path, kind=kind if layer is None else None) or layer
     kind_obj = get_kind(kind) if kind else None
     if is_raster_path(path) or (kind_obj is not None and kind_obj.is_raster):
         return _load_raster(Source(str(path)), kind_obj, crs, progress)

@@ -9,6 +9,15 @@ from typing import Any
 from layers.report import ValidationReport
 
 
+def _alias(path: str) -> str:
+    """``demo`` names the shipped demo project (unless a file of that name exists)."""
+    if path == "demo" and not Path(path).exists():
+        from resources import DEMO_PROJECT
+
+        return str(DEMO_PROJECT)
+    return path
+
+
 @dataclass(frozen=True)
 class Source:
     """Where a layer came from: a file and, for multi-layer files (GeoPackage), a layer name."""
@@ -25,8 +34,8 @@ class Source:
         spec = str(spec)
         head, sep, tail = spec.rpartition(":")
         if sep and head and len(head) > 1 and "/" not in tail and "\\" not in tail and not Path(spec).exists():
-            return cls(head, tail)
-        return cls(spec, None)
+            return cls(_alias(head), tail)
+        return cls(_alias(spec), None)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.layer}" if self.layer else self.path

@@ -231,3 +231,33 @@ def open_project(path: str | Path) -> Project:
 
 def note_records(project: Project) -> list[dict]:
     return [asdict(n) for n in project.notes.values()]
+
+
+def project_layer_table(path: str | Path, wanted: str | None = None, kind: str | None = None) -> str | None:
+    """The table of a project's layer named ``wanted`` (title or table) or first of ``kind``.
+
+    Returns None when ``path`` is not a GridScout project or nothing matches, so callers fall back to
+    treating it as a plain GeoPackage.
+    """
+    try:
+        con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+        try:
+            row = con.execute(f"SELECT json FROM {_META_TABLE} WHERE id = 1").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    if row is None:
+        return None
+    entries = [m for m in json.loads(row[0]).get("layers", []) if m.get("table")]
+    if wanted is not None:
+        for m in entries:
+            if wanted in (m["table"], m["name"]):
+                return m["table"]
+        return None
+    if kind is not None:
+        # the project lists layers bottom first; the topmost layer of a kind is what the user sees
+        for m in reversed(entries):
+            if m["kind"] == kind:
+                return m["table"]
+    return None
