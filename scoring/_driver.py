@@ -99,6 +99,7 @@ class Frame:
     h: np.ndarray  # half-lengths
     grid: Grid | None
     feat: np.ndarray | None = None  # input feature index per selected piece (set by the caller)
+    coarse: Grid | None = None  # a coarser grid for large-radius queries (set by the caller)
 
 
 def cluster_cap(P: Parcels, cl: int, rows: list[np.ndarray]):
@@ -170,6 +171,10 @@ class Block:
         if key not in self.__dict__:
             self.__dict__[key] = getattr(self.pb, name)[self.perm]
         return self.__dict__[key]
+
+    def at(self, name: str, rows: np.ndarray) -> np.ndarray:
+        """Rows (block order) of a vertex array of ``pb`` without reordering all of it."""
+        return getattr(self.pb, name)[self.perm[rows]]
 
     # (n, E) vertices, the other end of each edge, (n, 6) support extents about the centre
     x = property(lambda self: self._sorted("x"))

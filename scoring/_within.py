@@ -23,6 +23,7 @@ from ._driver import (
 )
 from ._far import far_within
 from ._geom import as_geom_array, representative_points
+from ._grid import Grid
 from ._kernels import _norm, exact_pairs
 
 
@@ -69,6 +70,7 @@ def sum_within(parcels, points, values, radius_m: float, *, progress=None, worke
                 if sel.size == 0:
                     continue
                 fr = make_frame(P.centres[cl][0], sel, lon, lat, cell=max(radius / 25, 500.0))
+                fr.coarse = Grid(fr.mx, fr.my, max(radius / 5, 500.0))
                 for blk in iter_blocks(P, cl, rows, fr):
                     yield fr, blk
 
@@ -99,8 +101,11 @@ def _within_block(fr: Frame, blk: Block, val, radius, out) -> np.ndarray:
     w_lo, w_hi, far = cell_bounds(blk.clat, ground)
     tol = _tolerance(radius, blk.clat)
     r_out = np.where(far, 0.0, radius / w_lo + blk.crho)
-    if r_out.max(initial=0.0) <= 64 * fr.grid.size:  # a superset: every point within r_out of the cell
-        flat, start, lens = fr.grid.query_csr(blk.qix, blk.qiy, r_out)
+    coarse = fr.coarse
+    if coarse is not None and r_out.max(initial=0.0) <= 40 * coarse.size:
+        # a superset: every point within r_out of any point of the coarse cell holding the centre
+        qx, qy = coarse.cell_of(blk.ccx, blk.ccy)
+        flat, start, lens = coarse.query_csr(qx, qy, r_out)
     else:
         flat, start, lens = flatten_lists(fr.tree.query_ball_point(C, r_out))
     lens[far] = 0
@@ -138,7 +143,7 @@ def _within_block(fr: Frame, blk: Block, val, radius, out) -> np.ndarray:
             i = np.flatnonzero(maybe)
             ip = pp[i]
             d, px, py, ex_, ey_ = exact_pairs(
-                blk.x[ip], blk.y[ip], blk.ex[ip], blk.ey[ip], blk.polygonal[ip], qx[i], qy[i], qx[i], qy[i], True
+                blk.at("x", ip), blk.at("y", ip), blk.at("ex", ip), blk.at("ey", ip), blk.polygonal[ip], qx[i], qy[i], qx[i], qy[i], True
             )
             gd = d * wq((py + qy[i]) / 2)
             t2 = tol[cell[ip]]

@@ -178,7 +178,7 @@ def group_min(pp, v, n):
 def _support_bound(blk: Block, pp, ux, uy):
     """An upper bound of the parcel's support h(u) = max_v (v - c).u: the smallest of its circle,
     its bounding box and its 45-degree bounding box (an octagon)."""
-    e = blk.ext[pp]
+    e = blk.at("ext", pp)
     hb = e[:, 0] * np.abs(ux) + e[:, 1] * np.abs(uy)
     u1 = (ux + uy) * np.sqrt(0.5)
     u2 = (uy - ux) * np.sqrt(0.5)
@@ -187,7 +187,9 @@ def _support_bound(blk: Block, pp, ux, uy):
 
 
 def _exact(blk: Block, pp, ax, ay, bx, by, points_only):
-    return exact_pairs(blk.x[pp], blk.y[pp], blk.ex[pp], blk.ey[pp], blk.polygonal[pp], ax, ay, bx, by, points_only)
+    return exact_pairs(
+        blk.at("x", pp), blk.at("y", pp), blk.at("ex", pp), blk.at("ey", pp), blk.polygonal[pp], ax, ay, bx, by, points_only
+    )
 
 
 def _prune(blk: Block, pp, pj, ax, ay, bx, by, sig, n, points_only):
