@@ -1,9 +1,10 @@
 """numba settings for the compiled kernels: ``njit`` with an on-disk cache and the GIL released.
 
-The compiled code is cached next to the sources (``scoring/__pycache__``); when that directory is
-not writable (an installed, read-only package), numba itself falls back to a per-user cache
-directory (``~/.cache/numba`` style, or ``NUMBA_CACHE_DIR`` when set), and if no cache can be
-written it just compiles at first use in every process.
+The compiled code is cached next to the sources (``scoring/__pycache__``). numba picks the first
+usable place: ``NUMBA_CACHE_DIR`` when set, else the package directory when writable, else a
+per-user cache directory (``~/.cache/numba/...``). When none is writable numba would refuse to
+define the function at import; here it then compiles without a cache (at first use in every
+process: a few seconds), so a read-only install still works.
 """
 
 from __future__ import annotations
@@ -15,6 +16,11 @@ def njit(fn=None, **options):
     """``numba.njit(cache=True, nogil=True, ...)``, usable with or without arguments."""
     opts = {"cache": True, "nogil": True, "error_model": "numpy"}
     opts.update(options)
-    if fn is None:
-        return lambda f: numba.njit(**opts)(f)
-    return numba.njit(**opts)(fn)
+
+    def deco(f):
+        try:
+            return numba.njit(**opts)(f)
+        except RuntimeError:  # "cannot cache function ...: no locator available"
+            return numba.njit(**{**opts, "cache": False})(f)
+
+    return deco if fn is None else deco(fn)

@@ -310,6 +310,11 @@ class MapCanvas(RenderMixin, ToolsMixin, QtWidgets.QWidget):
 
     def _range_changed(self, *args) -> None:
         self._rendered_emitted = False
+        r = self.vb.viewRect()
+        rect = (r.left(), min(r.top(), r.bottom()), r.right(), max(r.top(), r.bottom()))
+        for renderer in list(self._renderers.values()):
+            if hasattr(renderer, "view_moved"):
+                renderer.view_moved(rect)
         self._interacting = True  # read by the worker: background work pauses while the view moves
         self._settle.start()
 

@@ -248,7 +248,12 @@ class ParcelRenderer(LayerRenderer):
             self.base_item.setImage(res.base, res.base_rect)
             self.base_shown = getattr(res, "key", None)
         if res.mode == "base":
+            self._show_base_if_uncovered()
             return
+        # a fresh view image covers the view and its margin: the coarse base (pixels of several
+        # km at world extent) would only show through as blocks where there are no parcels
+        self.detail_rect = res.rect
+        self.base_item.setVisible(False)
         if res.mode == "raster":
             self.image_item.setImage(res.image, res.rect)
             self.image_item.setVisible(True)
@@ -260,6 +265,21 @@ class ParcelRenderer(LayerRenderer):
             self.selection_changed()
 
     _sel_dirty = True
+    detail_rect: tuple | None = None
+    view_rect: tuple | None = None
+
+    def view_moved(self, rect: tuple) -> None:
+        """The view moved (GUI thread): show the coarse base where the detail image ends."""
+        self.view_rect = rect
+        self._show_base_if_uncovered()
+
+    def _show_base_if_uncovered(self) -> None:
+        if self.base_item is None:
+            return
+        d, v = self.detail_rect, self.view_rect
+        covered = d is not None and v is not None and (
+            d[0] <= v[0] and d[1] <= v[1] and d[2] >= v[2] and d[3] >= v[3])
+        self.base_item.setVisible(not covered)
 
     def selection_changed(self) -> None:
         if self.sel_paths is None or self.geom is None:

@@ -265,11 +265,20 @@ class PointRenderer(_ImageLayer):
 
     def invalidate(self) -> None:
         super().invalidate()
-        if self.scatter is not None:  # rebuilt in apply() once prepared again
-            self.scatter.setParentItem(None)
-            if self.scatter.scene() is not None:
-                self.scatter.scene().removeItem(self.scatter)
-            self.scatter = None
+        self._drop_scatter()  # rebuilt in apply() once prepared again
+
+    def detach(self) -> None:
+        # the scatter must leave the view before its container does: pyqtgraph keeps the item
+        # connected to the view's transform signal and would call into a deleted C++ object
+        self._drop_scatter()
+        super().detach()
+
+    def _drop_scatter(self) -> None:
+        scatter, self.scatter = getattr(self, "scatter", None), None
+        if scatter is not None:
+            scatter.setParentItem(None)
+            if scatter.scene() is not None:
+                scatter.scene().removeItem(scatter)
 
     def set_style(self, style: dict) -> None:
         super().set_style(style)
