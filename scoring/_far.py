@@ -252,19 +252,14 @@ def _exact_nearest(P, i, pieces, cand, points_only):
     return feat[j], gd[j]
 
 
-def far_within(P, ids, lon_p, lat_p, val, tree3, radius, progress=None):
-    """Sum of ``val`` of points within ``radius`` of each parcel in ``ids`` (exact, slow: only
-    parcels near the poles come here). ``progress`` may raise ``Cancelled``."""
-    tick = _Ticker(progress, f"sum within radius: {ids.size} remote parcels")
-    out = np.zeros(ids.size)
-    for k, i in enumerate(ids):
-        tick(k / ids.size)
-        lon, lat, nxt, poly = _parcel(P, i)
-        c3, rc, tr = _frame(lon, lat)
-        sel = np.asarray(tree3.query_ball_point(c3, g.chord_from_ground_upper(radius) + rc + 1.0), dtype=np.int64)
-        if sel.size == 0:
-            continue
-        d, plon, plat, qlon, qlat, _ = _pairs(tr, lon, lat, nxt, poly, lon_p[sel], lat_p[sel], None, None, True)
-        gd = np.where(d == 0, 0.0, g.geod_distance(plon, plat, qlon, qlat))
-        out[k] = val[sel][gd <= radius].sum()
-    return out
+def exact_within(P, i, lon_p, lat_p, val, tree3, radius):
+    """Sum of ``val`` of the points within ``radius`` of parcel ``i``, exactly (one azimuthal
+    equidistant frame per parcel: milliseconds; see ``scoring._far_within`` for many parcels)."""
+    lon, lat, nxt, poly = _parcel(P, i)
+    c3, rc, tr = _frame(lon, lat)
+    sel = np.asarray(tree3.query_ball_point(c3, g.chord_from_ground_upper(radius) + rc + 1.0), dtype=np.int64)
+    if sel.size == 0:
+        return 0.0
+    d, plon, plat, qlon, qlat, _ = _pairs(tr, lon, lat, nxt, poly, lon_p[sel], lat_p[sel], None, None, True)
+    gd = np.where(d == 0, 0.0, g.geod_distance(plon, plat, qlon, qlat))
+    return float(val[sel][gd <= radius].sum())

@@ -21,7 +21,7 @@ from ._driver import (
     prepare_parcels,
     run_blocks,
 )
-from ._far import far_within
+from ._far_within import far_within
 from ._geom import as_geom_array, representative_points
 from ._grid import Grid
 from ._kernels import _norm, exact_pairs
@@ -108,9 +108,11 @@ def _within_block(fr: Frame, blk: Block, val, radius, out) -> np.ndarray:
         flat, start, lens = coarse.query_csr(qx, qy, r_out)
     else:
         flat, start, lens = flatten_lists(fr.tree.query_ball_point(C, r_out))
-    lens[far] = 0
     ncell = lens.size
     citem = np.repeat(np.arange(ncell), lens)
+    if far.any():  # far cells (the far path) take no items here
+        keep = ~far[citem]
+        flat, citem = flat[keep], citem[keep]
     dC = _norm(fr.ax[flat] - blk.ccx[citem], fr.ay[flat] - blk.ccy[citem])
     ymc = (blk.ccy[citem] + fr.ay[flat]) / 2
     wq = g.WQuad(float(blk.ccy.min()) - radius * 1.5, float(blk.ccy.max()) + radius * 1.5)

@@ -12,7 +12,7 @@ import shapely
 from pyproj import Geod
 
 from layers.errors import Cancelled
-from scoring.nearest import nearest
+from scoring.nearest import nearest, sum_within
 from tests.test_nearest import (
     aeqd_reference,
     check_against_reference,
@@ -96,3 +96,39 @@ def test_remote_parcels_report_progress_and_can_be_cancelled():
         pass
     else:  # every progress call of the far path must be able to stop it
         raise AssertionError(f"far path never reported progress: {seen[-3:]}")
+
+
+def test_sum_within_a_very_large_radius_is_fast_and_exact():
+    """500 km: the Mercator blocks leave every parcel to the far path."""
+    rng = np.random.default_rng(504)
+    lon0, lat0 = OHIO
+    sites = shapely.points(lon0 + rng.uniform(-1, 1, 1500), lat0 + rng.uniform(-1, 1, 1500))
+    plon, plat = _remote(rng, 400, 0.0, 900e3)
+    mw = rng.uniform(1, 1000, 400)
+    t = time.perf_counter()
+    got = sum_within(sites, shapely.points(plon, plat), mw, 500e3)
+    assert time.perf_counter() - t < 30.0
+    sx, sy = shapely.get_x(sites), shapely.get_y(sites)
+    D = np.array([GEOD.inv(np.full(plon.size, a), np.full(plon.size, b), plon, plat)[2] for a, b in zip(sx, sy, strict=True)])
+    assert np.allclose(got, (mw[None, :] * (D <= 500e3)).sum(axis=1))
+
+
+def test_sum_within_a_very_large_radius_decides_the_edge_for_polygons():
+    rng = np.random.default_rng(505)
+    parcels = make_parcels(rng, *OHIO, 40, spread=30_000.0)
+    # points ~500 km from parcel centroids: around the circle of some parcel's boundary
+    pts, vals = [], []
+    for p in parcels[:10]:
+        c = p.centroid
+        for az in rng.uniform(0, 360, 4):
+            lon, lat, _ = GEOD.fwd(c.x, c.y, az, 500e3)
+            pts.append(shapely.Point(lon, lat))
+            vals.append(1.0)
+    pts = np.array(pts, dtype=object)
+    ref = np.array([aeqd_reference(p, pts) for p in parcels])  # (parcels, points)
+    got = sum_within(parcels, pts, np.array(vals), 500e3)
+    expect = (ref <= 500e3).sum(axis=1)
+    close = np.abs(ref - 500e3) < 0.5  # closer than the reference's own accuracy: skip
+    ok = ~close.any(axis=1)
+    assert ok.sum() >= 30
+    assert np.array_equal(got[ok], expect[ok])
