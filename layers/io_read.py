@@ -35,7 +35,7 @@ FORMATS = {
     ".csv": "CSV",
     ".tsv": "CSV",
 }
-RASTER_EXTS = {".tif", ".tiff", ".vrt", ".img", ".jp2", ".asc", ".nc"}
+RASTER_EXTS = {".tif", ".tiff", ".vrt", ".img", ".jp2", ".asc", ".nc", ".mbtiles"}
 NOT_GEODATA_EXTS = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".pdf", ".doc", ".docx", ".xls",
                     ".xlsx", ".txt", ".md", ".html", ".htm"}
 SUPPORTED = "GeoPackage, Shapefile (.shp or .zip), GeoJSON, FlatGeobuf, GeoParquet, CSV or GeoTIFF"

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 NO_COLUMN = "(none)"
 FILE_FILTER = (
     "GIS files (*.gpkg *.geojson *.json *.shp *.zip *.fgb *.parquet *.geoparquet *.csv *.tsv "
-    "*.tif *.tiff *.vrt *.gridscout);;All files (*)"
+    "*.tif *.tiff *.vrt *.mbtiles *.gridscout);;All files (*)"
 )
 
 

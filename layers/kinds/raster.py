@@ -7,7 +7,7 @@ from pathlib import Path
 from layers.kinds.base import LayerKind, SourceInfo
 from layers.report import ValidationReport
 
-RASTER_SUFFIXES = frozenset({".tif", ".tiff", ".vrt"})
+RASTER_SUFFIXES = frozenset({".tif", ".tiff", ".vrt", ".mbtiles"})  # MBTiles: offline raster tiles via GDAL
 
 
 class RasterKind(LayerKind):
