@@ -26,23 +26,12 @@ import shapely
 from layers import parse
 from layers.osm_read import KEEP_KEYS, Feature
 from layers.osm_report import OsmImportReport
+from layers.registry import get_kind
 
 MIN_STANDALONE_GENERATOR_MW = 1.0
 
-CANONICAL = {
-    "substations": ("name", "operator", "voltage_kv", "voltages_kv"),
-    "transmission_lines": (
-        "name",
-        "operator",
-        "voltage_kv",
-        "voltages_kv",
-        "circuits",
-        "underground",
-        "dc",
-        "status",
-    ),
-    "power_plants": ("name", "operator", "capacity_mw", "fuel", "status"),
-}
+# the kinds own their schemas; OSM output is canonical so it loads without any field mapping
+CANONICAL = {k: get_kind(k).canonical_columns for k in ("substations", "transmission_lines", "power_plants")}
 OSM_RULE_MESSAGES = {
     "capacity_no_unit": "output has no unit (OSM needs one, e.g. '50 MW'); set to unknown",
     "capacity_yes": "output 'yes' gives no value; capacity unknown",

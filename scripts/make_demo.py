@@ -36,6 +36,7 @@ import demo_facts as facts  # noqa: E402
 
 from layers.model import Layer, Source  # noqa: E402
 from layers.project import Project, save_project  # noqa: E402
+from layers.registry import get_kind  # noqa: E402
 from layers.report import ValidationReport  # noqa: E402
 from resources import BASEMAP, DEMO_PROJECT  # noqa: E402
 
@@ -64,23 +65,11 @@ DETAIL_MARGIN_DEG = 0.3
 #: the demo carries a lighter copy of the world basemap (the app also ships the full one)
 DEMO_BASEMAP_TOLERANCE_DEG = 0.08
 
+# canonical columns come from the kinds themselves (the basemap kind has none of its own)
 CANONICAL = {
-    "substations": ("name", "operator", "voltage_kv", "voltages_kv"),
-    "transmission_lines": (
-        "name",
-        "operator",
-        "voltage_kv",
-        "voltages_kv",
-        "circuits",
-        "underground",
-        "dc",
-        "status",
-    ),
-    "power_plants": ("name", "operator", "capacity_mw", "fuel", "status"),
-    "parcels": ("parcel_id", "area_ha"),
-    "candidate_sites": ("name",),
-    "basemap": ("name",),
-}
+    k: get_kind(k).canonical_columns
+    for k in ("substations", "transmission_lines", "power_plants", "parcels", "candidate_sites")
+} | {"basemap": ("name",)}
 
 REGION_VIEWS = {  # bookmarks: [minlon, minlat, maxlon, maxlat]
     "VA": [-77.75, 38.80, -77.35, 39.20],
