@@ -304,6 +304,19 @@ def expand_pairs(cell, flat, start, lens):
     return pp, flat[np.repeat(start[cell], L) + off]
 
 
+def mercator_clusters(P: Parcels, far: list):
+    """Clusters of parcels with their 3-D centre and cap, as ``(cl, rows, c3, cap)``. Clusters that
+    reach beyond the Mercator frames' latitude limit are appended to ``far`` (parcel ids) instead."""
+    for cl, rows in cluster_rows(P):
+        if sum(r.size for r in rows) == 0:
+            continue
+        c3, cap, (lat_lo, lat_hi) = cluster_cap(P, cl, rows)
+        if max(abs(lat_lo), abs(lat_hi)) > g.MAX_MERCATOR_LAT:
+            far.extend(b.idx[r] for b, r in zip(P.buckets, rows, strict=True))
+            continue
+        yield cl, rows, c3, cap
+
+
 def cluster_rows(P: Parcels):
     """For each cluster: the bucket rows of its parcels (list per bucket)."""
     ncl = P.centres.shape[0]

@@ -12,12 +12,11 @@ from ._driver import (
     Block,
     Frame,
     cell_bounds,
-    cluster_cap,
-    cluster_rows,
     expand_pairs,
     flatten_lists,
     iter_blocks,
     make_frame,
+    mercator_clusters,
     prepare_parcels,
     run_blocks,
 )
@@ -59,13 +58,7 @@ def sum_within(parcels, points, values, radius_m: float, *, progress=None, worke
         far: list[np.ndarray] = []
 
         def tasks():
-            for cl, rows in cluster_rows(P):
-                if sum(r.size for r in rows) == 0:
-                    continue
-                c3, cap, (lat_lo, lat_hi) = cluster_cap(P, cl, rows)
-                if max(abs(lat_lo), abs(lat_hi)) > g.MAX_MERCATOR_LAT:
-                    far.extend(b.idx[r] for b, r in zip(P.buckets, rows, strict=True))
-                    continue
+            for cl, rows, c3, cap in mercator_clusters(P, far):
                 sel = np.sort(np.asarray(tree3.query_ball_point(c3, g.chord_from_ground_upper(radius) + cap + 1.0), dtype=np.int64))
                 if sel.size == 0:
                     continue

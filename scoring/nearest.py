@@ -50,12 +50,11 @@ from ._driver import (
     Frame,
     cell_bounds,
     cell_max,
-    cluster_cap,
-    cluster_rows,
     expand_pairs,
     flatten_lists,
     iter_blocks,
     make_frame,
+    mercator_clusters,
     prepare_parcels,
     run_blocks,
 )
@@ -105,13 +104,7 @@ def nearest(parcels, features, *, progress=None, workers: int | None = None) -> 
         far: list[np.ndarray] = []
 
         def tasks():
-            for cl, rows in cluster_rows(P):
-                if sum(r.size for r in rows) == 0:
-                    continue
-                c3, cap, (lat_lo, lat_hi) = cluster_cap(P, cl, rows)
-                if max(abs(lat_lo), abs(lat_hi)) > g.MAX_MERCATOR_LAT:
-                    far.extend(b.idx[r] for b, r in zip(P.buckets, rows, strict=True))
-                    continue
+            for cl, rows, c3, cap in mercator_clusters(P, far):
                 d0 = cKDTree.query(tree3, c3)[0]
                 reach = g.chord_from_ground_upper(g.ground_upper_from_chord(d0 + cap)) + cap + pieces.half3
                 sel = np.sort(np.asarray(tree3.query_ball_point(c3, reach), dtype=np.int64))

@@ -36,6 +36,11 @@ def find_column(columns: Iterable[str], candidates: Iterable[str]) -> str | None
     return None
 
 
+def text_mapping(gdf: gpd.GeoDataFrame, candidates: dict[str, list[str]]) -> dict[str, str]:
+    """Canonical column → the first text column found among its candidate source names."""
+    return {canon: col for canon, names in candidates.items() if (col := text_column(gdf, names)) is not None}
+
+
 def text_column(gdf: gpd.GeoDataFrame, candidates: Iterable[str]) -> str | None:
     """Like :func:`find_column`, but only columns holding text (not numbers, not geometry)."""
     cols = [

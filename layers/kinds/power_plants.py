@@ -105,17 +105,10 @@ class PowerPlantsKind(LayerKind):
         return common.combine(words, cols, common.geometry_fit(info, self.geometry_types))
 
     def detect_mapping(self, gdf: gpd.GeoDataFrame) -> dict[str, str]:
-        mapping = {}
-        if (col := common.text_column(gdf, NAME_COLUMNS)) is not None:
-            mapping["name"] = col
-        if (col := common.text_column(gdf, OWNER_COLUMNS)) is not None:
-            mapping["operator"] = col
+        mapping = common.text_mapping(gdf, {"name": NAME_COLUMNS, "operator": OWNER_COLUMNS})
         if (col := _capacity_column(gdf)) is not None:
             mapping["capacity_mw"] = col
-        if (col := common.text_column(gdf, FUEL_COLUMNS)) is not None:
-            mapping["fuel"] = col
-        if (col := common.text_column(gdf, STATUS_COLUMNS)) is not None:
-            mapping["status"] = col
+        mapping |= common.text_mapping(gdf, {"fuel": FUEL_COLUMNS, "status": STATUS_COLUMNS})
         return mapping
 
     def normalise(

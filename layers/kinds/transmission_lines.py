@@ -60,11 +60,7 @@ class TransmissionLinesKind(LayerKind):
         return common.combine(words, max(cols, 0.0), common.geometry_fit(info, self.geometry_types))
 
     def detect_mapping(self, gdf: gpd.GeoDataFrame) -> dict[str, str]:
-        mapping = {}
-        if (col := common.text_column(gdf, NAME_COLUMNS)) is not None:
-            mapping["name"] = col
-        if (col := common.text_column(gdf, OPERATOR_COLUMNS)) is not None:
-            mapping["operator"] = col
+        mapping = common.text_mapping(gdf, {"name": NAME_COLUMNS, "operator": OPERATOR_COLUMNS})
         if (col := common.detect_voltage(gdf)) is not None:
             mapping["voltage_kv"] = col
         if (
