@@ -97,8 +97,7 @@ def reference_layers():
 
 def bench_dask(files, subs, lines, plants, profile, workers: int, out: Path) -> None:
     from distributed import Client, LocalCluster
-
-    from scoring.distributed import WORKER_MEMORY, score_partitions
+    from gridscout.scoring.distributed import WORKER_MEMORY, score_partitions
 
     cluster = LocalCluster(
         n_workers=workers,
@@ -148,8 +147,7 @@ def bench_dask(files, subs, lines, plants, profile, workers: int, out: Path) -> 
 def bench_local(files, n: int, subs, lines, plants, profile) -> None:
     import geopandas as gpd
     import pandas as pd
-
-    from scoring.engine import score
+    from gridscout.scoring.engine import score
 
     frames, total = [], 0
     for f in files:
@@ -179,8 +177,9 @@ def main() -> int:
     parser.add_argument("--out", type=Path, help="output folder (default: a temporary folder)")
     args = parser.parse_args()
 
+    from gridscout.scoring.profile_reader import parse_profile
+
     from benchmarks.bench_score import PROFILE
-    from scoring.profile_reader import parse_profile
 
     profile = parse_profile(PROFILE, "bench.toml")
     t = time.perf_counter()

@@ -92,10 +92,9 @@ def frame_ms(canvas, n: int = 9) -> tuple[float, float]:
 def make_layers(n_parcels: int, n_lines: int, n_subs: int, n_plants: int):
     import pyogrio
     import synthetic
-
-    from layers.model import Layer, Source
-    from layers.registry import get_kind
-    from resources import BASEMAP
+    from gridscout.layers.model import Layer, Source
+    from gridscout.layers.registry import get_kind
+    from gridscout.resources import BASEMAP
 
     def st(kind):
         return get_kind(kind).default_style()
@@ -130,8 +129,8 @@ def main(argv=None) -> int:
     from PySide6 import QtCore, QtWidgets
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
-    from gui.canvas import MapCanvas
-    from gui.canvas.mercator import to_lonlat
+    from gridscout.gui.canvas import MapCanvas
+    from gridscout.gui.canvas.mercator import to_lonlat
 
     canvas = MapCanvas()
     canvas.resize(1200, 800)

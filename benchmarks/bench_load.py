@@ -80,7 +80,7 @@ def ensure_files(n: int, cache: Path, formats: list[str]) -> dict[str, Path]:
     missing = [f for f, p in paths.items() if not p.exists()]
     if missing:
         sys.path.insert(0, str(ROOT))
-        from layers.io import write_vector
+        from gridscout.layers.io import write_vector
 
         t = time.perf_counter()
         gdf = generate(n)
@@ -101,7 +101,7 @@ cpu0 = ru0.ru_utime + ru0.ru_stime
 main0 = time.thread_time()
 t = time.perf_counter()
 if which == "load_layer":
-    from layers.io import load_layer
+    from gridscout.layers.io import load_layer
     n = len(load_layer(path, kind="parcels").data)
 elif which == "read_file":
     import geopandas
@@ -111,7 +111,7 @@ elif which == "read_parquet":
     n = len(geopandas.read_parquet(path))
 elif which == "profile":
     import cProfile, pstats
-    from layers.io import load_layer
+    from gridscout.layers.io import load_layer
     cProfile.run("load_layer(path, kind='parcels')", "/tmp/gridscout-bench.prof")
     pstats.Stats("/tmp/gridscout-bench.prof").sort_stats("cumulative").print_stats(25)
     n = 0

@@ -46,7 +46,7 @@ class Timer:
 
 
 def run_kernels(parcels, subs, lines, plants):
-    from scoring.nearest import nearest, sum_within
+    from gridscout.scoring.distance import nearest, sum_within
 
     with Timer("nearest substation") as t1:
         s = nearest(parcels.geometry, subs.geometry)

@@ -339,7 +339,7 @@ def generate(
 CHILD = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
-from layers.osm import import_osm
+from gridscout.layers.osm import import_osm
 t = time.perf_counter()
 result = import_osm(sys.argv[1], out=sys.argv[2])
 seconds = time.perf_counter() - t

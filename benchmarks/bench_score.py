@@ -111,8 +111,8 @@ def make_data(n: int):
 
 
 def bench_gridscout(parcels, subs, lines, plants):
-    from scoring.engine import rescore, score
-    from scoring.profile_reader import parse_profile
+    from gridscout.scoring.engine import rescore, score
+    from gridscout.scoring.profile_reader import parse_profile
 
     profile = parse_profile(PROFILE, "bench.toml")
     t, c = time.perf_counter(), time.process_time()
@@ -181,11 +181,10 @@ def bench_rescore_only(n: int) -> None:
     """Re-score timing on synthetic measurements (no geometry kernels needed): n rows."""
     import geopandas as gpd
     import numpy as np
-
-    from scoring.criteria import NearestFeature
-    from scoring.engine import rescore
-    from scoring.measurements import Measurements
-    from scoring.profile_reader import parse_profile
+    from gridscout.scoring.engine import rescore
+    from gridscout.scoring.layer_measures import NearestFeature
+    from gridscout.scoring.measurements import Measurements
+    from gridscout.scoring.profile_reader import parse_profile
 
     rng = np.random.default_rng(0)
     profile = parse_profile(PROFILE, "bench.toml")

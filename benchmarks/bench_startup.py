@@ -16,8 +16,8 @@ t0 = time.perf_counter()
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from gui.main_window import MainWindow
-from resources import DEMO_PROJECT
+from gridscout.gui.main_window import MainWindow
+from gridscout.resources import DEMO_PROJECT
 t_import = time.perf_counter() - t0
 import tempfile
 settings = QSettings(tempfile.mktemp(suffix=".ini"), QSettings.Format.IniFormat)

@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 0
-    from layers.errors import GridScoutError
+    from gridscout.layers.errors import GridScoutError
 
     try:
         return int(commands[args.command].run(args) or 0)

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gridscout.gui.icons import icon
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
-
-from gui.icons import icon
 
 
 @dataclass(frozen=True)

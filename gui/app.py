@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from layers.errors import DataError
+from gridscout.layers.errors import DataError
 
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 1600, 1000
 RENDER_TIMEOUT_MS = 60_000
@@ -76,7 +76,7 @@ def usable_display(env: dict | None = None, platform: str | None = None) -> bool
 
 def resolve_project(project: str | os.PathLike | None) -> Path:
     """``None``/"demo" → the shipped demo project; anything else must be an existing file."""
-    from resources import DEMO_PROJECT
+    from gridscout.resources import DEMO_PROJECT
 
     if project is None or str(project).lower() == "demo":
         if not DEMO_PROJECT.exists():
@@ -123,9 +123,13 @@ def site_comparison_text(project) -> str | None:
     """The candidate-site comparison table (as ``gridscout compare-sites`` prints it), or None when
     the project lacks sites or what scoring needs."""
     import pandas as pd
-
-    from scoring.project_scoring import missing_inputs, profile_for, score_inputs, scoring_inputs
-    from scoring.sites import compare_sites, markdown_table
+    from gridscout.scoring.project_scoring import (
+        missing_inputs,
+        profile_for,
+        score_inputs,
+        scoring_inputs,
+    )
+    from gridscout.scoring.sites import compare_sites, markdown_table
 
     sites = [lyr.data for lyr in project.layers_of_kind("candidate_sites") if not lyr.is_raster and len(lyr)]
     if not sites or missing_inputs(project):
@@ -138,8 +142,8 @@ def site_comparison_text(project) -> str | None:
 
 
 def run_headless(project_arg) -> int:
-    from gui.project_summary import describe_project
-    from layers.project import open_project
+    from gridscout.gui.project_summary import describe_project
+    from gridscout.layers.project import open_project
 
     print(no_display_message())
     try:
@@ -191,8 +195,8 @@ def run_app(
     if snapshot is not None:
         return _snapshot(path, Path(snapshot), width, height, extent, site)
     app = _application()
-    from gui.main_window import MainWindow
-    from gui.message_bar import install_excepthook
+    from gridscout.gui.main_window import MainWindow
+    from gridscout.gui.message_bar import install_excepthook
 
     window = MainWindow()
     install_excepthook(window.message_bar)
@@ -215,7 +219,7 @@ def _wait_for_workers(app, timeout_ms: int, quiet_ms: int = 250) -> bool:
     """Process events until no worker task has run for ``quiet_ms`` (False on timeout)."""
     import time
 
-    from gui.workers import Task
+    from gridscout.gui.workers import Task
 
     deadline = time.monotonic() + timeout_ms / 1000
     quiet_since = time.monotonic()
@@ -233,9 +237,8 @@ def _snapshot(path: Path, out: Path, width: int, height: int, extent, site) -> i
     if not usable_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = _application()
+    from gridscout.gui.main_window import MainWindow
     from PySide6.QtCore import QSettings
-
-    from gui.main_window import MainWindow
 
     settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "GridScout", "GridScout-snapshot")
     window = MainWindow(settings=settings, restore_layout=False)

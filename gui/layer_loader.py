@@ -12,19 +12,18 @@ from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog
-
-from gui.dialogs.add_layer import (
+from gridscout.gui.dialogs.add_layer import (
     ChooseLayersDialog,
     ConfirmLayerDialog,
     SourceCandidate,
     inspect_source,
 )
-from gui.message_bar import show_exception
-from gui.osm_import import is_osm_file
-from layers.errors import Cancelled
-from layers.model import Layer
+from gridscout.gui.message_bar import show_exception
+from gridscout.gui.osm_import import is_osm_file
+from gridscout.layers.errors import Cancelled
+from gridscout.layers.model import Layer
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog
 
 log = logging.getLogger(__name__)
 
@@ -142,20 +141,20 @@ class LayerLoader(QObject):
 
 def _list_and_inspect(path: str, progress) -> tuple[list, SourceCandidate | None]:
     """The file's layers; for a single-layer file, its detection result too."""
-    from layers.io import list_layers
+    from gridscout.layers.io import list_layers
 
     progress(0.0, f"opening {Path(path).name}")
     layers = list_layers(path)
     if len(layers) == 1:
         return layers, inspect_source(path, None, progress)
     if not layers:
-        from layers.errors import DataError
+        from gridscout.layers.errors import DataError
 
         raise DataError(f"{Path(path).name} holds no layers")
     return layers, None
 
 
 def _load(cand: SourceCandidate, kind: str, mapping: dict[str, str], progress) -> Layer:
-    from layers.io import load_layer
+    from gridscout.layers.io import load_layer
 
     return load_layer(cand.path, kind=kind, mapping=mapping or None, layer=cand.layer, progress=progress)

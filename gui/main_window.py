@@ -5,6 +5,19 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from gridscout.gui.actions import build_actions, build_menus, build_toolbar
+from gridscout.gui.canvas import MapCanvas
+from gridscout.gui.dialogs.add_layer import FILE_FILTER
+from gridscout.gui.dialogs.help import HowToDialog, show_about
+from gridscout.gui.layer_loader import LayerLoader
+from gridscout.gui.message_bar import MessageBar, show_exception
+from gridscout.gui.osm_import import OsmImporter
+from gridscout.gui.panels import PANELS, panel_class
+from gridscout.gui.project_session import ProjectSession
+from gridscout.gui.project_summary import find_sites, site_extent, site_points, sites_extent
+from gridscout.gui.status_bar import StatusBar
+from gridscout.gui.workers import cancel_all, run_with_dialog
+from gridscout.layers.model import Layer
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -16,20 +29,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from gui.actions import build_actions, build_menus, build_toolbar
-from gui.canvas import MapCanvas
-from gui.dialogs.add_layer import FILE_FILTER
-from gui.dialogs.help import HowToDialog, show_about
-from gui.layer_loader import LayerLoader
-from gui.message_bar import MessageBar, show_exception
-from gui.osm_import import OsmImporter
-from gui.panels import PANELS, panel_class
-from gui.project_session import ProjectSession
-from gui.project_summary import find_sites, site_extent, site_points, sites_extent
-from gui.status_bar import StatusBar
-from gui.workers import cancel_all, run_with_dialog
-from layers.model import Layer
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +49,7 @@ class MainWindow(QMainWindow):
         self.session = ProjectSession(self.settings, self)
         self.session.ask_recover = self.ask_recover
         self.session.collect_view = self.current_view
-        from gui.scoring_session import ScoringSession
+        from gridscout.gui.scoring_session import ScoringSession
 
         self.scoring = ScoringSession(self)  # live scores of the open project (panels connect to it)
         #: "save" | "discard" | "cancel" for unsaved changes on close/new/open; tests replace it
@@ -321,17 +320,17 @@ class MainWindow(QMainWindow):
 
     def export_map(self, options: dict | None = None):
         """File › Export Map… (``options`` skip the dialog; see gui.export.dialogs)."""
-        from gui.export.dialogs import export_map
+        from gridscout.gui.export.dialogs import export_map
 
         return export_map(self, options)
 
     def export_report(self, options: dict | None = None):
-        from gui.export.dialogs import export_report
+        from gridscout.gui.export.dialogs import export_report
 
         return export_report(self, options)
 
     def export_data(self, options: dict | None = None):
-        from gui.export.dialogs import export_data
+        from gridscout.gui.export.dialogs import export_data
 
         return export_data(self, options)
 
@@ -377,7 +376,7 @@ class MainWindow(QMainWindow):
 
     def tool_measure(self) -> None:
         self.set_tool("measure")
-        from gui.dialogs.measure import show_measure
+        from gridscout.gui.dialogs.measure import show_measure
 
         show_measure(self)  # the geodesic length/area read-out over the map
 

@@ -168,7 +168,7 @@ class MessageBar(QWidget):
 
 def exception_message(exc: BaseException) -> tuple[str, str, str]:
     """(level, text, details) for an exception: people's errors as warnings, bugs as errors."""
-    from layers.errors import Cancelled, GridScoutError
+    from gridscout.layers.errors import Cancelled, GridScoutError
 
     if isinstance(exc, Cancelled):
         return "info", str(exc) or "Cancelled.", ""

@@ -19,12 +19,11 @@ from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
+from gridscout.gui.dialogs.osm_import import OSM_FILE_FILTER, OsmImportDialog, clamp_bbox
+from gridscout.gui.message_bar import show_exception
+from gridscout.layers.errors import Cancelled
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog
-
-from gui.dialogs.osm_import import OSM_FILE_FILTER, OsmImportDialog, clamp_bbox
-from gui.message_bar import show_exception
-from layers.errors import Cancelled
 
 log = logging.getLogger(__name__)
 
@@ -47,14 +46,14 @@ def is_osm_file(path: str | Path) -> bool:
     name = str(path).lower()
     if not name.endswith((".pbf", ".osm", ".gz", ".bz2", ".xml", ".opl")):
         return False  # most files: no need to import pyosmium to know
-    from layers.osm import OSM_SUFFIXES
+    from gridscout.layers.osm import OSM_SUFFIXES
 
     return name.endswith(OSM_SUFFIXES)
 
 
 def run_import(path: str, bbox, include_lifecycle: bool, progress):
     """The work (on a worker thread): :func:`layers.osm.import_osm` without writing a file."""
-    from layers.osm import import_osm
+    from gridscout.layers.osm import import_osm
 
     return import_osm(path, bbox=bbox, progress=progress, include_lifecycle=include_lifecycle)
 
@@ -168,7 +167,7 @@ class OsmImporter(QObject):
         )
 
     def _add(self, path: str, result, bbox, keep_view: bool) -> None:
-        from layers.model import Source
+        from gridscout.layers.model import Source
 
         name = Path(path).name
         report = result.report

@@ -15,10 +15,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from gridscout.layers.model import Layer
+from gridscout.layers.project import Project, open_project, save_project
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
-
-from layers.model import Layer
-from layers.project import Project, open_project, save_project
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +38,7 @@ def autosave_path_for(project_path: Path | None) -> Path:
 
 def _is_shipped(path: Path) -> bool:
     """True for files inside the installed ``resources`` (the demo): never overwritten by Save."""
-    from resources import RESOURCES
+    from gridscout.resources import RESOURCES
 
     try:
         path.resolve().relative_to(RESOURCES)
@@ -206,7 +205,7 @@ class ProjectSession(QObject):
             return target if _write_autosave(snapshot, target) else None
         if self._autosave_task is not None and not self._autosave_task.is_done:
             return target  # the previous one is still writing; the next tick catches up
-        from gui.workers import run_task
+        from gridscout.gui.workers import run_task
 
         generation = self._generation
 

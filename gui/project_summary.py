@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from layers.errors import DataError
-from layers.project import Project
+from gridscout.layers.errors import DataError
+from gridscout.layers.project import Project
 
 SITE_VIEW_RADIUS_KM = 5.0  # --site shows about 10 km across around the site
 KM_PER_DEG_LAT = 111.32

@@ -19,11 +19,9 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
-
-from layers.errors import Cancelled, GridScoutError, ProfileError
-from scoring.profile import DEFAULT_PROFILE, Profile, load_profile
-from scoring.project_scoring import (
+from gridscout.layers.errors import Cancelled, GridScoutError, ProfileError
+from gridscout.scoring.profile import DEFAULT_PROFILE, Profile, load_profile
+from gridscout.scoring.project_scoring import (
     ScoringInputs,
     missing_inputs,
     profile_dict,
@@ -31,6 +29,7 @@ from scoring.project_scoring import (
     results_table,
     scoring_inputs,
 )
+from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +50,7 @@ class _Job(QObject):
     def __init__(self, session: ScoringSession, gen: int, profile: Profile, inputs: ScoringInputs,
                  measurements, user: bool) -> None:
         super().__init__(session)
-        from gui.workers import Task
+        from gridscout.gui.workers import Task
 
         self.session = session
         self.gen = gen
@@ -65,7 +64,7 @@ class _Job(QObject):
         self.task.signals.progress.connect(self._progress)
 
     def _run(self, progress) -> Outcome:  # on the worker
-        from scoring.engine import prepare, rescore
+        from gridscout.scoring.engine import prepare, rescore
 
         m = self.measurements
         if self.needs_geometry:
@@ -291,14 +290,14 @@ class ScoringSession(QObject):
             self.busyChanged.emit(busy)
 
     def _fail(self, exc: BaseException, user: bool) -> None:
-        from gui.message_bar import exception_message
+        from gridscout.gui.message_bar import exception_message
 
         _level, text, _details = exception_message(exc)
         self.last_error = text
         self.failed.emit(text)
         bar = getattr(self.window, "message_bar", None)
         if user and bar is not None:
-            from gui.message_bar import show_exception
+            from gridscout.gui.message_bar import show_exception
 
             show_exception(bar, exc, "Scoring")
 

@@ -19,10 +19,9 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from gridscout.layers.errors import Cancelled
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
-
-from layers.errors import Cancelled
 
 log = logging.getLogger(__name__)
 

@@ -2,9 +2,9 @@
 
 import warnings
 
-from layers.errors import Cancelled, DataError, GridScoutError
-from layers.model import Layer, Source
-from layers.report import ValidationReport
+from gridscout.layers.errors import Cancelled, DataError, GridScoutError
+from gridscout.layers.model import Layer, Source
+from gridscout.layers.validation_report import ValidationReport
 
 # A project file (*.gridscout) is a GeoPackage by another name; GDAL warns about the extension on
 # every open. The warning says nothing the user can act on.

@@ -16,10 +16,9 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 import geopandas as gpd
-
-from layers import style as S
-from layers.errors import DataError
-from layers.io import WRITE_EXTS, write_vector
+from gridscout.layers import style as S
+from gridscout.layers.errors import DataError
+from gridscout.layers.io import WRITE_EXTS, write_vector
 
 QGIS_VERSION = "3.22.0"
 SIDECAR_EXTS = (".shp", ".geojson", ".json", ".fgb")

@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from layers.report import ValidationReport
+from gridscout.layers.validation_report import ValidationReport
 
 
 def _alias(path: str) -> str:
     """``demo`` names the shipped demo project (unless a file of that name exists)."""
     if path == "demo" and not Path(path).exists():
-        from resources import DEMO_PROJECT
+        from gridscout.resources import DEMO_PROJECT
 
         return str(DEMO_PROJECT)
     return path

@@ -19,10 +19,9 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
-
-from layers.errors import DataError
-from layers.model import Layer, Source
-from layers.report import ValidationReport
+from gridscout.layers.errors import DataError
+from gridscout.layers.model import Layer, Source
+from gridscout.layers.validation_report import ValidationReport
 
 FORMAT_VERSION = 1
 NOTE_STATUSES = ("unvisited", "visited", "shortlisted", "rejected")
@@ -197,7 +196,7 @@ def open_project(path: str | Path) -> Project:
     layers = []
     for m in meta["layers"]:
         if m["table"] is None:
-            from layers.raster import RasterSource  # raster layers refer to their file
+            from gridscout.layers.raster import RasterSource  # raster layers refer to their file
 
             data = RasterSource(m["source"]["path"])
         else:

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import numpy as np
 from affine import Affine
+from gridscout.layers.errors import DataError
 from pyproj import CRS
-
-from layers.errors import DataError
 
 #: the largest window read at full resolution when no ``out_shape`` is given (pixels per side)
 MAX_READ_SIDE = 4096

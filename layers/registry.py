@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from importlib.metadata import entry_points
 
-from layers.errors import DataError
-from layers.kinds.base import LayerKind
+from gridscout.layers.errors import DataError
+from gridscout.layers.kinds.base import LayerKind
 
 log = logging.getLogger(__name__)
 
@@ -16,13 +16,13 @@ _kinds: dict[str, LayerKind] | None = None
 
 
 def _builtin_kinds() -> list[LayerKind]:
-    from layers.kinds.basemap import BasemapKind
-    from layers.kinds.candidate_sites import CandidateSitesKind
-    from layers.kinds.parcels import ParcelsKind
-    from layers.kinds.power_plants import PowerPlantsKind
-    from layers.kinds.raster import RasterKind
-    from layers.kinds.substations import SubstationsKind
-    from layers.kinds.transmission_lines import TransmissionLinesKind
+    from gridscout.layers.kinds.basemap import BasemapKind
+    from gridscout.layers.kinds.candidate_sites import CandidateSitesKind
+    from gridscout.layers.kinds.parcels import ParcelsKind
+    from gridscout.layers.kinds.power_plants import PowerPlantsKind
+    from gridscout.layers.kinds.raster import RasterKind
+    from gridscout.layers.kinds.substations import SubstationsKind
+    from gridscout.layers.kinds.transmission_lines import TransmissionLinesKind
 
     return [
         ParcelsKind(),

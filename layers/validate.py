@@ -29,10 +29,9 @@ from concurrent.futures import ThreadPoolExecutor
 import geopandas as gpd
 import numpy as np
 import shapely
+from gridscout.layers.errors import DataError
+from gridscout.layers.validation_report import ValidationReport
 from pyproj import CRS
-
-from layers.errors import DataError
-from layers.report import ValidationReport
 
 WGS84 = CRS.from_epsg(4326)
 

@@ -17,8 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-
-from layers.errors import ProfileError
+from gridscout.layers.errors import ProfileError
 
 KM_PER_MILE = 1.609344
 

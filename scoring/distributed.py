@@ -28,10 +28,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from layers.errors import DataError, GridScoutError
-from layers.progress import Progress, no_progress
-from scoring import distributed_parts as parts
-from scoring.profile import Profile
+from gridscout.layers.errors import DataError, GridScoutError
+from gridscout.layers.progress import Progress, no_progress
+from gridscout.scoring import distributed_parts as parts
+from gridscout.scoring.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -230,10 +230,10 @@ def score_partitions(
     partition cannot be scored (after scoring all the others).
     """
     from distributed import as_completed
+    from gridscout.scoring.layer_measures import raster_path
+    from gridscout.scoring.profile import profile_to_dict
 
     import gridscout
-    from scoring.criteria import raster_path
-    from scoring.profile import profile_to_dict
 
     started = time.perf_counter()
     progress = progress or no_progress

@@ -25,8 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-
-from layers.errors import GridScoutError
+from gridscout.layers.errors import GridScoutError
 
 META_DIR = "_gridscout"
 #: manifest format; bump when the meaning of the files changes
@@ -196,7 +195,7 @@ class RankTable:
 
     def quantiles(self) -> dict[str, float]:
         """Score quantiles of the parcels kept ("lower" order statistic, as the engine)."""
-        from scoring.engine import QUANTILES
+        from gridscout.scoring.engine import QUANTILES
 
         if not self.kept:
             return {}
@@ -232,8 +231,8 @@ def score_task(
     Dask retries it."""
     import time
 
-    from layers.io import load_layer, write_vector
-    from scoring.engine import score
+    from gridscout.layers.io import load_layer, write_vector
+    from gridscout.scoring.engine import score
 
     started = time.perf_counter()
     try:
@@ -295,8 +294,7 @@ def rank_task(
     for column (no geometry decoding), keeping its GeoParquet metadata."""
     import pyarrow as pa
     import pyarrow.parquet as pq
-
-    from layers.io_write import PARQUET_ROW_GROUP
+    from gridscout.layers.io.write import PARQUET_ROW_GROUP
 
     data = pq.read_table(read_from)
     excluded = data.column("excluded").to_numpy(zero_copy_only=False).astype(bool)

@@ -13,12 +13,11 @@ from typing import Any
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-
-from layers.progress import Progress
-from scoring.cost import OPTION_NAMES, CostEstimate
-from scoring.measurements import Measurements, clear_cache, prepare
-from scoring.profile import Criterion, Profile
-from scoring.results import ScoreResult, ScoreSummary
+from gridscout.layers.progress import Progress
+from gridscout.scoring.cost import OPTION_NAMES, CostEstimate
+from gridscout.scoring.measurements import Measurements, clear_cache, prepare
+from gridscout.scoring.profile import Criterion, Profile
+from gridscout.scoring.results import ScoreResult, ScoreSummary
 
 __all__ = ["Measurements", "ScoreResult", "clear_cache", "prepare", "rescore", "score"]
 

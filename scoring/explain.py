@@ -7,12 +7,11 @@ import re
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-
-from scoring.engine import share_percent
-from scoring.profile import Criterion
+from gridscout.scoring.engine import share_percent
+from gridscout.scoring.profile import Criterion
 
 if TYPE_CHECKING:
-    from scoring.results import ScoreResult
+    from gridscout.scoring.results import ScoreResult
 
 
 _PLACEHOLDER_NAME = re.compile(r"^(unknown|unnamed|n/?a|none)[\s_-]*\d*$", re.IGNORECASE)

@@ -20,12 +20,11 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-
-from layers.errors import DataError
-from layers.progress import Progress, no_progress, scaled
-from scoring import criteria as crit
-from scoring.cost import CostEstimate, interconnection_cost
-from scoring.profile import Profile
+from gridscout.layers.errors import DataError
+from gridscout.layers.progress import Progress, no_progress, scaled
+from gridscout.scoring import layer_measures as crit
+from gridscout.scoring.cost import CostEstimate, interconnection_cost
+from gridscout.scoring.profile import Profile
 
 log = logging.getLogger(__name__)
 

@@ -34,9 +34,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from layers.errors import ProfileError
-from scoring.cost import CostTable
-from scoring.transforms import Transform
+from gridscout.layers.errors import ProfileError
+from gridscout.scoring.cost import CostTable
+from gridscout.scoring.transforms import Transform
 
 #: criterion type → its settings with defaults (``REQUIRED`` has no default)
 REQUIRED = object()
@@ -239,8 +239,8 @@ def validated(profile: Profile) -> Profile:
 
 def load_profile(name_or_path: str | os.PathLike | None = None) -> Profile:
     """A shipped profile by name ("enterprise", "hyperscale", "edge") or a .toml file."""
-    from resources import PROFILES, profile_path
-    from scoring.profile_reader import parse_profile
+    from gridscout.resources import PROFILES, profile_path
+    from gridscout.scoring.profile_reader import parse_profile
 
     spec = str(name_or_path or DEFAULT_PROFILE)
     path = Path(spec)

@@ -12,9 +12,9 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from layers.errors import ProfileError
-from scoring.cost import CostTable
-from scoring.profile import (
+from gridscout.layers.errors import ProfileError
+from gridscout.scoring.cost import CostTable
+from gridscout.scoring.profile import (
     COMMON_KEYS,
     CRITERION_SETTINGS,
     CRITERION_TYPES,
@@ -24,7 +24,7 @@ from scoring.profile import (
     Profile,
     validated,
 )
-from scoring.transforms import Transform, parameter_names
+from gridscout.scoring.transforms import Transform, parameter_names
 
 TOP_LEVEL_KEYS = ("name", "description", "sources", "criteria", "exclusions", "cost")
 COST_KEYS = (

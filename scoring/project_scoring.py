@@ -20,11 +20,10 @@ from typing import Any
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-
-from layers.errors import GridScoutError, ProfileError
-from layers.progress import Progress
-from scoring.profile import DEFAULT_PROFILE, Profile, load_profile, profile_to_dict
-from scoring.results import RESULT_COLUMNS, ScoreResult
+from gridscout.layers.errors import GridScoutError, ProfileError
+from gridscout.layers.progress import Progress
+from gridscout.scoring.profile import DEFAULT_PROFILE, Profile, load_profile, profile_to_dict
+from gridscout.scoring.results import RESULT_COLUMNS, ScoreResult
 
 #: project layer kind → the scoring input it feeds
 KINDS = {
@@ -172,8 +171,7 @@ def scoring_inputs(project) -> ScoringInputs:
 def profile_from_dict(data: dict, where: str = "the project's score profile") -> Profile:
     """A :class:`Profile` from its TOML-ready dict (``scoring.profile.profile_to_dict``)."""
     import tomli_w
-
-    from scoring.profile_reader import parse_profile
+    from gridscout.scoring.profile_reader import parse_profile
 
     try:
         text = tomli_w.dumps(data)
@@ -197,7 +195,7 @@ def score_project(project, profile: Profile | None = None, progress: Progress | 
 
 
 def score_inputs(inputs: ScoringInputs, profile: Profile, progress: Progress | None = None) -> ScoreResult:
-    from scoring.engine import score
+    from gridscout.scoring.engine import score
 
     return score(inputs.parcels, inputs.substations, inputs.lines, inputs.plants,
                  rasters=inputs.rasters_for(profile), exclusions=inputs.exclusions_for(profile),

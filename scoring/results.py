@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
-    from scoring.measurements import Measurements
-    from scoring.profile import Profile
+    from gridscout.scoring.measurements import Measurements
+    from gridscout.scoring.profile import Profile
 
 #: result columns in output order (per-criterion ``<id>_raw/_utility/_points`` follow)
 RESULT_COLUMNS = (
@@ -108,7 +108,7 @@ class ScoreResult:
 
     def explain(self, parcel_id: Any) -> list[str]:
         """The sentences a scout reads for one parcel (see :mod:`scoring.explain`)."""
-        from scoring.explain import explain
+        from gridscout.scoring.explain import explain
 
         return explain(self, parcel_id)
 

@@ -8,10 +8,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from gridscout.scoring import layer_measures as crit
+from gridscout.scoring.profile import Profile
 from pyproj import CRS, Transformer
-
-from scoring import criteria as crit
-from scoring.profile import Profile
 
 DEFAULT_RADIUS_KM = 50.0
 

@@ -25,8 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-
-from layers.errors import ProfileError
+from gridscout.layers.errors import ProfileError
 
 TransformFn = Callable[[np.ndarray], np.ndarray]
 

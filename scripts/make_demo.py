@@ -33,12 +33,11 @@ if str(ROOT / "scripts") not in sys.path:
     sys.path.insert(0, str(ROOT / "scripts"))
 
 import demo_facts as facts  # noqa: E402
-
-from layers.model import Layer, Source  # noqa: E402
-from layers.project import Project, save_project  # noqa: E402
-from layers.registry import get_kind  # noqa: E402
-from layers.report import ValidationReport  # noqa: E402
-from resources import BASEMAP, DEMO_PROJECT  # noqa: E402
+from gridscout.layers.model import Layer, Source  # noqa: E402
+from gridscout.layers.project import Project, save_project  # noqa: E402
+from gridscout.layers.registry import get_kind  # noqa: E402
+from gridscout.layers.validation_report import ValidationReport  # noqa: E402
+from gridscout.resources import BASEMAP, DEMO_PROJECT  # noqa: E402
 
 TITLE = "GridScout demo — four data-center regions"
 SEED = 20260
@@ -93,7 +92,7 @@ def _kv_max(kv: tuple | None) -> float:
 def _kind(name: str):
     """The registered kind, or None while layers/kinds is incomplete."""
     try:
-        from layers.registry import get_kind
+        from gridscout.layers.registry import get_kind
 
         return get_kind(name)
     except Exception:  # the kinds are written by another part of the project

@@ -18,11 +18,10 @@ from dataclasses import dataclass
 import geopandas as gpd
 import numpy as np
 import shapely
+from gridscout.scoring.engine import score
+from gridscout.scoring.profile_reader import parse_profile
 from pyproj import CRS, Transformer
 from shapely.geometry import LineString, Point, box
-
-from scoring.engine import score
-from scoring.profile_reader import parse_profile
 
 # --- private reference kernels: per-parcel azimuthal equidistant projection + shapely ------------
 

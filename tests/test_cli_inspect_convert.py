@@ -9,10 +9,9 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
+from gridscout.layers.errors import DataError
+from gridscout.layers.io import detect_kind, load_layer, read_vector, write_vector
 from shapely.geometry import LineString, Point, Polygon
-
-from layers.errors import DataError
-from layers.io import detect_kind, load_layer, read_vector, write_vector
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -2,9 +2,8 @@
 
 import numpy as np
 import pytest
-
-from layers.errors import ProfileError
-from scoring.cost import (
+from gridscout.layers.errors import ProfileError
+from gridscout.scoring.cost import (
     KM_PER_MILE,
     OPTION_LINE,
     OPTION_NONE,

@@ -30,8 +30,7 @@ PRELOAD = """
 import time
 from pathlib import Path
 
-import scoring.distributed_parts as parts
-
+import gridscout.scoring.distributed_parts as parts
 DELAY = Path({delay!r})
 # dask may run a preload file more than once: wrap the original, never a wrapper
 _score_task = parts.__dict__.setdefault("_unpatched_score_task", parts.score_task)
@@ -71,10 +70,10 @@ def data(tmp_path_factory):
 def local_score(data: Path, parcel_files: list[Path]) -> pd.DataFrame:
     """The single-machine engine, as ``gridscout score`` reads and writes parcels, on each of
     ``parcel_files`` in turn; sorted by parcel_id."""
-    from layers.io import load_layer
-    from scoring.distributed_parts import result_frame
-    from scoring.engine import score
-    from scoring.profile import load_profile
+    from gridscout.layers.io import load_layer
+    from gridscout.scoring.distributed_parts import result_frame
+    from gridscout.scoring.engine import score
+    from gridscout.scoring.profile import load_profile
 
     refs = [
         load_layer(data / f"{key}.parquet", kind=kind).data
@@ -133,7 +132,7 @@ def cluster(tmp_path_factory):
         assert address.startswith("tcp://127.0.0.1:")
         with Client(address, timeout="30s") as client:
             client.wait_for_workers(2, timeout=60)
-            client.run(lambda: __import__("scoring.engine"))  # warm the imports once
+            client.run(lambda: __import__("gridscout.scoring.engine"))  # warm the imports once
         yield {"address": address, "workers": workers, "delay": d / "delay"}
     finally:
         for p in reversed(procs):
@@ -198,8 +197,8 @@ def assert_same(out: Path, local: pd.DataFrame, parts: Path, data: Path) -> None
 
 
 def test_global_ranks_match_the_engine():
-    from scoring.distributed_parts import RankTable, score_counts
-    from scoring.engine import SCORE_DECIMALS, rank_and_quantiles
+    from gridscout.scoring.distributed_parts import RankTable, score_counts
+    from gridscout.scoring.engine import SCORE_DECIMALS, rank_and_quantiles
 
     rng = np.random.default_rng(3)
     score = np.round(rng.choice(rng.uniform(0, 100, 500), 20_000), SCORE_DECIMALS)

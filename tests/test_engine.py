@@ -6,12 +6,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from _scoring_scene import FLOOD, PROFILE, col, make_scene, ref_nearest, ref_sum_within, run
-
-from layers.errors import ProfileError
-from scoring import criteria as crit
-from scoring.engine import clear_cache, prepare, rescore
-from scoring.profile_reader import parse_profile
-from scoring.results import RESULT_COLUMNS
+from gridscout.layers.errors import ProfileError
+from gridscout.scoring import layer_measures as crit
+from gridscout.scoring.engine import clear_cache, prepare, rescore
+from gridscout.scoring.profile_reader import parse_profile
+from gridscout.scoring.results import RESULT_COLUMNS
 
 
 @pytest.fixture()
@@ -257,9 +256,8 @@ def test_summary_text(scene):
 
 
 def test_rank_and_quantiles_match_sorting_on_random_scores():
+    from gridscout.scoring.engine import QUANTILES, rank_and_quantiles
     from scipy.stats import rankdata
-
-    from scoring.engine import QUANTILES, rank_and_quantiles
 
     rng = np.random.default_rng(3)
     score = np.round(rng.choice(rng.uniform(0, 100, 500), 20_000), 4)  # many ties

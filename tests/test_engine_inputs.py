@@ -7,10 +7,9 @@ import geopandas as gpd
 import numpy as np
 import pytest
 from _scoring_scene import FLOOD, PROFILE, SUB, at, col, make_scene, run
+from gridscout.scoring.engine import clear_cache, prepare, score
+from gridscout.scoring.profile_reader import parse_profile
 from shapely.geometry import Point
-
-from scoring.engine import clear_cache, prepare, score
-from scoring.profile_reader import parse_profile
 
 
 @pytest.fixture()
@@ -99,7 +98,7 @@ def test_no_parcels_gives_an_empty_result(scene):
 
 
 def test_exclusion_layer_without_polygons_is_refused(scene):
-    from layers.errors import DataError
+    from gridscout.layers.errors import DataError
 
     points = gpd.GeoDataFrame({"x": [1]}, geometry=[Point(*SUB)], crs=4326)
     profile = parse_profile(PROFILE + FLOOD, "t.toml")

@@ -13,12 +13,12 @@ from pathlib import Path
 import geopandas as gpd
 import pyogrio
 import pytest
+from gridscout.layers import style as S
+from gridscout.layers.export import export_layer, lines_qml, read_qgis_styles, score_qml, style_qml
+from gridscout.layers.project import open_project
+from gridscout.resources import DEMO_PROJECT
 
 from gridscout.cli import main
-from layers import style as S
-from layers.export import export_layer, lines_qml, read_qgis_styles, score_qml, style_qml
-from layers.project import open_project
-from resources import DEMO_PROJECT
 
 pytestmark = pytest.mark.skipif(not DEMO_PROJECT.exists(), reason="the demo project is not built")
 QGIS_PY = "/usr/bin/python3"

@@ -4,9 +4,7 @@
 import math
 
 import pytest
-from pyproj import Geod
-
-from gui.export.scalebar import (
+from gridscout.gui.export.scalebar import (
     R,
     bbox_to_merc,
     nice_length,
@@ -14,6 +12,7 @@ from gui.export.scalebar import (
     scale_bar_for_extent,
     to_lonlat,
 )
+from pyproj import Geod
 
 GEOD = Geod(ellps="WGS84")
 ASHBURN = (-77.75, 38.8, -77.35, 39.2)

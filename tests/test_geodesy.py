@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from gridscout.scoring import geodesy as g
 from pyproj import Geod, Transformer
-
-from scoring import geodesy as g
 
 GEOD = Geod(ellps="WGS84")
 

@@ -10,11 +10,10 @@ import numpy as np
 import pyogrio
 import pytest
 import shapely
+from gridscout.layers.errors import DataError
+from gridscout.layers.io import list_layers, read_vector, write_vector
+from gridscout.layers.validation_report import ValidationReport
 from shapely.geometry import Point, Polygon
-
-from layers.errors import DataError
-from layers.io import list_layers, read_vector, write_vector
-from layers.report import ValidationReport
 
 NAMES = ["Café", "東京変電所", "Lordstown"]
 
@@ -264,7 +263,7 @@ def geotiff(tmp_path):
 
 @pytest.mark.filterwarnings("ignore::PendingDeprecationWarning")
 def test_raster_source(geotiff):
-    from layers.raster import RasterSource
+    from gridscout.layers.raster import RasterSource
 
     with RasterSource(geotiff) as r:
         assert r.shape == (800, 1000) and r.count == 1 and r.dtype == "float32"
@@ -289,9 +288,8 @@ def test_raster_source(geotiff):
 @pytest.mark.filterwarnings("ignore::PendingDeprecationWarning")
 def test_raster_without_crs(tmp_path):
     rasterio = pytest.importorskip("rasterio")
+    from gridscout.layers.raster import RasterSource
     from rasterio.transform import from_origin
-
-    from layers.raster import RasterSource
 
     path = tmp_path / "nocrs.tif"
     with rasterio.open(path, "w", driver="GTiff", width=4, height=4, count=1, dtype="uint8",
@@ -328,7 +326,7 @@ def test_truncated_parquet(tmp_path, polygons):
 
 @pytest.mark.filterwarnings("ignore::PendingDeprecationWarning")
 def test_truncated_geotiff(geotiff, tmp_path):
-    from layers.raster import RasterSource
+    from gridscout.layers.raster import RasterSource
 
     cut = tmp_path / "cut.tif"
     data = geotiff.read_bytes()

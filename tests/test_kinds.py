@@ -6,16 +6,15 @@ import pandas as pd
 import pyproj
 import pytest
 import shapely
-
-from layers.errors import DataError
-from layers.kinds.area import geodesic_area_m2
-from layers.kinds.basemap import BasemapKind
-from layers.kinds.candidate_sites import CandidateSitesKind
-from layers.kinds.parcels import ParcelsKind
-from layers.kinds.power_plants import PowerPlantsKind
-from layers.kinds.substations import SubstationsKind
-from layers.kinds.transmission_lines import TransmissionLinesKind
-from layers.report import ValidationReport
+from gridscout.layers.errors import DataError
+from gridscout.layers.geodesic_area import geodesic_area_m2
+from gridscout.layers.kinds.basemap import BasemapKind
+from gridscout.layers.kinds.candidate_sites import CandidateSitesKind
+from gridscout.layers.kinds.parcels import ParcelsKind
+from gridscout.layers.kinds.power_plants import PowerPlantsKind
+from gridscout.layers.kinds.substations import SubstationsKind
+from gridscout.layers.kinds.transmission_lines import TransmissionLinesKind
+from gridscout.layers.validation_report import ValidationReport
 
 
 def points(n: int, **columns) -> gpd.GeoDataFrame:

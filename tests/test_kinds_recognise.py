@@ -5,13 +5,12 @@ import json
 import geopandas as gpd
 import pytest
 import shapely
-
-from layers.kinds.base import SourceInfo
-from layers.kinds.parcels import ParcelsKind
-from layers.kinds.power_plants import PowerPlantsKind
-from layers.kinds.raster import RasterKind
-from layers.kinds.transmission_lines import TransmissionLinesKind
-from layers.registry import all_kinds
+from gridscout.layers.kinds.base import SourceInfo
+from gridscout.layers.kinds.parcels import ParcelsKind
+from gridscout.layers.kinds.power_plants import PowerPlantsKind
+from gridscout.layers.kinds.raster import RasterKind
+from gridscout.layers.kinds.transmission_lines import TransmissionLinesKind
+from gridscout.layers.registry import all_kinds
 
 
 def test_registry_has_the_seven_kinds():

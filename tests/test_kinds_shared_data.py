@@ -6,10 +6,9 @@ import geopandas as gpd
 import numpy as np
 import pyogrio
 import pytest
-
-from layers.kinds.base import SourceInfo
-from layers.registry import all_kinds
-from layers.report import ValidationReport
+from gridscout.layers.kinds.base import SourceInfo
+from gridscout.layers.registry import all_kinds
+from gridscout.layers.validation_report import ValidationReport
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
@@ -22,7 +21,16 @@ EXPECTED_KIND = {
     "lines": "transmission_lines",
     "plants": "power_plants",
     "eia860m": "power_plants",
+    "us_hifld_substations": "substations",
+    "us_osm_data_centers": "candidate_sites",
 }
+
+
+def _expected_kind(layer: str) -> str:
+    for prefix in sorted(EXPECTED_KIND, key=len, reverse=True):
+        if layer.startswith(prefix):
+            return EXPECTED_KIND[prefix]
+    raise AssertionError(f"no expected kind for layer {layer!r}: add it to EXPECTED_KIND")
 
 
 def _sources() -> list[tuple[Path, str]]:
@@ -55,7 +63,7 @@ def normalised() -> dict[tuple[str, str], tuple]:
 def test_every_shared_layer_gets_the_kind_its_name_says(normalised):
     assert len(normalised) >= 25
     for (file, layer), (kind, *_) in normalised.items():
-        expected = EXPECTED_KIND[layer.split("_")[0]]
+        expected = _expected_kind(layer)
         assert kind == expected, f"{file}:{layer} detected as {kind}"
 
 

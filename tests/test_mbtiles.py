@@ -4,9 +4,8 @@ import numpy as np
 import pytest
 import rasterio
 import rasterio.shutil
+from gridscout.layers.io import load_layer
 from rasterio.transform import from_bounds
-
-from layers.io import load_layer
 
 
 @pytest.fixture

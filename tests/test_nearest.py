@@ -10,10 +10,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import shapely
+from gridscout.layers.errors import Cancelled
+from gridscout.scoring.distance import NearestResult, count_within, nearest, sum_within
 from pyproj import Geod, Transformer
-
-from layers.errors import Cancelled
-from scoring.nearest import NearestResult, count_within, nearest, sum_within
 
 GEOD = Geod(ellps="WGS84")
 

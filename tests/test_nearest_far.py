@@ -9,10 +9,10 @@ import time
 
 import numpy as np
 import shapely
+from gridscout.layers.errors import Cancelled
+from gridscout.scoring.distance import nearest, sum_within
 from pyproj import Geod
 
-from layers.errors import Cancelled
-from scoring.nearest import nearest, sum_within
 from tests.test_nearest import (
     aeqd_reference,
     check_against_reference,

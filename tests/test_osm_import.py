@@ -15,12 +15,11 @@ import pandas as pd
 import pyogrio
 import pytest
 import shapely
-
-from layers import osm_ids
-from layers.errors import Cancelled, DataError
-from layers.osm import KINDS, import_osm
-from layers.osm_ids import IdWindowPass
-from layers.osm_read import PassProgress, ReadPosition
+from gridscout.layers.errors import Cancelled, DataError
+from gridscout.layers.osm import KINDS, import_osm
+from gridscout.layers.osm import ids as osm_ids
+from gridscout.layers.osm.ids import IdWindowPass
+from gridscout.layers.osm.reader import PassProgress, ReadPosition
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -548,7 +547,7 @@ def test_geopackage_has_one_layer_per_kind(extract, imported, tmp_path):
 
 
 def test_written_layers_load_as_their_kinds_without_mapping(extract, tmp_path):
-    io = pytest.importorskip("layers.io")
+    io = pytest.importorskip("gridscout.layers.io")
     out = tmp_path / "power.gpkg"
     result = import_osm(extract, out=out)
     for kind in KINDS:
@@ -566,8 +565,8 @@ def test_written_layers_load_as_their_kinds_without_mapping(extract, tmp_path):
 
 
 def test_imported_layers_score_without_field_mapping(imported):
-    engine = pytest.importorskip("scoring.engine")
-    profile_mod = pytest.importorskip("scoring.profile")
+    engine = pytest.importorskip("gridscout.scoring.engine")
+    profile_mod = pytest.importorskip("gridscout.scoring.profile")
     import geopandas as gpd
 
     near_ox = shapely.box(-77.405, 38.945, -77.395, 38.955)  # ~90 ha around the Ox substation
@@ -656,7 +655,7 @@ def _real_fukui_as_osm(path: Path):
 @pytest.mark.shared_data
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data is not present")
 def test_real_fukui_tags_and_geometries(tmp_path):
-    from layers import parse
+    from gridscout.layers import parse
 
     lines, subs = _real_fukui_as_osm(tmp_path / "fukui.osm")
     to_pbf(tmp_path / "fukui.osm", tmp_path / "fukui.osm.pbf")

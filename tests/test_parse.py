@@ -5,8 +5,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-
-from layers import parse, style
+from gridscout.layers import parse, style
 
 
 def voltage(value, **kw) -> dict:

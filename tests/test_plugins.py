@@ -6,14 +6,13 @@ import textwrap
 
 import geopandas as gpd
 import pytest
+from gridscout.layers import registry
+from gridscout.layers.io import load_layer, write_vector
 from shapely.geometry import Point
-
-from layers import registry
-from layers.io import load_layer, write_vector
 
 PLUGIN = textwrap.dedent('''
     """A tiny third-party kind: water wells (points with a well id)."""
-    from layers.kinds.base import LayerKind
+    from gridscout.layers.kinds.base import LayerKind
 
 
     class WellsKind(LayerKind):

@@ -4,10 +4,9 @@ import re
 from dataclasses import replace
 
 import pytest
-
-from layers.errors import ProfileError
-from scoring.profile import load_profile, save_profile
-from scoring.profile_reader import parse_profile
+from gridscout.layers.errors import ProfileError
+from gridscout.scoring.profile import load_profile, save_profile
+from gridscout.scoring.profile_reader import parse_profile
 
 GOOD = """\
 name = "t"
@@ -241,7 +240,7 @@ def test_with_weights_validates():
 
 
 def test_with_criterion_changes_transform_or_threshold():
-    from scoring.transforms import Transform
+    from gridscout.scoring.transforms import Transform
 
     p = parse_profile(GOOD, "a.toml")
     q = p.with_criterion(

@@ -6,12 +6,11 @@ import dataclasses
 
 import numpy as np
 import pytest
-
-from layers.errors import GridScoutError, ProfileError
-from layers.project import Project, open_project, save_project
-from resources import DEMO_PROJECT
-from scoring.profile import load_profile, profile_to_dict
-from scoring.project_scoring import (
+from gridscout.layers.errors import GridScoutError, ProfileError
+from gridscout.layers.project import Project, open_project, save_project
+from gridscout.resources import DEMO_PROJECT
+from gridscout.scoring.profile import load_profile, profile_to_dict
+from gridscout.scoring.project_scoring import (
     parcel_layer_values,
     profile_for,
     results_table,

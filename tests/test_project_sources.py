@@ -1,8 +1,8 @@
 """A project file as a layer source: layers found by title or kind; ``demo`` names the demo."""
 
-from layers.io import load_layer
-from layers.model import Source
-from resources import DEMO_PROJECT
+from gridscout.layers.io import load_layer
+from gridscout.layers.model import Source
+from gridscout.resources import DEMO_PROJECT
 
 
 def test_demo_alias_names_the_shipped_project():

@@ -9,9 +9,8 @@ import numpy as np
 import pyogrio
 import pytest
 import shapely
-
-from layers.project import open_project
-from resources import BASEMAP, DEMO_PROJECT
+from gridscout.layers.project import open_project
+from gridscout.resources import BASEMAP, DEMO_PROJECT
 
 ROOT = Path(__file__).resolve().parents[1]
 

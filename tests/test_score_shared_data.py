@@ -14,10 +14,9 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
+from gridscout.scoring.engine import clear_cache, score
+from gridscout.scoring.profile import load_profile
 from pyproj import CRS, Transformer
-
-from scoring.engine import clear_cache, score
-from scoring.profile import load_profile
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 pytestmark = [
@@ -58,7 +57,7 @@ REGIONS = {
 
 
 def load(path: Path, layers: list[str], kind: str) -> gpd.GeoDataFrame:
-    from layers.io import load_layer
+    from gridscout.layers.io import load_layer
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pyogrio
 import pytest
+from gridscout.layers.io import read_vector
+from gridscout.layers.registry import get_kind
+from gridscout.layers.validate import DROP_RULES
 
 from gridscout.cli import main
-from layers.io import read_vector
-from layers.registry import get_kind
-from layers.validate import DROP_RULES
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 EIA = DATA / "eia860m_dec2025_plants_ge50mw.geojson"

@@ -4,9 +4,8 @@ import math
 
 import numpy as np
 import pytest
-
-from layers.errors import ProfileError
-from scoring.transforms import Transform, apply_transform
+from gridscout.layers.errors import ProfileError
+from gridscout.scoring.transforms import Transform, apply_transform
 
 
 def test_linear_both_directions_and_clipping():

@@ -6,11 +6,10 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
+from gridscout.layers.errors import DataError
+from gridscout.layers.validate import DROP_RULES, validate_geometries
+from gridscout.layers.validation_report import ValidationReport
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
-
-from layers.errors import DataError
-from layers.report import ValidationReport
-from layers.validate import DROP_RULES, validate_geometries
 
 SQUARE = Polygon([(139.0, 35.0), (139.01, 35.0), (139.01, 35.01), (139.0, 35.01)])
 BOWTIE = Polygon([(139.0, 35.0), (139.01, 35.01), (139.01, 35.0), (139.0, 35.01)])

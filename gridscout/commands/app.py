@@ -34,8 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gui.app import run_app
-    from gui.project_summary import parse_extent
+    from gridscout.gui.app import run_app
+    from gridscout.gui.project_summary import parse_extent
 
     extent = parse_extent(args.extent) if args.extent else None
     return run_app(args.project, snapshot=args.snapshot, width=args.width, height=args.height,

@@ -38,11 +38,11 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from gridscout.commands.score import load_inputs, scored_frame, warn_unused
-    from layers.errors import GridScoutError
-    from layers.progress import TextProgressBar, scaled
-    from scoring.engine import score
-    from scoring.profile import load_profile
-    from scoring.sites import compare_sites, markdown_table
+    from gridscout.layers.errors import GridScoutError
+    from gridscout.layers.progress import TextProgressBar, scaled
+    from gridscout.scoring.engine import score
+    from gridscout.scoring.profile import load_profile
+    from gridscout.scoring.sites import compare_sites, markdown_table
 
     if args.top < 1 or args.within_km <= 0:
         raise GridScoutError("--top must be 1 or more and --within-km greater than 0")

@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def parse_mapping(items) -> dict[str, str]:
     """``["name=NAME", "voltage_kv=KV"]`` → ``{"name": "NAME", "voltage_kv": "KV"}``."""
-    from layers.errors import DataError
+    from gridscout.layers.errors import DataError
 
     flat = [i for group in items for i in (group if isinstance(group, list) else [group])]
     mapping = {}
@@ -47,9 +47,9 @@ def run(args: argparse.Namespace) -> int:
     import json
     from pathlib import Path
 
-    from layers.errors import DataError
-    from layers.io import WRITE_EXTS, load_layer, write_vector
-    from layers.progress import TextProgressBar
+    from gridscout.layers.errors import DataError
+    from gridscout.layers.io import WRITE_EXTS, load_layer, write_vector
+    from gridscout.layers.progress import TextProgressBar
 
     out = Path(args.out)
     if out.suffix.lower() not in WRITE_EXTS:

@@ -25,10 +25,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gui.app import resolve_project
-    from gui.export.data import export_data
-    from layers.progress import TextProgressBar
-    from layers.project import open_project
+    from gridscout.gui.app import resolve_project
+    from gridscout.gui.export.data import export_data
+    from gridscout.layers.progress import TextProgressBar
+    from gridscout.layers.project import open_project
 
     project = open_project(resolve_project(args.project))
     bar = TextProgressBar(quiet=args.quiet)

@@ -36,11 +36,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gui.app import resolve_project
-    from gui.export.map_export import ensure_app, export_map, parse_size
-    from gui.project_summary import parse_extent
-    from layers.progress import TextProgressBar
-    from layers.project import open_project
+    from gridscout.gui.app import resolve_project
+    from gridscout.gui.export.map_export import ensure_app, export_map, parse_size
+    from gridscout.gui.project_summary import parse_extent
+    from gridscout.layers.progress import TextProgressBar
+    from gridscout.layers.project import open_project
 
     extent = parse_extent(args.extent) if args.extent else None
     size = parse_size(args.size, args.dpi)

@@ -55,8 +55,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from layers.osm import import_osm
-    from layers.progress import TextProgressBar
+    from gridscout.layers.osm import import_osm
+    from gridscout.layers.progress import TextProgressBar
 
     bar = TextProgressBar(quiet=args.quiet)
     try:

@@ -37,9 +37,9 @@ def _crs_text(crs) -> str | None:
 def _layer_details(path: str, layer: str | None, kind: str | None, crs) -> dict:
     import numpy as np
 
-    from layers.io import kind_scores, load_layer, sample_frame, source_info
-    from layers.io_read import source_crs_of
-    from layers.validate import DROP_RULES
+    from gridscout.layers.io import kind_scores, load_layer, sample_frame, source_info
+    from gridscout.layers.io.read import source_crs_of
+    from gridscout.layers.validate import DROP_RULES
 
     loaded = load_layer(path, kind=kind, crs=crs, layer=layer)
     out: dict = {"layer": loaded.source.layer, "kind": loaded.kind}
@@ -76,8 +76,8 @@ def _layer_details(path: str, layer: str | None, kind: str | None, crs) -> dict:
 
 def _guess_kind(path: str, layer: str) -> str | None:
     """The kind a layer looks like from its first features (None when nothing fits)."""
-    from layers.errors import DataError
-    from layers.io import kind_scores, sample_frame, source_info
+    from gridscout.layers.errors import DataError
+    from gridscout.layers.io import kind_scores, sample_frame, source_info
 
     try:
         sample = sample_frame(path, layer)
@@ -93,8 +93,8 @@ def inspect_file(file: str, layer: str | None = None, kind: str | None = None, c
     """Everything ``inspect`` shows, as a JSON-serialisable dict."""
     from pathlib import Path
 
-    from layers.io import format_name, list_layers
-    from layers.model import Source
+    from gridscout.layers.io import format_name, list_layers
+    from gridscout.layers.model import Source
 
     src = Source.parse(file)
     layer = layer or src.layer

@@ -80,15 +80,15 @@ class _Source:
     """Arrow record batches of a vector file, its geometry column (WKB) and CRS."""
 
     def __init__(self, spec: str):
-        from layers.errors import DataError
-        from layers.io_read import extension
-        from layers.model import Source
+        from gridscout.layers.errors import DataError
+        from gridscout.layers.io.read import extension
+        from gridscout.layers.model import Source
 
         src = Source.parse(spec)
         self.path, self.layer = src.path, src.layer
         self.parquet = extension(self.path) in (".parquet", ".geoparquet")
         if self.parquet:
-            from layers.io_arrow import geoparquet_meta
+            from gridscout.layers.io.arrow import geoparquet_meta
 
             meta = geoparquet_meta(self.path) or {}
             self.geometry = meta.get("primary_column", "geometry")
@@ -144,7 +144,7 @@ def _needs_ids(first, geometry: str) -> bool:
     import geopandas as gpd
     import shapely
 
-    from layers.kinds.parcels import ParcelsKind
+    from gridscout.layers.kinds.parcels import ParcelsKind
 
     sample = first.slice(0, 10)
     columns = [c for c in sample.schema.names if c != geometry]
@@ -164,11 +164,11 @@ def run(args: argparse.Namespace) -> int:
     import pyarrow as pa
     import shapely
 
-    from layers.errors import DataError
-    from layers.io import write_vector
-    from layers.io_read import check_file
-    from layers.model import Source
-    from layers.progress import TextProgressBar
+    from gridscout.layers.errors import DataError
+    from gridscout.layers.io import write_vector
+    from gridscout.layers.io.read import check_file
+    from gridscout.layers.model import Source
+    from gridscout.layers.progress import TextProgressBar
 
     started = time.perf_counter()
     if args.rows_per_partition < 1:

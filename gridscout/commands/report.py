@@ -31,12 +31,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gui.app import resolve_project
-    from gui.export.map_export import ensure_app
-    from gui.export.report import export_report
-    from layers.errors import GridScoutError
-    from layers.progress import TextProgressBar
-    from layers.project import open_project
+    from gridscout.gui.app import resolve_project
+    from gridscout.gui.export.map_export import ensure_app
+    from gridscout.gui.export.report import export_report
+    from gridscout.layers.errors import GridScoutError
+    from gridscout.layers.progress import TextProgressBar
+    from gridscout.layers.project import open_project
 
     if args.top < 1 or args.within_km <= 0:
         raise GridScoutError("--top must be 1 or more and --within-km greater than 0")

@@ -87,7 +87,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def named_files(values: list[str], option: str) -> dict[str, str]:
     """``["slope=dem.tif"]`` → ``{"slope": "dem.tif"}``; a malformed value is a user error."""
-    from layers.errors import GridScoutError
+    from gridscout.layers.errors import GridScoutError
 
     out: dict[str, str] = {}
     for value in values:
@@ -102,10 +102,10 @@ def named_files(values: list[str], option: str) -> dict[str, str]:
 
 def load_inputs(args: argparse.Namespace, progress) -> dict:
     """Load the layers named on the command line (EPSG:4326, canonical columns)."""
-    from layers.errors import DataError
-    from layers.io import load_layer, read_vector
-    from layers.model import Source
-    from layers.progress import scaled
+    from gridscout.layers.errors import DataError
+    from gridscout.layers.io import load_layer, read_vector
+    from gridscout.layers.model import Source
+    from gridscout.layers.progress import scaled
 
     specs = [
         ("parcels", args.parcels, "parcels"),
@@ -172,9 +172,9 @@ def warn_unused(args: argparse.Namespace, profile) -> None:
 
 def run_dask(args: argparse.Namespace) -> int:
     """``--engine dask``: reference layers loaded here, partitions scored on the cluster."""
-    from layers.progress import TextProgressBar, scaled
-    from scoring.distributed import find_partitions, score_partitions
-    from scoring.profile import load_profile
+    from gridscout.layers.progress import TextProgressBar, scaled
+    from gridscout.scoring.distributed import find_partitions, score_partitions
+    from gridscout.scoring.profile import load_profile
 
     started = time.perf_counter()
     if not getattr(args, "verbose", False):  # Dask logs every worker's coming and going
@@ -222,10 +222,10 @@ def run_dask(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     if getattr(args, "engine", "local") == "dask":
         return run_dask(args)
-    from layers.io import write_vector
-    from layers.progress import TextProgressBar, scaled
-    from scoring.engine import score
-    from scoring.profile import load_profile
+    from gridscout.layers.io import write_vector
+    from gridscout.layers.progress import TextProgressBar, scaled
+    from gridscout.scoring.engine import score
+    from gridscout.scoring.profile import load_profile
 
     started = time.perf_counter()
     profile = load_profile(args.profile)  # a bad profile fails before any file is read

@@ -6,14 +6,12 @@ import sys
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui, QtWidgets
-
-from gui.canvas import styles
-from gui.canvas.canvas_render import RenderMixin
-from gui.canvas.canvas_tools import ToolsMixin
-from gui.canvas.interaction import MapViewBox, Overlay
-from gui.canvas.items import MapImageItem
-from gui.canvas.mercator import (
+from gridscout.gui.canvas import styles
+from gridscout.gui.canvas.canvas_render import RenderMixin
+from gridscout.gui.canvas.canvas_tools import ToolsMixin
+from gridscout.gui.canvas.interaction import MapViewBox, Overlay
+from gridscout.gui.canvas.items import MapImageItem
+from gridscout.gui.canvas.mercator import (
     MAX_Y,
     WORLD_X,
     bbox_to_lonlat,
@@ -21,9 +19,10 @@ from gui.canvas.mercator import (
     scale_denominator,
     to_lonlat,
 )
-from gui.canvas.render_base import Container
-from gui.canvas.renderers import make_renderer
-from gui.canvas.worker import Bridge, LabelState, RenderJob
+from gridscout.gui.canvas.render_base import Container
+from gridscout.gui.canvas.renderers import make_renderer
+from gridscout.gui.canvas.worker import Bridge, LabelState, RenderJob
+from PySide6 import QtCore, QtGui, QtWidgets
 
 SETTLE_MS = 120
 OSM = "© OpenStreetMap contributors"
@@ -338,7 +337,7 @@ class MapCanvas(RenderMixin, ToolsMixin, QtWidgets.QWidget):
         super().closeEvent(ev)
 
     def _paint_furniture(self, painter, w, h, upp=None, centre=None) -> None:
-        from gui.canvas.painting import draw_attribution, draw_scalebar
+        from gridscout.gui.canvas.painting import draw_attribution, draw_scalebar
 
         x0, y0, x1, y1 = self._view_rect()
         draw_scalebar(painter, w, h, upp if upp is not None else (x1 - x0) / max(w, 1),

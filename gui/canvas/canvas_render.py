@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import time
 
+from gridscout.gui.canvas.mercator import ground_m_per_px
+from gridscout.gui.canvas.painting import ViewSpec
+from gridscout.gui.canvas.worker import AuxJob, RenderJob
 from PySide6 import QtCore, QtWidgets
-
-from gui.canvas.mercator import ground_m_per_px
-from gui.canvas.painting import ViewSpec
-from gui.canvas.worker import AuxJob, RenderJob
 
 MARGIN = 0.25  # rendered beyond the view on every side, so short pans show finished pixels
 MAX_IMAGE_SIDE = 4096

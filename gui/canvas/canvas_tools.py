@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from gridscout.gui.canvas import styles
+from gridscout.gui.canvas.items import PathPool
+from gridscout.gui.canvas.mercator import to_lonlat, to_merc
+from gridscout.gui.canvas.painting import LabelSet, ViewSpec, cosmetic_pen, new_image, paint_path
+from gridscout.gui.canvas.worker import render_labels
 from PySide6 import QtCore, QtGui
-
-from gui.canvas import styles
-from gui.canvas.items import PathPool
-from gui.canvas.mercator import to_lonlat, to_merc
-from gui.canvas.painting import LabelSet, ViewSpec, cosmetic_pen, new_image, paint_path
-from gui.canvas.worker import render_labels
 
 PICK_TOL_PX = 6.0
 
@@ -161,7 +160,7 @@ class ToolsMixin:
         """
         w, h = int(w), int(h)
         if extent_lonlat is not None:
-            from gui.canvas.mercator import bbox_to_merc
+            from gridscout.gui.canvas.mercator import bbox_to_merc
 
             x0, y0, x1, y1 = bbox_to_merc(extent_lonlat)
         else:
@@ -174,7 +173,7 @@ class ToolsMixin:
         p = QtGui.QPainter(img)
         try:
             label_sets = []
-            from gui.canvas.mercator import ground_m_per_px
+            from gridscout.gui.canvas.mercator import ground_m_per_px
 
             gm = ground_m_per_px(upp, cy)
             for name in reversed(self._order):

@@ -5,9 +5,8 @@ from __future__ import annotations
 import logging
 
 import pyqtgraph as pg
+from gridscout.gui.canvas.painting import cosmetic_pen
 from PySide6 import QtCore, QtGui, QtWidgets
-
-from gui.canvas.painting import cosmetic_pen
 
 TOOLS = ("pan", "identify", "select", "measure")
 

@@ -10,11 +10,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
+from gridscout.gui.canvas import styles
+from gridscout.gui.canvas.mercator import scalebar
 from pyqtgraph.Qt import internals
 from PySide6 import QtCore, QtGui
-
-from gui.canvas import styles
-from gui.canvas.mercator import scalebar
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-
-from gui.canvas.geometry import PolyGeom
+from gridscout.gui.canvas.geometry import PolyGeom
 
 
 @dataclass

@@ -12,10 +12,9 @@ from __future__ import annotations
 import threading
 
 import numpy as np
+from gridscout.gui.canvas.mercator import bbox_to_merc
+from gridscout.gui.canvas.painting import ViewSpec
 from PySide6 import QtCore, QtWidgets
-
-from gui.canvas.mercator import bbox_to_merc
-from gui.canvas.painting import ViewSpec
 
 
 class Container(QtWidgets.QGraphicsItem):

@@ -7,14 +7,19 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
+from gridscout.gui.canvas import styles
+from gridscout.gui.canvas.geometry import prepare_polygons
+from gridscout.gui.canvas.items import MapImageItem, PathPool
+from gridscout.gui.canvas.painting import (
+    ViewSpec,
+    cosmetic_pen,
+    paint_path,
+    polygon_path,
+    qimage_from_argb,
+)
+from gridscout.gui.canvas.rasterize import colourise, rasterize_ids
+from gridscout.gui.canvas.render_base import LayerRenderer
 from PySide6 import QtGui
-
-from gui.canvas import styles
-from gui.canvas.geometry import prepare_polygons
-from gui.canvas.items import MapImageItem, PathPool
-from gui.canvas.painting import ViewSpec, cosmetic_pen, paint_path, polygon_path, qimage_from_argb
-from gui.canvas.rasterize import colourise, rasterize_ids
-from gui.canvas.render_base import LayerRenderer
 
 VECTOR_MAX = 2_000  # visible parcels at or below which parcels are drawn as vector paths
 OUTLINE_MIN_PX = 4.0
@@ -302,7 +307,7 @@ class ParcelRenderer(LayerRenderer):
         return super().extent()
 
     def _lonlat(self, x, y):
-        from gui.canvas.mercator import to_lonlat
+        from gridscout.gui.canvas.mercator import to_lonlat
 
         return to_lonlat(x, y)
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
+from gridscout.gui.canvas import styles
+from gridscout.gui.canvas.geometry import lod_level, prepare_polygons, simplified_levels
+from gridscout.gui.canvas.items import MapImageItem
+from gridscout.gui.canvas.mercator import MAX_Y, WORLD_X, to_lonlat
+from gridscout.gui.canvas.painting import ViewSpec, cosmetic_pen, paint_path, polygon_pieces
+from gridscout.gui.canvas.render_vector import _ImageLayer
 from PySide6 import QtGui
-
-from gui.canvas import styles
-from gui.canvas.geometry import lod_level, prepare_polygons, simplified_levels
-from gui.canvas.items import MapImageItem
-from gui.canvas.mercator import MAX_Y, WORLD_X, to_lonlat
-from gui.canvas.painting import ViewSpec, cosmetic_pen, paint_path, polygon_pieces
-from gui.canvas.render_vector import _ImageLayer
 
 
 def _with_pieces(geom):

@@ -6,18 +6,16 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui
-
-from gui.canvas import styles
-from gui.canvas.geometry import (
+from gridscout.gui.canvas import styles
+from gridscout.gui.canvas.geometry import (
     lod_level,
     prepare_lines,
     prepare_points,
     prepare_polygons,
     simplified_levels,
 )
-from gui.canvas.items import MapImageItem
-from gui.canvas.painting import (
+from gridscout.gui.canvas.items import MapImageItem
+from gridscout.gui.canvas.painting import (
     LabelSet,
     ViewSpec,
     cosmetic_pen,
@@ -27,7 +25,8 @@ from gui.canvas.painting import (
     paint_segments,
     polygon_pieces,
 )
-from gui.canvas.render_base import LayerRenderer
+from gridscout.gui.canvas.render_base import LayerRenderer
+from PySide6 import QtCore, QtGui
 
 UNDERGROUND = 100
 HVDC_KEY = 9
@@ -373,8 +372,7 @@ class PointRenderer(_ImageLayer):
             return [int(ok[best])]
         if self.outline_geom is not None:  # inside a polygon feature?
             import shapely
-
-            from gui.canvas.mercator import to_lonlat
+            from gridscout.gui.canvas.mercator import to_lonlat
 
             lon, lat = to_lonlat(x, y)
             geoms = np.asarray(self.layer.data.geometry.values)

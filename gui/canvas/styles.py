@@ -8,8 +8,7 @@ into premultiplied ARGB32 integers for numpy images.
 from __future__ import annotations
 
 import numpy as np
-
-from layers import style as _S
+from gridscout.layers import style as _S
 
 #: OpenInfraMap voltage classes (from layers.style): lower bounds (kV) and colours
 VOLTAGE_BOUNDS_KV = tuple(c[0] for c in _S.VOLTAGE_CLASSES[1:])

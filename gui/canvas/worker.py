@@ -11,9 +11,8 @@ from __future__ import annotations
 import logging
 import traceback
 
+from gridscout.gui.canvas.painting import ViewSpec, new_image, paint_labels, place_labels
 from PySide6 import QtCore, QtGui
-
-from gui.canvas.painting import ViewSpec, new_image, paint_labels, place_labels
 
 log = logging.getLogger(__name__)
 

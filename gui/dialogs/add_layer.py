@@ -56,8 +56,8 @@ class SourceCandidate:
 
 def inspect_source(path: str, layer: str | None, progress=None) -> SourceCandidate:
     """Detect kind and mapping of one layer (reads the file: call it on a worker)."""
-    from layers.io import is_raster_path, kind_scores, source_info
-    from layers.registry import all_kinds
+    from gridscout.layers.io import is_raster_path, kind_scores, source_info
+    from gridscout.layers.registry import all_kinds
 
     if progress:
         progress(0.1, f"reading {Path(path).name}{':' + layer if layer else ''}")
@@ -126,7 +126,7 @@ class ConfirmLayerDialog(QDialog):
     """Confirm or change the detected kind and the canonical ← source column mapping."""
 
     def __init__(self, candidate: SourceCandidate, parent: QWidget | None = None):
-        from layers.registry import all_kinds
+        from gridscout.layers.registry import all_kinds
 
         super().__init__(parent)
         self.candidate = candidate

@@ -40,7 +40,7 @@ def howto_html() -> str:
     """The help text, naming only the subcommands this installation has."""
     from html import escape
 
-    from gui.app import headless_commands
+    from gridscout.gui.app import headless_commands
 
     commands = headless_commands()
     names = {name for name, _ in commands}

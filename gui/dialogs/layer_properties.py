@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gridscout.layers.model import Layer
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,12 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from layers.model import Layer
-
 
 def kind_title(kind: str) -> str:
     try:
-        from layers.registry import get_kind
+        from gridscout.layers.registry import get_kind
 
         return get_kind(kind).title or kind
     except Exception:

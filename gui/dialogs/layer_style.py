@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 
+from gridscout.layers.model import Layer
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -28,8 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from layers.model import Layer
-
 RAMPS = {
     "Red–yellow–green (score)": ["#D7191C", "#FDAE61", "#FFFFBF", "#A6D96A", "#1A9641"],
     "Viridis": ["#440154", "#3B528B", "#21918C", "#5EC962", "#FDE725"],
@@ -41,7 +40,7 @@ VOLTAGE_KINDS = ("transmission_lines", "substations")
 
 
 def default_voltage_classes() -> list[dict]:
-    from layers.style import voltage_legend
+    from gridscout.layers.style import voltage_legend
 
     return [e for e in voltage_legend() if "min_kv" in e]
 

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
-
-from layers.errors import DataError
-from layers.export import export_frame, export_layer, scored_parcels
+from gridscout.layers.errors import DataError
+from gridscout.layers.export import export_frame, export_layer, scored_parcels
 
 SCORES = "scores"
 
@@ -32,7 +31,7 @@ def find_layer(project, name: str):
 
 def scored_parcels_frame(project, progress=None, result=None) -> gpd.GeoDataFrame:
     """Every parcel with its score and explanation columns (stored scores, else scored now)."""
-    from scoring.project_scoring import results_table, score_project
+    from gridscout.scoring.project_scoring import results_table, score_project
 
     table = project.scores
     if result is not None:
@@ -62,7 +61,7 @@ def export_data(project, what: str, out: str | Path, progress=None, result=None)
     progress = progress or (lambda f, m="": None)
     if what.strip().lower() == SCORES:
         progress(0.05, "scoring" if project.scores is None else "reading the scores")
-        from layers.progress import scaled
+        from gridscout.layers.progress import scaled
 
         frame = scored_parcels_frame(project, scaled(progress, 0.05, 0.8), result)
         progress(0.8, f"writing {Path(out).name}")

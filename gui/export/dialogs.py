@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gridscout.gui.export.map_export import DEFAULT_DPI, PAPER_MM, parse_size
 from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
-
-from gui.export.map_export import DEFAULT_DPI, PAPER_MM, parse_size
 
 MAP_FORMATS = {"PDF (vector)": ".pdf", "SVG (vector)": ".svg", "PNG (image)": ".png"}
 SIZES = ["A4", "A4-portrait", "A3", "letter", "1600x1000", "1920x1080"]
@@ -144,7 +143,7 @@ def _start_dir(window) -> str:
 
 def _scene_fn(window):
     """A function (run on the worker) building the export scene from the window's live scores."""
-    from gui.export.scene import MapScene
+    from gridscout.gui.export.scene import MapScene
 
     project = window.session.project
     result = window.scoring.result
@@ -157,8 +156,8 @@ def _scene_fn(window):
 
 def export_map(window, options: dict | None = None):
     """File › Export Map…: ask (unless ``options`` are given), then export on a worker."""
-    from gui.export.map_export import export_map as do_export
-    from gui.project_summary import site_points
+    from gridscout.gui.export.map_export import export_map as do_export
+    from gridscout.gui.project_summary import site_points
 
     project = window.session.project
     if not isinstance(options, dict):  # a menu action passes its "checked" flag
@@ -182,8 +181,8 @@ def export_map(window, options: dict | None = None):
 
 
 def export_report(window, options: dict | None = None):
-    from gui.export.report import export_report as do_report
-    from gui.project_summary import site_points
+    from gridscout.gui.export.report import export_report as do_report
+    from gridscout.gui.project_summary import site_points
 
     project = window.session.project
     if not isinstance(options, dict):  # a menu action passes its "checked" flag
@@ -203,7 +202,7 @@ def export_report(window, options: dict | None = None):
 
 
 def export_data(window, options: dict | None = None):
-    from gui.export.data import export_data as do_export
+    from gridscout.gui.export.data import export_data as do_export
 
     project = window.session.project
     if not isinstance(options, dict):  # a menu action passes its "checked" flag

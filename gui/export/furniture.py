@@ -5,11 +5,10 @@ Everything draws in device units; sizes are in points and converted with ``dpi``
 
 from __future__ import annotations
 
+from gridscout.gui.export.scalebar import ScaleBar
+from gridscout.gui.export.vector_painter import PX_PT, draw_symbol
+from gridscout.layers import style as S
 from PySide6 import QtCore, QtGui
-
-from gui.export.scalebar import ScaleBar
-from gui.export.vector_painter import PX_PT, draw_symbol
-from layers import style as S
 
 INK = QtGui.QColor("#202020")
 MUTED = QtGui.QColor("#555555")

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from layers.errors import DataError
+from gridscout.layers.errors import DataError
 
 FORMATS = (".png", ".svg", ".pdf")
 DEFAULT_DPI = 150
@@ -24,7 +24,7 @@ PAPER_MM = {"a4": (297, 210), "a3": (420, 297), "letter": (279.4, 215.9), "tablo
 
 def ensure_app():
     """A Qt application for fonts and painting; offscreen when there is no display."""
-    from gui.app import usable_display
+    from gridscout.gui.app import usable_display
 
     if not usable_display() and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -92,12 +92,11 @@ def _rect_t(r) -> tuple[float, float, float, float]:
 def paint_map_page(painter, w: float, h: float, dpi: float, scene, extent_lonlat, title: str,
                    subtitle: str = "") -> MapLayout:
     """Lay out and draw a whole map page into ``painter`` (device ``w`` x ``h`` at ``dpi``)."""
+    from gridscout.gui.export import furniture as F
+    from gridscout.gui.export.scalebar import bbox_to_lonlat, scale_bar_for_extent
+    from gridscout.gui.export.scene import fit_extent
+    from gridscout.gui.export.vector_painter import MapFrame, paint_map
     from PySide6 import QtCore, QtGui
-
-    from gui.export import furniture as F
-    from gui.export.scalebar import bbox_to_lonlat, scale_bar_for_extent
-    from gui.export.scene import fit_extent
-    from gui.export.vector_painter import MapFrame, paint_map
 
     def pt(v):
         return v * dpi / 72.0
@@ -149,7 +148,7 @@ def paint_map_page(painter, w: float, h: float, dpi: float, scene, extent_lonlat
 
 
 def _licences_text(scene, extent_lonlat) -> str:
-    from gui.export.sources import layer_sources
+    from gridscout.gui.export.sources import layer_sources
 
     seen = []
     rows = scene.rows_by_layer(extent_lonlat)
@@ -175,7 +174,7 @@ def resolve_extent(scene, site: str | None = None, extent=None):
 
 def default_title(scene, site: str | None) -> str:
     if site:
-        from gui.export.scene import dashless
+        from gridscout.gui.export.scene import dashless
 
         names = [s[0] for s in scene.sites() if dashless(site) in dashless(s[0])]
         return f"{names[0] if len(names) == 1 else site} — power proximity"
@@ -190,7 +189,7 @@ def export_map(project, out, site: str | None = None, extent=None, title: str | 
     ``size`` is the page in pixels at ``dpi`` (a PDF or SVG page is ``size / dpi`` inches).
     ``scene`` (a :class:`gui.export.scene.MapScene`) skips scoring when the caller has scores.
     """
-    from gui.export.scene import MapScene
+    from gridscout.gui.export.scene import MapScene
 
     progress = progress or (lambda f, m="": None)
     out = Path(out)

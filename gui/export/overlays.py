@@ -40,7 +40,7 @@ def paint_labels(painter, frame, labels: list[Label], size_pt: float = 6.5,
             break
         font = fonts.get(lab.bold)
         if font is None:
-            from gui.export.furniture import font as make_font
+            from gridscout.gui.export.furniture import font as make_font
 
             font = make_font(size_pt + (1.0 if lab.bold else 0.0), lab.bold)
             fonts[lab.bold] = font
@@ -71,16 +71,16 @@ def paint_highlights(painter, frame, highlights) -> list[Label]:
     labels = []
     if not highlights:
         return labels
-    from gui.export.vector_painter import clip_to_frame
+    from gridscout.gui.export.vector_painter import clip_to_frame
 
     geoms = frame.transform_geoms(np.array([g for g, _ in highlights], dtype=object))
     centres = shapely.point_on_surface(geoms)
     geoms = clip_to_frame(frame, geoms)
-    from gui.export.vector_painter import _pen
+    from gridscout.gui.export.vector_painter import _pen
 
     painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
     painter.setPen(_pen(frame, HIGHLIGHT, 1.4))
-    from gui.export.vector_painter import polygon_path
+    from gridscout.gui.export.vector_painter import polygon_path
 
     painter.drawPath(polygon_path(geoms))
     for (_, text), c in zip(highlights, centres, strict=True):
@@ -91,12 +91,12 @@ def paint_highlights(painter, frame, highlights) -> list[Label]:
 
 def paint_circle(painter, frame, lon: float, lat: float, radius_m: float) -> None:
     """A dashed geodesic circle (e.g. the radius parcels are counted in)."""
-    from gui.export.scalebar import GEOD
+    from gridscout.gui.export.scalebar import GEOD
 
     az = np.linspace(0, 360, 97)
     lons, lats, _ = GEOD.fwd(np.full(az.shape, lon), np.full(az.shape, lat), az, np.full(az.shape, radius_m))
     px, py = frame.xy(np.asarray(lons), np.asarray(lats))
-    from gui.export.vector_painter import _pen
+    from gridscout.gui.export.vector_painter import _pen
 
     pen = _pen(frame, HIGHLIGHT, 0.8, QtCore.Qt.PenStyle.DashLine)
     painter.setPen(pen)

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import math
 
+from gridscout.gui.export.furniture import INK, MUTED, font
+from gridscout.layers import style as S
 from PySide6 import QtCore, QtGui
-
-from gui.export.furniture import INK, MUTED, font
-from layers import style as S
 
 A4_PT = (595.28, 841.89)
 GRID = QtGui.QColor("#C8C8C8")
@@ -20,7 +19,7 @@ HEAD_BG = QtGui.QColor("#EDEDED")
 
 class PageWriter:
     def __init__(self, path, title: str, dpi: float = 150, footer: str = "", page_pt=A4_PT) -> None:
-        from gui.export.map_export import pdf_writer
+        from gridscout.gui.export.map_export import pdf_writer
 
         self.dpi = dpi
         self.writer = pdf_writer(path, page_pt[0], page_pt[1], dpi, title)

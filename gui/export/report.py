@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-
-from gui.export.scene import km_text
-from layers.errors import DataError
+from gridscout.gui.export.scene import km_text
+from gridscout.layers.errors import DataError
 
 DPI = 150
 
@@ -33,11 +32,11 @@ class ReportResult:
 
 def export_report(project, out, sites: list[str] | None = None, top: int = 5, within_km: float = 10.0,
                   title: str | None = None, scene=None, progress=None, dpi: float = DPI) -> ReportResult:
-    from gui.export.data import scored_parcels_frame
-    from gui.export.map_export import ensure_app
-    from gui.export.scene import MapScene
-    from gui.export.site_facts import all_sites, choose_sites, site_facts
-    from scoring.sites import compare_sites
+    from gridscout.gui.export.data import scored_parcels_frame
+    from gridscout.gui.export.map_export import ensure_app
+    from gridscout.gui.export.scene import MapScene
+    from gridscout.gui.export.site_facts import all_sites, choose_sites, site_facts
+    from gridscout.scoring.sites import compare_sites
 
     progress = progress or (lambda f, m="": None)
     out = Path(out)
@@ -58,7 +57,7 @@ def export_report(project, out, sites: list[str] | None = None, top: int = 5, wi
     progress(0.3, "comparing sites")
     scored = scored_parcels_frame(project, result=scene.result) if scene.result is not None else \
         _stored_scored(project, scene)
-    from scoring.project_scoring import scoring_inputs
+    from gridscout.scoring.project_scoring import scoring_inputs
 
     inputs = scoring_inputs(project)
     table = compare_sites(chosen, inputs.substations, inputs.lines, inputs.plants, scene.profile,
@@ -66,8 +65,8 @@ def export_report(project, out, sites: list[str] | None = None, top: int = 5, wi
     facts = site_facts(project, chosen, scored, top, within_km)
     title = title or f"Site report — {project.title}"
     tmp = out.with_name(f".{out.name}.part.pdf")
-    from gui.export import report_pages as RP
-    from gui.export.pdf_pages import PageWriter
+    from gridscout.gui.export import report_pages as RP
+    from gridscout.gui.export.pdf_pages import PageWriter
 
     attribution = _attribution(scene, chosen)
     pw = PageWriter(tmp, title, dpi, footer=attribution)
@@ -97,13 +96,13 @@ def export_report(project, out, sites: list[str] | None = None, top: int = 5, wi
 
 
 def _attribution(scene, sites) -> str:
-    from gui.export.sources import attribution
+    from gridscout.gui.export.sources import attribution
 
     return attribution(scene.visible_layers() or scene.project.layers) or "GridScout"
 
 
 def _stored_scored(project, scene):
-    from gui.export.data import scored_parcels_frame
+    from gridscout.gui.export.data import scored_parcels_frame
 
     return scored_parcels_frame(project)
 

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import numpy as np
+from gridscout.gui.export import furniture as F
+from gridscout.gui.export.pdf_pages import PageWriter
+from gridscout.gui.export.report import fmt_km, fmt_kv, fmt_num, score_stats
+from gridscout.gui.export.scalebar import bbox_to_lonlat, scale_bar_for_extent
+from gridscout.gui.export.scene import fit_extent, pad_extent
+from gridscout.gui.export.site_facts import criterion_columns
+from gridscout.gui.export.vector_painter import MapFrame, paint_map
+from gridscout.layers import style as S
 from PySide6 import QtCore
-
-from gui.export import furniture as F
-from gui.export.pdf_pages import PageWriter
-from gui.export.report import fmt_km, fmt_kv, fmt_num, score_stats
-from gui.export.scalebar import bbox_to_lonlat, scale_bar_for_extent
-from gui.export.scene import fit_extent, pad_extent
-from gui.export.site_facts import criterion_columns
-from gui.export.vector_painter import MapFrame, paint_map
-from layers import style as S
 
 
 def map_box(pw: PageWriter, scene, extent_lonlat, rect: QtCore.QRectF, legend_w: float = 0.0,
@@ -50,7 +49,7 @@ def draw_map(pw: PageWriter, scene, extent_lonlat, height_pt: float, highlights=
 
 def site_clusters(sites, km: float = 60.0) -> list[list[int]]:
     """Sites grouped by proximity (a site joins the first group with a member within ``km``)."""
-    from gui.export.scalebar import GEOD
+    from gridscout.gui.export.scalebar import GEOD
 
     pts = [sites.geometry.iloc[i].representative_point() for i in range(len(sites))]
     groups: list[list[int]] = []
@@ -100,8 +99,8 @@ def cover(pw: PageWriter, scene, title: str, sites, scored) -> None:
 
 
 def overview(pw: PageWriter, scene, sites) -> None:
-    from gui.export.scene import SITE_RADIUS_KM
-    from gui.project_summary import sites_extent
+    from gridscout.gui.export.scene import SITE_RADIUS_KM
+    from gridscout.gui.project_summary import sites_extent
 
     pw.heading("Overview of the candidate sites", 1)
     groups = site_clusters(sites)
@@ -175,7 +174,7 @@ def comparison(pw: PageWriter, scene, table, scored, within_km: float, top: int)
 
 
 def site_section(pw: PageWriter, scene, site, row, within_km: float, top: int) -> None:
-    from gui.export.site_facts import nearest  # noqa: F401 - documented helper
+    from gridscout.gui.export.site_facts import nearest  # noqa: F401 - documented helper
 
     pw.heading(f"Site: {site.name}", 1)
     pw.text(f"{abs(site.lat):.4f}° {'N' if site.lat >= 0 else 'S'}, {abs(site.lon):.4f}° "
@@ -248,7 +247,7 @@ def _unique(scene, name: str) -> bool:
 
 
 def _around(site):
-    from gui.export.scene import SITE_RADIUS_KM
+    from gridscout.gui.export.scene import SITE_RADIUS_KM
 
     dlat = SITE_RADIUS_KM / 111.32
     dlon = dlat / max(np.cos(np.radians(site.lat)), 0.01)
@@ -256,7 +255,7 @@ def _around(site):
 
 
 def appendix(pw: PageWriter, scene) -> None:
-    from gui.export.sources import licence_table, project_sources
+    from gridscout.gui.export.sources import licence_table, project_sources
 
     p = scene.profile
     pw.heading("Appendix A — score profile", 1)

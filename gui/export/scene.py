@@ -14,10 +14,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-
-from gui.export import sources
-from gui.export.scalebar import bbox_to_lonlat, bbox_to_merc
-from layers.errors import DataError
+from gridscout.gui.export import sources
+from gridscout.gui.export.scalebar import bbox_to_lonlat, bbox_to_merc
+from gridscout.layers.errors import DataError
 
 SITE_RADIUS_KM = 5.0  # --site: about 10 km across around the site
 
@@ -37,7 +36,7 @@ class MapScene:
                      rescore: bool = False) -> MapScene:
         """The scene of ``project``: stored scores when there are some (and no ``profile`` or
         ``result`` is given), else the project scored now."""
-        from scoring.project_scoring import (
+        from gridscout.scoring.project_scoring import (
             missing_inputs,
             profile_for,
             results_table,
@@ -130,7 +129,7 @@ class MapScene:
 
     def site_extent(self, name: str, radius_km: float = SITE_RADIUS_KM):
         """About 2 × ``radius_km`` around the site(s) called ``name`` ("-" matches "–" too)."""
-        from gui.project_summary import find_sites, sites_extent
+        from gridscout.gui.project_summary import find_sites, sites_extent
 
         try:
             return sites_extent(find_sites(self.project, name), radius_km)
@@ -141,14 +140,14 @@ class MapScene:
             return sites_extent(hits, radius_km)
 
     def sites(self) -> list[tuple[str, float, float]]:
-        from gui.project_summary import site_points
+        from gridscout.gui.project_summary import site_points
 
         return site_points(self.project)
 
     # ---- legend facts ---------------------------------------------------------------------------
     def legend_facts(self, extent_lonlat) -> dict:
         """What the legend lists: only what is drawn inside ``extent_lonlat``."""
-        from layers import style as S
+        from gridscout.layers import style as S
 
         facts: dict[str, Any] = {"line_classes": set(), "line_hvdc": False, "line_unknown": False,
                                  "line_underground": False, "substation_classes": set(),

@@ -10,9 +10,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from gridscout.layers.errors import DataError
 from pyproj import CRS, Transformer
-
-from layers.errors import DataError
 
 
 @dataclass
@@ -43,7 +42,7 @@ def choose_sites(sites: gpd.GeoDataFrame, wanted: list[str] | None) -> gpd.GeoDa
     """The sites named in ``wanted`` (exact, then prefix, then substring; case-insensitive)."""
     if not wanted:
         return sites
-    from gui.export.scene import dashless
+    from gridscout.gui.export.scene import dashless
 
     rows: list[int] = []
     lower = sites["name"].map(dashless)
@@ -100,8 +99,8 @@ def _kv(v) -> float:
 
 def site_facts(project, sites: gpd.GeoDataFrame, scored: gpd.GeoDataFrame | None, top: int,
                within_km: float) -> list[Site]:
-    from scoring.project_scoring import scoring_inputs
-    from scoring.sites import parcels_near
+    from gridscout.scoring.project_scoring import scoring_inputs
+    from gridscout.scoring.sites import parcels_near
 
     inputs = scoring_inputs(project)
     kept = None
@@ -136,7 +135,7 @@ def site_facts(project, sites: gpd.GeoDataFrame, scored: gpd.GeoDataFrame | None
 
 def notes_near(project, site_geom, within_km: float) -> list[tuple[str, str, str, str, float]]:
     """The field notes of parcels within ``within_km`` of the site, nearest first."""
-    from scoring.sites import parcels_near
+    from gridscout.scoring.sites import parcels_near
 
     if not project.notes:
         return []
@@ -158,7 +157,7 @@ def notes_near(project, site_geom, within_km: float) -> list[tuple[str, str, str
 
 def criterion_columns(profile, frame: pd.DataFrame) -> list[tuple[str, str]]:
     """[(column, header)] of the per-criterion points in ``frame``."""
-    from gui.export.scene import criterion_label
+    from gridscout.gui.export.scene import criterion_label
 
     out = []
     for c in getattr(profile, "criteria", ()):

@@ -18,12 +18,11 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 import shapely
+from gridscout.gui.export.overlays import Label, paint_circle, paint_highlights, paint_labels
+from gridscout.gui.export.scalebar import bbox_to_lonlat, to_merc
+from gridscout.gui.export.scene import MapScene, rows_in
+from gridscout.layers import style as S
 from PySide6 import QtCore, QtGui
-
-from gui.export.overlays import Label, paint_circle, paint_highlights, paint_labels
-from gui.export.scalebar import bbox_to_lonlat, to_merc
-from gui.export.scene import MapScene, rows_in
-from layers import style as S
 
 PX_PT = 0.75  # a screen pixel of layers.style, in points
 AA_MAX_PARCELS = 20_000

@@ -31,12 +31,12 @@ class PanelSpec:
 
 
 PANELS: list[PanelSpec] = [
-    PanelSpec("layers", "Layers", "gui.panels.layers_panel", "LayersPanel", "left", shortcut="Ctrl+1"),
-    PanelSpec("score", "Score", "gui.panels.score_panel", "ScorePanel", "right", shortcut="Ctrl+2"),
-    PanelSpec("identify", "Identify", "gui.panels.identify_panel", "IdentifyPanel", "right", shortcut="Ctrl+3"),
-    PanelSpec("sites", "Sites", "gui.panels.sites_panel", "SitesPanel", "right", shortcut="Ctrl+4"),
+    PanelSpec("layers", "Layers", "gridscout.gui.panels.layers_panel", "LayersPanel", "left", shortcut="Ctrl+1"),
+    PanelSpec("score", "Score", "gridscout.gui.panels.score_panel", "ScorePanel", "right", shortcut="Ctrl+2"),
+    PanelSpec("identify", "Identify", "gridscout.gui.panels.identify_panel", "IdentifyPanel", "right", shortcut="Ctrl+3"),
+    PanelSpec("sites", "Sites", "gridscout.gui.panels.sites_panel", "SitesPanel", "right", shortcut="Ctrl+4"),
     PanelSpec(
-        "attributes", "Attribute table", "gui.panels.attribute_table", "AttributeTablePanel", "bottom",
+        "attributes", "Attribute table", "gridscout.gui.panels.attribute_table", "AttributeTablePanel", "bottom",
         visible=False, shortcut="Ctrl+5",
     ),
 ]

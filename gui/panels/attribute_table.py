@@ -13,6 +13,11 @@ import html
 import logging
 
 import numpy as np
+from gridscout.gui.panels.field_notes import FieldNoteEditor, field_notes_for, status_icon
+from gridscout.gui.widgets.attribute_model import LayerTableModel, NoteColumns
+from gridscout.gui.widgets.attribute_toolbar import ANY_NOTE, AttributeToolbar, rows_selection
+from gridscout.gui.widgets.table_filter import FilterError, evaluate
+from gridscout.layers.project import NOTE_STATUSES
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,12 +29,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from gui.panels.field_notes import FieldNoteEditor, field_notes_for, status_icon
-from gui.widgets.attribute_model import LayerTableModel, NoteColumns
-from gui.widgets.attribute_toolbar import ANY_NOTE, AttributeToolbar, rows_selection
-from gui.widgets.table_filter import FilterError, evaluate
-from layers.project import NOTE_STATUSES
 
 log = logging.getLogger(__name__)
 
@@ -344,7 +343,7 @@ class AttributeTablePanel(QWidget):
         """Show ``rows``; a single point (a substation, a site) gets about 2 km around it."""
         b = np.asarray(layer.data.geometry.iloc[rows].total_bounds, dtype=float)
         if np.isfinite(b).all() and b[2] - b[0] < POINT_DEG and b[3] - b[1] < POINT_DEG:
-            from gui.project_summary import site_extent
+            from gridscout.gui.project_summary import site_extent
 
             self.canvas.set_extent(site_extent((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, POINT_VIEW_KM))
         else:

@@ -15,6 +15,9 @@ from collections import OrderedDict
 
 import numpy as np
 import pandas as pd
+from gridscout.gui.canvas.styles import NOTE_COLOURS
+from gridscout.layers.model import Layer
+from gridscout.layers.project import NOTE_STATUSES, FieldNote
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
@@ -30,10 +33,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from gui.canvas.styles import NOTE_COLOURS
-from layers.model import Layer
-from layers.project import NOTE_STATUSES, FieldNote
 
 log = logging.getLogger(__name__)
 

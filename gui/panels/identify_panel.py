@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
+from gridscout.gui.widgets.criterion_controls import criterion_title
+from gridscout.gui.widgets.score_bars import Bar, ScoreBars
+from gridscout.scoring.explain import km, kv_text, real_name
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,10 +28,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from gui.widgets.criterion_controls import criterion_title
-from gui.widgets.score_bars import Bar, ScoreBars
-from scoring.explain import km, kv_text, real_name
 
 log = logging.getLogger(__name__)
 

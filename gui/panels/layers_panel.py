@@ -7,6 +7,9 @@ layer, the canvas and the session (which marks the project modified).
 
 from __future__ import annotations
 
+from gridscout.gui.dialogs.layer_properties import LayerPropertiesDialog
+from gridscout.gui.dialogs.layer_style import LayerStyleDialog, style_colours
+from gridscout.layers.model import Layer
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
@@ -22,10 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from gui.dialogs.layer_properties import LayerPropertiesDialog
-from gui.dialogs.layer_style import LayerStyleDialog, style_colours
-from layers.model import Layer
 
 LAYER_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -8,6 +8,12 @@ import logging
 from pathlib import Path
 
 import numpy as np
+from gridscout.gui.widgets.criterion_controls import CriterionControls
+from gridscout.gui.widgets.score_classes import class_counts, no_score_colour, score_classes
+from gridscout.gui.widgets.score_histogram import ScoreHistogram
+from gridscout.gui.widgets.score_legend import ScoreLegend
+from gridscout.layers.errors import GridScoutError
+from gridscout.scoring.profile import Profile, load_profile, save_profile
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,13 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.widgets.criterion_controls import CriterionControls
-from gui.widgets.score_classes import class_counts, no_score_colour, score_classes
-from gui.widgets.score_histogram import ScoreHistogram
-from gui.widgets.score_legend import ScoreLegend
-from layers.errors import GridScoutError
-from scoring.profile import Profile, load_profile, save_profile
-
 log = logging.getLogger(__name__)
 
 OPEN_ITEM = "Open profile…"
@@ -37,7 +36,7 @@ PROFILE_FILTER = "Score profile (*.toml);;All files (*)"
 
 
 def shipped_profiles() -> list[str]:
-    from resources import PROFILES
+    from gridscout.resources import PROFILES
 
     return sorted(p.stem for p in PROFILES.glob("*.toml"))
 
@@ -156,7 +155,7 @@ class ScorePanel(QWidget):
         try:
             profile = load_profile(name_or_path)
         except GridScoutError as exc:
-            from gui.message_bar import show_exception
+            from gridscout.gui.message_bar import show_exception
 
             show_exception(self.window.message_bar, exc, "Could not open the profile")
             self._fill_combo(self.scoring.profile)
@@ -283,7 +282,7 @@ class ScorePanel(QWidget):
 
     def _colour_map(self) -> None:
         """Colour each parcels layer by the current scores (excluded parcels grey)."""
-        from scoring.project_scoring import parcel_layer_values
+        from gridscout.scoring.project_scoring import parcel_layer_values
 
         canvas = self.window.canvas
         result, inputs = self.scoring.result, self.scoring.inputs

@@ -12,6 +12,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from gridscout.gui.project_summary import site_extent
+from gridscout.gui.widgets.score_classes import colour_for, score_classes
+from gridscout.gui.widgets.site_chart import SiteBarChart
+from gridscout.layers.errors import Cancelled, GridScoutError
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,11 +29,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from gui.project_summary import site_extent
-from gui.widgets.score_classes import colour_for, score_classes
-from gui.widgets.site_chart import SiteBarChart
-from layers.errors import Cancelled, GridScoutError
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +81,7 @@ def _sites_frame(project):
 
 def compare(sites, inputs, profile, result) -> Comparison:
     """On the worker: the comparison table and where each site is."""
-    from scoring.sites import compare_sites
+    from gridscout.scoring.sites import compare_sites
 
     scored = result.parcels if result is not None else None
     table = compare_sites(sites, inputs.substations, inputs.lines, inputs.plants, profile,
@@ -174,13 +173,13 @@ class SitesPanel(QWidget):
         profile = getattr(self.scoring, "profile", None)
         if profile is not None:
             return profile
-        from scoring.project_scoring import profile_for
+        from gridscout.scoring.project_scoring import profile_for
 
         return profile_for(self.session.project)
 
     def refresh(self) -> None:
         """Compare the sites again on a worker (the newest request wins)."""
-        from scoring.project_scoring import scoring_inputs
+        from gridscout.scoring.project_scoring import scoring_inputs
 
         project = self.session.project
         self._gen += 1
@@ -205,7 +204,7 @@ class SitesPanel(QWidget):
             self.task.cancel()  # its result would be dropped anyway
         # A refresh follows every re-score (a weight slider moving), so it runs on the shared worker
         # pool without window.run_task's modal progress dialog; the status bar shows it instead.
-        from gui.workers import Task
+        from gridscout.gui.workers import Task
 
         task = Task(lambda _progress: compare(sites, inputs, profile, result))
         task.on_result(lambda comparison: self._done(gen, comparison, profile))
@@ -239,7 +238,7 @@ class SitesPanel(QWidget):
     def _failed(self, gen: int, exc: BaseException) -> None:
         if not self._alive() or gen != self._gen or isinstance(exc, Cancelled):
             return
-        from gui.message_bar import show_exception
+        from gridscout.gui.message_bar import show_exception
 
         self.info.setText(f"Sites could not be compared: {exc}")
         show_exception(self.window.message_bar, exc, "Comparing candidate sites")

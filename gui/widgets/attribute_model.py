@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from gridscout.gui.widgets.table_filter import FilterColumn
+from gridscout.layers.project import NOTE_STATUSES
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
-
-from gui.widgets.table_filter import FilterColumn
-from layers.project import NOTE_STATUSES
 
 #: score result columns shown for a scored parcels layer: (result column, table column, unit divisor)
 SCORE_COLUMNS = (
@@ -359,7 +358,7 @@ class LayerTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and col.name == "status" and col.source == "note":
             if self.notes is not None and self.notes.codes[row] > 0:
-                from gui.panels.field_notes import status_icon
+                from gridscout.gui.panels.field_notes import status_icon
 
                 return status_icon(NOTE_STATUSES[int(self.notes.codes[row])])
             return None

@@ -4,6 +4,7 @@ helper that turns table rows into a Qt item selection."""
 from __future__ import annotations
 
 import numpy as np
+from gridscout.layers.project import NOTE_STATUSES
 from PySide6.QtCore import QItemSelection
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -14,8 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-
-from layers.project import NOTE_STATUSES
 
 FILTER_HINT = "Filter: score > 60 · status = shortlisted · substation_kv >= 230 and score > 50 · or text to find"
 FILTER_TIP = (
@@ -29,7 +28,7 @@ class AttributeToolbar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from gui.panels.field_notes import status_icon
+        from gridscout.gui.panels.field_notes import status_icon
 
         bar = QHBoxLayout(self)
         bar.setContentsMargins(0, 0, 0, 0)

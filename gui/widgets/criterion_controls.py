@@ -3,6 +3,7 @@ key threshold (minimum kV, radius km or minimum area ha) as a spin box."""
 
 from __future__ import annotations
 
+from gridscout.scoring.profile import Criterion
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -11,8 +12,6 @@ from PySide6.QtWidgets import (
     QSlider,
     QWidget,
 )
-
-from scoring.profile import Criterion
 
 #: criterion type → (setting, suffix, minimum, maximum, decimals, step, tooltip)
 THRESHOLDS = {

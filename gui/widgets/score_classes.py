@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-
-from layers import style as layer_style
+from gridscout.layers import style as layer_style
 
 
 def score_classes(style: dict | None = None) -> list[tuple[float, float, str]]:

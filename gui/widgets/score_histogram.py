@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from gridscout.gui.widgets.score_classes import colour_for
 from PySide6.QtCore import QSize
-
-from gui.widgets.score_classes import colour_for
 
 BIN_WIDTH = 5.0
 

@@ -1,5 +1,5 @@
 """Layer kinds: one module per kind; each is a plugin (see layers.registry)."""
 
-from layers.kinds.base import LayerKind, SourceInfo
+from gridscout.layers.kinds.base import LayerKind, SourceInfo
 
 __all__ = ["LayerKind", "SourceInfo"]

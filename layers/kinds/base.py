@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 import geopandas as gpd
-
-from layers.errors import DataError
-from layers.report import ValidationReport
+from gridscout.layers.errors import DataError
+from gridscout.layers.validation_report import ValidationReport
 
 
 @dataclass

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import geopandas as gpd
-
-from layers.kinds import common
-from layers.kinds.base import LayerKind, SourceInfo
-from layers.report import ValidationReport
+from gridscout.layers.kinds import common
+from gridscout.layers.kinds.base import LayerKind, SourceInfo
+from gridscout.layers.validation_report import ValidationReport
 
 NAME_COLUMNS = [
     "name",

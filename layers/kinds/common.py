@@ -10,10 +10,9 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-
-from layers import parse
-from layers.kinds.base import SourceInfo
-from layers.report import Severity, ValidationReport
+from gridscout.layers import parse
+from gridscout.layers.kinds.base import SourceInfo
+from gridscout.layers.validation_report import Severity, ValidationReport
 
 
 def key(column: str) -> str:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-
-from layers import parse, style
-from layers.kinds import common
-from layers.kinds.area import geodesic_area_ha
-from layers.kinds.base import LayerKind, SourceInfo
-from layers.report import ValidationReport
+from gridscout.layers import parse, style
+from gridscout.layers.geodesic_area import geodesic_area_ha
+from gridscout.layers.kinds import common
+from gridscout.layers.kinds.base import LayerKind, SourceInfo
+from gridscout.layers.validation_report import ValidationReport
 
 ID_COLUMNS = [
     "parcel_id",

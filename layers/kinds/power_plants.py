@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import geopandas as gpd
 import pandas as pd
-
-from layers import parse, style
-from layers.kinds import common
-from layers.kinds.base import LayerKind, SourceInfo
-from layers.kinds.substations import OPERATOR_COLUMNS
-from layers.report import ValidationReport
+from gridscout.layers import parse, style
+from gridscout.layers.kinds import common
+from gridscout.layers.kinds.base import LayerKind, SourceInfo
+from gridscout.layers.kinds.substations import OPERATOR_COLUMNS
+from gridscout.layers.validation_report import ValidationReport
 
 NAME_COLUMNS = [
     "plant_name",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from layers.kinds.base import LayerKind, SourceInfo
-from layers.report import ValidationReport
+from gridscout.layers.kinds.base import LayerKind, SourceInfo
+from gridscout.layers.validation_report import ValidationReport
 
 RASTER_SUFFIXES = frozenset({".tif", ".tiff", ".vrt", ".mbtiles"})  # MBTiles: offline raster tiles via GDAL
 

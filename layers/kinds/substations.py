@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import geopandas as gpd
-
-from layers import style
-from layers.kinds import common
-from layers.kinds.base import LayerKind, SourceInfo
-from layers.report import ValidationReport
+from gridscout.layers import style
+from gridscout.layers.kinds import common
+from gridscout.layers.kinds.base import LayerKind, SourceInfo
+from gridscout.layers.validation_report import ValidationReport
 
 NAME_COLUMNS = [
     "name",

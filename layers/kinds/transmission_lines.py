@@ -5,12 +5,11 @@ from __future__ import annotations
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-
-from layers import parse, style
-from layers.kinds import common
-from layers.kinds.base import LayerKind, SourceInfo
-from layers.kinds.substations import OPERATOR_COLUMNS
-from layers.report import ValidationReport
+from gridscout.layers import parse, style
+from gridscout.layers.kinds import common
+from gridscout.layers.kinds.base import LayerKind, SourceInfo
+from gridscout.layers.kinds.substations import OPERATOR_COLUMNS
+from gridscout.layers.validation_report import ValidationReport
 
 NAME_COLUMNS = ["name", "line_name", "name:en", "_display_name", "display_name", "label"]
 STATUS_COLUMNS = ["status", "operational_status", "operating_status", "line_status", "lifecycle"]

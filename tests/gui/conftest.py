@@ -20,7 +20,7 @@ def app_settings(tmp_path, monkeypatch):
 @pytest.fixture
 def main_window(qtbot, app_settings):
     """The main window with no questions asked on close (tests that need answers set them)."""
-    from gui.main_window import MainWindow
+    from gridscout.gui.main_window import MainWindow
 
     window = MainWindow(settings=app_settings, restore_layout=False)
     window.ask_save = lambda: "discard"

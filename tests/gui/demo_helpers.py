@@ -11,7 +11,7 @@ LORDSTOWN = (-80.8584, 41.1656)
 
 def open_demo(window, qtbot, scored: bool = True):
     """Open the demo in ``window`` (skip when it is not built); wait for the scores."""
-    from resources import DEMO_PROJECT
+    from gridscout.resources import DEMO_PROJECT
 
     if not DEMO_PROJECT.exists():
         pytest.skip("the demo project is not built yet")
@@ -27,7 +27,7 @@ def parcels_layer(window):
 
 def widget_pos(canvas, lon: float, lat: float) -> QtCore.QPoint:
     """Where (lon, lat) is in the map's viewport (for mouse clicks)."""
-    from gui.canvas.mercator import to_merc
+    from gridscout.gui.canvas.mercator import to_merc
 
     x, y = to_merc(lon, lat)
     return canvas.view.mapFromScene(canvas.vb.mapViewToScene(QtCore.QPointF(float(x), float(y))))

@@ -5,17 +5,16 @@ from __future__ import annotations
 import geopandas as gpd
 import numpy as np
 import shapely
-
-from layers.model import Layer, Source
-from layers.project import Project, save_project
-from layers.report import ValidationReport
+from gridscout.layers.model import Layer, Source
+from gridscout.layers.project import Project, save_project
+from gridscout.layers.validation_report import ValidationReport
 
 ASHBURN = (-77.49, 39.04)
 
 
 def _style(kind: str) -> dict:
     try:
-        from layers.registry import get_kind
+        from gridscout.layers.registry import get_kind
 
         return get_kind(kind).default_style()
     except Exception:

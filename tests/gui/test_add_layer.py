@@ -3,12 +3,11 @@
 import geopandas as gpd
 import pytest
 import shapely
+from gridscout.gui.dialogs.add_layer import ChooseLayersDialog, ConfirmLayerDialog
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QPushButton
 from qt_helpers import wait_loader
-
-from gui.dialogs.add_layer import ChooseLayersDialog, ConfirmLayerDialog
 
 
 def _substations(path, layer=None):
@@ -120,7 +119,7 @@ def test_declining_the_confirmation_adds_nothing(main_window, qtbot, tmp_path):
 def test_cancel_stops_the_work_and_says_so(main_window, qtbot):
     import time
 
-    from layers.errors import Cancelled
+    from gridscout.layers.errors import Cancelled
 
     failures = []
 
@@ -155,15 +154,15 @@ def test_dropping_files_on_the_window_adds_them(main_window, qtbot, tmp_path):
 def test_cancelling_a_load_adds_nothing_and_says_so(main_window, qtbot, tmp_path, monkeypatch):
     import time
 
-    import gui.layer_loader
-
     def slow_load(cand, kind, mapping, progress):
         for i in range(2000):
             progress(i / 2000, "reading")
             time.sleep(0.005)
         raise AssertionError("the load should have been cancelled")
 
-    monkeypatch.setattr(gui.layer_loader, "_load", slow_load)
+    from gridscout.gui import layer_loader
+
+    monkeypatch.setattr(layer_loader, "_load", slow_load)
     path = tmp_path / "subs.geojson"
     _substations(path)
     main_window.loader.exec_dialog = DialogAnswers()

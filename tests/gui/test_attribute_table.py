@@ -3,9 +3,8 @@
 import numpy as np
 import pytest
 from demo_helpers import open_demo, parcels_layer, show_dock, widget_pos
+from gridscout.gui.widgets.attribute_model import RAW_ROLE
 from PySide6.QtCore import QPoint, Qt
-
-from gui.widgets.attribute_model import RAW_ROLE
 
 
 @pytest.fixture
@@ -137,8 +136,7 @@ def test_zoom_to_row_changes_the_extent(demo, qtbot):
 
 def test_filter_language_is_safe_and_explains_mistakes():
     import pandas as pd
-
-    from gui.widgets.table_filter import FilterColumn, FilterError, evaluate
+    from gridscout.gui.widgets.table_filter import FilterColumn, FilterError, evaluate
 
     score = np.array([10.0, 55.0, 70.0, np.nan, 90.0])
     ids = pd.Series(["SYN-VA-1", "SYN-OH-2", "x", "syn-va-9", None], dtype="str")

@@ -14,10 +14,9 @@ import pytest  # noqa: E402
 import shapely  # noqa: E402
 
 pytest.importorskip("pytestqt")
+from gridscout.layers.model import Layer, Source  # noqa: E402
+from gridscout.layers.registry import get_kind  # noqa: E402
 from PySide6 import QtCore, QtGui  # noqa: E402
-
-from layers.model import Layer, Source  # noqa: E402
-from layers.registry import get_kind  # noqa: E402
 
 LON0, LAT0, D = -77.50, 39.00, 0.004
 NX, NY = 40, 30
@@ -68,7 +67,7 @@ def make_layers():
 
 @pytest.fixture
 def canvas(qtbot):
-    from gui.canvas import MapCanvas
+    from gridscout.gui.canvas import MapCanvas
 
     c = MapCanvas()
     qtbot.addWidget(c)
@@ -89,7 +88,7 @@ def loaded(canvas):
 
 
 def widget_pos(canvas, lon, lat) -> QtCore.QPoint:
-    from gui.canvas.mercator import to_merc
+    from gridscout.gui.canvas.mercator import to_merc
 
     x, y = to_merc(lon, lat)
     scene = canvas.vb.mapViewToScene(QtCore.QPointF(float(x), float(y)))
@@ -149,7 +148,7 @@ def test_renders_project_with_voltage_colours(loaded):
     # not blank: many distinct colours
     arr = np.frombuffer(img.constBits(), np.uint32, img.width() * img.height())
     assert len(np.unique(arr)) > 20
-    from gui.canvas import styles
+    from gridscout.gui.canvas import styles
 
     for i, kv in enumerate(KVS):
         colour = styles.voltage_colour(kv)
@@ -166,7 +165,7 @@ def test_hidden_layer_is_not_drawn(loaded):
     canvas.set_layer_visible("Lines", False)
     assert canvas.wait_rendered(10_000)
     img = grab(canvas)
-    from gui.canvas import styles
+    from gridscout.gui.canvas import styles
 
     pos = widget_pos(canvas, LON0 + 0.175, line_y(5))
     assert not near_colour(img, pos, styles.voltage_colour(765.0), radius=1, tol=20)
@@ -233,7 +232,7 @@ def test_select_click_and_box(loaded, qtbot):
     assert sig.args == ["Parcels", [2 * NX + 3]]
     assert canvas.selection("Parcels") == [2 * NX + 3]
     # a box over 2 x 2 parcels (from inside one to inside the diagonal neighbour)
-    from gui.canvas.mercator import to_merc
+    from gridscout.gui.canvas.mercator import to_merc
 
     x0, y0 = to_merc(LON0 + 20 * D + D * 0.5, LAT0 + 10 * D * 0.8 + D * 0.3)
     x1, y1 = to_merc(LON0 + 21 * D + D * 0.5, LAT0 + 11 * D * 0.8 + D * 0.3)
@@ -243,7 +242,7 @@ def test_select_click_and_box(loaded, qtbot):
 
 
 def _merc(lon, lat):
-    from gui.canvas.mercator import to_merc
+    from gridscout.gui.canvas.mercator import to_merc
 
     x, y = to_merc(lon, lat)
     return float(x), float(y)
@@ -271,7 +270,7 @@ def test_recolour_by_score(loaded):
     canvas.set_parcel_values("Parcels", scores)
     assert canvas.wait_rendered(10_000)
     img = grab(canvas)
-    from layers import style
+    from gridscout.layers import style
 
     green = style.SCORE_CLASSES[-1][2]
     pos = widget_pos(canvas, LON0 + 10 * D + D * 0.45, LAT0 + 10 * D * 0.8 + D * 0.36)
@@ -338,10 +337,10 @@ def test_render_to_image(loaded):
     img = img.convertToFormat(QtGui.QImage.Format.Format_RGB32)
     arr = np.frombuffer(img.constBits(), np.uint32, 640 * 400)
     assert len(np.unique(arr)) > 20
-    from gui.canvas import styles
+    from gridscout.gui.canvas import styles
 
     # the 765 kV line is in the image at the same geographic place
-    from gui.canvas.mercator import to_merc
+    from gridscout.gui.canvas.mercator import to_merc
 
     x0, y0, x1, y1 = canvas._view_rect()
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
@@ -406,9 +405,8 @@ def test_keyboard_zoom_and_home(loaded, qtbot):
 
 def test_raster_layer_is_warped_under_vectors(canvas, tmp_path):
     rasterio = pytest.importorskip("rasterio")
+    from gridscout.layers.raster import RasterSource
     from rasterio.transform import from_bounds
-
-    from layers.raster import RasterSource
 
     path = tmp_path / "dem.tif"
     h, w = 60, 80
@@ -492,7 +490,7 @@ def test_empty_and_missing_geometries_do_not_break_drawing(canvas):
 
 
 def test_hvdc_and_unknown_voltage_colours_and_cursor(canvas, qtbot):
-    from gui.canvas import styles
+    from gridscout.gui.canvas import styles
 
     lines = gpd.GeoDataFrame(
         {"name": ["dc", "unknown"], "voltage_kv": [500.0, np.nan], "underground": [False, False], "dc": [True, False]},

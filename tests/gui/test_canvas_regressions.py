@@ -5,9 +5,9 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from gui.canvas import MapCanvas  # noqa: E402
-from layers.project import open_project  # noqa: E402
-from resources import DEMO_PROJECT  # noqa: E402
+from gridscout.gui.canvas import MapCanvas  # noqa: E402
+from gridscout.layers.project import open_project  # noqa: E402
+from gridscout.resources import DEMO_PROJECT  # noqa: E402
 
 
 @pytest.fixture

@@ -1,12 +1,11 @@
 """Layer properties, style and help dialogs."""
 
 import pytest
+from gridscout.gui.dialogs.help import HowToDialog
+from gridscout.gui.dialogs.layer_properties import LayerPropertiesDialog
+from gridscout.gui.dialogs.layer_style import LayerStyleDialog
 from project_factory import write_small_project
 from PySide6.QtWidgets import QLabel
-
-from gui.dialogs.help import HowToDialog
-from gui.dialogs.layer_properties import LayerPropertiesDialog
-from gui.dialogs.layer_style import LayerStyleDialog
 
 
 @pytest.fixture
@@ -57,7 +56,7 @@ def test_line_style_offers_the_voltage_classes(opened, qtbot):
 
 
 def test_help_names_the_headless_commands(qtbot):
-    from gui.app import headless_commands
+    from gridscout.gui.app import headless_commands
 
     dialog = HowToDialog()
     qtbot.addWidget(dialog)

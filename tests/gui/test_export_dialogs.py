@@ -4,7 +4,7 @@ from pathlib import Path
 
 
 def test_export_map_dialog_options(qtbot, tmp_path):
-    from gui.export.dialogs import ExportMapDialog
+    from gridscout.gui.export.dialogs import ExportMapDialog
 
     dlg = ExportMapDialog(None, "My project", ["Site A", "Site B"], str(tmp_path))
     qtbot.addWidget(dlg)
@@ -22,9 +22,8 @@ def test_export_map_dialog_options(qtbot, tmp_path):
 
 
 def test_report_and_data_dialog_options(qtbot, tmp_path):
+    from gridscout.gui.export.dialogs import ExportDataDialog, ExportReportDialog
     from PySide6.QtCore import Qt
-
-    from gui.export.dialogs import ExportDataDialog, ExportReportDialog
 
     rep = ExportReportDialog(None, ["Site A", "Site B"], str(tmp_path))
     qtbot.addWidget(rep)

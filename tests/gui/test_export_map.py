@@ -10,11 +10,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from gridscout.layers import style as S
+from gridscout.resources import DEMO_PROJECT
 from pyproj import Geod
 from qt_helpers import image_rgb
-
-from layers import style as S
-from resources import DEMO_PROJECT
 
 pytestmark = pytest.mark.skipif(not DEMO_PROJECT.exists(), reason="the demo project is not built")
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,16 +22,16 @@ GEOD = Geod(ellps="WGS84")
 
 @pytest.fixture(scope="module")
 def scene():
-    from gui.export.map_export import ensure_app
-    from gui.export.scene import MapScene
-    from layers.project import open_project
+    from gridscout.gui.export.map_export import ensure_app
+    from gridscout.gui.export.scene import MapScene
+    from gridscout.layers.project import open_project
 
     ensure_app()
     return MapScene.from_project(open_project(DEMO_PROJECT))
 
 
 def _export(scene, out, **kw):
-    from gui.export.map_export import export_map
+    from gridscout.gui.export.map_export import export_map
 
     return export_map(scene.project, out, scene=scene, **kw)
 
@@ -78,7 +77,7 @@ def test_png_has_map_legend_and_scale_bar_where_they_belong(scene, tmp_path):
 
 @pytest.mark.parametrize("site,lat", [("Ashburn – Loudoun Gateway", 38.99), ("Fukui – Tsuruga coast", 35.64)])
 def test_scale_bar_true_at_the_centre_latitude(scene, tmp_path, site, lat):
-    from gui.export.scalebar import to_lonlat
+    from gridscout.gui.export.scalebar import to_lonlat
 
     res = _export(scene, tmp_path / "m.png", site=site, size=(1400, 1000), dpi=120)
     lay = res.layout

@@ -2,9 +2,8 @@
 the appendix; File › Export Map… / Export Report… / Export Layer Data… from the main window."""
 
 import pytest
+from gridscout.resources import DEMO_PROJECT
 from pypdf import PdfReader
-
-from resources import DEMO_PROJECT
 
 pytestmark = pytest.mark.skipif(not DEMO_PROJECT.exists(), reason="the demo project is not built")
 NOTE = "Flat former sod farm; owner open to a sale in 2027"
@@ -17,10 +16,10 @@ def _text(page) -> str:
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    from gui.export.map_export import ensure_app
-    from gui.export.report import export_report
-    from gui.export.scene import MapScene
-    from layers.project import open_project
+    from gridscout.gui.export.map_export import ensure_app
+    from gridscout.gui.export.report import export_report
+    from gridscout.gui.export.scene import MapScene
+    from gridscout.layers.project import open_project
 
     ensure_app()
     project = open_project(DEMO_PROJECT)
@@ -66,10 +65,10 @@ def test_field_notes_near_the_site(report):
 
 
 def test_unknown_site_is_a_clear_error(tmp_path):
-    from gui.export.map_export import ensure_app
-    from gui.export.report import export_report
-    from layers.errors import DataError
-    from layers.project import open_project
+    from gridscout.gui.export.map_export import ensure_app
+    from gridscout.gui.export.report import export_report
+    from gridscout.layers.errors import DataError
+    from gridscout.layers.project import open_project
 
     ensure_app()
     with pytest.raises(DataError, match="no candidate site"):
@@ -95,7 +94,7 @@ def test_export_actions_from_the_main_window(main_window, qtbot, tmp_path):
     gpkg = tmp_path / "scores.gpkg"
     task = main_window.export_data({"what": "scores", "out": gpkg})
     qtbot.waitUntil(lambda: task.is_done, timeout=120_000)
-    from layers.export import read_qgis_styles
+    from gridscout.layers.export import read_qgis_styles
 
     assert read_qgis_styles(gpkg)[0]["f_table_name"] == "scored_parcels"
 

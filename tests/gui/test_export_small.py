@@ -12,13 +12,13 @@ def _text(path) -> str:
 
 @pytest.fixture
 def app():
-    from gui.export.map_export import ensure_app
+    from gridscout.gui.export.map_export import ensure_app
 
     return ensure_app()
 
 
 def test_map_without_osm_data_has_no_osm_credit(app, tmp_path):
-    from gui.export.map_export import export_map
+    from gridscout.gui.export.map_export import export_map
 
     project = small_project()
     res = export_map(project, tmp_path / "m.pdf", site="Test Site", size=(1200, 850), dpi=100)
@@ -27,7 +27,7 @@ def test_map_without_osm_data_has_no_osm_credit(app, tmp_path):
 
 
 def test_osm_source_brings_the_credit(app, tmp_path):
-    from gui.export.map_export import export_map
+    from gridscout.gui.export.map_export import export_map
 
     project = small_project()
     subs = project.layers_of_kind("substations")[0]
@@ -38,8 +38,8 @@ def test_osm_source_brings_the_credit(app, tmp_path):
 
 
 def test_report_on_a_small_project_with_stored_scores(app, tmp_path):
-    from gui.export.report import export_report
-    from scoring.project_scoring import results_table, score_project
+    from gridscout.gui.export.report import export_report
+    from gridscout.scoring.project_scoring import results_table, score_project
 
     project = small_project()
     project.scores = results_table(score_project(project))
@@ -51,10 +51,10 @@ def test_report_on_a_small_project_with_stored_scores(app, tmp_path):
 
 
 def test_bad_requests_are_data_errors(app, tmp_path):
-    from gui.export.map_export import export_map, parse_size
-    from gui.export.report import export_report
-    from layers.errors import DataError
-    from layers.project import Project
+    from gridscout.gui.export.map_export import export_map, parse_size
+    from gridscout.gui.export.report import export_report
+    from gridscout.layers.errors import DataError
+    from gridscout.layers.project import Project
 
     project = small_project()
     with pytest.raises(DataError, match="png, .svg or .pdf"):

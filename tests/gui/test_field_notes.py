@@ -5,11 +5,10 @@ from datetime import date
 
 import pytest
 from demo_helpers import open_demo, parcels_layer, show_dock, widget_pos
+from gridscout.gui.canvas.styles import NOTE_COLOURS
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
-
-from gui.canvas.styles import NOTE_COLOURS
 
 
 @pytest.fixture

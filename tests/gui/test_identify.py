@@ -7,10 +7,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import shapely
+from gridscout.resources import DEMO_PROJECT
 from PySide6.QtCore import QPointF, Qt
 from test_score_panel import SCORE_TIMEOUT_MS, demo_window  # noqa: F401  (the fixture)
-
-from resources import DEMO_PROJECT
 
 pytestmark = pytest.mark.skipif(not DEMO_PROJECT.exists(), reason="the demo project is not built yet")
 
@@ -29,7 +28,7 @@ def row_of(window, parcel_id: str) -> int:
 
 
 def widget_pos(canvas, lon, lat):
-    from gui.canvas.mercator import to_merc
+    from gridscout.gui.canvas.mercator import to_merc
 
     x, y = to_merc(lon, lat)
     scene = canvas.vb.mapViewToScene(QPointF(float(x), float(y)))

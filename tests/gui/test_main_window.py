@@ -3,11 +3,10 @@
 import sys
 
 import pytest
+from gridscout.layers.project import Project, save_project
 from project_factory import LIME, lime_parcels, small_project
 from PySide6.QtCore import Qt
 from qt_helpers import canvas_pixels, count_colour
-
-from layers.project import Project, save_project
 
 
 @pytest.fixture
@@ -25,7 +24,7 @@ def lime_parcels_path(tmp_path):
 
 
 def test_app_opens_the_demo(main_window):
-    from resources import DEMO_PROJECT
+    from gridscout.resources import DEMO_PROJECT
 
     if not DEMO_PROJECT.exists():
         pytest.skip("the demo project is not built yet")
@@ -132,7 +131,7 @@ def test_zoom_to_site_shows_about_ten_km(main_window, small_project_path):
 
 
 def test_unexpected_exception_goes_to_the_message_bar(main_window):
-    from gui.message_bar import install_excepthook
+    from gridscout.gui.message_bar import install_excepthook
 
     previous = sys.excepthook
     try:
@@ -187,7 +186,7 @@ def test_remove_and_zoom_to_layer_from_the_panel(main_window, small_project_path
 
 
 def test_bookmarks_menu_lists_project_views_and_sites(main_window, small_project_path):
-    from layers.project import open_project
+    from gridscout.layers.project import open_project
 
     project = open_project(small_project_path)
     project.view["bookmarks"] = {"Loudoun": [-77.75, 38.8, -77.35, 39.2]}

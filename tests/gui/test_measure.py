@@ -4,10 +4,9 @@ import math
 
 import pytest
 from demo_helpers import ASHBURN, LORDSTOWN, widget_pos
+from gridscout.gui.dialogs.measure import format_area, format_length, measure
 from pyproj import Geod
 from PySide6.QtCore import Qt
-
-from gui.dialogs.measure import format_area, format_length, measure
 
 GEOD = Geod(ellps="WGS84")
 
@@ -56,7 +55,7 @@ def test_exact_points_match_geod_inv_not_mercator(main_window, qtbot):
     _a, _b, known = GEOD.inv(*ASHBURN, *LORDSTOWN)
     assert panel.length_m == pytest.approx(known, rel=1e-3)
     # a Web Mercator distance would be ~30 % too long at these latitudes
-    from gui.canvas.mercator import to_merc
+    from gridscout.gui.canvas.mercator import to_merc
 
     x, y = to_merc([ASHBURN[0], LORDSTOWN[0]], [ASHBURN[1], LORDSTOWN[1]])
     mercator = math.hypot(x[1] - x[0], y[1] - y[0])

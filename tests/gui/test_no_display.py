@@ -37,7 +37,7 @@ def test_no_display_prints_help_and_headless_summary(tmp_path, argv):
     for name in headless:
         assert f"gridscout {name}" in out
     assert "Traceback" not in out
-    from resources import DEMO_PROJECT
+    from gridscout.resources import DEMO_PROJECT
 
     if DEMO_PROJECT.exists():  # the useful headless job: what the demo holds
         assert "here is what the demo project holds" in out
@@ -45,7 +45,7 @@ def test_no_display_prints_help_and_headless_summary(tmp_path, argv):
 
 
 def test_has_display_rules():
-    from gui.app import has_display
+    from gridscout.gui.app import has_display
 
     assert not has_display({}, "linux")
     assert has_display({"DISPLAY": ":0"}, "linux")

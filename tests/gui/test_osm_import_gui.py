@@ -3,13 +3,13 @@
 import threading
 
 import pytest
+from gridscout.gui.dialogs.osm_import import OsmImportDialog
+from gridscout.gui.export.sources import attribution
+from gridscout.layers import osm as osm_import_module
+from gridscout.layers.project import open_project
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialogButtonBox, QMenu, QPushButton
-
-from gui.dialogs.osm_import import OsmImportDialog
-from gui.export.sources import attribution
-from layers.project import open_project
 
 OSM_XML = """<?xml version="1.0" encoding="UTF-8"?>
 <osm version="0.6" generator="gridscout-test">
@@ -158,9 +158,7 @@ def test_declining_the_options_adds_nothing(main_window, qtbot, tmp_path):
 
 
 def test_cancel_stops_the_import_and_adds_nothing(main_window, qtbot, tmp_path, monkeypatch):
-    import layers.osm
-
-    real = layers.osm.import_osm
+    real = osm_import_module.import_osm
     reported, go = threading.Event(), threading.Event()
 
     def gated(path, out=None, bbox=None, progress=None, **kw):
@@ -172,7 +170,7 @@ def test_cancel_stops_the_import_and_adds_nothing(main_window, qtbot, tmp_path, 
 
         return real(path, out, bbox, gate, **kw)
 
-    monkeypatch.setattr(layers.osm, "import_osm", gated)
+    monkeypatch.setattr(osm_import_module, "import_osm", gated)
     _import_via_menu(main_window, _osm_file(tmp_path))
     qtbot.waitUntil(reported.is_set, timeout=30_000)
     task = main_window.osm_importer.task

@@ -4,11 +4,10 @@ import os
 import time
 
 import pytest
+from gridscout.gui.project_session import AUTOSAVE_INTERVAL_S, autosave_path_for
+from gridscout.layers.project import open_project
 from project_factory import write_small_project
 from PySide6.QtCore import Qt
-
-from gui.project_session import AUTOSAVE_INTERVAL_S, autosave_path_for
-from layers.project import open_project
 
 
 @pytest.fixture
@@ -48,7 +47,7 @@ def test_save_and_reopen_keeps_layers_order_visibility_view_and_notes(main_windo
     assert reopened.notes == before.notes
     assert reopened.notes["P5"].note == "wet in spring"
 
-    from gui.main_window import MainWindow
+    from gridscout.gui.main_window import MainWindow
 
     fresh = MainWindow(settings=main_window.settings, restore_layout=False)
     qtbot.addWidget(fresh)
@@ -93,7 +92,7 @@ def _crash_with_unsaved_changes(window, project_path):
 
 
 def test_after_a_crash_the_autosave_is_offered_and_recovered(qtbot, app_settings, project_path):
-    from gui.main_window import MainWindow
+    from gridscout.gui.main_window import MainWindow
 
     first = MainWindow(settings=app_settings, restore_layout=False)
     qtbot.addWidget(first)
@@ -113,7 +112,7 @@ def test_after_a_crash_the_autosave_is_offered_and_recovered(qtbot, app_settings
 
 
 def test_declining_recovery_opens_the_saved_project_and_drops_the_autosave(qtbot, app_settings, project_path):
-    from gui.main_window import MainWindow
+    from gridscout.gui.main_window import MainWindow
 
     first = MainWindow(settings=app_settings, restore_layout=False)
     qtbot.addWidget(first)
@@ -165,7 +164,7 @@ def test_a_file_that_is_not_a_project_gives_a_message(main_window, tmp_path):
 
 
 def test_the_demo_is_never_overwritten_by_save(main_window, monkeypatch, tmp_path):
-    from resources import DEMO_PROJECT
+    from gridscout.resources import DEMO_PROJECT
 
     if not DEMO_PROJECT.exists():
         pytest.skip("the demo project is not built yet")
@@ -173,7 +172,7 @@ def test_the_demo_is_never_overwritten_by_save(main_window, monkeypatch, tmp_pat
     assert main_window.open_project(DEMO_PROJECT)
     assert main_window.session.read_only
     target = tmp_path / "my-demo.gridscout"
-    monkeypatch.setattr("gui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("gridscout.gui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     assert main_window.save()
     assert DEMO_PROJECT.stat().st_mtime_ns == before
     assert main_window.session.path == target.resolve()
@@ -197,9 +196,8 @@ def test_timed_autosave_writes_in_the_background_and_a_save_meanwhile_wins(main_
 
 
 def test_an_untitled_project_lost_in_a_crash_is_offered_back(qtbot, app_settings):
+    from gridscout.gui.main_window import MainWindow
     from project_factory import parcels_layer
-
-    from gui.main_window import MainWindow
 
     first = MainWindow(settings=app_settings, restore_layout=False)
     qtbot.addWidget(first)

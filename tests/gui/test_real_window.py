@@ -17,7 +17,7 @@ GRIDSCOUT = Path(sys.executable).with_name("gridscout")
 @pytest.mark.skipif(not (shutil.which("xvfb-run") or shutil.which("Xvfb")), reason="needs Xvfb (apt install xvfb)")
 @pytest.mark.skipif(not GRIDSCOUT.exists(), reason="the gridscout command is not installed in this environment")
 def test_demo_snapshot_in_a_real_x_window(tmp_path):
-    from resources import DEMO_PROJECT
+    from gridscout.resources import DEMO_PROJECT
 
     if not DEMO_PROJECT.exists():
         pytest.skip("the demo project is not built yet")

@@ -7,16 +7,15 @@ import sys
 import time
 from pathlib import Path
 
+from gridscout.layers.project import open_project
 from project_factory import write_small_project
-
-from layers.project import open_project
 
 ROOT = Path(__file__).resolve().parents[2]
 
 SAVER = """
 import sys
 sys.path[:0] = [{root!r}, {here!r}]
-from layers.project import save_project
+from gridscout.layers.project import save_project
 from project_factory import big_project
 project = big_project(450)
 print("ready", flush=True)

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from gridscout.resources import DEMO_PROJECT
 from PySide6.QtCore import Qt
-
-from resources import DEMO_PROJECT
 
 pytestmark = pytest.mark.skipif(not DEMO_PROJECT.exists(), reason="the demo project is not built yet")
 
@@ -149,7 +148,7 @@ def test_a_wrong_profile_file_shows_a_message_and_nothing_breaks(demo_window, qt
 
 
 def test_opened_and_saved_profiles(demo_window, qtbot, tmp_path):
-    from scoring.profile import load_profile
+    from gridscout.scoring.profile import load_profile
 
     window = demo_window
     panel = panel_of(window)
@@ -169,7 +168,7 @@ def test_opened_and_saved_profiles(demo_window, qtbot, tmp_path):
 
 
 def test_save_keeps_the_scores_and_the_tuned_profile(demo_window, qtbot, tmp_path):
-    from layers.project import open_project
+    from gridscout.layers.project import open_project
 
     window = demo_window
     window.scoring.set_weight("interconnection_cost", 6)
@@ -179,15 +178,14 @@ def test_save_keeps_the_scores_and_the_tuned_profile(demo_window, qtbot, tmp_pat
     again = open_project(tmp_path / "scored.gridscout")
     assert {c["type"]: c["weight"] for c in again.profile["criteria"]}["interconnection_cost"] == 6
     np.testing.assert_allclose(again.scores["score"].to_numpy(), window.scoring.result.columns["score"])
-    from scoring.project_scoring import profile_for
+    from gridscout.scoring.project_scoring import profile_for
 
     assert profile_for(again).criteria == window.scoring.profile.criteria  # what reopening scores with
 
 
 def test_a_project_without_power_layers_says_what_is_missing(main_window, qtbot, tmp_path):
+    from gridscout.layers.project import Project, save_project
     from project_factory import parcels_layer
-
-    from layers.project import Project, save_project
 
     path = save_project(Project(title="Parcels only", layers=[parcels_layer()]), tmp_path / "p.gridscout")
     assert main_window.open_project(path)
@@ -200,9 +198,9 @@ def test_a_project_without_power_layers_says_what_is_missing(main_window, qtbot,
 
 
 def test_opening_a_scored_project_restores_its_profile(main_window, qtbot, tmp_path):
-    from layers.project import open_project, save_project
-    from scoring.profile import load_profile, profile_to_dict
-    from scoring.project_scoring import results_table, score_project
+    from gridscout.layers.project import open_project, save_project
+    from gridscout.scoring.profile import load_profile, profile_to_dict
+    from gridscout.scoring.project_scoring import results_table, score_project
 
     project = open_project(DEMO_PROJECT)
     tuned = load_profile("hyperscale").with_weights({"parcel_area": 6})

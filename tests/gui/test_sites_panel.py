@@ -3,10 +3,9 @@
 import numpy as np
 import pytest
 from demo_helpers import open_demo, show_dock
+from gridscout.gui.panels.sites_panel import MEASURES, SITE_ROLE
 from pyproj import Geod
 from PySide6.QtCore import Qt
-
-from gui.panels.sites_panel import MEASURES, SITE_ROLE
 
 
 @pytest.fixture

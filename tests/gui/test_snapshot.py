@@ -6,11 +6,10 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from gridscout.layers.project import Project, save_project
 from project_factory import lime_parcels, sites_layer, small_project
 from PySide6.QtGui import QImage
 from qt_helpers import image_rgb
-
-from layers.project import Project, save_project
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,8 +9,7 @@ expanded with ``repeat``.
 from __future__ import annotations
 
 import numpy as np
-
-from ._jit import njit
+from gridscout.scoring.distance.jit import njit
 
 _OFF = np.int64(1 << 31)
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-
-from ._jit import njit
+from gridscout.scoring.distance.jit import njit
 
 
 @njit

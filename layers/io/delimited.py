@@ -16,9 +16,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-
-from layers.errors import DataError
-from layers.report import ValidationReport
+from gridscout.layers.errors import DataError
+from gridscout.layers.validation_report import ValidationReport
 
 LAT_NAMES = ("lat", "latitude", "y", "lat_dd", "latitude_dd", "ycoord", "y_coord", "point_y")
 LON_NAMES = ("lon", "lng", "long", "longitude", "x", "lon_dd", "longitude_dd", "xcoord", "x_coord",

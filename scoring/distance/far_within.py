@@ -14,10 +14,9 @@ per-parcel path (``scoring._far.exact_within``). ``progress`` is called about ev
 from __future__ import annotations
 
 import numpy as np
-
-from . import geodesy as g
-from ._far import _flat_parcels, _Ticker, _unit, exact_within
-from ._sphere import near_combos
+from gridscout.scoring import geodesy as g
+from gridscout.scoring.distance.far import _flat_parcels, _Ticker, _unit, exact_within
+from gridscout.scoring.distance.sphere import near_combos
 
 CHUNK = 256
 

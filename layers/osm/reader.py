@@ -23,8 +23,7 @@ from pathlib import Path
 
 import numpy as np
 import osmium
-
-from layers.osm_report import OsmImportReport
+from gridscout.layers.osm.import_summary import OsmImportReport
 
 log = logging.getLogger(__name__)
 

@@ -14,9 +14,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
-
-from ._jit import njit
-from .geodesy import _C2, _C4, _C6, E2, A
+from gridscout.scoring.distance.jit import njit
+from gridscout.scoring.geodesy import _C2, _C4, _C6, E2, A
 
 SQH = math.sqrt(0.5)
 

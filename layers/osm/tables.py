@@ -22,11 +22,10 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-
-from layers import parse
-from layers.osm_read import KEEP_KEYS, Feature
-from layers.osm_report import OsmImportReport
-from layers.registry import get_kind
+from gridscout.layers import parse
+from gridscout.layers.osm.import_summary import OsmImportReport
+from gridscout.layers.osm.reader import KEEP_KEYS, Feature
+from gridscout.layers.registry import get_kind
 
 MIN_STANDALONE_GENERATOR_MW = 1.0
 

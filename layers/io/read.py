@@ -17,11 +17,10 @@ import pyarrow as pa
 import pyogrio
 import pyogrio.errors
 import shapely
-
-from layers.errors import DataError
-from layers.io_csv import ENCODING_NAMES, guess_encoding, read_csv, table_to_geodata
-from layers.model import Source
-from layers.report import ValidationReport
+from gridscout.layers.errors import DataError
+from gridscout.layers.io.delimited import ENCODING_NAMES, guess_encoding, read_csv, table_to_geodata
+from gridscout.layers.model import Source
+from gridscout.layers.validation_report import ValidationReport
 
 FORMATS = {
     ".gpkg": "GeoPackage",
@@ -239,7 +238,7 @@ def read_ogr(path: str | Path, layer: str | None, columns=None, bbox=None,
 
     Returns (GeoDataFrame, validity of each geometry or None); see :mod:`layers.io_arrow`.
     """
-    from layers.io_arrow import arrow_to_geodataframe, table_is_utf8
+    from gridscout.layers.io.arrow import arrow_to_geodataframe, table_is_utf8
 
     label = Path(path).name + (f":{layer}" if layer and extension(path) in (".gpkg", ".zip") else "")
     gp = gdal_path(path)
@@ -281,8 +280,7 @@ def read_geoparquet(path: str | Path, columns=None, bbox=None,
     """GeoParquet via pyarrow in batches (see :mod:`layers.io_arrow`); other GeoParquet encodings
     via geopandas; plain Parquet with lat/lon or WKT/WKB columns like a CSV."""
     import pyarrow.parquet as pq
-
-    from layers.io_arrow import geoparquet_meta, read_geoparquet_wkb
+    from gridscout.layers.io.arrow import geoparquet_meta, read_geoparquet_wkb
 
     p = Path(path)
     valid = None
@@ -367,7 +365,7 @@ def source_crs_of(path: str | Path, layer: str | None = None) -> str | None:
 
 def geometry_types(gdf: gpd.GeoDataFrame) -> set[str]:
     """Base geometry types present ("Point", "LineString", "Polygon"; Multi* folded in)."""
-    from layers.validate import base_geometry_types
+    from gridscout.layers.validate import base_geometry_types
 
     geoms = np.asarray(gdf.geometry.values, dtype=object)
     return base_geometry_types(geoms[~shapely.is_missing(geoms)])

@@ -40,12 +40,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
-from scipy.spatial import cKDTree
-
-from layers.progress import no_progress
-
-from . import geodesy as g
-from ._driver import (
+from gridscout.layers.progress import no_progress
+from gridscout.scoring import geodesy as g
+from gridscout.scoring.distance.driver import (
     Block,
     Frame,
     cell_bounds,
@@ -58,11 +55,12 @@ from ._driver import (
     prepare_parcels,
     run_blocks,
 )
-from ._far import far_nearest
-from ._geom import as_geom_array, feature_pieces
-from ._kernels import _norm, exact_pairs, point_segment_d2
-from ._planar import min_mid_dist, nearest_cells
-from ._within import count_within, sum_within
+from gridscout.scoring.distance.far import far_nearest
+from gridscout.scoring.distance.geometry import as_geom_array, feature_pieces
+from gridscout.scoring.distance.kernels import _norm, exact_pairs, point_segment_d2
+from gridscout.scoring.distance.planar import min_mid_dist, nearest_cells
+from gridscout.scoring.distance.within import count_within, sum_within
+from scipy.spatial import cKDTree
 
 __all__ = ["NearestResult", "nearest", "sum_within", "count_within", "prepare"]
 

@@ -16,9 +16,8 @@ import geopandas as gpd
 import numpy as np
 import pyarrow as pa
 import shapely
+from gridscout.layers.progress import Progress
 from pyproj import CRS
-
-from layers.progress import Progress
 
 BATCH = 100_000
 

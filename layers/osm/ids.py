@@ -22,8 +22,13 @@ from pathlib import Path
 import numpy as np
 import osmium
 import pandas as pd
-
-from layers.osm_read import PassProgress, _opl_writer, _refs_bulk, thread_pool, unique_sorted
+from gridscout.layers.osm.reader import (
+    PassProgress,
+    _opl_writer,
+    _refs_bulk,
+    thread_pool,
+    unique_sorted,
+)
 
 log = logging.getLogger(__name__)
 

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
-from scipy.spatial import cKDTree
-
-from layers.progress import no_progress
-
-from . import geodesy as g
-from ._driver import (
+from gridscout.layers.progress import no_progress
+from gridscout.scoring import geodesy as g
+from gridscout.scoring.distance.driver import (
     Block,
     Frame,
     cell_bounds,
@@ -20,10 +17,11 @@ from ._driver import (
     prepare_parcels,
     run_blocks,
 )
-from ._far_within import far_within
-from ._geom import as_geom_array, representative_points
-from ._grid import Grid
-from ._kernels import _norm, exact_pairs
+from gridscout.scoring.distance.far_within import far_within
+from gridscout.scoring.distance.geometry import as_geom_array, representative_points
+from gridscout.scoring.distance.grid import Grid
+from gridscout.scoring.distance.kernels import _norm, exact_pairs
+from scipy.spatial import cKDTree
 
 
 def _tolerance(radius, lat):

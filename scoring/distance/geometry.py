@@ -12,9 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
-
-from ._jit import njit
-from .geodesy import CHORD_LO, GEOD, R_MEAN, to_xyz
+from gridscout.scoring.distance.jit import njit
+from gridscout.scoring.geodesy import CHORD_LO, GEOD, R_MEAN, to_xyz
 
 LMAX = 2000.0  # metres; longer edges are split
 

@@ -31,18 +31,18 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import shapely
-
-from layers.errors import Cancelled, DataError
-from layers.model import Layer, Source
-from layers.osm_geom import (
+from gridscout.layers.errors import Cancelled, DataError
+from gridscout.layers.model import Layer, Source
+from gridscout.layers.osm.geometry import (
     Locator,
     area_way_geometries,
     assemble_multipolygons,
     line_geometries,
     relation_geometry,
 )
-from layers.osm_ids import read_member_ways, read_node_locations
-from layers.osm_read import (
+from gridscout.layers.osm.ids import read_member_ways, read_node_locations
+from gridscout.layers.osm.import_summary import KINDS, OsmImportReport
+from gridscout.layers.osm.reader import (
     Collected,
     Feature,
     PassProgress,
@@ -50,14 +50,13 @@ from layers.osm_read import (
     read_power_objects,
     unique_sorted,
 )
-from layers.osm_report import KINDS, OsmImportReport
-from layers.osm_tables import (
+from gridscout.layers.osm.tables import (
     MIN_STANDALONE_GENERATOR_MW,
     lines_frame,
     plants_frame,
     substations_frame,
 )
-from layers.progress import Progress, no_progress, scaled
+from gridscout.layers.progress import Progress, no_progress, scaled
 
 __all__ = [
     "KINDS",
@@ -88,7 +87,7 @@ class OsmImport:
         out = []
         for kind, gdf in self.layers.items():
             try:
-                from layers.registry import get_kind
+                from gridscout.layers.registry import get_kind
 
                 style = get_kind(kind).default_style()
             except Exception:  # a kind not available must not stop an import

@@ -17,14 +17,12 @@ from __future__ import annotations
 import time
 
 import numpy as np
+from gridscout.layers.progress import no_progress
+from gridscout.scoring import geodesy as g
+from gridscout.scoring.distance.kernels import exact_pairs
+from gridscout.scoring.distance.sphere import near_combos, sphere_dist
 from pyproj import Transformer
 from pyproj.enums import TransformDirection
-
-from layers.progress import no_progress
-
-from . import geodesy as g
-from ._kernels import exact_pairs
-from ._sphere import near_combos, sphere_dist
 
 
 def _parcel(P, i):

@@ -15,8 +15,7 @@ import numpy as np
 import pandas as pd
 import pyogrio
 import shapely
-
-from layers.errors import DataError
+from gridscout.layers.errors import DataError
 
 log = logging.getLogger(__name__)
 

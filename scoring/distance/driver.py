@@ -14,12 +14,17 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 import numpy as np
+from gridscout.scoring import geodesy as g
+from gridscout.scoring.distance.geometry import (
+    ParcelBucket,
+    as_geom_array,
+    chains,
+    parcel_buckets,
+    parcel_buckets_simple,
+)
+from gridscout.scoring.distance.grid import Grid, cell_keys
+from gridscout.scoring.distance.planar import project_rows
 from scipy.spatial import cKDTree
-
-from . import geodesy as g
-from ._geom import ParcelBucket, as_geom_array, chains, parcel_buckets, parcel_buckets_simple
-from ._grid import Grid, cell_keys
-from ._planar import project_rows
 
 BLOCK = 16384
 PARCELS_PER_CELL = 6

@@ -24,10 +24,9 @@ import tempfile
 import numpy as np
 import osmium
 import shapely
+from gridscout.layers.osm.import_summary import OsmImportReport
+from gridscout.layers.osm.reader import Collected, Feature
 from osmium.osm import mutable
-
-from layers.osm_read import Collected, Feature
-from layers.osm_report import OsmImportReport
 
 
 class Locator:

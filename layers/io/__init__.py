@@ -13,9 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import geopandas as gpd
-
-from layers.errors import DataError
-from layers.io_read import (
+from gridscout.layers.errors import DataError
+from gridscout.layers.io.read import (
     FORMATS,
     RASTER_EXTS,
     check_file,
@@ -28,11 +27,11 @@ from layers.io_read import (
     read_vector,
     read_vector_checked,
 )
-from layers.io_write import WRITE_EXTS, write_vector
-from layers.kinds.base import LayerKind, SourceInfo
-from layers.model import Layer, Source
-from layers.progress import Progress, scaled
-from layers.report import ValidationReport
+from gridscout.layers.io.write import WRITE_EXTS, write_vector
+from gridscout.layers.kinds.base import LayerKind, SourceInfo
+from gridscout.layers.model import Layer, Source
+from gridscout.layers.progress import Progress, scaled
+from gridscout.layers.validation_report import ValidationReport
 
 __all__ = [
     "FORMATS",
@@ -82,7 +81,7 @@ def source_info(path: str | Path, layer: str | None, gdf: gpd.GeoDataFrame | Non
 
 def kind_scores(info: SourceInfo) -> list[tuple[float, str]]:
     """``[(score, kind name)]`` for every kind, best first (a failing plugin scores 0)."""
-    from layers.registry import all_kinds
+    from gridscout.layers.registry import all_kinds
 
     scores = []
     for name, kind in all_kinds().items():
@@ -97,7 +96,7 @@ def kind_scores(info: SourceInfo) -> list[tuple[float, str]]:
 
 
 def _best_kind(info: SourceInfo, label: str) -> LayerKind:
-    from layers.registry import all_kinds, get_kind
+    from gridscout.layers.registry import all_kinds, get_kind
 
     scores = kind_scores(info)
     if not scores or scores[0][0] <= 0:
@@ -108,9 +107,8 @@ def _best_kind(info: SourceInfo, label: str) -> LayerKind:
 
 def sample_frame(path: str | Path, layer: str | None, rows: int = SAMPLE_ROWS) -> gpd.GeoDataFrame | None:
     """The first ``rows`` features of a layer (None for a table without geometry), cheaply."""
+    from gridscout.layers.io.read import READ_ERRORS, gdal_path, read_error
     from pyogrio import read_dataframe
-
-    from layers.io_read import READ_ERRORS, gdal_path, read_error
 
     ext = extension(path)
     if ext in (".csv", ".tsv"):
@@ -118,8 +116,7 @@ def sample_frame(path: str | Path, layer: str | None, rows: int = SAMPLE_ROWS) -
     if ext in (".parquet", ".geoparquet"):
         import pyarrow as pa
         import pyarrow.parquet as pq
-
-        from layers.io_arrow import arrow_to_geodataframe, geoparquet_meta
+        from gridscout.layers.io.arrow import arrow_to_geodataframe, geoparquet_meta
 
         meta = geoparquet_meta(path)
         if meta is None or str(meta.get("columns", {}).get(meta.get("primary_column", "geometry"), {})
@@ -193,7 +190,7 @@ def _label(path: str | Path, layer: str | None) -> str:
 
 
 def _load_raster(src: Source, kind: LayerKind | None, crs, progress: Progress) -> Layer:
-    from layers.raster import RasterSource
+    from gridscout.layers.raster import RasterSource
 
     if kind is None:
         kind = _best_kind(SourceInfo(src.path, None, [], set(), is_raster=True), src.path)
@@ -226,15 +223,15 @@ def load_layer(
     overrides) the source CRS. ``progress(fraction, message)`` may raise ``Cancelled``.
     Raises :class:`DataError` for anything the user has to fix.
     """
-    from layers.registry import get_kind
-    from layers.validate import validate_geometries
+    from gridscout.layers.registry import get_kind
+    from gridscout.layers.validate import validate_geometries
 
     progress = progress or (lambda f, m="": None)
     src = Source.parse(spec)
     layer = layer or src.layer
     path = check_file(src.path)
     if extension(path) in (".gridscout", ".gpkg"):  # a project's layers by title, or by kind
-        from layers.project import project_layer_table
+        from gridscout.layers.project import project_layer_table
 
         layer = project_layer_table(path, wanted=layer) or project_layer_table(
             path, kind=kind if layer is None else None) or layer

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from layers.report import Severity, ValidationReport
+from gridscout.layers.validation_report import Severity, ValidationReport
 
 #: how many example ids each rule keeps
 MAX_EXAMPLES = 5

@@ -13,10 +13,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from gridscout.layers.errors import DataError
+from gridscout.layers.progress import Progress
 from pyproj import CRS
-
-from layers.errors import DataError
-from layers.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +79,7 @@ def feature_names(features: gpd.GeoDataFrame) -> np.ndarray:
 def nearest_feature(
     parcels: gpd.GeoSeries, features: gpd.GeoDataFrame, mask: np.ndarray, progress: Progress | None
 ) -> NearestFeature:
-    from scoring.nearest import nearest
+    from gridscout.scoring.distance import nearest
 
     n = len(parcels)
     rows = np.flatnonzero(mask)
@@ -141,7 +140,7 @@ def generation_within(
     progress: Progress | None,
 ) -> np.ndarray:
     """Sum of plant MW within ``radius_km`` of each parcel's boundary."""
-    from scoring.nearest import sum_within
+    from gridscout.scoring.distance import sum_within
 
     if plants is None or len(plants) == 0 or len(parcels) == 0:
         return np.zeros(len(parcels))
