@@ -349,10 +349,10 @@ try:
         hwm = next(int(l.split()[1]) / 1024 for l in fh if l.startswith("VmHWM"))
 except (OSError, StopIteration):
     pass
-print(json.dumps({{"seconds": seconds, "features": result.report.features, "vmhwm_mb": hwm,
-                   "objects": result.report.objects_read,
-                   "rules": {{i.rule: result.report.count(i.rule) for i in result.report.items.values()}},
-                   "strategy": result.report.node_strategy,
+print(json.dumps({{"seconds": seconds, "features": result.summary.features, "vmhwm_mb": hwm,
+                   "objects": result.summary.objects_read,
+                   "rules": {{i.rule: result.summary.count(i.rule) for i in result.summary.items.values()}},
+                   "strategy": result.summary.node_strategy,
                    "cpu_seconds": sum(resource.getrusage(resource.RUSAGE_SELF)[:2]),
                    "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
 """

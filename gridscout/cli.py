@@ -8,27 +8,14 @@ the same library functions.
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import os
-import pkgutil
 import sys
 import traceback
 from types import ModuleType
 
 import gridscout
-import gridscout.commands
-
-
-def _command_modules() -> dict[str, ModuleType]:
-    mods = {}
-    for info in pkgutil.iter_modules(gridscout.commands.__path__):
-        if info.name.startswith("_"):
-            continue
-        mod = importlib.import_module(f"gridscout.commands.{info.name}")
-        if hasattr(mod, "NAME") and hasattr(mod, "run"):
-            mods[mod.NAME] = mod
-    return dict(sorted(mods.items()))
+from gridscout.commands import command_modules
 
 
 def build_parser(commands: dict[str, ModuleType]) -> argparse.ArgumentParser:
@@ -51,7 +38,7 @@ def build_parser(commands: dict[str, ModuleType]) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = _command_modules()
+    commands = command_modules()
     # No subcommand (or a project path / "demo" first): open the app.
     first = next((a for a in argv if a not in ("-v", "--verbose")), None)
     if first is None or (first not in commands and not first.startswith("-")) or (

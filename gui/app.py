@@ -11,91 +11,21 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
+from gridscout.gui.display import usable_display
 from gridscout.layers.errors import DataError
+
+from gridscout.operations import resolve_project, site_points
 
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 1600, 1000
 RENDER_TIMEOUT_MS = 60_000
-_HEADLESS_PLATFORMS = ("offscreen", "minimal")
-
-
-def has_display(env: dict | None = None, platform: str | None = None) -> bool:
-    """Can Qt open a window here? (Linux/BSD need an X11 or Wayland display or a headless platform.)"""
-    env = os.environ if env is None else env
-    platform = sys.platform if platform is None else platform
-    qpa = env.get("QT_QPA_PLATFORM", "").split(":")[0].split(";")[0].strip().lower()
-    if qpa in _HEADLESS_PLATFORMS or qpa in ("vnc", "eglfs", "linuxfb", "vkkhrdisplay"):
-        return True
-    if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        return True  # Windows and macOS always have their window system
-    if qpa == "xcb":
-        return bool(env.get("DISPLAY"))
-    if qpa.startswith("wayland"):
-        return bool(env.get("WAYLAND_DISPLAY"))
-    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
-
-
-def x_server_answers(display: str) -> bool:
-    """Does the X server named by ``display`` accept a connection? (True when libxcb is missing:
-    then Qt decides.) Qt aborts the process when it cannot connect, so ask first."""
-    import ctypes
-    import ctypes.util
-
-    name = ctypes.util.find_library("xcb")
-    if not name:
-        return True
-    try:
-        xcb = ctypes.CDLL(name)
-        xcb.xcb_connect.restype = ctypes.c_void_p
-        xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
-        xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
-        xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
-        conn = xcb.xcb_connect(display.encode(), None)
-        try:
-            return conn is not None and xcb.xcb_connection_has_error(conn) == 0
-        finally:
-            if conn:
-                xcb.xcb_disconnect(conn)
-    except (OSError, AttributeError):
-        return True
-
-
-def usable_display(env: dict | None = None, platform: str | None = None) -> bool:
-    """:func:`has_display`, and for X11 also a server that answers."""
-    env = os.environ if env is None else env
-    if not has_display(env, platform):
-        return False
-    qpa = env.get("QT_QPA_PLATFORM", "").split(":")[0].strip().lower()
-    uses_x = qpa == "xcb" or (not qpa and not env.get("WAYLAND_DISPLAY"))
-    platform = sys.platform if platform is None else platform
-    if uses_x and platform.startswith("linux") and env.get("DISPLAY"):
-        return x_server_answers(env["DISPLAY"])
-    return True
-
-
-def resolve_project(project: str | os.PathLike | None) -> Path:
-    """``None``/"demo" → the shipped demo project; anything else must be an existing file."""
-    from gridscout.resources import DEMO_PROJECT
-
-    if project is None or str(project).lower() == "demo":
-        if not DEMO_PROJECT.exists():
-            raise DataError(f"the demo project is missing ({DEMO_PROJECT}); reinstall GridScout or open a project file")
-        return DEMO_PROJECT
-    path = Path(project).expanduser()
-    if not path.exists():
-        raise DataError(f"project {path} not found; give a .gridscout file or 'demo'")
-    return path
 
 
 # --- no display ---------------------------------------------------------------------------------
-def headless_commands() -> list[tuple[str, str]]:
-    from gridscout.cli import _command_modules
-
-    return [(name, mod.HELP) for name, mod in _command_modules().items() if name != "app"]
-
-
-def no_display_message() -> str:
+def no_display_message(commands: Sequence[tuple[str, str]] = ()) -> str:
+    """How to get a display, and the ``(name, help)`` ``commands`` that need none."""
     display = os.environ.get("DISPLAY")
     why = (f"(DISPLAY={display} is set, but no X server answers there)." if display
            else "(neither DISPLAY nor WAYLAND_DISPLAY is set).")
@@ -112,9 +42,10 @@ def no_display_message() -> str:
         "",
         "These commands need no display:",
     ]
-    commands = headless_commands()
     width = max((len(n) for n, _ in commands), default=0)
     lines += [f"  gridscout {name:<{width}}  {help_}" for name, help_ in commands]
+    if not commands:
+        lines.append("  gridscout --help lists them")
     lines += ["Details: gridscout SUBCOMMAND --help", ""]
     return "\n".join(lines)
 
@@ -122,30 +53,21 @@ def no_display_message() -> str:
 def site_comparison_text(project) -> str | None:
     """The candidate-site comparison table (as ``gridscout compare-sites`` prints it), or None when
     the project lacks sites or what scoring needs."""
-    import pandas as pd
-    from gridscout.scoring.project_scoring import (
-        missing_inputs,
-        profile_for,
-        score_inputs,
-        scoring_inputs,
-    )
-    from gridscout.scoring.sites import compare_sites, markdown_table
+    from gridscout.scoring.project_scoring import missing_inputs, profile_for
 
-    sites = [lyr.data for lyr in project.layers_of_kind("candidate_sites") if not lyr.is_raster and len(lyr)]
-    if not sites or missing_inputs(project):
+    from gridscout.operations import compare_project_sites, markdown_table
+
+    if missing_inputs(project) or not site_points(project):
         return None
-    inputs, profile = scoring_inputs(project), profile_for(project)
-    scored = score_inputs(inputs, profile).parcels
-    table = compare_sites(pd.concat(sites, ignore_index=True), inputs.substations, inputs.lines, inputs.plants,
-                          profile, scored_parcels=scored)
+    profile = profile_for(project)
+    table = compare_project_sites(project, profile)
     return f"profile {profile.name}\n" + markdown_table(table)
 
 
-def run_headless(project_arg) -> int:
-    from gridscout.gui.project_summary import describe_project
-    from gridscout.layers.project import open_project
+def run_headless(project_arg, commands: Sequence[tuple[str, str]] = ()) -> int:
+    from gridscout.operations import describe_project, open_project
 
-    print(no_display_message())
+    print(no_display_message(commands))
     try:
         path = resolve_project(project_arg)
         project = open_project(path)
@@ -187,10 +109,13 @@ def run_app(
     height: int = DEFAULT_HEIGHT,
     extent: tuple[float, float, float, float] | None = None,
     site: str | None = None,
+    commands: Sequence[tuple[str, str]] = (),
 ) -> int:
-    """Open the app (returns the exit code when the window closes) or take a snapshot."""
+    """Open the app (returns the exit code when the window closes) or take a snapshot.
+    ``commands``: ``(name, help)`` of the commands that need no display (the CLI passes its own),
+    named when there is no display and in Help › How to load real data."""
     if snapshot is None and not usable_display():
-        return run_headless(project_path_or_demo)
+        return run_headless(project_path_or_demo, commands)
     path = resolve_project(project_path_or_demo)
     if snapshot is not None:
         return _snapshot(path, Path(snapshot), width, height, extent, site)
@@ -199,6 +124,7 @@ def run_app(
     from gridscout.gui.message_bar import install_excepthook
 
     window = MainWindow()
+    window.headless_commands = tuple(commands)
     install_excepthook(window.message_bar)
     window.resize(width, height)
     window.show()

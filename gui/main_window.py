@@ -12,9 +12,8 @@ from gridscout.gui.dialogs.help import HowToDialog, show_about
 from gridscout.gui.layer_loader import LayerLoader
 from gridscout.gui.message_bar import MessageBar, show_exception
 from gridscout.gui.osm_import import OsmImporter
-from gridscout.gui.panels import PANELS, panel_class
+from gridscout.gui.panels import PANELS
 from gridscout.gui.project_session import ProjectSession
-from gridscout.gui.project_summary import find_sites, site_extent, site_points, sites_extent
 from gridscout.gui.status_bar import StatusBar
 from gridscout.gui.workers import cancel_all, run_with_dialog
 from gridscout.layers.model import Layer
@@ -29,6 +28,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from gridscout.operations.summary import find_sites, site_extent, site_points, sites_extent
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         self.scoring = ScoringSession(self)  # live scores of the open project (panels connect to it)
         #: "save" | "discard" | "cancel" for unsaved changes on close/new/open; tests replace it
         self.ask_save = self._ask_save_dialog
+        #: (name, help) of the commands that need no display, for Help (set by gui.app.run_app)
+        self.headless_commands: tuple[tuple[str, str], ...] = ()
 
         self.canvas = MapCanvas(self)
         self.message_bar = MessageBar()
@@ -106,10 +109,7 @@ class MainWindow(QMainWindow):
         toggles, first_in_area = [], {}
         for spec in PANELS:
             try:
-                cls = panel_class(spec)
-                if cls is None:
-                    continue
-                widget = cls(self)
+                widget = spec.panel(self)
             except Exception as exc:  # a broken panel must not stop the app
                 show_exception(self.message_bar, exc, f"The {spec.title} panel could not be opened")
                 continue
@@ -384,6 +384,6 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     def show_howto(self) -> None:
-        dlg = HowToDialog(self)
+        dlg = HowToDialog(self, self.headless_commands)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.show()

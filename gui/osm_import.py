@@ -6,7 +6,7 @@ bounding box: the map's current extent or four typed coordinates), then runs
 progress dialog, Cancel, status-bar progress). The transmission lines, substations and power plants
 are added to the project with their validation reports and carry the OpenStreetMap credit, which the
 map then shows ("© OpenStreetMap contributors"). The message bar sums the import up; its Details
-button shows the full import report. Dropped ``.osm.pbf`` / ``.osm`` files come here too
+button shows the full import summary. Dropped ``.osm.pbf`` / ``.osm`` files come here too
 (:meth:`OsmImporter.import_files`, called by the layer loader).
 
 Tests replace ``ask_path`` (the file dialog) and ``exec_dialog`` (the options dialog).
@@ -52,8 +52,8 @@ def is_osm_file(path: str | Path) -> bool:
 
 
 def run_import(path: str, bbox, include_lifecycle: bool, progress):
-    """The work (on a worker thread): :func:`layers.osm.import_osm` without writing a file."""
-    from gridscout.layers.osm import import_osm
+    """The work (on a worker thread): :func:`gridscout.operations.import_osm` without writing a file."""
+    from gridscout.operations import import_osm
 
     return import_osm(path, bbox=bbox, progress=progress, include_lifecycle=include_lifecycle)
 
@@ -170,7 +170,7 @@ class OsmImporter(QObject):
         from gridscout.layers.model import Source
 
         name = Path(path).name
-        report = result.report
+        report = result.summary
         by_kind = {layer.kind: layer for layer in result.to_layers()}
         added = []
         for kind in LAYER_NAMES:  # lines first, so the points are drawn above them

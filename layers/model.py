@@ -11,11 +11,10 @@ from gridscout.layers.validation_report import ValidationReport
 
 def _alias(path: str) -> str:
     """``demo`` names the shipped demo project (unless a file of that name exists)."""
-    if path == "demo" and not Path(path).exists():
-        from gridscout.resources import DEMO_PROJECT
+    from gridscout.resources import demo_alias
 
-        return str(DEMO_PROJECT)
-    return path
+    demo = demo_alias(path)
+    return str(demo) if demo is not None else path
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import os
 import sqlite3
 import tempfile
 import warnings
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -226,10 +226,6 @@ def open_project(path: str | Path) -> Project:
         scores=scores,
         path=path,
     )
-
-
-def note_records(project: Project) -> list[dict]:
-    return [asdict(n) for n in project.notes.values()]
 
 
 def project_layer_table(path: str | Path, wanted: str | None = None, kind: str | None = None) -> str | None:

@@ -277,7 +277,7 @@ def test_dc_underground_and_cable_forms(imported):
 
 
 def test_broken_line_data_is_reported_not_fatal(imported):
-    lines, report = imported.layers["transmission_lines"], imported.report
+    lines, report = imported.layers["transmission_lines"], imported.summary
     broken = row(lines, "w1007")
     assert len(broken.geometry.coords) == 2  # drawn through the nodes present
     assert "missing from the file" in broken["issues"] and "medium" in broken["issues"]
@@ -292,7 +292,7 @@ def test_broken_line_data_is_reported_not_fatal(imported):
 
 def test_lifecycle_features_are_counted_and_imported_on_request(extract, imported):
     assert "w1009" not in set(imported.layers["transmission_lines"]["osm_id"])
-    assert "w1009" in imported.report.examples("lifecycle_skipped")
+    assert "w1009" in imported.summary.examples("lifecycle_skipped")
     r = row(import_osm(extract, include_lifecycle=True).layers["transmission_lines"], "w1009")
     assert (
         r["status"] == "construction"
@@ -325,7 +325,7 @@ def test_substations_as_node_way_and_multipolygon(imported):
 
 
 def test_open_outline_kept_as_point_and_missing_members(imported):
-    subs, report = imported.layers["substations"], imported.report
+    subs, report = imported.layers["substations"], imported.summary
     open_way = row(subs, "w2004")
     assert open_way.geometry.geom_type == "Point"
     assert "not closed" in open_way["issues"]
@@ -344,7 +344,7 @@ def test_open_outline_kept_as_point_and_missing_members(imported):
 
 
 def test_plant_outputs(imported):
-    plants, report = imported.layers["power_plants"], imported.report
+    plants, report = imported.layers["power_plants"], imported.summary
     assert row(plants, "n200")["capacity_mw"] == 2360.0 and row(plants, "n200")["fuel"] == "nuclear"
     assert row(plants, "w4001")["capacity_mw"] == pytest.approx(2360.0)
     assert row(plants, "w4001").geometry.geom_type == "Polygon"
@@ -358,7 +358,7 @@ def test_plant_outputs(imported):
 
 
 def test_generators_summed_into_plants_and_standalone_ones(imported):
-    plants, report = imported.layers["power_plants"], imported.report
+    plants, report = imported.layers["power_plants"], imported.summary
     sunfield = row(plants, "w4002")  # no output of its own: 5 MW + 900 kW inside
     assert sunfield["capacity_mw"] == pytest.approx(5.9)
     assert sunfield["generators"] == 2 and "sum of 2 generators" in sunfield["issues"]
@@ -413,8 +413,8 @@ def test_pbf_gives_the_same_layers(extract, imported, tmp_path):
         assert shapely.equals_exact(
             np.asarray(a.geometry.values), np.asarray(b.geometry.values), 1e-7
         ).all()
-    assert {k: v.count for k, v in imported.report.items.items()} == {
-        k: v.count for k, v in from_pbf.report.items.items()
+    assert {k: v.count for k, v in imported.summary.items.items()} == {
+        k: v.count for k, v in from_pbf.summary.items.items()
     }
 
 
@@ -426,7 +426,7 @@ def test_negative_ids_as_josm_writes_them(tmp_path):
     result = import_osm(path)
     line = row(result.layers["transmission_lines"], "w-10")
     assert len(line.geometry.coords) == 3 and line["voltage_kv"] == 230.0
-    assert "negative" in result.report.node_strategy
+    assert "negative" in result.summary.node_strategy
 
 
 @pytest.mark.parametrize("max_chunks", [osm_ids.MAX_CHUNKS, 4])
@@ -474,7 +474,7 @@ def test_file_not_sorted_by_id_is_read_completely(tmp_path):
     path.write_text("\n".join(lines), encoding="utf-8")
     result = import_osm(path)
     assert len(row(result.layers["transmission_lines"], "w10").geometry.coords) == 20
-    assert result.report.count("file_not_sorted") == 1
+    assert result.summary.count("file_not_sorted") == 1
 
 
 def test_to_layers_gives_styled_layers_with_their_reports(imported):
@@ -503,7 +503,7 @@ def test_bbox_keeps_features_that_intersect_it(extract):
     }
     assert "w1001" in set(result.layers["transmission_lines"]["osm_id"])  # crosses the box edge
     assert len(result.layers["power_plants"]) == 0
-    assert result.report.count("outside_bbox") > 0
+    assert result.summary.count("outside_bbox") > 0
 
 
 def test_progress_reaches_one_and_cancel_stops(extract):
@@ -679,7 +679,7 @@ def test_real_fukui_tags_and_geometries(tmp_path):
         assert got.geometry.area == pytest.approx(rec.geometry.area, rel=1e-4)
         assert got["name:ja"] == (rec["name:ja"] if isinstance(rec["name:ja"], str) else None)
     assert "name:ja_rm" in got_subs.columns
-    assert result.report.warnings == []
+    assert result.summary.warnings == []
 
 
 # --- command line --------------------------------------------------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from gridscout.commands.layer_options import add_layer_arguments, print_notes, read_layer_inputs
+
 NAME = "compare-sites"
 HELP = "compare candidate sites: nearest substation/line, MW nearby, best parcels within R km"
 DESCRIPTION = (
@@ -14,8 +16,6 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from gridscout.commands.score import add_layer_arguments
-
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument(
         "--sites", required=True, metavar="FILE", help="candidate sites (points or polygons)"
@@ -37,53 +37,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from gridscout.commands.score import load_inputs, scored_frame, warn_unused
     from gridscout.layers.errors import GridScoutError
     from gridscout.layers.progress import TextProgressBar, scaled
-    from gridscout.scoring.engine import score
-    from gridscout.scoring.profile import load_profile
-    from gridscout.scoring.sites import compare_sites, markdown_table
+    from gridscout.operations import compare_sites, comparison_heading, load_profile, markdown_table
 
     if args.top < 1 or args.within_km <= 0:
         raise GridScoutError("--top must be 1 or more and --within-km greater than 0")
     if args.out and Path(args.out).suffix.lower() != ".csv":
         raise GridScoutError(f"--out {args.out}: compare-sites writes CSV; name the file *.csv")
     profile = load_profile(args.profile)
-    warn_unused(args, profile)
     bar = TextProgressBar(quiet=args.quiet)
     try:
-        inputs = load_inputs(args, scaled(bar, 0.0, 0.4))
-        scored = None
-        if inputs.get("parcels") is not None:
-            result = score(
-                inputs["parcels"],
-                inputs["substations"],
-                inputs["lines"],
-                inputs.get("plants"),
-                rasters=inputs["rasters"],
-                exclusions=inputs["exclusions"],
-                profile=profile,
-                progress=scaled(bar, 0.4, 0.9),
-            )
-            scored = scored_frame(result)
-        bar(0.9, "comparing sites")
-        table = compare_sites(
-            inputs["sites"],
-            inputs["substations"],
-            inputs["lines"],
-            inputs.get("plants"),
-            profile,
-            scored_parcels=scored,
-            top_n=args.top,
-            within_km=args.within_km,
-        )
-        bar(1.0, "done")
+        inputs = read_layer_inputs(args, scaled(bar, 0.0, 0.4))
+        table = compare_sites(inputs, profile, top_n=args.top, within_km=args.within_km,
+                              progress=scaled(bar, 0.4, 1.0))
     finally:
         bar.close()
-    print(
-        f"Candidate sites, profile {profile.name} (substations >= {profile.substation_rule[0]:g} kV, "
-        f"lines >= {profile.line_rule[0]:g} kV)\n"
-    )
+    print_notes(NAME, profile, inputs)
+    print(comparison_heading(profile) + "\n")
     print(markdown_table(table))
     if args.out:
         table.to_csv(args.out, index=False, encoding="utf-8", lineterminator="\n")

@@ -25,12 +25,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gridscout.gui.app import resolve_project
-    from gridscout.gui.export.data import export_data
     from gridscout.layers.progress import TextProgressBar
-    from gridscout.layers.project import open_project
+    from gridscout.operations import export_data, open_project
 
-    project = open_project(resolve_project(args.project))
+    project = open_project(args.project)
     bar = TextProgressBar(quiet=args.quiet)
     try:
         path, n = export_data(project, args.layer, args.out, bar)

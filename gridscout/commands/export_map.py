@@ -36,15 +36,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gridscout.gui.app import resolve_project
     from gridscout.gui.export.map_export import ensure_app, export_map, parse_size
-    from gridscout.gui.project_summary import parse_extent
     from gridscout.layers.progress import TextProgressBar
-    from gridscout.layers.project import open_project
+    from gridscout.operations import open_project, parse_extent
 
     extent = parse_extent(args.extent) if args.extent else None
     size = parse_size(args.size, args.dpi)
-    project = open_project(resolve_project(args.project))
+    project = open_project(args.project)
     ensure_app()  # sets QT_QPA_PLATFORM=offscreen when there is no display
     bar = TextProgressBar(quiet=args.quiet)
     try:

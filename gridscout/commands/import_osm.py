@@ -55,8 +55,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gridscout.layers.osm import import_osm
     from gridscout.layers.progress import TextProgressBar
+    from gridscout.operations import import_osm
 
     bar = TextProgressBar(quiet=args.quiet)
     try:
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         )
     finally:
         bar.close()
-    print(result.report.to_text())
+    print(result.summary.to_text())
     layers = ", ".join(f"{kind} ({len(gdf)})" for kind, gdf in result.layers.items())
     print(f"wrote {result.path}: {layers}")
     print("Map data © OpenStreetMap contributors (ODbL)")

@@ -31,17 +31,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gridscout.gui.app import resolve_project
     from gridscout.gui.export.map_export import ensure_app
     from gridscout.gui.export.report import export_report
     from gridscout.layers.errors import GridScoutError
     from gridscout.layers.progress import TextProgressBar
-    from gridscout.layers.project import open_project
+    from gridscout.operations import open_project
 
     if args.top < 1 or args.within_km <= 0:
         raise GridScoutError("--top must be 1 or more and --within-km greater than 0")
     sites = [s.strip() for s in args.sites.split(",") if s.strip()] if args.sites else None
-    project = open_project(resolve_project(args.project))
+    project = open_project(args.project)
     ensure_app()
     bar = TextProgressBar(quiet=args.quiet)
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,16 +38,15 @@ site){osm}. US: HIFLD electric substations and transmission lines.</li>
 """
 
 
-def howto_html() -> str:
-    """The help text, naming only the subcommands this installation has."""
+def howto_html(commands: Sequence[tuple[str, str]] = ()) -> str:
+    """The help text, naming the ``(name, help)`` subcommands this installation has (the CLI hands
+    them to :func:`gui.app.run_app`); without them it points to ``gridscout --help``."""
     from html import escape
 
-    from gridscout.gui.app import headless_commands
-
-    commands = headless_commands()
     names = {name for name, _ in commands}
     osm = (", converted with <code>gridscout import-osm REGION.osm.pbf</code>" if "import-osm" in names else "")
     items = "".join(f"<li><code>gridscout {escape(n)}</code> — {escape(h)}</li>" for n, h in commands)
+    items = items or "<li><code>gridscout --help</code> lists them</li>"
     return _SOURCES_HTML.format(osm=osm, commands=items)
 
 
@@ -64,13 +65,13 @@ def show_about(parent: QWidget | None) -> None:
 
 
 class HowToDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, commands: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle("How to load real data")
         self.resize(640, 560)
         lay = QVBoxLayout(self)
         text = QTextBrowser()
-        text.setHtml(howto_html())
+        text.setHtml(howto_html(commands))
         text.setOpenExternalLinks(True)
         lay.addWidget(text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

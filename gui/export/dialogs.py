@@ -157,7 +157,8 @@ def _scene_fn(window):
 def export_map(window, options: dict | None = None):
     """File › Export Map…: ask (unless ``options`` are given), then export on a worker."""
     from gridscout.gui.export.map_export import export_map as do_export
-    from gridscout.gui.project_summary import site_points
+
+    from gridscout.operations.summary import site_points
 
     project = window.session.project
     if not isinstance(options, dict):  # a menu action passes its "checked" flag
@@ -182,7 +183,8 @@ def export_map(window, options: dict | None = None):
 
 def export_report(window, options: dict | None = None):
     from gridscout.gui.export.report import export_report as do_report
-    from gridscout.gui.project_summary import site_points
+
+    from gridscout.operations.summary import site_points
 
     project = window.session.project
     if not isinstance(options, dict):  # a menu action passes its "checked" flag
@@ -202,7 +204,7 @@ def export_report(window, options: dict | None = None):
 
 
 def export_data(window, options: dict | None = None):
-    from gridscout.gui.export.data import export_data as do_export
+    from gridscout.operations.export_data import export_data as do_export
 
     project = window.session.project
     if not isinstance(options, dict):  # a menu action passes its "checked" flag

@@ -24,7 +24,7 @@ PAPER_MM = {"a4": (297, 210), "a3": (420, 297), "letter": (279.4, 215.9), "tablo
 
 def ensure_app():
     """A Qt application for fonts and painting; offscreen when there is no display."""
-    from gridscout.gui.app import usable_display
+    from gridscout.gui.display import usable_display
 
     if not usable_display() and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"

@@ -32,11 +32,12 @@ class ReportResult:
 
 def export_report(project, out, sites: list[str] | None = None, top: int = 5, within_km: float = 10.0,
                   title: str | None = None, scene=None, progress=None, dpi: float = DPI) -> ReportResult:
-    from gridscout.gui.export.data import scored_parcels_frame
     from gridscout.gui.export.map_export import ensure_app
     from gridscout.gui.export.scene import MapScene
     from gridscout.gui.export.site_facts import all_sites, choose_sites, site_facts
     from gridscout.scoring.sites import compare_sites
+
+    from gridscout.operations.export_data import scored_parcels_frame
 
     progress = progress or (lambda f, m="": None)
     out = Path(out)
@@ -102,7 +103,7 @@ def _attribution(scene, sites) -> str:
 
 
 def _stored_scored(project, scene):
-    from gridscout.gui.export.data import scored_parcels_frame
+    from gridscout.operations.export_data import scored_parcels_frame
 
     return scored_parcels_frame(project)
 

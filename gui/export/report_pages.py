@@ -100,7 +100,8 @@ def cover(pw: PageWriter, scene, title: str, sites, scored) -> None:
 
 def overview(pw: PageWriter, scene, sites) -> None:
     from gridscout.gui.export.scene import SITE_RADIUS_KM
-    from gridscout.gui.project_summary import sites_extent
+
+    from gridscout.operations.summary import sites_extent
 
     pw.heading("Overview of the candidate sites", 1)
     groups = site_clusters(sites)

@@ -129,7 +129,7 @@ class MapScene:
 
     def site_extent(self, name: str, radius_km: float = SITE_RADIUS_KM):
         """About 2 × ``radius_km`` around the site(s) called ``name`` ("-" matches "–" too)."""
-        from gridscout.gui.project_summary import find_sites, sites_extent
+        from gridscout.operations.summary import find_sites, sites_extent
 
         try:
             return sites_extent(find_sites(self.project, name), radius_km)
@@ -140,7 +140,7 @@ class MapScene:
             return sites_extent(hits, radius_km)
 
     def sites(self) -> list[tuple[str, float, float]]:
-        from gridscout.gui.project_summary import site_points
+        from gridscout.operations.summary import site_points
 
         return site_points(self.project)
 

@@ -83,10 +83,6 @@ def project_sources(project, layers=None) -> list[LayerSources]:
     return [layer_sources(lyr) for lyr in layers]
 
 
-def uses_osm(layers) -> bool:
-    return any(layer_sources(lyr).osm for lyr in layers)
-
-
 def attribution(layers, rows=None) -> str:
     """The credit line a map of ``layers`` carries: providers, OSM's credit first when used.
     ``rows`` (layer name → row positions) limits each layer to what the map shows."""

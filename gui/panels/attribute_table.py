@@ -343,7 +343,7 @@ class AttributeTablePanel(QWidget):
         """Show ``rows``; a single point (a substation, a site) gets about 2 km around it."""
         b = np.asarray(layer.data.geometry.iloc[rows].total_bounds, dtype=float)
         if np.isfinite(b).all() and b[2] - b[0] < POINT_DEG and b[3] - b[1] < POINT_DEG:
-            from gridscout.gui.project_summary import site_extent
+            from gridscout.operations.summary import site_extent
 
             self.canvas.set_extent(site_extent((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, POINT_VIEW_KM))
         else:

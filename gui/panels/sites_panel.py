@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from gridscout.gui.project_summary import site_extent
 from gridscout.gui.widgets.score_classes import colour_for, score_classes
 from gridscout.gui.widgets.site_chart import SiteBarChart
 from gridscout.layers.errors import Cancelled, GridScoutError
@@ -29,6 +28,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from gridscout.operations.summary import site_extent
 
 log = logging.getLogger(__name__)
 

@@ -41,7 +41,7 @@ from gridscout.layers.osm.geometry import (
     relation_geometry,
 )
 from gridscout.layers.osm.ids import read_member_ways, read_node_locations
-from gridscout.layers.osm.import_summary import KINDS, OsmImportReport
+from gridscout.layers.osm.import_summary import KINDS, OsmImportSummary
 from gridscout.layers.osm.reader import (
     Collected,
     Feature,
@@ -76,10 +76,10 @@ _KIND_OF = {"substation": "substations", "plant": "power_plants", "generator": "
 
 @dataclass
 class OsmImport:
-    """The result: one GeoDataFrame per kind (EPSG:4326) and the import report."""
+    """The result: one GeoDataFrame per kind (EPSG:4326) and the import summary."""
 
     layers: dict[str, gpd.GeoDataFrame]
-    report: OsmImportReport
+    summary: OsmImportSummary
     path: Path | None = None  # the GeoPackage written, if any
 
     def to_layers(self) -> list[Layer]:
@@ -92,10 +92,10 @@ class OsmImport:
                 style = get_kind(kind).default_style()
             except Exception:  # a kind not available must not stop an import
                 style = {}
-            source = Source(str(self.path), kind) if self.path else Source(self.report.source, kind)
+            source = Source(str(self.path), kind) if self.path else Source(self.summary.source, kind)
             out.append(
                 Layer(
-                    kind, kind, gdf, source, style=style, report=self.report.validation_report(kind)
+                    kind, kind, gdf, source, style=style, report=self.summary.validation_report(kind)
                 )
             )
         return out
@@ -131,7 +131,7 @@ def _check_bbox(bbox) -> tuple[float, float, float, float] | None:
 
 
 def _read(
-    path: str, tmpdir: Path, report: OsmImportReport, progress: Progress, include_lifecycle: bool
+    path: str, tmpdir: Path, report: OsmImportSummary, progress: Progress, include_lifecycle: bool
 ):
     position = ReadPosition(path)
     step = PassProgress(scaled(progress, 0.0, 0.5), position, "reading power features")
@@ -166,7 +166,7 @@ def _read(
     return collected
 
 
-def _drop_duplicate_members(features: list[Feature], report: OsmImportReport) -> list[Feature]:
+def _drop_duplicate_members(features: list[Feature], report: OsmImportSummary) -> list[Feature]:
     """A power relation's members with the same power value (its outline way) are the same feature."""
     by_key = {f.key: f for f in features}
     drop = set()
@@ -215,7 +215,7 @@ def _kept(features, geoms, issues):
 
 
 def build_layers(
-    collected: Collected, report: OsmImportReport, bbox=None
+    collected: Collected, report: OsmImportSummary, bbox=None
 ) -> dict[str, gpd.GeoDataFrame]:
     """The three power layers from what was read (see the rules in osm_geom and osm_tables).
 
@@ -315,14 +315,14 @@ def import_osm(
     ``bbox`` = (minlon, minlat, maxlon, maxlat) keeps the features that intersect it.
     ``include_lifecycle`` also imports features under construction, proposed or disused (with their
     ``status``). Raises :class:`DataError` when the file is no readable OSM file; broken OSM data
-    inside a readable file is reported in ``result.report``, never raised.
+    inside a readable file is reported in ``result.summary``, never raised.
     """
     started = time.perf_counter()
     path = Path(path)
     _check_input(path)
     bbox = _check_bbox(bbox)
     progress = progress or no_progress
-    report = OsmImportReport(source=path.name)
+    report = OsmImportSummary(source=path.name)
     try:
         with tempfile.TemporaryDirectory(prefix="gridscout-osm-") as tmp:
             collected = _read(str(path), Path(tmp), report, progress, include_lifecycle)

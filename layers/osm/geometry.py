@@ -24,7 +24,7 @@ import tempfile
 import numpy as np
 import osmium
 import shapely
-from gridscout.layers.osm.import_summary import OsmImportReport
+from gridscout.layers.osm.import_summary import OsmImportSummary
 from gridscout.layers.osm.reader import Collected, Feature
 from osmium.osm import mutable
 
@@ -77,7 +77,7 @@ def _gather(ways: list[Feature], loc: Locator):
 
 
 def line_geometries(
-    ways: list[Feature], loc: Locator, report: OsmImportReport, issues: list[list[str]]
+    ways: list[Feature], loc: Locator, report: OsmImportSummary, issues: list[list[str]]
 ) -> np.ndarray:
     """LineStrings of line ways (vectorised); None for ways that could not be drawn."""
     n = len(ways)
@@ -136,7 +136,7 @@ def _polygonal(geom):
 
 
 def area_way_geometry(
-    f: Feature, loc: Locator, report: OsmImportReport, kind: str, issues: list[str]
+    f: Feature, loc: Locator, report: OsmImportSummary, kind: str, issues: list[str]
 ):
     """Polygon of a closed way, a point for an open one (see the module rules); None when unusable."""
     refs = f.refs
@@ -210,7 +210,7 @@ def area_way_geometry(
 
 
 def area_way_geometries(
-    ways: list[Feature], loc: Locator, report: OsmImportReport, kind: str, issues: list[list[str]]
+    ways: list[Feature], loc: Locator, report: OsmImportSummary, kind: str, issues: list[list[str]]
 ) -> np.ndarray:
     """area_way_geometry for many ways: closed, complete, valid outlines in bulk, the rest one by one."""
     geoms = np.full(len(ways), None, dtype=object)
@@ -312,7 +312,7 @@ def relation_geometry(
     assembled: dict[int, object],
     collected: Collected,
     loc: Locator,
-    report: OsmImportReport,
+    report: OsmImportSummary,
     kind: str,
     issues: list[str],
 ):

@@ -1,8 +1,8 @@
-"""The OpenStreetMap import report: what was read, what was kept, and every problem with example ids.
+"""The OpenStreetMap import summary: what was read, what was kept, and every problem with example ids.
 
 OSM features have no row numbers, so problems are counted per rule with the first few OSM ids
-(``w12345``) as examples; :meth:`OsmImportReport.validation_report` turns the part about one layer
-into a :class:`~layers.report.ValidationReport` for the GUI and the project file.
+(``w12345``) as examples; :meth:`OsmImportSummary.validation_report` turns the part about one layer
+into a :class:`~layers.validation_report.ValidationReport` for the GUI and the project file.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ class OsmIssue:
 
 
 @dataclass
-class OsmImportReport:
+class OsmImportSummary:
     """Counts and problems of one import. ``add`` never raises: broken data is reported, not fatal."""
 
     source: str = ""

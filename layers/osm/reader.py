@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 import osmium
-from gridscout.layers.osm.import_summary import OsmImportReport
+from gridscout.layers.osm.import_summary import OsmImportSummary
 
 log = logging.getLogger(__name__)
 
@@ -288,7 +288,7 @@ class PassProgress:
 def read_power_objects(
     path: str,
     tmpdir: Path,
-    report: OsmImportReport,
+    report: OsmImportSummary,
     progress: PassProgress,
     include_lifecycle: bool = False,
 ) -> list[Feature]:
@@ -308,7 +308,7 @@ def read_power_objects(
     return parse_power_opl(opl, report, include_lifecycle, progress)
 
 
-def _set_refs(features: list[Feature], texts: list[str], report: OsmImportReport) -> None:
+def _set_refs(features: list[Feature], texts: list[str], report: OsmImportSummary) -> None:
     """Parse a batch of way node lists into their features; empties both lists."""
     for feature, refs in zip(features, _refs_bulk(texts), strict=True):
         feature.refs = refs
@@ -320,7 +320,7 @@ def _set_refs(features: list[Feature], texts: list[str], report: OsmImportReport
 
 def parse_power_opl(
     opl: Path,
-    report: OsmImportReport,
+    report: OsmImportSummary,
     include_lifecycle: bool,
     progress: PassProgress | None = None,
 ) -> list[Feature]:

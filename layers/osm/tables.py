@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 import shapely
 from gridscout.layers import parse
-from gridscout.layers.osm.import_summary import OsmImportReport
+from gridscout.layers.osm.import_summary import OsmImportSummary
 from gridscout.layers.osm.reader import KEEP_KEYS, Feature
 from gridscout.layers.registry import get_kind
 
@@ -132,7 +132,7 @@ def _texts(df: pd.DataFrame, key: str) -> pd.Series:
     return parse.clean_text(_col(df, key)).astype(object).where(lambda s: s.notna(), None)
 
 
-def lines_frame(features, geoms, issues, report: OsmImportReport) -> gpd.GeoDataFrame:
+def lines_frame(features, geoms, issues, report: OsmImportSummary) -> gpd.GeoDataFrame:
     kind = "transmission_lines"
     df = _tags(features)
     n = len(features)
@@ -168,7 +168,7 @@ def lines_frame(features, geoms, issues, report: OsmImportReport) -> gpd.GeoData
     return _frame(kind, values, issues, extras, geoms)
 
 
-def substations_frame(features, geoms, issues, report: OsmImportReport) -> gpd.GeoDataFrame:
+def substations_frame(features, geoms, issues, report: OsmImportSummary) -> gpd.GeoDataFrame:
     kind = "substations"
     df = _tags(features)
     volts = parse.parse_voltage(_col(df, "voltage"), unit="v")

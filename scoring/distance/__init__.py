@@ -150,16 +150,6 @@ def cell_candidates(fr: Frame, blk: Block, cells: np.ndarray, radius: np.ndarray
     return item, start, lens
 
 
-def parcel_pairs(fr: Frame, blk: Block, cells: np.ndarray, radius: np.ndarray):
-    """(parcel, item) pairs, grouped by parcel, for all parcels of ``cells``."""
-    item, start, lens = cell_candidates(fr, blk, cells, radius)
-    qof = np.full(blk.qix.size, -1, dtype=np.int64)
-    qof[cells] = np.arange(cells.size)
-    psel = np.flatnonzero(qof[blk.cell] >= 0)
-    pp, pj = expand_pairs(qof[blk.cell[psel]], item, start, lens)
-    return psel[pp], pj
-
-
 def group_min(pp, v, n):
     """Minimum of ``v`` per group ``pp`` (sorted), inf for empty groups."""
     out = np.full(n, np.inf)

@@ -56,9 +56,9 @@ def test_line_style_offers_the_voltage_classes(opened, qtbot):
 
 
 def test_help_names_the_headless_commands(qtbot):
-    from gridscout.gui.app import headless_commands
+    from gridscout.commands import headless_commands
 
-    dialog = HowToDialog()
+    dialog = HowToDialog(commands=headless_commands())
     qtbot.addWidget(dialog)
     text = dialog.findChild(type(dialog.layout().itemAt(0).widget())).toPlainText()
     for name, _help in headless_commands():

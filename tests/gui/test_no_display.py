@@ -21,7 +21,7 @@ def _env_without_display(tmp_path) -> dict:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="only Linux can lack a display")
 @pytest.mark.parametrize("argv", [[], ["demo"]])
 def test_no_display_prints_help_and_headless_summary(tmp_path, argv):
-    from gridscout.cli import _command_modules
+    from gridscout.commands import headless_commands
 
     proc = subprocess.run(
         [sys.executable, "-m", "gridscout", *argv], cwd=ROOT, env=_env_without_display(tmp_path),
@@ -32,7 +32,7 @@ def test_no_display_prints_help_and_headless_summary(tmp_path, argv):
     assert "no display" in out.lower()
     assert "xvfb-run gridscout" in out
     assert "QT_QPA_PLATFORM=offscreen gridscout demo --snapshot demo.png" in out
-    headless = [name for name in _command_modules() if name != "app"]
+    headless = [name for name, _help in headless_commands()]
     assert headless, "the CLI should have headless subcommands"
     for name in headless:
         assert f"gridscout {name}" in out
@@ -45,7 +45,7 @@ def test_no_display_prints_help_and_headless_summary(tmp_path, argv):
 
 
 def test_has_display_rules():
-    from gridscout.gui.app import has_display
+    from gridscout.gui.display import has_display
 
     assert not has_display({}, "linux")
     assert has_display({"DISPLAY": ":0"}, "linux")

@@ -1,6 +1,7 @@
-"""Data export for the CLI and the GUI: a project layer, or the scored parcels, with QGIS styles.
+"""Export data: a project layer, or the scored parcels, as GIS data with QGIS styles.
 
-No Qt here (``gridscout export-data`` runs headless); the writing is :mod:`layers.export`.
+Called by ``gridscout export-data``, the GUI's Export Layer Data and the report; the writing is
+:mod:`gridscout.layers.export`.
 """
 
 from __future__ import annotations
@@ -9,8 +10,11 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+
 from gridscout.layers.errors import DataError
 from gridscout.layers.export import export_frame, export_layer, scored_parcels
+from gridscout.layers.progress import Progress
+from gridscout.operations.feedback import Cancel, checked
 
 SCORES = "scores"
 
@@ -29,9 +33,11 @@ def find_layer(project, name: str):
     raise DataError(f"project has no layer {name!r}; layers: {names}, or 'scores' for the scored parcels")
 
 
-def scored_parcels_frame(project, progress=None, result=None) -> gpd.GeoDataFrame:
-    """Every parcel with its score and explanation columns (stored scores, else scored now)."""
-    from gridscout.scoring.project_scoring import results_table, score_project
+def scored_parcels_frame(project, progress: Progress | None = None, result=None) -> gpd.GeoDataFrame:
+    """Every parcel with its score and explanation columns (``result``, else the stored scores,
+    else scored now)."""
+    from gridscout.operations.score import score_project
+    from gridscout.scoring.project_scoring import results_table
 
     table = project.scores
     if result is not None:
@@ -56,9 +62,11 @@ def scored_parcels_frame(project, progress=None, result=None) -> gpd.GeoDataFram
     return frame
 
 
-def export_data(project, what: str, out: str | Path, progress=None, result=None) -> tuple[Path, int]:
-    """Write layer ``what`` (or "scores") of ``project`` to ``out``; returns (path, features)."""
-    progress = progress or (lambda f, m="": None)
+def export_data(project, what: str, out: str | Path, progress: Progress | None = None, result=None,
+                cancelled: Cancel | None = None) -> tuple[Path, int]:
+    """Write layer ``what`` (or "scores") of ``project`` to ``out``; returns (path, features).
+    ``result`` (a score of the project) is written instead of the stored scores."""
+    progress = checked(progress, cancelled)
     if what.strip().lower() == SCORES:
         progress(0.05, "scoring" if project.scores is None else "reading the scores")
         from gridscout.layers.progress import scaled

@@ -1,4 +1,5 @@
-"""What a project holds, in words, and where its candidate sites are (no Qt: also used headless)."""
+"""Summarise a project: what it holds, in words, and where its candidate sites are (used by the
+headless ``gridscout``, the map and report exports and the GUI's site zoom)."""
 
 from __future__ import annotations
 
