@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     if args.out and Path(args.out).suffix.lower() != ".csv":
         raise GridScoutError(f"--out {args.out}: compare-sites writes CSV; name the file *.csv")
     profile = load_profile(args.profile)
+    print_notes(NAME, profile, args)
     bar = TextProgressBar(quiet=args.quiet)
     try:
         inputs = read_layer_inputs(args, scaled(bar, 0.0, 0.4))
@@ -53,7 +54,6 @@ def run(args: argparse.Namespace) -> int:
                               progress=scaled(bar, 0.4, 1.0))
     finally:
         bar.close()
-    print_notes(NAME, profile, inputs)
     print(comparison_heading(profile) + "\n")
     print(markdown_table(table))
     if args.out:

@@ -76,11 +76,13 @@ def read_layer_inputs(args: argparse.Namespace, progress, parcels: bool = True):
     )
 
 
-def print_notes(command: str, profile, inputs) -> None:
+def print_notes(command: str, profile, args: argparse.Namespace) -> None:
     """Say so, once, when an input is ignored or missing (:func:`gridscout.operations.unused_inputs`)."""
     from gridscout.operations import unused_inputs
 
-    for what, name in unused_inputs(profile, inputs):
+    notes = unused_inputs(profile, named_files(args.raster, "--raster"),
+                          named_files(args.exclusion, "--exclusion"), has_plants=bool(args.plants))
+    for what, name in notes:
         if what == "plants":
             text = (f"profile {profile.name} scores generation within {profile.generation_rule[0]:g} km, "
                     "but no --plants were given: 0 MW everywhere")

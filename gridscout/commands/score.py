@@ -67,10 +67,10 @@ def run_dask(args: argparse.Namespace) -> int:
             if name.startswith("distributed"):
                 logging.getLogger(name).setLevel(logging.ERROR)
     profile = load_profile(args.profile)
+    print_notes(NAME, profile, args)
     bar = TextProgressBar(quiet=args.quiet)
     try:
         inputs = read_layer_inputs(args, scaled(bar, 0.0, 0.05), parcels=False)
-        print_notes(NAME, profile, inputs)
         summary = score_partitions(args.parcels, inputs, profile, args.out, scheduler=args.scheduler,
                                    workers=args.workers, resume=not args.no_resume,
                                    progress=scaled(bar, 0.05, 1.0))
@@ -95,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     profile = load_profile(args.profile)  # a bad profile fails before any file is read
+    print_notes(NAME, profile, args)
     bar = TextProgressBar(quiet=args.quiet)
     try:
         inputs = read_layer_inputs(args, scaled(bar, 0.0, 0.3))
@@ -104,7 +105,6 @@ def run(args: argparse.Namespace) -> int:
         bar(1.0, "done")
     finally:
         bar.close()
-    print_notes(NAME, profile, inputs)
     print_reports(inputs)
     print(result.summary.to_text())
     print(

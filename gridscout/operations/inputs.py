@@ -4,7 +4,7 @@ and every file's validation report. Exclusion layers are read and validated like
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,12 +121,14 @@ def project_sites(project) -> gpd.GeoDataFrame | None:
                                                                 geometry=frames[0].geometry.name, crs=4326)
 
 
-def unused_inputs(profile: Profile, inputs: Inputs) -> list[tuple[str, str | None]]:
-    """What ``profile`` ignores or misses: ``("raster", name)`` / ``("exclusion", name)`` for a
-    given layer it does not name, ``("plants", None)`` when it scores generation without plants."""
+def unused_inputs(profile: Profile, rasters: Iterable[str] = (), exclusions: Iterable[str] = (),
+                  has_plants: bool = True) -> list[tuple[str, str | None]]:
+    """What ``profile`` ignores or misses among the inputs named (before any file is read):
+    ``("raster", name)`` / ``("exclusion", name)`` for a layer it does not name, ``("plants", None)``
+    when it scores generation but there are no plants."""
     used = {c.layer for c in profile.criteria if c.layer} | {e.layer for e in profile.exclusions}
-    out: list[tuple[str, str | None]] = [("raster", n) for n in inputs.scoring.raster_layers if n not in used]
-    out += [("exclusion", n) for n in inputs.scoring.area_layers if n not in used]
-    if profile.generation_rule and inputs.scoring.plants is None:
+    out: list[tuple[str, str | None]] = [("raster", n) for n in rasters if n not in used]
+    out += [("exclusion", n) for n in exclusions if n not in used]
+    if profile.generation_rule and not has_plants:
         out.append(("plants", None))
     return out
