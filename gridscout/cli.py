@@ -15,7 +15,7 @@ import traceback
 from types import ModuleType
 
 import gridscout
-from gridscout.commands import command_modules
+from gridscout.commands import command_modules, headless_commands
 
 
 def build_parser(commands: dict[str, ModuleType]) -> argparse.ArgumentParser:
@@ -29,6 +29,8 @@ def build_parser(commands: dict[str, ModuleType]) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"gridscout {gridscout.__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    # the app names the commands that need no display (no-display message, Help)
+    parser.set_defaults(headless_commands=tuple(headless_commands()))
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
     for name, mod in commands.items():
         p = sub.add_parser(name, help=mod.HELP, description=getattr(mod, "DESCRIPTION", mod.HELP))

@@ -34,10 +34,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gridscout.commands import headless_commands
     from gridscout.gui.app import run_app
     from gridscout.operations import parse_extent
 
     extent = parse_extent(args.extent) if args.extent else None
     return run_app(args.project, snapshot=args.snapshot, width=args.width, height=args.height,
-                   extent=extent, site=args.site, commands=headless_commands())
+                   extent=extent, site=args.site,
+                   commands=getattr(args, "headless_commands", ()))

@@ -7,6 +7,11 @@ import geopandas as gpd
 import numpy as np
 import pytest
 from gridscout.layers.errors import Cancelled, DataError
+from gridscout.resources import DEMO_PROJECT
+from gridscout.scoring.profile import load_profile
+from gridscout.scoring.project_scoring import profile_for
+from shapely.geometry import LineString, Point, Polygon, box
+
 from gridscout.operations import (
     compare_project_sites,
     compare_sites,
@@ -19,10 +24,6 @@ from gridscout.operations import (
     score_parcels,
     score_project,
 )
-from gridscout.resources import DEMO_PROJECT
-from gridscout.scoring.profile import load_profile
-from gridscout.scoring.project_scoring import profile_for
-from shapely.geometry import LineString, Point, Polygon, box
 
 
 @pytest.fixture(scope="module")
