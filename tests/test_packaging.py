@@ -123,10 +123,10 @@ def test_own_modules_in_the_working_directory_do_not_affect_a_command(shadowed_c
 
 
 def test_own_modules_in_the_working_directory_do_not_affect_headless_scoring(shadowed_cwd):
-    """``score`` through the Python API in that directory (same interpreter rules as the CLI)."""
+    """The Python API in that directory, the working directory first on the import path."""
     code = (
-        "from gridscout.operations import open_project, summarise_project\n"
-        "print(summarise_project(open_project('demo')))\n"
+        "from gridscout.operations import describe_project, open_project\n"
+        "print(describe_project(open_project('demo')))\n"
     )
     env = {**os.environ, "PYTHONPATH": "."}
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
