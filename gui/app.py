@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from gridscout.gui.display import usable_display
+from gridscout.gui.display import offscreen_without_display, usable_display
 from gridscout.layers.errors import DataError
 
 from gridscout.operations import resolve_project, site_points
@@ -160,8 +160,7 @@ def _wait_for_workers(app, timeout_ms: int, quiet_ms: int = 250) -> bool:
 
 
 def _snapshot(path: Path, out: Path, width: int, height: int, extent, site) -> int:
-    if not usable_display():
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    offscreen_without_display(override=True)
     app = _application()
     from gridscout.gui.main_window import MainWindow
     from PySide6.QtCore import QSettings

@@ -61,3 +61,11 @@ def usable_display(env: dict | None = None, platform: str | None = None) -> bool
     if uses_x and platform.startswith("linux") and env.get("DISPLAY"):
         return x_server_answers(env["DISPLAY"])
     return True
+
+
+def offscreen_without_display(override: bool = False) -> None:
+    """Use Qt's offscreen platform when there is no usable display and no platform was chosen (or
+    one was but cannot work, with ``override``), before the first ``QApplication``: snapshots and
+    exports then work anywhere."""
+    if not usable_display() and (override or not os.environ.get("QT_QPA_PLATFORM")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"

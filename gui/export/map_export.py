@@ -24,10 +24,9 @@ PAPER_MM = {"a4": (297, 210), "a3": (420, 297), "letter": (279.4, 215.9), "tablo
 
 def ensure_app():
     """A Qt application for fonts and painting; offscreen when there is no display."""
-    from gridscout.gui.display import usable_display
+    from gridscout.gui.display import offscreen_without_display
 
-    if not usable_display() and not os.environ.get("QT_QPA_PLATFORM"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    offscreen_without_display()
     from PySide6 import QtWidgets
 
     return QtWidgets.QApplication.instance() or QtWidgets.QApplication(["gridscout-export"])
