@@ -291,7 +291,7 @@ def test_worker_killed_mid_run(data, local, cluster):
 
 def test_partition_parcels_adds_ids_and_keeps_partitions_compact(data, tmp_path):
     from gridscout.cli import main
-    from gridscout.commands.partition_parcels import hilbert_keys
+    from gridscout.operations.partition import hilbert_keys
 
     assert list(hilbert_keys(np.array([0, 0, 1, 1.0]), np.array([0, 1, 1, 0.0]), bits=1)) == [
         0, 1, 2, 3

@@ -1,28 +1,22 @@
 """``gridscout partition-parcels``: cut a big parcel file into compact GeoParquet partitions.
 
-Parcels are ordered along a Hilbert curve (of their bounding-box centres over the layer's extent)
-and written ``--rows-per-partition`` at a time, so each partition covers a compact area: the Dask
-engine (``gridscout score --engine dask``) then scores each one against few features.
-
-The input is streamed in batches, three passes, never whole in memory: (1) bounding-box centres of
-every parcel, then their Hilbert order (about 40 bytes a parcel at the peak); (2) each batch's rows go to their
-partition's spill file (Arrow IPC, in a temporary folder inside OUT); (3) each spill file is sorted
-along the curve and written as ``part-00000.parquet`` … (atomically). Columns and the CRS are
-kept as they are; without a parcel id column, ``parcel_id`` is added from the 1-based feature
-number (``P000123``), the ids ``gridscout score`` would make for the whole file.
+The work is :func:`gridscout.operations.partition_parcels`.
 """
 
 from __future__ import annotations
 
 import argparse
-import time
 
 NAME = "partition-parcels"
 HELP = "split a parcel file into spatially compact GeoParquet partitions (for --engine dask)"
-DESCRIPTION = __doc__.split("\n\n", 1)[1]
-DEFAULT_ROWS = 250_000
-BATCH = 65_536
-HILBERT_BITS = 16
+DESCRIPTION = (
+    "Order the parcels of FILE along a Hilbert curve and write them, --rows-per-partition at a time,\n"
+    "as DIR/part-00000.parquet …: each partition covers a compact area, so the Dask engine\n"
+    "(gridscout score --engine dask) scores it against few features. The file is streamed in\n"
+    "batches, never whole in memory; columns and CRS are kept; without a parcel id column,\n"
+    "parcel_id is added from the feature number (P000123), as gridscout score would."
+)
+DEFAULT_ROWS = 250_000  # as gridscout.operations.partition.DEFAULT_ROWS (not imported: --help stays fast)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,203 +33,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
-def hilbert_keys(x, y, bits: int = HILBERT_BITS, bounds=None, chunk: int = 1 << 20):
-    """Hilbert curve index of points on a 2^bits grid over ``bounds`` (default: their extent);
-    NaN → after all. Computed ``chunk`` points at a time to bound the temporaries."""
-    import numpy as np
-
-    x = np.asarray(x, dtype=np.float64)
-    y = np.asarray(y, dtype=np.float64)
-    if bounds is None:
-        ok = np.isfinite(x) & np.isfinite(y)
-        if not ok.any():
-            return np.full(x.size, np.iinfo(np.int64).max, dtype=np.int64)
-        bounds = (np.nanmin(x[ok]), np.nanmax(x[ok]), np.nanmin(y[ok]), np.nanmax(y[ok]))
-    if x.size > chunk:
-        return np.concatenate([
-            hilbert_keys(x[i : i + chunk], y[i : i + chunk], bits, bounds, chunk)
-            for i in range(0, x.size, chunk)
-        ])
-    ok = np.isfinite(x) & np.isfinite(y)
-    n = (1 << bits) - 1
-    lo_x, hi_x, lo_y, hi_y = bounds
-    ix = np.where(ok, (x - lo_x) / max(hi_x - lo_x, 1e-12) * n, 0).astype(np.int64)
-    iy = np.where(ok, (y - lo_y) / max(hi_y - lo_y, 1e-12) * n, 0).astype(np.int64)
-    d = np.zeros(x.size, dtype=np.int64)
-    s = 1 << (bits - 1)
-    while s > 0:  # the classic xy → d loop, vectorised
-        rx = (ix & s) > 0
-        ry = (iy & s) > 0
-        d += s * s * ((3 * rx) ^ ry)
-        flip = ~ry
-        swap_x = np.where(flip & rx, n - ix, ix)
-        swap_y = np.where(flip & rx, n - iy, iy)
-        ix, iy = np.where(flip, swap_y, swap_x), np.where(flip, swap_x, swap_y)
-        s >>= 1
-    d[~ok] = np.iinfo(np.int64).max
-    return d
-
-
-class _Source:
-    """Arrow record batches of a vector file, its geometry column (WKB) and CRS."""
-
-    def __init__(self, spec: str):
-        from gridscout.layers.errors import DataError
-        from gridscout.layers.io.read import extension
-        from gridscout.layers.model import Source
-
-        src = Source.parse(spec)
-        self.path, self.layer = src.path, src.layer
-        self.parquet = extension(self.path) in (".parquet", ".geoparquet")
-        if self.parquet:
-            from gridscout.layers.io.arrow import geoparquet_meta
-
-            meta = geoparquet_meta(self.path) or {}
-            self.geometry = meta.get("primary_column", "geometry")
-            column = meta.get("columns", {}).get(self.geometry, {})
-            if str(column.get("encoding", "WKB")).upper() != "WKB":
-                raise DataError(f"{spec}: only WKB-encoded GeoParquet can be streamed")
-            self.crs = column.get("crs", "OGC:CRS84") if meta else None
-        else:
-            with self.batches() as (meta, _):
-                self.geometry = meta.get("geometry_name") or "wkb_geometry"
-                self.crs = meta.get("crs")
-
-    def batches(self):
-        from contextlib import contextmanager
-
-        import pyarrow.parquet as pq
-        import pyogrio
-
-        @contextmanager
-        def opened():
-            if self.parquet:
-                yield {}, pq.ParquetFile(self.path).iter_batches(batch_size=BATCH)
-            else:
-                with pyogrio.open_arrow(
-                    self.path, layer=self.layer, use_pyarrow=True, batch_size=BATCH
-                ) as (meta, reader):
-                    yield meta, reader
-
-        return opened()
-
-
-def _centres(source: _Source, progress):
-    """Bounding-box centre of every parcel (NaN for missing geometries), the first batch, rows."""
-    import numpy as np
-    import shapely
-
-    xs, ys, first = [], [], None
-    with source.batches() as (_, reader):
-        for batch in reader:
-            first = first if first is not None else batch
-            geoms = shapely.from_wkb(batch.column(source.geometry).to_numpy(zero_copy_only=False))
-            b = shapely.bounds(geoms)
-            xs.append((b[:, 0] + b[:, 2]) / 2)
-            ys.append((b[:, 1] + b[:, 3]) / 2)
-            progress(0.0, f"reading {sum(map(len, xs)):,} parcels")
-    if first is None:
-        return np.zeros(0), np.zeros(0), None
-    return np.concatenate(xs), np.concatenate(ys), first
-
-
-def _needs_ids(first, geometry: str) -> bool:
-    """True when the parcels kind finds no parcel id column (then ``parcel_id`` is added)."""
-    import geopandas as gpd
-    import shapely
-
-    from gridscout.layers.kinds.parcels import ParcelsKind
-
-    sample = first.slice(0, 10)
-    columns = [c for c in sample.schema.names if c != geometry]
-    geoms = shapely.from_wkb(sample.column(geometry).to_numpy(zero_copy_only=False))
-    frame = gpd.GeoDataFrame(sample.select(columns).to_pandas(), geometry=geoms)
-    return ParcelsKind().detect_mapping(frame) == {}
-
-
 def run(args: argparse.Namespace) -> int:
-    import os
-    import shutil
-    import tempfile
-    from pathlib import Path
-
-    import geopandas as gpd
-    import numpy as np
-    import pyarrow as pa
-    import shapely
-
-    from gridscout.layers.errors import DataError
-    from gridscout.layers.io import write_vector
-    from gridscout.layers.io.read import check_file
-    from gridscout.layers.model import Source
     from gridscout.layers.progress import TextProgressBar
+    from gridscout.operations import partition_parcels
 
-    started = time.perf_counter()
-    if args.rows_per_partition < 1:
-        raise DataError("--rows-per-partition must be at least 1")
-    check_file(Source.parse(args.file).path)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    if any(out.glob("part-*.parquet")):
-        raise DataError(f"{out} already holds partitions (part-*.parquet); choose an empty folder")
     bar = TextProgressBar(quiet=args.quiet)
-    spill = Path(tempfile.mkdtemp(prefix=".partition-", dir=out))
     try:
-        source = _Source(args.file)
-        x, y, first = _centres(source, lambda f, m: bar(0.0, m))
-        n = x.size
-        if n == 0:
-            raise DataError(f"{args.file} has no features")
-        add_ids = _needs_ids(first, source.geometry)
-        bar(0.3, "ordering along a Hilbert curve")
-        order = np.argsort(hilbert_keys(x, y), kind="stable")
-        del x, y
-        position = np.empty(n, dtype=np.int64)
-        position[order] = np.arange(n)
-        del order
-        size = args.rows_per_partition
-        count = (n + size - 1) // size
-
-        writers: dict[int, pa.ipc.RecordBatchStreamWriter] = {}
-        row = 0
-        with source.batches() as (_, reader):
-            for batch in reader:
-                k = batch.num_rows
-                pos = position[row : row + k]
-                table = pa.Table.from_batches([batch])
-                if add_ids:
-                    ids = np.char.add("P", np.char.zfill(np.arange(row + 1, row + k + 1).astype(str), 6))
-                    table = table.append_column("parcel_id", pa.array(ids.astype(object)))
-                table = table.append_column("__position", pa.array(pos))
-                part = pos // size
-                for p in np.unique(part):
-                    piece = table.filter(pa.array(part == p))
-                    if p not in writers:
-                        sink = pa.OSFile(str(spill / f"{p}.arrow"), "wb")
-                        writers[p] = pa.ipc.new_stream(sink, piece.schema)
-                    writers[p].write_table(piece)
-                row += k
-                bar(0.3 + 0.4 * row / n, f"spilling {row:,} of {n:,} parcels")
-        for w in writers.values():
-            w.close()
-
-        width = max(5, len(str(count - 1)))
-        for p in range(count):
-            with pa.OSFile(str(spill / f"{p}.arrow"), "rb") as fh:
-                table = pa.ipc.open_stream(fh).read_all()
-            table = table.sort_by("__position").drop_columns(["__position"])
-            geoms = shapely.from_wkb(table.column(source.geometry).to_numpy(zero_copy_only=False))
-            frame = table.drop_columns([source.geometry]).to_pandas()
-            gdf = gpd.GeoDataFrame(frame, geometry=geoms, crs=source.crs)
-            write_vector(gdf, out / f"part-{p:0{width}d}.parquet")
-            os.remove(spill / f"{p}.arrow")
-            bar(0.7 + 0.3 * (p + 1) / count, f"wrote partition {p + 1} of {count}")
+        done = partition_parcels(args.file, args.out, args.rows_per_partition, progress=bar)
     finally:
         bar.close()
-        shutil.rmtree(spill, ignore_errors=True)
     print(
-        f"wrote {n:,} parcels in {count:,} partitions of up to {size:,} to {out} "
-        f"in {time.perf_counter() - started:.1f} s"
-        + ("; added parcel_id from feature numbers" if add_ids else "")
+        f"wrote {done.parcels:,} parcels in {done.partitions:,} partitions of up to "
+        f"{done.rows_per_partition:,} to {args.out} in {done.seconds:.1f} s"
+        + ("; added parcel_id from feature numbers" if done.added_ids else "")
     )
     return 0

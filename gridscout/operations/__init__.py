@@ -22,6 +22,7 @@ from gridscout.operations.export_data import export_data, scored_parcels_frame
 from gridscout.operations.feedback import checked
 from gridscout.operations.inputs import Inputs, project_inputs, read_inputs, unused_inputs
 from gridscout.operations.osm import import_osm
+from gridscout.operations.partition import PartitionSummary, partition_parcels
 from gridscout.operations.projects import open_project, resolve_project
 from gridscout.operations.score import (
     load_profile,
@@ -35,6 +36,7 @@ from gridscout.operations.summary import describe_project, find_sites, parse_ext
 
 __all__ = [
     "Inputs",
+    "PartitionSummary",
     "checked",
     "compare_project_sites",
     "compare_sites",
@@ -47,6 +49,7 @@ __all__ = [
     "markdown_table",
     "open_project",
     "parse_extent",
+    "partition_parcels",
     "project_inputs",
     "read_inputs",
     "resolve_project",
