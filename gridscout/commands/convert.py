@@ -45,36 +45,25 @@ def parse_mapping(items) -> dict[str, str]:
 
 def run(args: argparse.Namespace) -> int:
     import json
-    from pathlib import Path
 
-    from gridscout.layers.errors import DataError
-    from gridscout.layers.io import WRITE_EXTS, load_layer, write_vector
     from gridscout.layers.progress import TextProgressBar
+    from gridscout.operations import convert_layer
 
-    out = Path(args.out)
-    if out.suffix.lower() not in WRITE_EXTS:
-        raise DataError(f"--out {out.name}: unknown output format; use one of {', '.join(WRITE_EXTS)}")
     mapping = parse_mapping(args.mapping)
     bar = TextProgressBar(quiet=args.quiet or not sys.stderr.isatty())
     try:
-        layer = load_layer(args.file, kind=args.kind, mapping=mapping or None, crs=args.crs,
-                           progress=bar, layer=args.layer)
+        layer = convert_layer(args.file, args.out, kind=args.kind, mapping=mapping, crs=args.crs,
+                              layer=args.layer, progress=bar)
     finally:
         bar.close()
-    if layer.is_raster:
-        layer.data.close()
-        raise DataError(f"{Path(args.file).name} is a raster; convert writes vector layers")
-    if out.resolve() == Path(layer.source.path).resolve():
-        raise DataError(f"--out {out} is the input file; choose another output file")
-    write_vector(layer.data, out, layer=layer.name if out.suffix.lower() == ".gpkg" else None)
     report = layer.report
     if args.json:
-        json.dump({"output": str(out), "kind": layer.kind, "mapping": layer.mapping,
+        json.dump({"output": str(args.out), "kind": layer.kind, "mapping": layer.mapping,
                    "report": report.to_dict()}, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         print(report.to_text())
         if layer.mapping:
             print("field mapping: " + ", ".join(f"{k} <- {v}" for k, v in layer.mapping.items()))
-        print(f"wrote {len(layer.data):,} {layer.kind} to {out}")
+        print(f"wrote {len(layer.data):,} {layer.kind} to {args.out}")
     return 0

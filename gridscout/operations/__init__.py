@@ -18,9 +18,11 @@ from gridscout.operations.compare import (
     comparison_heading,
     markdown_table,
 )
+from gridscout.operations.convert import convert_layer
 from gridscout.operations.export_data import export_data, scored_parcels_frame
 from gridscout.operations.feedback import checked
 from gridscout.operations.inputs import Inputs, project_inputs, read_inputs, unused_inputs
+from gridscout.operations.inspect import inspect_file
 from gridscout.operations.osm import import_osm
 from gridscout.operations.partition import PartitionSummary, partition_parcels
 from gridscout.operations.projects import open_project, resolve_project
@@ -41,10 +43,12 @@ __all__ = [
     "compare_project_sites",
     "compare_sites",
     "comparison_heading",
+    "convert_layer",
     "describe_project",
     "export_data",
     "find_sites",
     "import_osm",
+    "inspect_file",
     "load_profile",
     "markdown_table",
     "open_project",
