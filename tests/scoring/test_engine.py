@@ -1,11 +1,11 @@
-"""The scoring engine on a small hand-built scene near Ashburn, VA (see ``_scoring_scene``):
+"""The scoring engine on a small hand-built scene near Ashburn, VA (see ``scoring_scene``):
 columns, scores, exclusions, ranks, re-scoring without geometry, unknown voltages, explanations."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from _scoring_scene import FLOOD, PROFILE, col, make_scene, ref_nearest, ref_sum_within, run
+from scoring_scene import FLOOD, PROFILE, col, make_scene, ref_nearest, ref_sum_within, run
 from gridscout.layers.errors import ProfileError
 from gridscout.scoring import layer_measures as crit
 from gridscout.scoring.engine import clear_cache, prepare, rescore

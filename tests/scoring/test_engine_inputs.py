@@ -1,12 +1,12 @@
 """The scoring engine's inputs and caching: rasters, exclusion layers, plants by fuel, missing
-areas, read-only measurements, the measurement cache (scene in ``_scoring_scene``)."""
+areas, read-only measurements, the measurement cache (scene in ``scoring_scene``)."""
 
 from __future__ import annotations
 
 import geopandas as gpd
 import numpy as np
 import pytest
-from _scoring_scene import FLOOD, PROFILE, SUB, at, col, make_scene, run
+from scoring_scene import FLOOD, PROFILE, SUB, at, col, make_scene, run
 from gridscout.scoring.engine import clear_cache, prepare, score
 from gridscout.scoring.profile_reader import parse_profile
 from shapely.geometry import Point

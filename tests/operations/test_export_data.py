@@ -166,6 +166,6 @@ def test_qgis_opens_the_geopackage_with_the_graduated_style(scored_gpkg, project
 
 def test_export_data_help_is_fast():
     proc = subprocess.run([sys.executable, "-m", "gridscout", "export-data", "--help"], capture_output=True,
-                          text=True, timeout=120, cwd=Path(__file__).resolve().parents[1])
+                          text=True, timeout=120, cwd=Path(__file__).resolve().parents[2])
     assert proc.returncode == 0 and "layer_styles" in proc.stdout
     assert shutil.which(sys.executable)

@@ -10,7 +10,7 @@ from gridscout.layers.kinds.base import SourceInfo
 from gridscout.layers.registry import all_kinds
 from gridscout.layers.validation_report import ValidationReport
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 
 pytestmark = pytest.mark.shared_data
 

@@ -21,7 +21,7 @@ from gridscout.layers.osm import ids as osm_ids
 from gridscout.layers.osm.ids import IdWindowPass
 from gridscout.layers.osm.reader import PassProgress, ReadPosition
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 # --- a small extract with every tag form ---------------------------------------------------------
 # nodes: id -> (lon, lat, tags); ways: id -> (refs, tags); relations: id -> (members, tags)

@@ -13,7 +13,7 @@ from gridscout.layers.errors import DataError
 from gridscout.layers.io import detect_kind, load_layer, read_vector, write_vector
 from shapely.geometry import LineString, Point, Polygon
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def gridscout(*args, cwd=None):

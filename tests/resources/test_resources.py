@@ -12,7 +12,7 @@ import shapely
 from gridscout.layers.project import open_project
 from gridscout.resources import BASEMAP, DEMO_PROJECT
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 FACILITY_KINDS = ("substations", "transmission_lines", "power_plants")
 CANONICAL = {

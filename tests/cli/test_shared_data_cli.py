@@ -18,7 +18,7 @@ from gridscout.layers.validate import DROP_RULES
 
 from gridscout.cli import main
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 EIA = DATA / "eia860m_dec2025_plants_ge50mw.geojson"
 
 pytestmark = [

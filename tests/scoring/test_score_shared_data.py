@@ -18,7 +18,7 @@ from gridscout.scoring.engine import clear_cache, score
 from gridscout.scoring.profile import load_profile
 from pyproj import CRS, Transformer
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 pytestmark = [
     pytest.mark.shared_data,
     pytest.mark.skipif(not DATA.is_dir(), reason="../shared/data is not present"),
