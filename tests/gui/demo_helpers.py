@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6 import QtCore
 
 ASHBURN = (-77.4875, 39.0438)
@@ -10,11 +9,10 @@ LORDSTOWN = (-80.8584, 41.1656)
 
 
 def open_demo(window, qtbot, scored: bool = True):
-    """Open the demo in ``window`` (skip when it is not built); wait for the scores."""
+    """Open the demo in ``window`` (a missing demo project fails); wait for the scores."""
     from gridscout.resources import DEMO_PROJECT
 
-    if not DEMO_PROJECT.exists():
-        pytest.skip("the demo project is not built yet")
+    assert DEMO_PROJECT.exists(), "the demo project is missing: rebuild it with scripts/make_demo.py"
     assert window.open_project(DEMO_PROJECT)
     if scored:
         qtbot.waitUntil(lambda: window.scoring.result is not None, timeout=120_000)

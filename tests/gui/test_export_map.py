@@ -15,7 +15,6 @@ from gridscout.resources import DEMO_PROJECT
 from pyproj import Geod
 from qt_helpers import image_rgb
 
-pytestmark = pytest.mark.skipif(not DEMO_PROJECT.exists(), reason="the demo project is not built")
 ROOT = Path(__file__).resolve().parents[2]
 GEOD = Geod(ellps="WGS84")
 

@@ -5,7 +5,6 @@ import pytest
 from gridscout.resources import DEMO_PROJECT
 from pypdf import PdfReader
 
-pytestmark = pytest.mark.skipif(not DEMO_PROJECT.exists(), reason="the demo project is not built")
 NOTE = "Flat former sod farm; owner open to a sale in 2027"
 
 

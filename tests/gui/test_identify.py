@@ -7,11 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import shapely
-from gridscout.resources import DEMO_PROJECT
 from PySide6.QtCore import QPointF, Qt
 from test_score_panel import SCORE_TIMEOUT_MS, demo_window  # noqa: F401  (the fixture)
-
-pytestmark = pytest.mark.skipif(not DEMO_PROJECT.exists(), reason="the demo project is not built yet")
 
 KNOWN_PARCEL = "SYN-CB-001260"  # Inzai / Chiba: next to TEPCO's Shin-Keiyo 500 kV substation
 

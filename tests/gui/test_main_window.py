@@ -26,8 +26,7 @@ def lime_parcels_path(tmp_path):
 def test_app_opens_the_demo(main_window):
     from gridscout.resources import DEMO_PROJECT
 
-    if not DEMO_PROJECT.exists():
-        pytest.skip("the demo project is not built yet")
+    assert DEMO_PROJECT.exists(), "the demo project is missing: rebuild it with scripts/make_demo.py"
     assert main_window.open_project(DEMO_PROJECT)
     project = main_window.session.project
     assert len(project.layers) >= 3

@@ -39,9 +39,10 @@ def test_no_display_prints_help_and_headless_summary(tmp_path, argv):
     assert "Traceback" not in out
     from gridscout.resources import DEMO_PROJECT
 
-    if DEMO_PROJECT.exists():  # the useful headless job: what the demo holds
-        assert "here is what the demo project holds" in out
-        assert "Layers (" in out and "Candidate sites (" in out
+    assert DEMO_PROJECT.exists(), "the demo project is missing: rebuild it with scripts/make_demo.py"
+    # the useful headless job: what the demo holds
+    assert "here is what the demo project holds" in out
+    assert "Layers (" in out and "Candidate sites (" in out
 
 
 def test_has_display_rules():

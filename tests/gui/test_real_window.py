@@ -19,8 +19,7 @@ GRIDSCOUT = Path(sys.executable).with_name("gridscout")
 def test_demo_snapshot_in_a_real_x_window(tmp_path):
     from gridscout.resources import DEMO_PROJECT
 
-    if not DEMO_PROJECT.exists():
-        pytest.skip("the demo project is not built yet")
+    assert DEMO_PROJECT.exists(), "the demo project is missing: rebuild it with scripts/make_demo.py"
     out = tmp_path / "out.png"
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
     env.update(QT_QPA_PLATFORM="xcb", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "cfg"),
@@ -47,7 +46,12 @@ def _run_with_xvfb(command, env, tmp_path):
     try:
         import time
 
-        time.sleep(1.5)
+        from gridscout.gui.display import x_server_answers
+
+        deadline = time.monotonic() + 30
+        while not x_server_answers(display):  # Xvfb takes a moment to accept connections
+            assert server.poll() is None and time.monotonic() < deadline, "Xvfb did not start"
+            time.sleep(0.05)
         return subprocess.run(command, cwd=tmp_path, env={**env, "DISPLAY": display}, capture_output=True,
                               text=True, timeout=300)
     finally:

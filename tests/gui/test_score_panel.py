@@ -8,8 +8,6 @@ import pytest
 from gridscout.resources import DEMO_PROJECT
 from PySide6.QtCore import Qt
 
-pytestmark = pytest.mark.skipif(not DEMO_PROJECT.exists(), reason="the demo project is not built yet")
-
 SCORE_TIMEOUT_MS = 60_000
 
 

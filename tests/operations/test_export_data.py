@@ -20,7 +20,6 @@ from gridscout.resources import DEMO_PROJECT
 
 from gridscout.cli import main
 
-pytestmark = pytest.mark.skipif(not DEMO_PROJECT.exists(), reason="the demo project is not built")
 QGIS_PY = "/usr/bin/python3"
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from scoring_scene import FLOOD, PROFILE, col, make_scene, ref_nearest, ref_sum_within, run
 from gridscout.layers.errors import ProfileError
 from gridscout.scoring import layer_measures as crit
 from gridscout.scoring.engine import clear_cache, prepare, rescore
 from gridscout.scoring.profile_reader import parse_profile
 from gridscout.scoring.results import RESULT_COLUMNS
+from scoring_scene import FLOOD, PROFILE, col, make_scene, ref_nearest, ref_sum_within, run
 
 
 @pytest.fixture()

@@ -6,9 +6,9 @@ from __future__ import annotations
 import geopandas as gpd
 import numpy as np
 import pytest
-from scoring_scene import FLOOD, PROFILE, SUB, at, col, make_scene, run
 from gridscout.scoring.engine import clear_cache, prepare, score
 from gridscout.scoring.profile_reader import parse_profile
+from scoring_scene import FLOOD, PROFILE, SUB, at, col, make_scene, run
 from shapely.geometry import Point
 
 

@@ -10,101 +10,19 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import shapely
+from distance_helpers import (
+    GEOD,
+    REGIONS,
+    aeqd_reference,
+    check_against_reference,
+    make_lines,
+    make_parcels,
+    make_points,
+    make_small_polygons,
+    offset,
+)
 from gridscout.layers.errors import Cancelled
-from gridscout.scoring.distance import NearestResult, count_within, nearest, sum_within
-from pyproj import Geod, Transformer
-
-GEOD = Geod(ellps="WGS84")
-
-REGIONS = {
-    "virginia": (-77.5, 39.0),
-    "fukui": (135.9, 35.6),
-    "chiba": (140.1, 35.6),
-    "sydney": (151.2, -33.9),
-    "sao_paulo": (-46.6, -23.5),
-    "fiji_antimeridian": (179.95, -17.0),
-}
-
-
-def _offset(lon0, lat0, dx, dy):
-    """lon/lat of points dx, dy metres east/north of (lon0, lat0), via Geod (exact directions)."""
-    d = np.hypot(dx, dy)
-    az = np.degrees(np.arctan2(dx, dy))
-    lon, lat, _ = GEOD.fwd(np.full(np.shape(d), lon0), np.full(np.shape(d), lat0), az, d)
-    return ((np.asarray(lon) + 180) % 360) - 180, np.asarray(lat)
-
-
-def make_parcels(rng, lon0, lat0, n, spread=20_000.0):
-    """Star-shaped 5-8 vertex polygons of 0.2-50 ha around (lon0, lat0)."""
-    out = []
-    for _ in range(n):
-        cx, cy = rng.uniform(-spread, spread, 2)
-        v = rng.integers(5, 9)
-        ang = np.arange(v) / v * 2 * np.pi + rng.uniform(-0.3, 0.3, v) * (2 * np.pi / v) + rng.uniform(0, 6.3)
-        r = np.sqrt(np.exp(rng.uniform(np.log(2e3), np.log(5e5))) / np.pi) * rng.uniform(0.7, 1.0, v)
-        lon, lat = _offset(lon0, lat0, cx + r * np.sin(ang), cy + r * np.cos(ang))
-        out.append(shapely.Polygon(np.column_stack([lon, lat])))
-    return np.array(out, dtype=object)
-
-
-def make_lines(rng, lon0, lat0, n, spread=25_000.0, step=400.0):
-    out = []
-    for _ in range(n):
-        x, y = rng.uniform(-spread, spread, 2)
-        h = rng.uniform(0, 2 * np.pi)
-        k = rng.integers(3, 40)
-        h = h + np.cumsum(rng.normal(0, 0.15, k))
-        xs = x + np.concatenate([[0], np.cumsum(step * np.sin(h))])
-        ys = y + np.concatenate([[0], np.cumsum(step * np.cos(h))])
-        lon, lat = _offset(lon0, lat0, xs, ys)
-        out.append(shapely.LineString(np.column_stack([lon, lat])))
-    return np.array(out, dtype=object)
-
-
-def make_points(rng, lon0, lat0, n, spread=25_000.0):
-    lon, lat = _offset(lon0, lat0, rng.uniform(-spread, spread, n), rng.uniform(-spread, spread, n))
-    return shapely.points(lon, lat)
-
-
-def make_small_polygons(rng, lon0, lat0, n, spread=25_000.0):
-    """Substation-like polygons (~100-300 m squares)."""
-    out = []
-    for _ in range(n):
-        cx, cy = rng.uniform(-spread, spread, 2)
-        s = rng.uniform(50, 150)
-        lon, lat = _offset(lon0, lat0, cx + np.array([-s, s, s, -s]), cy + np.array([-s, -s, s, s]))
-        out.append(shapely.Polygon(np.column_stack([lon, lat])))
-    return np.array(out, dtype=object)
-
-
-def _unwrap(coords, lon0):
-    c = coords.copy()
-    c[:, 0] = lon0 + ((c[:, 0] - lon0 + 180) % 360 - 180)
-    return c
-
-
-def aeqd_reference(parcel, features):
-    """Distances (metres) from one parcel to every feature, in an aeqd centred on the parcel."""
-    # centre of the parcel unwrapped around its first vertex (parcels may cross the antimeridian)
-    first = shapely.get_coordinates(parcel)[0, 0]
-    c = shapely.transform(parcel, lambda xy: _unwrap(xy, first)).centroid
-    lon0, lat0 = ((c.x + 180) % 360) - 180, c.y
-    tr = Transformer.from_crs("EPSG:4326", f"+proj=aeqd +lat_0={lat0} +lon_0={lon0} +ellps=WGS84", always_xy=True)
-
-    def proj(geom):
-        return shapely.transform(geom, lambda xy: np.column_stack(tr.transform(*_unwrap(xy, lon0).T)))
-
-    return shapely.distance(proj(parcel), proj(np.asarray(features, dtype=object)))
-
-
-def check_against_reference(parcels, features, res: NearestResult, rel=1e-4, abs_m=0.5, refs=None):
-    for i, p in enumerate(parcels):
-        ref = aeqd_reference(p, features) if refs is None else refs[i]
-        j = int(np.argmin(ref))
-        d = res.distance_m[i]
-        assert abs(d - ref[j]) <= max(abs_m, rel * ref[j]), (i, d, ref[j])
-        # the chosen feature is (one of) the nearest
-        assert ref[res.index[i]] <= ref[j] + max(abs_m, rel * ref[j]), (i, res.index[i], j)
+from gridscout.scoring.distance import count_within, nearest, sum_within
 
 
 @pytest.mark.parametrize("region", list(REGIONS))
@@ -186,7 +104,7 @@ def test_agrees_with_geopandas_sjoin_nearest_in_utm():
 
 def test_containment_and_crossing_give_zero():
     lon0, lat0 = REGIONS["virginia"]
-    sq_lon, sq_lat = _offset(lon0, lat0, np.array([-300, 300, 300, -300.0]), np.array([-300, -300, 300, 300.0]))
+    sq_lon, sq_lat = offset(lon0, lat0, np.array([-300, 300, 300, -300.0]), np.array([-300, -300, 300, 300.0]))
     parcel = shapely.Polygon(np.column_stack([sq_lon, sq_lat]))
     inside_pt = shapely.Point(lon0 + 0.0005, lat0)
     far_pt = shapely.Point(lon0 + 0.1, lat0)
@@ -197,7 +115,7 @@ def test_containment_and_crossing_give_zero():
     res = nearest([parcel], [far_pt, line])
     assert res.index[0] == 1 and res.distance_m[0] == 0.0
     # a parcel inside a substation polygon
-    big_lon, big_lat = _offset(lon0, lat0, np.array([-900, 900, 900, -900.0]), np.array([-900, -900, 900, 900.0]))
+    big_lon, big_lat = offset(lon0, lat0, np.array([-900, 900, 900, -900.0]), np.array([-900, -900, 900, 900.0]))
     sub = shapely.Polygon(np.column_stack([big_lon, big_lat]))
     res = nearest([parcel], [far_pt, sub])
     assert res.index[0] == 1 and res.distance_m[0] == 0.0
@@ -208,16 +126,16 @@ def test_containment_and_crossing_give_zero():
 
 def test_point_inside_a_hole_measures_to_the_hole_ring():
     lon0, lat0 = REGIONS["chiba"]
-    o_lon, o_lat = _offset(lon0, lat0, np.array([-1000, 1000, 1000, -1000.0]), np.array([-1000, -1000, 1000, 1000.0]))
-    h_lon, h_lat = _offset(lon0, lat0, np.array([-400, 400, 400, -400.0]), np.array([-400, -400, 400, 400.0]))
+    o_lon, o_lat = offset(lon0, lat0, np.array([-1000, 1000, 1000, -1000.0]), np.array([-1000, -1000, 1000, 1000.0]))
+    h_lon, h_lat = offset(lon0, lat0, np.array([-400, 400, 400, -400.0]), np.array([-400, -400, 400, 400.0]))
     parcel = shapely.Polygon(np.column_stack([o_lon, o_lat]), [np.column_stack([h_lon, h_lat])])
-    pt = shapely.Point(*_offset(lon0, lat0, np.array([100.0]), np.array([0.0])))
+    pt = shapely.Point(*offset(lon0, lat0, np.array([100.0]), np.array([0.0])))
     res = nearest([parcel], [pt])
     ref = aeqd_reference(parcel, [pt])[0]
     assert 250 < ref < 350
     assert abs(res.distance_m[0] - ref) < 0.5
     # a multipolygon: the nearer part counts
-    far_part = shapely.Polygon(np.column_stack(_offset(lon0, lat0, np.array([5000, 5200, 5200.0]), np.array([0, 0, 200.0]))))
+    far_part = shapely.Polygon(np.column_stack(offset(lon0, lat0, np.array([5000, 5200, 5200.0]), np.array([0, 0, 200.0]))))
     mp = shapely.MultiPolygon([parcel, far_part])
     assert abs(nearest([mp], [pt]).distance_m[0] - ref) < 0.5
 
@@ -239,7 +157,7 @@ def test_sum_within_decides_the_radius_edge_exactly(region, radius):
     lon0, lat0 = REGIONS[region]
     rng = np.random.default_rng(5)
     s = 200.0
-    sq_lon, sq_lat = _offset(lon0, lat0, np.array([-s, s, s, -s]), np.array([-s, -s, s, s]))
+    sq_lon, sq_lat = offset(lon0, lat0, np.array([-s, s, s, -s]), np.array([-s, -s, s, s]))
     parcel = shapely.Polygon(np.column_stack([sq_lon, sq_lat]))
     corners = list(zip(sq_lon, sq_lat, strict=True))
     azimuths = [225.0, 135.0, 45.0, 315.0]  # outward diagonals of SW, SE, NE, NW
@@ -299,10 +217,10 @@ def test_progress_is_called_and_cancel_propagates():
 def test_long_segments_are_split_so_their_middle_counts():
     """A 200 km segment passing 1 km from a parcel: the middle of the segment is nearest."""
     lon0, lat0 = REGIONS["virginia"]
-    a = _offset(lon0, lat0, np.array([-100_000.0]), np.array([1000.0]))
-    b = _offset(lon0, lat0, np.array([100_000.0]), np.array([1000.0]))
+    a = offset(lon0, lat0, np.array([-100_000.0]), np.array([1000.0]))
+    b = offset(lon0, lat0, np.array([100_000.0]), np.array([1000.0]))
     line = shapely.LineString([(a[0][0], a[1][0]), (b[0][0], b[1][0])])
-    decoy = shapely.Point(*_offset(lon0, lat0, np.array([0.0]), np.array([-5000.0])))
+    decoy = shapely.Point(*offset(lon0, lat0, np.array([0.0]), np.array([-5000.0])))
     res = nearest([shapely.Point(lon0, lat0)], [decoy, line])
     assert res.index[0] == 1
     # the geodesic between the ends passes ~1000 m north (minus its poleward bulge)

@@ -5,21 +5,18 @@ the old behaviour (tens of milliseconds per parcel), it is not a benchmark."""
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import shapely
-from gridscout.layers.errors import Cancelled
-from gridscout.scoring.distance import nearest, sum_within
-from pyproj import Geod
-
-from tests.test_nearest import (
+from distance_helpers import (
     aeqd_reference,
     check_against_reference,
     make_lines,
     make_parcels,
     make_small_polygons,
 )
+from gridscout.layers.errors import Cancelled
+from gridscout.scoring.distance import nearest, sum_within
+from pyproj import Geod
 
 GEOD = Geod(ellps="WGS84")
 OHIO = (-82.9, 40.2)
@@ -39,13 +36,11 @@ def _remote_features(rng):
     return np.concatenate([pts, lines, polys])
 
 
-def test_two_thousand_remote_parcels_are_fast_and_match_the_reference():
+def test_two_thousand_remote_parcels_match_the_reference():
     rng = np.random.default_rng(500)
     parcels = make_parcels(rng, *OHIO, 2000, spread=150_000.0)
     feats = _remote_features(rng)
-    t = time.perf_counter()
-    res = nearest(parcels, feats)
-    assert time.perf_counter() - t < 30.0  # was ~26 ms per parcel
+    res = nearest(parcels, feats)  # its speed is measured in benchmarks/, not here
     assert np.all(res.index >= 0) and np.all(res.distance_m > 400e3)
     sample = rng.choice(parcels.size, 40, replace=False)
     sub = type(res)(res.index[sample], res.distance_m[sample])
@@ -98,16 +93,14 @@ def test_remote_parcels_report_progress_and_can_be_cancelled():
         raise AssertionError(f"far path never reported progress: {seen[-3:]}")
 
 
-def test_sum_within_a_very_large_radius_is_fast_and_exact():
+def test_sum_within_a_very_large_radius_is_exact():
     """500 km: the Mercator blocks leave every parcel to the far path."""
     rng = np.random.default_rng(504)
     lon0, lat0 = OHIO
     sites = shapely.points(lon0 + rng.uniform(-1, 1, 1500), lat0 + rng.uniform(-1, 1, 1500))
     plon, plat = _remote(rng, 400, 0.0, 900e3)
     mw = rng.uniform(1, 1000, 400)
-    t = time.perf_counter()
     got = sum_within(sites, shapely.points(plon, plat), mw, 500e3)
-    assert time.perf_counter() - t < 30.0
     sx, sy = shapely.get_x(sites), shapely.get_y(sites)
     D = np.array([GEOD.inv(np.full(plon.size, a), np.full(plon.size, b), plon, plat)[2] for a, b in zip(sx, sy, strict=True)])
     assert np.allclose(got, (mw[None, :] * (D <= 500e3)).sum(axis=1))

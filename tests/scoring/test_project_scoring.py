@@ -18,8 +18,6 @@ from gridscout.scoring.project_scoring import (
     scoring_inputs,
 )
 
-pytestmark = pytest.mark.skipif(not DEMO_PROJECT.exists(), reason="the demo project is not built yet")
-
 
 @pytest.fixture(scope="module")
 def demo() -> Project:
