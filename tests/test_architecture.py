@@ -271,3 +271,17 @@ def test_no_module_is_imported_from_a_string():
             if needle in text:
                 hidden.append(f"{file.relative_to(ROOT)}: {needle}")
     assert not hidden, "hidden imports:\n" + "\n".join(hidden)
+
+
+def test_architecture_doc_shows_the_graph_the_code_has():
+    """docs/ARCHITECTURE.md's arrow block is what scripts/import_graph.py draws from the code."""
+    import re
+    import runpy
+
+    script = runpy.run_path(str(ROOT / "scripts" / "import_graph.py"))
+    doc = (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- import-graph -->\n```\n(.*?)\n```\n<!-- /import-graph -->", doc, re.S)
+    assert block, "docs/ARCHITECTURE.md lost its <!-- import-graph --> block"
+    assert block.group(1) == script["arrows_text"](), (
+        "the part graph changed: run `python scripts/import_graph.py` and update docs/ARCHITECTURE.md "
+        "(and the SVG with --svg docs/import-graph.svg)")
