@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from gridscout.gui.export import sources
-from gridscout.gui.export.scalebar import bbox_to_lonlat, bbox_to_merc
+from gridscout.gui.export.scalebar import bbox_to_merc
 from gridscout.layers.errors import DataError
 
 SITE_RADIUS_KM = 5.0  # --site: about 10 km across around the site
@@ -253,18 +253,7 @@ def fit_extent(extent_lonlat, width: float, height: float) -> tuple[float, float
     return (cx - upu * width / 2, cy - upu * height / 2, cx + upu * width / 2, cy + upu * height / 2)
 
 
-def merc_to_lonlat_extent(rect) -> tuple[float, float, float, float]:
-    return bbox_to_lonlat(rect)
-
-
 def km_text(m: float) -> str:
     if not math.isfinite(m):
         return "—"
     return f"{m:.0f} m" if m < 1000 else f"{m / 1000:.1f} km"
-
-
-def check_extent(ext) -> tuple[float, float, float, float]:
-    x0, y0, x1, y1 = ext
-    if not (x1 > x0 and y1 > y0):
-        raise DataError(f"empty map extent {ext}")
-    return ext
