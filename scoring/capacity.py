@@ -304,3 +304,70 @@ def retiring_mask(
         with np.errstate(invalid="ignore"):
             mask |= np.isfinite(year) & (year <= today.year + horizon_years)
     return mask, col
+
+
+# -- measuring: what the nearest connections deliver, and the nearest that deliver enough -----------
+
+
+@dataclass
+class DeliverableMeasures:
+    """Per feature: deliverable MW (and whether from data); per parcel: the nearest qualifying
+    substation and line that can each deliver ``campus_mw`` (None when no campus size is set)."""
+
+    campus_mw: float
+    substation_mw: np.ndarray
+    substation_from_data: np.ndarray
+    line_mw: np.ndarray
+    line_from_data: np.ndarray
+    substation: Any = None  # layer_measures.NearestFeature among deliverable substations
+    line: Any = None
+    substation_column: str | None = None
+    line_column: str | None = None
+
+
+def measure_deliverable(
+    parcels,
+    substations,
+    lines,
+    *,
+    substation_rule: tuple[float, bool],
+    line_rule: tuple[float, bool],
+    campus_mw: float,
+    table: CapacityTable,
+    progress=None,
+) -> DeliverableMeasures:
+    """The geometry work of the capacity criteria: per-feature deliverable MW, then the nearest
+    qualifying substation and line whose deliverable MW covers ``campus_mw``."""
+    from gridscout.layers.progress import no_progress, scaled
+    from gridscout.scoring import layer_measures as lm
+
+    progress = progress or no_progress
+    sub_mw, sub_data = deliverable_mw(substations, table, "substation")
+    line_mw, line_data = deliverable_mw(lines, table, "line")
+    out = DeliverableMeasures(
+        campus_mw, sub_mw, sub_data, line_mw, line_data,
+        substation_column=available_mw(substations)[1] if substations is not None else None,
+        line_column=available_mw(lines)[1] if lines is not None else None,
+    )
+    n = len(parcels)
+    for which, frame, rule, mw, p in (
+        ("substation", substations, substation_rule, sub_mw, scaled(progress, 0.0, 0.5)),
+        ("line", lines, line_rule, line_mw, scaled(progress, 0.5, 1.0)),
+    ):
+        if frame is None or not len(frame):
+            setattr(out, which, lm.NearestFeature.empty(n))
+            continue
+        mask, _ = lm.qualifying(frame, *rule)
+        with np.errstate(invalid="ignore"):
+            mask &= np.nan_to_num(mw, nan=-1.0) >= campus_mw
+        p(0.0, f"nearest {which} that can deliver {campus_mw:g} MW")
+        setattr(out, which, lm.nearest_feature(parcels.geometry, frame, mask, p))
+    return out
+
+
+def describe_mw(mw: float) -> str:
+    """'about 13 MW' / 'about 1,000 MW' for sentences."""
+    if not math.isfinite(mw):
+        return "an unknown amount"
+    rounded = float(f"{mw:.2g}") if mw >= 10 else round(mw, 1)
+    return f"about {rounded:,.0f} MW" if rounded >= 10 else f"about {rounded:g} MW"
