@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 from gridscout.scoring.capacity import CapacityTable
 from gridscout.scoring.engine import score
-from gridscout.scoring.explain import explain
 from gridscout.scoring.profile_reader import parse_profile
 from shapely.geometry import Point, box
 
@@ -85,7 +84,7 @@ def _score(campus, headroom=None):
 
 def test_a_big_campus_prefers_the_farther_500_kv_substation():
     result = _score(300)
-    frame = result.frame.set_index("parcel_id")
+    frame = result.parcels.set_index("parcel_id")
     assert frame.loc["B", "rank"] < frame.loc["A", "rank"]
     # A's nearest substation (69 kV) delivers SIL = 69² / 380 ≈ 12.5 MW: 4 % of the campus
     assert frame.loc["A", "deliverable_capacity_raw"] == pytest.approx(69**2 / 380, rel=1e-6)
@@ -95,7 +94,7 @@ def test_a_big_campus_prefers_the_farther_500_kv_substation():
 
 def test_a_small_campus_prefers_the_close_69_kv_substation():
     result = _score(5)
-    frame = result.frame.set_index("parcel_id")
+    frame = result.parcels.set_index("parcel_id")
     assert frame.loc["A", "rank"] < frame.loc["B", "rank"]
     assert frame.loc["A", "deliverable_capacity_utility"] == pytest.approx(1.0)
 
@@ -103,7 +102,7 @@ def test_a_small_campus_prefers_the_close_69_kv_substation():
 def test_headroom_data_overrides_the_voltage_class_estimate():
     # the utility says the 69 kV substation still has 320 MW free: A is served, and ranks first
     result = _score(300, headroom=[320.0, 50.0])
-    frame = result.frame.set_index("parcel_id")
+    frame = result.parcels.set_index("parcel_id")
     assert frame.loc["A", "deliverable_capacity_raw"] == pytest.approx(320.0)
     assert frame.loc["B", "deliverable_capacity_raw"] == pytest.approx(50.0)
     assert frame.loc["A", "rank"] < frame.loc["B", "rank"]
@@ -112,7 +111,7 @@ def test_headroom_data_overrides_the_voltage_class_estimate():
 def test_the_cost_model_connects_where_the_campus_can_be_served():
     table = CapacityTable()
     result = _score(300)
-    frame = result.frame.set_index("parcel_id")
+    frame = result.parcels.set_index("parcel_id")
     # A cannot be served by its 69 kV neighbour: the cheapest deliverable option is the 500 kV
     # substation 60 km east: upgrade 10.236M + 500 kV line at 3,052,857 USD/mile (no short-line
     # multiplier above 10 miles) over A's boundary distance
@@ -127,7 +126,7 @@ def test_the_cost_model_connects_where_the_campus_can_be_served():
 
 def test_explanation_in_a_scouts_words():
     result = _score(300)
-    text = "\n".join(line.text if hasattr(line, "text") else str(line) for line in explain(result, "A").lines)
+    text = "\n".join(result.explain("A"))
     assert "69 kV substation can deliver about 13 MW" in text
     assert "300 MW campus needs 345 kV or more" in text
     assert "months" in text
@@ -166,7 +165,7 @@ best = 500
         "retiring.toml",
     )
     result = score(parcels, subs, subs.copy(), plants, profile=profile, use_cache=False)
-    frame = result.frame.set_index("parcel_id")
+    frame = result.parcels.set_index("parcel_id")
     assert frame.loc["near", "retiring_generation_within_raw"] >= float(plant["capacity_mw"]) - 1e-6
     assert frame.loc["near", "score"] > frame.loc["far", "score"]
     assert np.isfinite(frame.loc["far", "retiring_generation_within_raw"])
