@@ -154,7 +154,7 @@ def scored_frame(result):
 def warn_unused(args: argparse.Namespace, profile) -> None:
     """Say so, once, when an input is ignored (--raster/--exclusion the profile does not name) or
     missing (no --plants for a generation criterion)."""
-    used = {c.layer for c in profile.criteria if c.layer} | {e.layer for e in profile.exclusions}
+    used = set(profile.raster_layers()) | {e.layer for e in profile.exclusions}
     for option, values in (("--raster", args.raster), ("--exclusion", args.exclusion)):
         for name in named_files(values, option):
             if name not in used:
