@@ -248,7 +248,7 @@ def available_mw(frame: pd.DataFrame | None) -> tuple[np.ndarray, str | None]:
 
     values = frame[col]
     if pd.api.types.is_numeric_dtype(values):
-        mw = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)
+        mw = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float, copy=True)
         mw[~np.isfinite(mw) | (mw < 0)] = np.nan
     else:
         mw = parse_capacity(values.astype("object"), unit="mw", column=col)["capacity_mw"].to_numpy(float)

@@ -67,15 +67,23 @@ class Measurements:
 
     def cost(self, profile: Profile) -> CostEstimate:
         """Interconnection cost under ``profile``'s cost table, computed once per table; an unknown kV
-        (when the profile counts such features) is taken as the profile's threshold."""
+        (when the profile counts such features) is taken as the profile's threshold. With a campus
+        size, only connections that can deliver the campus are options (a bigger voltage class
+        farther away can win)."""
         sub_min, line_min = profile.substation_rule[0], profile.line_rule[0]
-        key = ("cost", profile.cost, sub_min, line_min)
+        deliverable = tuple(profile.deliverable_keys())
+        key = ("cost", profile.cost, sub_min, line_min, deliverable)
         if key not in self.derived:
-            sub_kv = np.where(np.isnan(self.substation.kv), sub_min, self.substation.kv)
-            line_kv = np.where(np.isnan(self.line.kv), line_min, self.line.kv)
-            estimate = interconnection_cost(
-                self.substation.distance_m, sub_kv, self.line.distance_m, line_kv, profile.cost
-            )
+            if deliverable:
+                by = {k[1]: self.values[k] for k in deliverable}
+                sub_d, sub_kv = by["substation_distance_m"], by["substation_kv"]
+                line_d, line_kv = by["line_distance_m"], by["line_kv"]
+            else:
+                sub_d, sub_kv = self.substation.distance_m, self.substation.kv
+                line_d, line_kv = self.line.distance_m, self.line.kv
+            sub_kv = np.where(np.isnan(sub_kv), sub_min, sub_kv)
+            line_kv = np.where(np.isnan(line_kv), line_min, line_kv)
+            estimate = interconnection_cost(sub_d, sub_kv, line_d, line_kv, profile.cost)
             for a in (
                 estimate.cost_usd,
                 estimate.option,
@@ -260,7 +268,7 @@ def _measure(
     p(0.0, f"nearest line >= {line_kv:g} kV")
     line = crit.nearest_feature(geoms, lines, mask, p)
 
-    inputs = MeasureInputs(geoms, substations, lines, plants, rasters, profile)
+    inputs = MeasureInputs(geoms, substations, lines, plants, rasters, profile, substation, line)
     values = {}
     for key in keys:
         ctype = criterion_type(key[0])

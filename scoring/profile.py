@@ -123,6 +123,12 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
         "short_line_below_miles": list(t.short_line_below_miles),
         "short_line_multipliers": list(t.short_line_multipliers),
     }
+    if profile.campus_mw:
+        data["campus_mw"] = profile.campus_mw
+    for name in ("capacity", "time_to_power"):
+        table = getattr(profile, name)
+        if table != type(table)():
+            data[name] = table.to_dict()
     return data
 
 

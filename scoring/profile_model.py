@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from gridscout.layers.errors import ProfileError
+from gridscout.scoring.capacity import CapacityTable, TimeToPowerTable
 from gridscout.scoring.cost import CostTable
 from gridscout.scoring.criteria import Criterion, all_criterion_types, criterion_type
 from gridscout.scoring.transforms import Transform
@@ -25,6 +26,12 @@ DEFAULT_RULES: dict[str, Any] = {
     "min_area_ha": None,
 }
 _FIELDS = {f.name for f in fields(Criterion)} - {"settings", "line"}
+#: per parcel, of the nearest qualifying substation/line that can deliver the campus
+DELIVERABLE_MEASURES = (
+    "substation_distance_m", "substation_kv", "substation_row",
+    "line_distance_m", "line_kv", "line_row",
+    "qualifying_substation_mw", "qualifying_line_mw",
+)
 
 
 def make_criterion(
@@ -69,6 +76,10 @@ class Profile:
     sources: tuple[str, ...] = ()
     exclusions: tuple[Exclusion, ...] = ()
     cost: CostTable = field(default_factory=CostTable)
+    #: campus size (MW) the capacity criteria and the cost model plan for; None = proximity only
+    campus_mw: float | None = None
+    capacity: CapacityTable = field(default_factory=CapacityTable)
+    time_to_power: TimeToPowerTable = field(default_factory=TimeToPowerTable)
     path: str | None = None
 
     # -- derived settings -------------------------------------------------------------------
@@ -106,7 +117,16 @@ class Profile:
         """What the criteria need measured beyond the nearest substation/line, areas and overlaps
         (see CriterionType.measures), each key once."""
         keys = {k for c in self.criteria for k in criterion_type(c.type).measures(c)}
+        keys |= set(self.deliverable_keys())
         return sorted(keys, key=repr)
+
+    def deliverable_keys(self) -> list[tuple]:
+        """With a campus size, the cost model and the capacity criteria need the nearest qualifying
+        substation and line that can deliver it (measured by the ``deliverable_capacity`` type)."""
+        if not self.campus_mw:
+            return []
+        base = (self.campus_mw, self.substation_rule, self.line_rule, self.capacity)
+        return [("deliverable_capacity", what, *base) for what in DELIVERABLE_MEASURES]
 
     def raster_layers(self) -> dict[str, Criterion]:
         """Raster layer name → the first criterion that reads it."""
@@ -127,6 +147,10 @@ class Profile:
         )
 
     # -- edits (the GUI tunes weights without touching the file) ------------------------------
+    def with_campus(self, campus_mw: float | None) -> Profile:
+        """A copy planning for another campus size (MW)."""
+        return validated(replace(self, campus_mw=float(campus_mw) if campus_mw else None))
+
     def with_weights(self, weights: dict[str, float]) -> Profile:
         unknown = set(weights) - {c.id for c in self.criteria}
         if unknown:
@@ -176,6 +200,12 @@ def validated(profile: Profile) -> Profile:
             )
         if c.weight < 0:
             raise profile.error(c.line, f"criterion {c.id!r} has a negative weight ({c.weight:g})")
+        if types[c.type].needs_campus and not profile.campus_mw:
+            raise profile.error(
+                c.line,
+                f"criterion {c.id!r} ({c.type}) needs the campus size: add e.g. campus_mw = 60 "
+                "at the top of the profile",
+            )
     if profile.total_weight <= 0:
         raise profile.error(
             profile.criteria[0].line,

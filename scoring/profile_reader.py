@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from gridscout.layers.errors import ProfileError
+from gridscout.scoring.capacity import CapacityTable, TimeToPowerTable
 from gridscout.scoring.cost import CostTable
 from gridscout.scoring.criteria import Criterion, SettingError, all_criterion_types
 from gridscout.scoring.profile_model import (
@@ -24,7 +25,10 @@ from gridscout.scoring.profile_model import (
 )
 from gridscout.scoring.transforms import Transform, parameter_names
 
-TOP_LEVEL_KEYS = ("name", "description", "sources", "criteria", "exclusions", "cost")
+TOP_LEVEL_KEYS = (
+    "name", "description", "sources", "campus_mw", "criteria", "exclusions", "cost", "capacity",
+    "time_to_power",
+)
 COST_KEYS = (
     "region",
     "currency_year",
@@ -146,6 +150,9 @@ class _Reader:
         ctype = types[type_]
         where = f"{where} ({type_})"
         transform_name = entry.get("transform")
+        if transform_name is None and ctype.default_transform is not None:
+            transform_name, defaults = ctype.default_transform
+            entry = {**defaults, **entry, "transform": transform_name}
         if transform_name is None:
             raise self.fail(head, f"{where} has no 'transform' (e.g. transform = \"linear\")")
         try:
@@ -188,6 +195,28 @@ class _Reader:
         if not isinstance(label, str):
             raise self.fail(at("label"), f"{where}: 'label' must be text")
         return make_criterion(type_, transform, weight, ident or "", label, line=head, **values)
+
+    def campus_mw(self, value: Any) -> float | None:
+        """The campus size (MW) the capacity criteria and the cost model plan for."""
+        if value is None:
+            return None
+        mw = self.number(value, self.lines.line("", 0, "campus_mw"), "'campus_mw'")
+        if mw <= 0:
+            raise self.fail(self.lines.line("", 0, "campus_mw"), f"'campus_mw' must be > 0, not {mw:g}")
+        return mw
+
+    def table(self, data: dict, name: str, cls: Any) -> Any:
+        """A planning table ([capacity], [time_to_power]); its defaults when the profile has none."""
+        if name not in data:
+            return cls()
+        if not isinstance(data[name], dict):
+            raise self.fail(self.lines.line(name), f"[{name}] must be a table")
+        try:
+            return cls.from_dict(data[name])
+        except ProfileError as exc:
+            bad = next((k for k in data[name] if repr(k) in str(exc)), None)
+            line = self.lines.line(name, 0, bad) if bad else self.lines.line(name)
+            raise self.fail(line, str(exc)) from None
 
     def exclusion(self, entry: Any, i: int) -> Exclusion:
         head = self.lines.line("exclusions", i)
@@ -283,6 +312,9 @@ def parse_profile(text: str, path: str = "<profile>") -> Profile:
         criteria=tuple(reader.criterion(e, i) for i, e in enumerate(criteria)),
         exclusions=tuple(reader.exclusion(e, i) for i, e in enumerate(exclusions)),
         cost=reader.cost(data["cost"]) if "cost" in data else CostTable(),
+        campus_mw=reader.campus_mw(data.get("campus_mw")),
+        capacity=reader.table(data, "capacity", CapacityTable),
+        time_to_power=reader.table(data, "time_to_power", TimeToPowerTable),
         path=path,
     )
     return validated(profile)

@@ -87,7 +87,8 @@ def test_a_big_campus_prefers_the_farther_500_kv_substation():
     frame = result.parcels.set_index("parcel_id")
     assert frame.loc["B", "rank"] < frame.loc["A", "rank"]
     # A's nearest substation (69 kV) delivers SIL = 69² / 380 ≈ 12.5 MW: 4 % of the campus
-    assert frame.loc["A", "deliverable_capacity_raw"] == pytest.approx(69**2 / 380, rel=1e-6)
+    assert frame.loc["A", "deliverable_mw"] == pytest.approx(69**2 / 380, rel=1e-6)
+    assert frame.loc["A", "deliverable_capacity_raw"] == pytest.approx(69**2 / 380 / 300, rel=1e-6)
     assert frame.loc["A", "deliverable_capacity_utility"] == pytest.approx(69**2 / 380 / 300, rel=1e-6)
     assert frame.loc["B", "deliverable_capacity_utility"] == pytest.approx(1.0)
 
@@ -103,8 +104,8 @@ def test_headroom_data_overrides_the_voltage_class_estimate():
     # the utility says the 69 kV substation still has 320 MW free: A is served, and ranks first
     result = _score(300, headroom=[320.0, 50.0])
     frame = result.parcels.set_index("parcel_id")
-    assert frame.loc["A", "deliverable_capacity_raw"] == pytest.approx(320.0)
-    assert frame.loc["B", "deliverable_capacity_raw"] == pytest.approx(50.0)
+    assert frame.loc["A", "deliverable_mw"] == pytest.approx(320.0)
+    assert frame.loc["B", "deliverable_mw"] == pytest.approx(50.0)
     assert frame.loc["A", "rank"] < frame.loc["B", "rank"]
 
 
@@ -115,7 +116,7 @@ def test_the_cost_model_connects_where_the_campus_can_be_served():
     # A cannot be served by its 69 kV neighbour: the cheapest deliverable option is the 500 kV
     # substation 60 km east: upgrade 10.236M + 500 kV line at 3,052,857 USD/mile (no short-line
     # multiplier above 10 miles) over A's boundary distance
-    d_km = frame.loc["A", "deliverable_distance_m"] / 1000.0
+    d_km = frame.loc["A", "connection_distance_m"] / 1000.0
     assert d_km == pytest.approx(59.6 + 5.1, abs=0.6)
     expected = 10_236_000 + 3_052_857 / 1.609344 * d_km
     assert frame.loc["A", "interconnection_cost_raw"] == pytest.approx(expected, rel=1e-6)

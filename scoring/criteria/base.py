@@ -191,6 +191,9 @@ class MeasureInputs:
     plants: Any = None
     rasters: Mapping[str, Any] = field(default_factory=dict)
     profile: Any = None  # scoring.profile.Profile
+    #: the nearest qualifying substation and line already measured (layer_measures.NearestFeature)
+    nearest_substation: Any = None
+    nearest_line: Any = None
 
 
 @dataclass(frozen=True)
@@ -219,7 +222,12 @@ class CriterionType:
     description: ClassVar[str] = ""
     settings: ClassVar[tuple[Setting, ...]] = ()
     single: ClassVar[bool] = False
+    #: True when the type needs the profile's ``campus_mw``
+    needs_campus: ClassVar[bool] = False
     threshold: ClassVar[Threshold | None] = None
+    #: (transform name, parameters) used when a profile's criterion gives no ``transform``;
+    #: None = the profile must give one
+    default_transform: ClassVar[tuple[str, dict[str, Any]] | None] = None
 
     # -- identity ---------------------------------------------------------------------------
     def default_id(self, settings: Mapping[str, Any]) -> str:

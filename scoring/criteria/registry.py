@@ -16,13 +16,16 @@ _types: dict[str, CriterionType] | None = None
 
 
 def _builtin_types() -> list[CriterionType]:
+    from gridscout.scoring.criteria.deliverable_capacity import DeliverableCapacity
     from gridscout.scoring.criteria.generation_within import GenerationWithin
     from gridscout.scoring.criteria.interconnection_cost import InterconnectionCost
     from gridscout.scoring.criteria.line_distance import LineDistance
     from gridscout.scoring.criteria.parcel_area import ParcelArea
     from gridscout.scoring.criteria.raster_class_share import RasterClassShare
     from gridscout.scoring.criteria.raster_mean import RasterMean
+    from gridscout.scoring.criteria.retiring_generation_within import RetiringGenerationWithin
     from gridscout.scoring.criteria.substation_distance import SubstationDistance
+    from gridscout.scoring.criteria.time_to_power import TimeToPower
 
     return [
         SubstationDistance(),
@@ -32,6 +35,9 @@ def _builtin_types() -> list[CriterionType]:
         ParcelArea(),
         RasterMean(),
         RasterClassShare(),
+        DeliverableCapacity(),
+        TimeToPower(),
+        RetiringGenerationWithin(),
     ]
 
 
