@@ -18,10 +18,27 @@ class InterconnectionCost(CriterionType):
     def raw(self, c: Criterion, m, profile) -> np.ndarray:
         return m.cost(profile).cost_usd
 
+    def result_columns(self, c: Criterion, m, profile) -> dict:
+        if not profile.campus_mw:
+            return {}
+        from gridscout.scoring.criteria.deliverable_capacity import connection_columns
+
+        return connection_columns(m, profile)
+
     def sentence(self, c: Criterion, result, i: int) -> str:
         cols = result.columns
         raw = float(cols[f"{c.id}_raw"][i])
         option = str(cols["interconnection_option"][i])
+        campus = result.profile.campus_mw
+        if campus and option in ("line", "substation"):
+            # only connections that can deliver the campus are options: say which one
+            d, kv = cols["connection_distance_m"][i], kv_text(cols["connection_kv"][i])
+            how = (f"by a new substation on a {kv} line" if option == "line"
+                   else f"by tying into a {kv} substation")
+            return (f"Interconnection ≈ {usd(raw)} {how} ({km(d)} of new line), the cheapest that can "
+                    f"deliver {campus:,.0f} MW")
+        if campus:
+            return f"Interconnection cost unknown: nothing in reach can deliver {campus:,.0f} MW"
         if option == "line":
             how = "by tapping " + line_phrase(cols["line_name"][i], cols["line_id"][i], cols["line_kv"][i])
             how += f" ({km(cols['line_distance_m'][i])} of new line)"
