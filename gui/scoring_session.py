@@ -147,6 +147,10 @@ class ScoringSession(QObject):
         """Change one weight; re-scores shortly after (edits in quick succession coalesce)."""
         return self._edit(lambda p: p.with_weights({criterion_id: float(weight)}))
 
+    def set_campus(self, campus_mw: float) -> bool:
+        """Plan for another campus size (MW): the capacity criteria and the cost model follow."""
+        return self._edit(lambda p: p.with_campus(campus_mw))
+
     def set_threshold(self, criterion_id: str, **changes: Any) -> bool:
         """Change a criterion's settings, e.g. ``set_threshold("substation_distance", min_kv=230)``."""
         return self._edit(lambda p: p.with_criterion(criterion_id, **changes))

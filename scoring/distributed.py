@@ -25,13 +25,14 @@ import os
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 from gridscout.layers.errors import DataError, GridScoutError
 from gridscout.layers.progress import Progress, no_progress
 from gridscout.scoring import distributed_parts as parts
-from gridscout.scoring.profile import Profile
+from gridscout.scoring.profile_model import Profile
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +141,14 @@ def find_partitions(spec: str | os.PathLike | Sequence[str | os.PathLike]) -> li
     return list(names.values())
 
 
+def _version() -> str:
+    """The installed GridScout version (part of the resume key: another version rescored)."""
+    try:
+        return version("gridscout")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "unknown"
+
+
 def check_profile(profile: Profile) -> None:
     """Reject what a partition cannot compute on its own."""
     for c in profile.criteria:
@@ -233,8 +242,6 @@ def score_partitions(
     from gridscout.scoring.layer_measures import raster_path
     from gridscout.scoring.profile import profile_to_dict
 
-    import gridscout
-
     started = time.perf_counter()
     progress = progress or no_progress
     check_profile(profile)
@@ -246,9 +253,9 @@ def score_partitions(
     out.mkdir(parents=True, exist_ok=True)
     (out / parts.META_DIR / "staging").mkdir(parents=True, exist_ok=True)
     (out / parts.META_DIR / "manifests").mkdir(parents=True, exist_ok=True)
-    for c in profile.criteria:
-        if c.type.startswith("raster_") and c.layer not in (rasters or {}):
-            raise profile.error(c.line, f"criterion {c.id!r} needs raster layer {c.layer!r}")
+    for layer, c in profile.raster_layers().items():
+        if layer not in (rasters or {}):
+            raise profile.error(c.line, f"criterion {c.id!r} needs raster layer {layer!r}")
     for e in profile.exclusions:
         if e.layer not in (exclusions or {}):
             raise profile.error(e.line, f"exclusion layer {e.layer!r} was not given")
@@ -271,7 +278,7 @@ def score_partitions(
             for k, v in refs["rasters"].items()
         },
     }
-    key = parts.run_key(profile_to_dict(profile), digest, gridscout.__version__)
+    key = parts.run_key(profile_to_dict(profile), digest, _version())
     _remove_temporaries(out, [src.stem for src in files])
     plan = _partition_plan(files, out, key, resume)
     summary = DaskRunSummary(profile=profile.name, out_dir=str(out), partitions=len(files))

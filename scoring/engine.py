@@ -15,11 +15,21 @@ import numpy as np
 import pandas as pd
 from gridscout.layers.progress import Progress
 from gridscout.scoring.cost import OPTION_NAMES, CostEstimate
+from gridscout.scoring.criteria import Criterion, criterion_type
 from gridscout.scoring.measurements import Measurements, clear_cache, prepare
-from gridscout.scoring.profile import Criterion, Profile
+from gridscout.scoring.profile_model import Profile
 from gridscout.scoring.results import ScoreResult, ScoreSummary
+from gridscout.scoring.wording import share_percent
 
-__all__ = ["Measurements", "ScoreResult", "clear_cache", "prepare", "rescore", "score"]
+__all__ = [
+    "Measurements",
+    "ScoreResult",
+    "clear_cache",
+    "prepare",
+    "rescore",
+    "score",
+    "share_percent",
+]
 
 QUANTILES = {"min": 0.0, "p25": 0.25, "median": 0.5, "p75": 0.75, "p90": 0.9, "max": 1.0}
 
@@ -29,29 +39,9 @@ def cost_estimate(m: Measurements, profile: Profile) -> CostEstimate:
     return m.cost(profile)
 
 
-def raw_values(c: Criterion, m: Measurements, cost: CostEstimate) -> np.ndarray:
-    """The raw value of criterion ``c`` per parcel, in the unit of :data:`scoring.profile.RAW_UNITS`."""
-    if c.type == "substation_distance":
-        return m.km("substation")
-    if c.type == "line_distance":
-        return m.km("line")
-    if c.type == "generation_within":
-        return m.generation_mw[(c.radius_km, c.fuels)]
-    if c.type == "interconnection_cost":
-        return cost.cost_usd
-    if c.type == "parcel_area":
-        return m.area_ha
-    if c.type == "raster_mean":
-        return m.raster[(c.layer, "mean", None)]
-    if c.type == "raster_class_share":
-        return m.raster[(c.layer, "share", c.classes)]
-    raise AssertionError(c.type)
-
-
-def share_percent(share: np.ndarray | float) -> np.ndarray:
-    """Whole percent for messages; any overlap shows as at least 1%."""
-    share = np.asarray(share, dtype=float)
-    return np.where(share > 0, np.maximum(np.round(share * 100.0), 1.0), 0.0)
+def raw_values(c: Criterion, m: Measurements, profile: Profile) -> np.ndarray:
+    """The raw value of criterion ``c`` per parcel, in its type's unit (see :mod:`scoring.criteria`)."""
+    return criterion_type(c.type).raw(c, m, profile)
 
 
 def area_reason(min_area_ha: float) -> str:
@@ -166,8 +156,11 @@ def rescore(m: Measurements, profile: Profile) -> ScoreResult:
     per_criterion: dict[str, np.ndarray] = {}
     total = np.zeros(n)
     scale = 100.0 / profile.total_weight
+    extra: dict[str, np.ndarray] = {}
     for c in profile.criteria:
-        raw = raw_values(c, m, cost)
+        raw = raw_values(c, m, profile)
+        for name, values in criterion_type(c.type).result_columns(c, m, profile).items():
+            extra.setdefault(name, values)
         utility = c.transform(raw)
         points = utility * (c.weight * scale)
         total += points
@@ -178,7 +171,6 @@ def rescore(m: Measurements, profile: Profile) -> ScoreResult:
     score_values = np.round(total, SCORE_DECIMALS, out=total)
     score_values[excluded] = 0.0
     rank, quantiles = rank_and_quantiles(score_values, excluded)
-    gen_key = profile.generation_rule
     columns: dict[str, Any] = {
         "score": score_values,
         "rank": rank,
@@ -192,12 +184,13 @@ def rescore(m: Measurements, profile: Profile) -> ScoreResult:
         "line_id": m.line.feature_id,
         "line_name": m.line.name,
         "line_kv": m.line.kv,
-        "generation_mw_within": m.generation_mw[gen_key] if gen_key else np.full(n, np.nan),
+        "generation_mw_within": extra.pop("generation_mw_within", np.full(n, np.nan)),
         "interconnection_cost_usd": cost.cost_usd,
         "interconnection_option": pd.Categorical.from_codes(
             cost.option.astype(np.int8), categories=list(OPTION_NAMES)
         ),
     }
+    columns.update(extra)
     columns.update(per_criterion)
     summary = ScoreSummary(
         profile=profile.name,

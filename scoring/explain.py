@@ -2,65 +2,21 @@
 
 from __future__ import annotations
 
-import math
-import re
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-from gridscout.scoring.engine import share_percent
-from gridscout.scoring.profile import Criterion
+from gridscout.scoring.criteria import Criterion, criterion_type
+from gridscout.scoring.wording import (  # noqa: F401 - the phrases are part of this module's face
+    km,
+    kv_text,
+    line_phrase,
+    real_name,
+    share_percent,
+    substation_phrase,
+    usd,
+)
 
 if TYPE_CHECKING:
     from gridscout.scoring.results import ScoreResult
-
-
-_PLACEHOLDER_NAME = re.compile(r"^(unknown|unnamed|n/?a|none)[\s_-]*\d*$", re.IGNORECASE)
-
-
-def km(distance_m: float) -> str:
-    """ "1.2 km", "350 m", "0 m" — what a scout reads."""
-    if not math.isfinite(distance_m):
-        return "no"
-    if distance_m < 1000.0:
-        return f"{distance_m:.0f} m"
-    return f"{distance_m / 1000.0:.1f} km"
-
-
-def real_name(name: Any) -> str | None:
-    """The feature's name, or None for blanks and placeholders such as HIFLD's "UNKNOWN113243"."""
-    if name is None or (isinstance(name, float) and name != name):
-        return None
-    text = str(name).strip()
-    return None if not text or _PLACEHOLDER_NAME.match(text) else text
-
-
-def usd(value: float) -> str:
-    if not math.isfinite(value):
-        return "unknown"
-    if value >= 1e6:
-        return f"${value / 1e6:.1f}M"
-    return f"${value / 1e3:.0f}k"
-
-
-def kv_text(kv: float) -> str:
-    return f"{kv:g} kV" if kv == kv else "unknown voltage"
-
-
-def substation_phrase(name: Any, feature_id: Any) -> str:
-    name = real_name(name)
-    if name:
-        if "substation" in name.lower() or any(w in name for w in ("変電所", "開閉所", "変換所")):
-            return name
-        return f"{name} substation"
-    return f"an unnamed substation (id {feature_id})"
-
-
-def line_phrase(name: Any, feature_id: Any, kv: float) -> str:
-    name = real_name(name)
-    if name:
-        has_word = "line" in name.lower() or "線" in name
-        return f"the {kv_text(kv)} {name}" + ("" if has_word else " line")
-    return f"an unnamed {kv_text(kv)} line (id {feature_id})"
 
 
 def _points(c: Criterion, result: ScoreResult, i: int) -> str:
@@ -75,48 +31,9 @@ def _points(c: Criterion, result: ScoreResult, i: int) -> str:
 
 
 def criterion_sentence(c: Criterion, result: ScoreResult, i: int) -> str:
-    cols = result.columns
-    raw = float(cols[f"{c.id}_raw"][i])
-    pts = _points(c, result, i)
+    """"<label>: <what the type says about the raw value>: utility × weight = points"."""
     label = f"{c.label}: " if c.label else ""
-    if c.type == "substation_distance":
-        if cols["substation_id"][i] is None and not np.isfinite(cols["substation_distance_m"][i]):
-            return f"{label}No substation of {c.min_kv:g} kV or more found: {pts}"
-        where = substation_phrase(cols["substation_name"][i], cols["substation_id"][i])
-        return f"{label}{km(cols['substation_distance_m'][i])} to {where}, {kv_text(cols['substation_kv'][i])}: {pts}"
-    if c.type == "line_distance":
-        if not np.isfinite(cols["line_distance_m"][i]):
-            return f"{label}No line of {c.min_kv:g} kV or more found: {pts}"
-        where = line_phrase(cols["line_name"][i], cols["line_id"][i], cols["line_kv"][i])
-        return f"{label}{km(cols['line_distance_m'][i])} to {where}: {pts}"
-    if c.type == "generation_within":
-        fuels = f" ({', '.join(c.fuels)})" if c.fuels else ""
-        return f"{label}{raw:,.0f} MW of generation{fuels} within {c.radius_km:g} km: {pts}"
-    if c.type == "interconnection_cost":
-        option = str(cols["interconnection_option"][i])
-        if option == "line":
-            how = "by tapping " + line_phrase(
-                cols["line_name"][i], cols["line_id"][i], cols["line_kv"][i]
-            )
-            how += f" ({km(cols['line_distance_m'][i])} of new line)"
-        elif option == "substation":
-            how = "by tying into " + substation_phrase(
-                cols["substation_name"][i], cols["substation_id"][i]
-            )
-            how += f", {kv_text(cols['substation_kv'][i])} ({km(cols['substation_distance_m'][i])} of new line)"
-        else:
-            return f"{label}Interconnection cost unknown: no qualifying substation or line: {pts}"
-        return f"{label}Interconnection ≈ {usd(raw)} {how}: {pts}"
-    if c.type == "parcel_area":
-        return f"{label}{raw:,.1f} ha parcel: {pts}"
-    if c.type == "raster_mean":
-        value = "no data" if raw != raw else f"{raw:.3g}"
-        return f"{label}Mean {c.layer} over the parcel {value}: {pts}"
-    if c.type == "raster_class_share":
-        classes = ", ".join(f"{v:g}" for v in c.classes or ())
-        value = "no data for" if raw != raw else f"{raw:.0%} of the parcel in"
-        return f"{label}{value} {c.layer} class {classes}: {pts}"
-    raise AssertionError(c.type)
+    return f"{label}{criterion_type(c.type).sentence(c, result, i)}: {_points(c, result, i)}"
 
 
 def exclusion_sentences(result: ScoreResult, i: int) -> list[str]:

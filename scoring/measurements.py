@@ -24,7 +24,8 @@ from gridscout.layers.errors import DataError
 from gridscout.layers.progress import Progress, no_progress, scaled
 from gridscout.scoring import layer_measures as crit
 from gridscout.scoring.cost import CostEstimate, interconnection_cost
-from gridscout.scoring.profile import Profile
+from gridscout.scoring.criteria import MeasureInputs, criterion_type
+from gridscout.scoring.profile_model import Profile
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +43,8 @@ class Measurements:
     area_ha: np.ndarray
     substation: crit.NearestFeature
     line: crit.NearestFeature
-    generation_mw: dict[tuple, np.ndarray] = field(default_factory=dict)
-    raster: dict[tuple, np.ndarray] = field(default_factory=dict)
+    #: what the criteria measured, by measure key (see CriterionType.measures)
+    values: dict[tuple, np.ndarray] = field(default_factory=dict)
     overlap_share: dict[str, np.ndarray] = field(default_factory=dict)
     #: features/plants that did not count: {"substations": n, "lines": n, ...}
     left_out: dict[str, int] = field(default_factory=dict)
@@ -66,15 +67,23 @@ class Measurements:
 
     def cost(self, profile: Profile) -> CostEstimate:
         """Interconnection cost under ``profile``'s cost table, computed once per table; an unknown kV
-        (when the profile counts such features) is taken as the profile's threshold."""
+        (when the profile counts such features) is taken as the profile's threshold. With a campus
+        size, only connections that can deliver the campus are options (a bigger voltage class
+        farther away can win)."""
         sub_min, line_min = profile.substation_rule[0], profile.line_rule[0]
-        key = ("cost", profile.cost, sub_min, line_min)
+        deliverable = tuple(profile.deliverable_keys())
+        key = ("cost", profile.cost, sub_min, line_min, deliverable)
         if key not in self.derived:
-            sub_kv = np.where(np.isnan(self.substation.kv), sub_min, self.substation.kv)
-            line_kv = np.where(np.isnan(self.line.kv), line_min, self.line.kv)
-            estimate = interconnection_cost(
-                self.substation.distance_m, sub_kv, self.line.distance_m, line_kv, profile.cost
-            )
+            if deliverable:
+                by = {k[1]: self.values[k] for k in deliverable}
+                sub_d, sub_kv = by["substation_distance_m"], by["substation_kv"]
+                line_d, line_kv = by["line_distance_m"], by["line_kv"]
+            else:
+                sub_d, sub_kv = self.substation.distance_m, self.substation.kv
+                line_d, line_kv = self.line.distance_m, self.line.kv
+            sub_kv = np.where(np.isnan(sub_kv), sub_min, sub_kv)
+            line_kv = np.where(np.isnan(line_kv), line_min, line_kv)
+            estimate = interconnection_cost(sub_d, sub_kv, line_d, line_kv, profile.cost)
             for a in (
                 estimate.cost_usd,
                 estimate.option,
@@ -180,12 +189,12 @@ def prepare(
         _require_4326(name, frame)
     rasters = dict(rasters or {})
     exclusions = dict(exclusions or {})
-    for c in profile.criteria:
-        if c.type.startswith("raster_") and c.layer not in rasters:
+    for layer, c in profile.raster_layers().items():
+        if layer not in rasters:
             given = ", ".join(sorted(rasters)) or "none"
             raise profile.error(
                 c.line,
-                f"criterion {c.id!r} needs raster layer {c.layer!r}, which was not given (rasters given: {given})",
+                f"criterion {c.id!r} needs raster layer {layer!r}, which was not given (rasters given: {given})",
             )
     for e in profile.exclusions:
         if e.layer not in exclusions:
@@ -201,9 +210,7 @@ def prepare(
         fingerprint(substations, ("voltage_kv", "name", "id")),
         fingerprint(lines, ("voltage_kv", "name", "id")),
         fingerprint(plants, ("capacity_mw", "fuel")),
-        _raster_fingerprint(
-            {c.layer: rasters[c.layer] for c in profile.criteria if c.type.startswith("raster_")}
-        ),
+        _raster_fingerprint({layer: rasters[layer] for layer in profile.raster_layers()}),
         tuple((e.layer, fingerprint(exclusions[e.layer])) for e in profile.exclusions),
         profile.geometry_key(),
     )
@@ -242,8 +249,8 @@ def _measure(
     else:
         ids = parcels.index.astype(str).to_numpy(dtype=object)
 
-    gen_keys = profile.generation_keys()
-    steps = 2 + len(gen_keys) + len(profile.raster_keys()) + len(profile.exclusions)
+    keys = profile.measure_keys()
+    steps = 2 + len(keys) + len(profile.exclusions)
     weights = [0.4, 0.4] + [0.2 / max(steps - 2, 1)] * (steps - 2)
     edges = np.concatenate([[0.0], np.cumsum(weights)]) / max(sum(weights), 1e-9)
     step_progress = iter(scaled(progress, a, b) for a, b in zip(edges[:-1], edges[1:], strict=True))
@@ -261,23 +268,23 @@ def _measure(
     p(0.0, f"nearest line >= {line_kv:g} kV")
     line = crit.nearest_feature(geoms, lines, mask, p)
 
-    generation = {}
-    for radius_km, fuels in gen_keys:
+    inputs = MeasureInputs(geoms, substations, lines, plants, rasters, profile, substation, line)
+    values = {}
+    for key in keys:
+        ctype = criterion_type(key[0])
         p = next(step_progress)
-        p(0.0, f"generation within {radius_km:g} km")
-        generation[(radius_km, fuels)] = crit.generation_within(geoms, plants, radius_km, fuels, p)
-    if plants is not None and len(plants) and gen_keys:
+        p(0.0, ctype.measure_label(key))
+        values[key] = np.asarray(ctype.measure(key, inputs, p), dtype=float)
+        if values[key].shape != (n,):
+            raise DataError(
+                f"criterion type {ctype.name!r} measured {values[key].shape} values for {n} parcels"
+            )
+    if plants is not None and len(plants) and profile.generation_rule:
         if "capacity_mw" in plants.columns:
             no_mw = int(pd.to_numeric(plants["capacity_mw"], errors="coerce").isna().sum())
         else:
             no_mw = len(plants)
         left_out["plants without capacity"] = no_mw
-
-    raster = {}
-    for layer, stat, classes in profile.raster_keys():
-        p = next(step_progress)
-        p(0.0, f"zonal {stat} of {layer}")
-        raster[(layer, stat, classes)] = crit.raster_stat(geoms, rasters[layer], stat, classes)
 
     overlap = {}
     for e in profile.exclusions:
@@ -292,8 +299,7 @@ def _measure(
         area_ha=crit.parcel_areas_ha(parcels) if n else np.zeros(0),
         substation=substation,
         line=line,
-        generation_mw=generation,
-        raster=raster,
+        values=values,
         overlap_share=overlap,
         left_out=left_out,
         geometry_key=profile.geometry_key(),
@@ -312,8 +318,7 @@ def freeze(m: Measurements) -> None:
     arrays = [
         m.parcel_ids,
         m.area_ha,
-        *m.generation_mw.values(),
-        *m.raster.values(),
+        *m.values.values(),
         *m.overlap_share.values(),
     ]
     for nf in (m.substation, m.line):

@@ -13,20 +13,22 @@ from pathlib import Path
 from typing import Any
 
 from gridscout.layers.errors import ProfileError
+from gridscout.scoring.capacity import CapacityTable, TimeToPowerTable
 from gridscout.scoring.cost import CostTable
-from gridscout.scoring.profile import (
+from gridscout.scoring.criteria import Criterion, SettingError, all_criterion_types
+from gridscout.scoring.profile_model import (
     COMMON_KEYS,
-    CRITERION_SETTINGS,
-    CRITERION_TYPES,
-    REQUIRED,
-    Criterion,
     Exclusion,
     Profile,
+    make_criterion,
     validated,
 )
 from gridscout.scoring.transforms import Transform, parameter_names
 
-TOP_LEVEL_KEYS = ("name", "description", "sources", "criteria", "exclusions", "cost")
+TOP_LEVEL_KEYS = (
+    "name", "description", "sources", "campus_mw", "criteria", "exclusions", "cost", "capacity",
+    "time_to_power",
+)
 COST_KEYS = (
     "region",
     "currency_year",
@@ -136,26 +138,28 @@ class _Reader:
         def at(key: str) -> int:
             return self.lines.line("criteria", i, key)
 
+        types = all_criterion_types()
         type_ = entry.get("type")
         if type_ is None:
-            raise self.fail(
-                head, f"{where} has no 'type'; use one of: {', '.join(CRITERION_TYPES)}"
-            )
-        if type_ not in CRITERION_SETTINGS:
+            raise self.fail(head, f"{where} has no 'type'; use one of: {', '.join(types)}")
+        if not isinstance(type_, str) or type_ not in types:
             raise self.fail(
                 at("type"),
-                f"{where}: unknown criterion type {type_!r}; known types: {', '.join(CRITERION_TYPES)}",
+                f"{where}: unknown criterion type {type_!r}; known types: {', '.join(types)}",
             )
+        ctype = types[type_]
         where = f"{where} ({type_})"
         transform_name = entry.get("transform")
+        if transform_name is None and ctype.default_transform is not None:
+            transform_name, defaults = ctype.default_transform
+            entry = {**defaults, **entry, "transform": transform_name}
         if transform_name is None:
             raise self.fail(head, f"{where} has no 'transform' (e.g. transform = \"linear\")")
         try:
             transform_keys = parameter_names(transform_name)
         except ProfileError as exc:
             raise self.fail(at("transform"), f"{where}: {exc}") from None
-        settings = CRITERION_SETTINGS[type_]
-        allowed = set(COMMON_KEYS) | set(settings) | set(transform_keys)
+        allowed = set(COMMON_KEYS) | {s.name for s in ctype.settings} | set(transform_keys)
         for key in entry:
             if key not in allowed:
                 raise self.fail(
@@ -175,42 +179,44 @@ class _Reader:
             )
             raise self.fail(at(bad), f"{where}: {exc}") from None
         values: dict[str, Any] = {}
-        for key, default in settings.items():
-            if key not in entry:
-                if default is REQUIRED:
-                    raise self.fail(head, f"{where} needs {key!r}")
+        for setting in ctype.settings:
+            if setting.name not in entry:
+                if setting.required:
+                    raise self.fail(head, f"{where} needs {setting.name!r}")
                 continue
-            values[key] = self.setting(key, entry[key], at(key), f"{where}: {key!r}")
+            try:
+                values[setting.name] = setting.parse(entry[setting.name])
+            except SettingError as exc:
+                raise self.fail(at(setting.name), f"{where}: {setting.name!r} {exc}") from None
         ident = entry.get("id")
         if ident is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", str(ident)):
             raise self.fail(at("id"), f"{where}: 'id' must be letters, digits and _, not {ident!r}")
         label = entry.get("label", "")
         if not isinstance(label, str):
             raise self.fail(at("label"), f"{where}: 'label' must be text")
-        return Criterion(type_, transform, weight, ident or "", label, line=head, **values)
+        return make_criterion(type_, transform, weight, ident or "", label, line=head, **values)
 
-    def setting(self, key: str, value: Any, line: int, what: str) -> Any:
-        if key in ("min_kv", "radius_km"):
-            return self.number(value, line, what, above=0)
-        if key == "min_area_ha":
-            return self.number(value, line, what, minimum=0)
-        if key == "include_unknown_voltage":
-            if not isinstance(value, bool):
-                raise self.fail(line, f"{what} must be true or false, not {value!r}")
-            return value
-        if key == "fuels":
-            if (
-                not isinstance(value, list)
-                or not value
-                or not all(isinstance(f, str) for f in value)
-            ):
-                raise self.fail(line, f"{what} must be a non-empty list of fuel names")
-            return tuple(f.strip().lower() for f in value)
-        if key == "layer":
-            return self.text(value, line, what)
-        if key == "classes":
-            return self.numbers(value, line, what)
-        raise AssertionError(key)
+    def campus_mw(self, value: Any) -> float | None:
+        """The campus size (MW) the capacity criteria and the cost model plan for."""
+        if value is None:
+            return None
+        mw = self.number(value, self.lines.line("", 0, "campus_mw"), "'campus_mw'")
+        if mw <= 0:
+            raise self.fail(self.lines.line("", 0, "campus_mw"), f"'campus_mw' must be > 0, not {mw:g}")
+        return mw
+
+    def table(self, data: dict, name: str, cls: Any) -> Any:
+        """A planning table ([capacity], [time_to_power]); its defaults when the profile has none."""
+        if name not in data:
+            return cls()
+        if not isinstance(data[name], dict):
+            raise self.fail(self.lines.line(name), f"[{name}] must be a table")
+        try:
+            return cls.from_dict(data[name])
+        except ProfileError as exc:
+            bad = next((k for k in data[name] if repr(k) in str(exc)), None)
+            line = self.lines.line(name, 0, bad) if bad else self.lines.line(name)
+            raise self.fail(line, str(exc)) from None
 
     def exclusion(self, entry: Any, i: int) -> Exclusion:
         head = self.lines.line("exclusions", i)
@@ -306,6 +312,9 @@ def parse_profile(text: str, path: str = "<profile>") -> Profile:
         criteria=tuple(reader.criterion(e, i) for i, e in enumerate(criteria)),
         exclusions=tuple(reader.exclusion(e, i) for i, e in enumerate(exclusions)),
         cost=reader.cost(data["cost"]) if "cost" in data else CostTable(),
+        campus_mw=reader.campus_mw(data.get("campus_mw")),
+        capacity=reader.table(data, "capacity", CapacityTable),
+        time_to_power=reader.table(data, "time_to_power", TimeToPowerTable),
         path=path,
     )
     return validated(profile)

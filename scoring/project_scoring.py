@@ -92,7 +92,7 @@ class ScoringInputs:
 
     def rasters_for(self, profile: Profile) -> dict[str, Any]:
         """The raster layers ``profile`` names, matched by name (case and punctuation ignored)."""
-        wanted = {c.layer for c in profile.criteria if c.type.startswith("raster_") and c.layer}
+        wanted = set(profile.raster_layers())
         return {name: layer for name in wanted if (layer := _match(name, self.raster_layers)) is not None}
 
     def exclusions_for(self, profile: Profile) -> dict[str, gpd.GeoDataFrame]:

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Any
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+from gridscout.scoring.explain import explain
 
 if TYPE_CHECKING:
     from gridscout.scoring.measurements import Measurements
-    from gridscout.scoring.profile import Profile
+    from gridscout.scoring.profile_model import Profile
 
 #: result columns in output order (per-criterion ``<id>_raw/_utility/_points`` follow)
 RESULT_COLUMNS = (
@@ -108,8 +109,6 @@ class ScoreResult:
 
     def explain(self, parcel_id: Any) -> list[str]:
         """The sentences a scout reads for one parcel (see :mod:`scoring.explain`)."""
-        from gridscout.scoring.explain import explain
-
         return explain(self, parcel_id)
 
     def top(self, n: int = 10) -> gpd.GeoDataFrame:

@@ -11,6 +11,7 @@ from gridscout.gui.export.scene import fit_extent, pad_extent
 from gridscout.gui.export.site_facts import criterion_columns
 from gridscout.gui.export.vector_painter import MapFrame, paint_map
 from gridscout.layers import style as S
+from gridscout.scoring.criteria import criterion_type
 from PySide6 import QtCore
 
 
@@ -264,19 +265,11 @@ def appendix(pw: PageWriter, scene) -> None:
         pw.text(f"{p.name}" + (f": {p.description}" if p.description else ""), 9)
         rows = []
         for c in p.criteria:
-            settings = []
-            if c.min_kv is not None and c.type in ("substation_distance", "line_distance"):
-                settings.append(f"≥ {c.min_kv:g} kV")
-            if c.radius_km is not None and c.type == "generation_within":
-                settings.append(f"radius {c.radius_km:g} km" + (f", fuels {', '.join(c.fuels)}" if c.fuels else ""))
-            if c.min_area_ha is not None and c.type == "parcel_area":
-                settings.append(f"minimum {c.min_area_ha:g} ha")
-            if c.layer:
-                settings.append(f"layer {c.layer}")
+            settings = criterion_type(c.type).settings_text(c)
             tr = c.transform
             params = ", ".join(f"{k} {_number(v)}" for k, v in tr.params.items())
             rows.append([c.label or c.id, f"{c.weight:g} ({c.weight / p.total_weight:.0%})",
-                         "; ".join(settings), f"{tr.name}({params})"])
+                         settings, f"{tr.name}({params})"])
         pw.table(["Criterion", "Weight", "Thresholds", "Transform"], rows, [1.6, 1, 1.8, 2.6], size=7)
         for e in p.exclusions:
             pw.text(f"Exclusion: parcels with more than {e.max_overlap_share:.0%} in {e.layer}.", 8)

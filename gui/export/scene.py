@@ -17,6 +17,7 @@ import pandas as pd
 from gridscout.gui.export import sources
 from gridscout.gui.export.scalebar import bbox_to_merc
 from gridscout.layers.errors import DataError
+from gridscout.scoring.criteria import criterion_type
 
 SITE_RADIUS_KM = 5.0  # --site: about 10 km across around the site
 
@@ -218,11 +219,8 @@ def dashless(text: str) -> str:
 
 
 def criterion_label(c) -> str:
-    if c.label:
-        return c.label
-    return {"substation_distance": "substation", "line_distance": "line",
-            "generation_within": "generation", "interconnection_cost": "cost",
-            "parcel_area": "area"}.get(c.type, c.id)
+    """A criterion's name in the weights line: its label, else its type's short label."""
+    return c.label or criterion_type(c.type).short_label or c.id
 
 
 def rows_in(gdf, extent_lonlat) -> np.ndarray:

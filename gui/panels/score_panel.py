@@ -12,11 +12,12 @@ from gridscout.gui.widgets.criterion_controls import CriterionControls
 from gridscout.gui.widgets.score_classes import class_counts, no_score_colour, score_classes
 from gridscout.gui.widgets.score_histogram import ScoreHistogram
 from gridscout.gui.widgets.score_legend import ScoreLegend
-from gridscout.layers.errors import GridScoutError
+from gridscout.layers.errors import GridScoutError, ProfileError
 from gridscout.scoring.profile import Profile, load_profile, save_profile
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFrame,
     QGroupBox,
@@ -74,6 +75,23 @@ class ScorePanel(QWidget):
         self.description.setWordWrap(True)
         self.description.setStyleSheet("color: #606060;")
         col.addWidget(self.description)
+
+        campus_row = QHBoxLayout()
+        campus_row.addWidget(QLabel("Campus"))
+        self.campus_spin = QDoubleSpinBox()
+        self.campus_spin.setRange(0.0, 5000.0)
+        self.campus_spin.setDecimals(0)
+        self.campus_spin.setSingleStep(10.0)
+        self.campus_spin.setSuffix(" MW")
+        self.campus_spin.setSpecialValueText("not set")
+        self.campus_spin.setKeyboardTracking(False)
+        self.campus_spin.setToolTip(
+            "Campus size the deliverable-capacity and time-to-power criteria and the cost model plan "
+            "for: only connections that can deliver it count"
+        )
+        self.campus_spin.valueChanged.connect(self._campus_changed)
+        campus_row.addWidget(self.campus_spin, 1)
+        col.addLayout(campus_row)
 
         self.criteria_box = QGroupBox("Criteria — weight and threshold")
         self.criteria_layout = QVBoxLayout(self.criteria_box)
@@ -198,6 +216,7 @@ class ScorePanel(QWidget):
 
     def _profile_changed(self, profile: Profile) -> None:
         self._fill_combo(profile)
+        self._show_campus(profile)
         self.description.setText(profile.description)
         self.description.setVisible(bool(profile.description))
         for w in self.controls.values():
@@ -210,6 +229,24 @@ class ScorePanel(QWidget):
             w.thresholdChanged.connect(self._threshold_changed)
             self.criteria_layout.addWidget(w)
             self.controls[c.id] = w
+
+    def _campus_changed(self, value: float) -> None:
+        if self._updating_combo:
+            return
+        profile = self.scoring.profile
+        if profile is not None and (profile.campus_mw or 0.0) != value:
+            try:
+                self.scoring.set_campus(value or None)
+            except ProfileError as exc:  # e.g. a capacity criterion needs a campus size
+                self.window.message_bar.warning(str(exc))
+                self._show_campus(profile)
+
+    def _show_campus(self, profile: Profile) -> None:
+        self._updating_combo = True
+        try:
+            self.campus_spin.setValue(profile.campus_mw or 0.0)
+        finally:
+            self._updating_combo = False
 
     def _weight_changed(self, criterion_id: str, weight: float) -> None:
         self.scoring.set_weight(criterion_id, weight)

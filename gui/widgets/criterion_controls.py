@@ -3,7 +3,7 @@ key threshold (minimum kV, radius km or minimum area ha) as a spin box."""
 
 from __future__ import annotations
 
-from gridscout.scoring.profile import Criterion
+from gridscout.scoring.criteria import Criterion, criterion_type
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -13,34 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-#: criterion type → (setting, suffix, minimum, maximum, decimals, step, tooltip)
-THRESHOLDS = {
-    "substation_distance": ("min_kv", " kV", 0.0, 1500.0, 0, 0.0,
-                            "Only substations of at least this voltage count"),
-    "line_distance": ("min_kv", " kV", 0.0, 1500.0, 0, 0.0, "Only lines of at least this voltage count"),
-    "generation_within": ("radius_km", " km", 1.0, 500.0, 0, 5.0, "Generation (MW) counted within this radius"),
-    "parcel_area": ("min_area_ha", " ha", 0.0, 100_000.0, 1, 1.0, "Parcels smaller than this are excluded"),
-}
-#: voltage classes the kV spin box steps through (typed values in between are kept)
-KV_STEPS = (0, 33, 66, 69, 115, 132, 138, 154, 220, 230, 275, 345, 400, 500, 765, 1000)
-TITLES = {
-    "substation_distance": "Substation distance",
-    "line_distance": "Line distance",
-    "generation_within": "Generation nearby",
-    "interconnection_cost": "Interconnection cost",
-    "parcel_area": "Parcel area",
-}
 MAX_WEIGHT = 10
 
 
 def criterion_title(c: Criterion) -> str:
-    if c.label:
-        return c.label
-    if c.type == "raster_mean":
-        return f"{c.layer} (mean)"
-    if c.type == "raster_class_share":
-        return f"{c.layer} (share)"
-    return TITLES.get(c.type, c.id.replace("_", " ").capitalize())
+    return criterion_type(c.type).display_title(c)
 
 
 class StepSpinBox(QDoubleSpinBox):
@@ -102,23 +79,22 @@ class CriterionControls(QWidget):
         grid.addWidget(self.spin, 1, 1)
         self.threshold: QDoubleSpinBox | None = None
         self.setting: str | None = None
-        spec = THRESHOLDS.get(criterion.type)
+        spec = criterion_type(criterion.type).threshold
         if spec is not None:
-            setting, suffix, lo, hi, decimals, step, tip = spec
-            box = StepSpinBox(KV_STEPS) if setting == "min_kv" else QDoubleSpinBox()
+            box = StepSpinBox(spec.steps) if spec.steps else QDoubleSpinBox()
             box.setObjectName(f"threshold_{criterion.id}")
-            box.setRange(lo, hi)
-            box.setDecimals(decimals)
-            if step:
-                box.setSingleStep(step)
-            box.setSuffix(suffix)
-            box.setPrefix("≥ " if setting != "radius_km" else "≤ ")
+            box.setRange(spec.minimum, spec.maximum)
+            box.setDecimals(spec.decimals)
+            if spec.step:
+                box.setSingleStep(spec.step)
+            box.setSuffix(spec.suffix)
+            box.setPrefix(spec.prefix)
             box.setKeyboardTracking(False)
-            box.setToolTip(tip)
-            box.setValue(float(getattr(criterion, setting) or 0.0))
+            box.setToolTip(spec.tooltip)
+            box.setValue(float(criterion.settings.get(spec.setting) or 0.0))
             box.valueChanged.connect(self._threshold_changed)
             grid.addWidget(box, 0, 1)
-            self.threshold, self.setting = box, setting
+            self.threshold, self.setting = box, spec.setting
         grid.setColumnStretch(0, 1)
         self.set_weight(criterion.weight)
         self.slider.valueChanged.connect(self._slider_moved)

@@ -228,3 +228,20 @@ def test_cancel_stops_the_geometry_work_and_keeps_the_last_scores(demo_window, q
     window.scoring.rescore()  # and it scores again when asked
     qtbot.waitUntil(lambda: window.scoring.result.profile.line_rule[0] == 345 and idle(window),
                     timeout=SCORE_TIMEOUT_MS)
+
+
+def test_campus_size_is_editable_and_rescores_the_cost(demo_window, qtbot):
+    window = demo_window
+    panel = panel_of(window)
+    assert panel.campus_spin.value() == window.scoring.profile.campus_mw == 60
+    before = window.scoring.result.columns["interconnection_cost_usd"].copy()
+    panel.campus_spin.setValue(600)  # a campus only 345 kV and more can serve
+    qtbot.waitUntil(
+        lambda: window.scoring.result is not None and window.scoring.result.profile.campus_mw == 600
+        and idle(window),
+        timeout=SCORE_TIMEOUT_MS,
+    )
+    after = window.scoring.result.columns["interconnection_cost_usd"]
+    finite = np.isfinite(before) & np.isfinite(after)
+    assert (after[finite] >= before[finite] - 1e-6).all()  # fewer connections qualify: never cheaper
+    assert (after[finite] > before[finite] + 1).any()

@@ -1,0 +1,56 @@
+"""``generation_within``: MW of power plants within a radius of the parcel boundary."""
+
+from __future__ import annotations
+
+import numpy as np
+from gridscout.layers.progress import Progress
+from gridscout.scoring import layer_measures
+from gridscout.scoring.criteria.base import (
+    Criterion,
+    CriterionType,
+    MeasureInputs,
+    Setting,
+    Threshold,
+)
+
+
+class GenerationWithin(CriterionType):
+    name = "generation_within"
+    title = "Generation nearby"
+    short_label = "generation"
+    unit = "MW"
+    description = "MW of power plants (optionally of some fuels) within radius_km of the parcel"
+    settings = (
+        Setting("radius_km", 50.0, "positive", "plants within this distance count"),
+        Setting("fuels", None, "names", "only plants of these fuels count (all when not set)"),
+    )
+    threshold = Threshold("radius_km", " km", 1.0, 500.0, 0, 5.0,
+                          "Generation (MW) counted within this radius", prefix="≤ ")
+
+    def rules(self, c: Criterion) -> dict:
+        return {"generation_rule": (c.radius_km, c.fuels)}
+
+    def measures(self, c: Criterion) -> list[tuple]:
+        return [(self.name, c.radius_km, c.fuels)]
+
+    def measure_label(self, key: tuple) -> str:
+        return f"generation within {key[1]:g} km"
+
+    def measure(self, key: tuple, inputs: MeasureInputs, progress: Progress) -> np.ndarray:
+        _, radius_km, fuels = key
+        return layer_measures.generation_within(inputs.parcels, inputs.plants, radius_km, fuels,
+                                                progress)
+
+    def raw(self, c: Criterion, m, profile) -> np.ndarray:
+        return m.values[self.measures(c)[0]]
+
+    def result_columns(self, c: Criterion, m, profile) -> dict:
+        return {"generation_mw_within": self.raw(c, m, profile)}
+
+    def sentence(self, c: Criterion, result, i: int) -> str:
+        raw = float(result.columns[f"{c.id}_raw"][i])
+        fuels = f" ({', '.join(c.fuels)})" if c.fuels else ""
+        return f"{raw:,.0f} MW of generation{fuels} within {c.radius_km:g} km"
+
+    def settings_text(self, c: Criterion) -> str:
+        return f"radius {c.radius_km:g} km" + (f", fuels {', '.join(c.fuels)}" if c.fuels else "")

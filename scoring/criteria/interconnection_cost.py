@@ -1,0 +1,53 @@
+"""``interconnection_cost``: USD to connect the parcel (new line to a line or to a substation)."""
+
+from __future__ import annotations
+
+import numpy as np
+from gridscout.scoring.criteria.base import Criterion, CriterionType
+from gridscout.scoring.wording import km, kv_text, line_phrase, substation_phrase, usd
+
+
+class InterconnectionCost(CriterionType):
+    name = "interconnection_cost"
+    title = "Interconnection cost"
+    short_label = "cost"
+    unit = "USD"
+    description = "USD of the cheaper of tapping the nearest line or tying into the nearest substation ([cost] tables)"
+    single = True
+
+    def raw(self, c: Criterion, m, profile) -> np.ndarray:
+        return m.cost(profile).cost_usd
+
+    def result_columns(self, c: Criterion, m, profile) -> dict:
+        if not profile.campus_mw:
+            return {}
+        from gridscout.scoring.criteria.deliverable_capacity import connection_columns
+
+        return connection_columns(m, profile)
+
+    def sentence(self, c: Criterion, result, i: int) -> str:
+        cols = result.columns
+        raw = float(cols[f"{c.id}_raw"][i])
+        option = str(cols["interconnection_option"][i])
+        campus = result.profile.campus_mw
+        if campus and option in ("line", "substation"):
+            # only connections that can deliver the campus are options: say which one
+            d, kv = cols["connection_distance_m"][i], kv_text(cols["connection_kv"][i])
+            how = (f"by a new substation on a {kv} line" if option == "line"
+                   else f"by tying into a {kv} substation")
+            return (f"Interconnection ≈ {usd(raw)} {how} ({km(d)} of new line), the cheapest that can "
+                    f"deliver {campus:,.0f} MW")
+        if campus:
+            return f"Interconnection cost unknown: nothing in reach can deliver {campus:,.0f} MW"
+        if option == "line":
+            how = "by tapping " + line_phrase(cols["line_name"][i], cols["line_id"][i], cols["line_kv"][i])
+            how += f" ({km(cols['line_distance_m'][i])} of new line)"
+        elif option == "substation":
+            how = "by tying into " + substation_phrase(cols["substation_name"][i], cols["substation_id"][i])
+            how += f", {kv_text(cols['substation_kv'][i])} ({km(cols['substation_distance_m'][i])} of new line)"
+        else:
+            return "Interconnection cost unknown: no qualifying substation or line"
+        return f"Interconnection ≈ {usd(raw)} {how}"
+
+    def settings_text(self, c: Criterion) -> str:
+        return ""

@@ -1,0 +1,30 @@
+"""``parcel_area``: the parcel's area in hectares; parcels below ``min_area_ha`` are excluded."""
+
+from __future__ import annotations
+
+import numpy as np
+from gridscout.scoring.criteria.base import Criterion, CriterionType, Setting, Threshold
+
+
+class ParcelArea(CriterionType):
+    name = "parcel_area"
+    title = "Parcel area"
+    short_label = "area"
+    unit = "ha"
+    description = "the parcel's area in hectares; smaller parcels than min_area_ha are excluded"
+    settings = (Setting("min_area_ha", 10.0, "non_negative", "parcels smaller than this are excluded"),)
+    single = True
+    threshold = Threshold("min_area_ha", " ha", 0.0, 100_000.0, 1, 1.0,
+                          "Parcels smaller than this are excluded")
+
+    def rules(self, c: Criterion) -> dict:
+        return {"min_area_ha": c.min_area_ha}
+
+    def raw(self, c: Criterion, m, profile) -> np.ndarray:
+        return m.area_ha
+
+    def sentence(self, c: Criterion, result, i: int) -> str:
+        return f"{float(result.columns[f'{c.id}_raw'][i]):,.1f} ha parcel"
+
+    def settings_text(self, c: Criterion) -> str:
+        return f"minimum {c.min_area_ha:g} ha"
