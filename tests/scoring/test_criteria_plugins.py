@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from _scoring_scene import FLOOD, PROFILE, make_scene, run
+from scoring_scene import FLOOD, PROFILE, make_scene, run
 from gridscout.layers.errors import ProfileError
 from gridscout.scoring.criteria import registry
 from gridscout.scoring.engine import clear_cache
