@@ -27,5 +27,12 @@ def sample_project(n: int = 300, title: str = "Sample") -> Project:
 
 def state(project: Project) -> tuple:
     """What a user would notice of a project: title, layers and their rows, notes."""
-    return (project.title, [(lyr.name, len(lyr.data), list(lyr.data["parcel_id"])) for lyr in project.layers],
+    import hashlib
+
+    def digest(gdf) -> str:
+        return hashlib.sha256(b"".join(shapely.to_wkb(gdf.geometry.values, output_dimension=2))).hexdigest()
+
+    return (project.title,
+            [(lyr.name, len(lyr.data), list(lyr.data["parcel_id"]), list(lyr.data["area_ha"]), digest(lyr.data))
+             for lyr in project.layers],
             {k: (v.status, v.note) for k, v in project.notes.items()})
