@@ -10,6 +10,7 @@ so a crash or kill during a save leaves the previous project intact; the replace
 
 from __future__ import annotations
 
+import functools
 import glob
 import json
 import os
@@ -303,6 +304,35 @@ def _read_layer(path: Path, m: dict) -> Layer:
         visible=bool(m.get("visible", True)),
         opacity=float(m.get("opacity", 1.0)) if isinstance(m.get("opacity", 1.0), (int, float)) else 1.0,
     )
+
+
+BASEMAP_TITLE = "World (Natural Earth)"
+UNTITLED = "Untitled project"
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled_basemap() -> Layer:
+    from gridscout.layers.io import load_layer
+    from gridscout.resources import BASEMAP
+
+    layer = load_layer(BASEMAP, kind="basemap", layer="countries")
+    layer.name = BASEMAP_TITLE
+    return layer
+
+
+def world_basemap() -> Layer:
+    """The bundled world basemap (Natural Earth countries, public domain) as a fresh layer; read once
+    per process (the data frame is shared: layers are replaced, never changed in place)."""
+    import copy
+    from dataclasses import replace
+
+    base = _bundled_basemap()
+    return replace(base, style=copy.deepcopy(base.style), mapping=dict(base.mapping))
+
+
+def new_project(title: str = UNTITLED) -> Project:
+    """An empty project on the world basemap, so land outside the user's layers does not look like sea."""
+    return Project(title=title, layers=[world_basemap()])
 
 
 def note_records(project: Project) -> list[dict]:

@@ -136,9 +136,13 @@ class MeasurePanel(QFrame):
         canvas.view.viewport().installEventFilter(self._events)
         action = window.actions_.get("tool_measure") if hasattr(window, "actions_") else None
         if action is not None:
-            action.toggled.connect(lambda on: None if on else self.hide())
+            action.toggled.connect(self._tool_toggled)
         self.update_points([])
         self.reposition()
+
+    def _tool_toggled(self, on: bool) -> None:
+        if not on:
+            self.hide()
 
     # --- values --------------------------------------------------------------------------------
     def update_points(self, points) -> None:
