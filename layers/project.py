@@ -164,6 +164,30 @@ def _keep_last_good_copy(path: Path) -> None:
         shutil.copy2(path, bak)
 
 
+def _gpkg_safe_columns(gdf) -> tuple:
+    """GeoPackage column names are case-insensitive: ``name`` beside ``NAME`` is written as
+    ``NAME__2`` (and renamed back on open). Returns the frame and ``{name in the file: real name}``."""
+    taken = {str(c).lower() for c in gdf.columns}
+    seen: set[str] = set()
+    columns, renamed = [], {}
+    for col in gdf.columns:
+        name = str(col)
+        if name.lower() in seen:
+            n = 2
+            while f"{name}__{n}".lower() in taken:
+                n += 1
+            renamed[f"{name}__{n}"] = name
+            name = f"{name}__{n}"
+            taken.add(name.lower())
+        seen.add(name.lower())
+        columns.append(name if name != str(col) else col)
+    if not renamed:
+        return gdf, {}
+    out = gdf.copy()
+    out.columns = columns
+    return out, renamed
+
+
 def _write_project(project: Project, tmp: Path) -> None:
     """Write every table of ``project`` into the new file ``tmp`` and flush it to disk."""
     import pyogrio
@@ -175,12 +199,14 @@ def _write_project(project: Project, tmp: Path) -> None:
         meta = None
         if not layer.is_raster:
             table = f"layer_{i}"
-            gdf = layer.data
+            gdf, renamed = _gpkg_safe_columns(layer.data)
             pyogrio.write_dataframe(gdf, tmp, layer=table, driver="GPKG", append=vector_written)
             vector_written = True
         meta = _layer_meta(layer, table)
         if table is not None:
             meta["rows"] = len(layer.data)
+            if renamed:
+                meta["renamed_columns"] = renamed
         layer_meta.append(meta)
     if not vector_written:  # create an empty GeoPackage to hold the tables
         import geopandas as gpd
@@ -285,6 +311,9 @@ def _read_layer(path: Path, m: dict) -> Layer:
         except Exception as exc:  # GDAL reports damage in many ways
             raise DamagedProjectError(path, f"layer {m['name']!r} cannot be read: {exc}",
                                       alternatives_for(path)) from None
+        renamed = m.get("renamed_columns")
+        if isinstance(renamed, dict) and renamed:
+            data = data.rename(columns={k: v for k, v in renamed.items() if k in data.columns})
         if m.get("rows") is not None and len(data) != m["rows"]:
             raise DamagedProjectError(path, f"layer {m['name']!r} has {len(data):,} of the {m['rows']:,} rows saved",
                                       alternatives_for(path))
@@ -317,6 +346,12 @@ def _bundled_basemap() -> Layer:
 
     layer = load_layer(BASEMAP, kind="basemap", layer="countries")
     layer.name = BASEMAP_TITLE
+    data = layer.data
+    keep = {"name": "name", "NAME_JA": "name_ja", "ADMIN": "admin", "ISO_A3": "iso_a3", "CONTINENT": "continent",
+            "issues": "issues"}
+    columns = [c for c in keep if c in data.columns]
+    layer.data = data[[*columns, data.geometry.name]].rename(columns=keep)
+    layer.mapping = {"name": "name"}
     return layer
 
 

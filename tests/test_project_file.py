@@ -225,3 +225,16 @@ def test_a_real_read_only_folder_is_named(tmp_path):
     finally:
         folder.chmod(0o755)
     assert path.read_bytes() == before
+
+
+def test_columns_differing_only_in_case_survive_a_save(tmp_path):
+    """GeoPackage columns are case-insensitive; a layer read from a file with NAME gains a
+    canonical name column, and the project must still save and reopen both."""
+    project = sample_project(5)
+    gdf = project.layers[0].data
+    gdf.insert(1, "name", [f"n{i}" for i in range(5)])
+    gdf.insert(2, "NAME", [f"N{i}" for i in range(5)])
+    path = save_project(project, tmp_path / "case.gridscout")
+    reopened = open_project(path).layers[0].data
+    assert list(reopened.columns) == list(gdf.columns)
+    assert list(reopened["NAME"]) == list(gdf["NAME"]) and list(reopened["name"]) == list(gdf["name"])

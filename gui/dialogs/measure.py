@@ -235,8 +235,10 @@ class _MeasureEvents(QObject):
 
 def measure_panel(window) -> MeasurePanel:
     """The window's measure panel (created on first use)."""
+    from shiboken6 import isValid
+
     panel = getattr(window, "measure_panel", None)
-    if panel is None:
+    if panel is None or not isValid(panel):  # never touch a deleted widget
         panel = MeasurePanel(window)
         window.measure_panel = panel
     return panel
