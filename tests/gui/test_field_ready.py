@@ -296,3 +296,20 @@ def test_excluded_parcels_say_why_and_ranks_count_ranked_parcels(scored_demo, qt
     view_row = int(np.flatnonzero(model.rows == out_row)[0])
     for column in ("score", "rank"):
         assert model.index(view_row, model.column_index(column)).data() == f"excluded ({reason})"
+
+
+def test_a_damaged_project_offers_its_autosave_first(main_window, tmp_path):
+    path, _ = _damaged_with_backup(tmp_path)
+    autosave = path.with_name(path.name + ".autosave")
+    save_project(small_project("Unsaved work"), autosave, keep_backup=False)
+    offered = []
+
+    def choose(exc, copies):
+        offered.append(copies)
+        return copies[0]
+
+    main_window.ask_damaged = choose
+    assert main_window.open_project(path)
+    assert offered == [[autosave, backup_path(path)]]
+    assert main_window.session.project.title == "Unsaved work"
+    assert main_window.session.project.path == path.resolve()
