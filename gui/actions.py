@@ -4,7 +4,7 @@ Shortcuts: Add Layer is Ctrl+Shift+A (GridScout has one Add Layer for every kind
 raster, so it does not take QGIS's per-type Ctrl+Shift+V / Ctrl+Shift+R); Ctrl+Shift+V also works
 for QGIS habits. Zoom In Ctrl++ (and Ctrl+=), Zoom Out Ctrl+-, Zoom Full Ctrl+Shift+F, Identify
 Ctrl+Shift+I, Measure Ctrl+Shift+M, Pan Ctrl+Shift+P, Select Ctrl+Shift+E (Ctrl+Shift+S is Save
-As). Panels toggle with Ctrl+1 … Ctrl+5.
+As). Ctrl+1 … Ctrl+5 show and raise their panel (QGIS habit; the View › Panels entries toggle).
 """
 
 from __future__ import annotations
@@ -87,10 +87,20 @@ def build_actions(window) -> dict[str, QAction]:
         if spec.checkable:
             act.setCheckable(True)
             tools.addAction(act)
-        act.triggered.connect(getattr(window, spec.slot))
+        act.triggered.connect(_without_arguments(getattr(window, spec.slot)))
         actions[spec.key] = act
     actions["tool_pan"].setChecked(True)
     return actions
+
+
+def _without_arguments(slot):
+    """``slot`` called with no arguments: Qt's ``triggered(bool checked)`` must never land in a
+    parameter with a default (``save_as(path=None)`` got ``False``)."""
+
+    def call(*_signal_args):
+        return slot()
+
+    return call
 
 
 def build_menus(window, actions: dict[str, QAction], panel_toggles: list[QAction]) -> tuple[QMenu, QMenu]:

@@ -181,7 +181,7 @@ def _snapshot(path: Path, out: Path, width: int, height: int, extent, site) -> i
     elif extent:
         window.canvas.set_extent(tuple(extent))
     else:
-        window.apply_view(window.session.project.view or {})
+        window.show_first_view()
     settled = _wait_for_workers(app, RENDER_TIMEOUT_MS) and settled
     if not settled:
         print("gridscout: warning: background work was still running; the snapshot may be incomplete",

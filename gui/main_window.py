@@ -17,6 +17,7 @@ from gridscout.gui.project_session import ProjectSession
 from gridscout.gui.status_bar import StatusBar
 from gridscout.gui.workers import cancel_all, run_with_dialog
 from gridscout.layers.model import Layer
+from gridscout.layers.project_integrity import DamagedProjectError
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -33,6 +34,8 @@ from gridscout.operations.summary import find_sites, site_extent, site_points, s
 
 log = logging.getLogger(__name__)
 
+#: the first view of the demo keeps its sites this far (a fraction of the sites' span) from the edges
+FIRST_VIEW_MARGIN = 0.08
 PROJECT_FILTER = "GridScout project (*.gridscout);;All files (*)"
 _AREAS = {
     "left": Qt.DockWidgetArea.LeftDockWidgetArea,
@@ -57,6 +60,8 @@ class MainWindow(QMainWindow):
         self.ask_save = self._ask_save_dialog
         #: (name, help) of the commands that need no display, for Help (set by gui.app.run_app)
         self.headless_commands: tuple[tuple[str, str], ...] = ()
+        #: which copy to open instead of a damaged project (None = none); tests replace it
+        self.ask_damaged = self._ask_damaged_dialog
 
         self.canvas = MapCanvas(self)
         self.message_bar = MessageBar()
@@ -123,14 +128,30 @@ class MainWindow(QMainWindow):
                 first_in_area[spec.area] = dock
             dock.setVisible(spec.visible)
             toggle = dock.toggleViewAction()
-            if spec.shortcut:
-                toggle.setShortcut(QKeySequence(spec.shortcut))
+            if spec.shortcut:  # the shortcut shows and raises (QGIS habit); the menu entry toggles
+                show = QAction(f"Show {spec.title}", self)
+                show.setObjectName(f"action_show_{spec.key}")
+                show.setShortcut(QKeySequence(spec.shortcut))
+                show.triggered.connect(self._panel_shower(spec.key))
+                self.addAction(show)
+                self.actions_[f"show_{spec.key}"] = show
+                toggle.setText(f"{spec.title}\t{spec.shortcut}")
             toggles.append(toggle)
             self.docks[spec.key] = dock
             self.panels[spec.key] = widget
         for dock in first_in_area.values():
             dock.raise_()
         return toggles
+
+    def _panel_shower(self, key: str):
+        return lambda *_args: self.show_panel(key)
+
+    def show_panel(self, key: str) -> None:
+        """Show the panel ``key`` and bring it to the front of its tab group (Ctrl+1 … Ctrl+5)."""
+        dock = self.docks[key]
+        dock.show()
+        dock.raise_()
+        dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # --- work on threads -------------------------------------------------------------------------
     def run_task(self, title: str, fn, on_result=None, on_error=None):
@@ -156,7 +177,7 @@ class MainWindow(QMainWindow):
     def _project_changed(self, project) -> None:
         self._update_title()
         self.canvas.set_layers(self.session.layers)
-        self.apply_view(project.view or {})
+        self.show_first_view()
         self._fill_bookmarks_menu()
 
     def _fill_bookmarks_menu(self) -> None:
@@ -182,6 +203,28 @@ class MainWindow(QMainWindow):
         else:
             self.canvas.zoom_full()
 
+    def first_view_extent(self) -> tuple[float, float, float, float] | None:
+        """Where a project opens: its saved view; for the shipped demo (or a project without a saved
+        view) the view that fits every candidate site with a margin, so none sits at the edge."""
+        project = self.session.project
+        saved = (project.view or {}).get("extent")
+        saved = tuple(float(v) for v in saved) if saved and len(saved) == 4 else None
+        if saved is not None and not self.session.read_only:
+            return saved
+        sites = site_points(project)
+        if not sites:
+            return saved
+        x0, y0, x1, y1 = sites_extent(sites)
+        dx, dy = (x1 - x0) * FIRST_VIEW_MARGIN, (y1 - y0) * FIRST_VIEW_MARGIN
+        return (max(x0 - dx, -180.0), max(y0 - dy, -85.0), min(x1 + dx, 180.0), min(y1 + dy, 85.0))
+
+    def show_first_view(self) -> None:
+        extent = self.first_view_extent()
+        if extent is not None:
+            self.canvas.set_extent(extent)
+        else:
+            self.canvas.zoom_full()
+
     def current_view(self) -> dict:
         """The project's view with the map's current extent (saved with the project)."""
         return {**(self.session.project.view or {}), "extent": [float(v) for v in self.canvas.extent()]}
@@ -191,11 +234,42 @@ class MainWindow(QMainWindow):
             return False
         try:
             self.session.open(path)
+        except DamagedProjectError as exc:
+            return self._open_damaged(exc)
         except Exception as exc:
             show_exception(self.message_bar, exc, f"Could not open {Path(path).name}")
             return False
         self.message_bar.clear()
         return True
+
+    def _open_damaged(self, exc: DamagedProjectError) -> bool:
+        """A damaged project: say what is damaged, offer the autosave or last good copy."""
+        copies = self.session.copies_of(exc.path, exc.alternatives)
+        choice = self.ask_damaged(exc, copies)
+        if choice is None:
+            show_exception(self.message_bar, exc, f"Could not open {exc.path.name}")
+            return False
+        try:
+            self.session.open_copy(choice, exc.path)
+        except Exception as copy_exc:
+            show_exception(self.message_bar, copy_exc, f"Could not open {choice.name} either")
+            return False
+        self.message_bar.clear()
+        self.message_bar.warning(f"{exc.path.name} is damaged ({exc.what}); opened {choice.name} instead. "
+                                 f"Save writes it back to {exc.path.name}.")
+        return True
+
+    def _ask_damaged_dialog(self, exc: DamagedProjectError, copies: list[Path]) -> Path | None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Damaged project", str(exc), parent=self)
+        buttons = {}
+        for p in copies:
+            kind = "recovery file" if p.name.endswith(".autosave") else "last good copy"
+            buttons[box.addButton(f"Open the {kind}", QMessageBox.ButtonRole.AcceptRole)] = p
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        if copies:
+            box.setInformativeText("\n".join(str(p) for p in copies))
+        box.exec()
+        return buttons.get(box.clickedButton())
 
     def open_project_dialog(self) -> None:
         start = str(self.session.path.parent) if self.session.path else ""

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gridscout.layers.model import Layer
-from gridscout.layers.project import Project, open_project, save_project
+from gridscout.layers.project import UNTITLED, Project, new_project, open_project, save_project
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
 
 log = logging.getLogger(__name__)
@@ -139,9 +139,14 @@ class ProjectSession(QObject):
             self.layers_edited()
 
     # --- projects ------------------------------------------------------------------------------
-    def new(self, title: str = "Untitled project") -> None:
+    def new(self, title: str = UNTITLED) -> None:
+        """Start a new project on the bundled world basemap (an empty one if it cannot be read)."""
         self._drop_autosave()
-        self.project = Project(title=title)
+        try:
+            self.project = new_project(title)
+        except Exception as exc:  # a broken installation must not stop File › New
+            log.warning("the bundled basemap could not be read (%s); starting without it", exc)
+            self.project = Project(title=title)
         self.set_modified(False)
         self.projectChanged.emit(self.project)
 
@@ -171,6 +176,29 @@ class ProjectSession(QObject):
         self.projectChanged.emit(project)
         return project
 
+    def copies_of(self, path: Path, alternatives: list[Path]) -> list[Path]:
+        """The autosave (wherever it went) and last good copy a damaged ``path`` can be replaced by."""
+        found = [autosave_path_for(Path(path).resolve()), *alternatives]
+        out: list[Path] = []
+        for p in found:
+            if p.is_file() and p not in out:
+                out.append(p)
+        return out
+
+    def open_copy(self, copy: Path, as_path: Path) -> Project:
+        """Open ``copy`` (an autosave or last good copy) in place of the damaged ``as_path``: Save
+        writes the project back to ``as_path``."""
+        project = open_project(copy)
+        project.path = Path(as_path).resolve()
+        if self.project.path != project.path:
+            self._drop_autosave()
+        self.project = project
+        self.modified = False
+        self.set_modified(True)
+        self.add_recent(project.path)
+        self.projectChanged.emit(project)
+        return project
+
     def save(self, path: str | Path | None = None) -> Path:
         """Save (atomically) to ``path`` or the project's own path."""
         target = Path(path) if path is not None else self.project.path
@@ -179,7 +207,15 @@ class ProjectSession(QObject):
         if self.collect_view is not None:
             self.project.view = self.collect_view()
         old_auto = autosave_path_for(self.project.path) if self.project.path else None
-        saved = save_project(self.project, target)
+        untitled = self.project.title == UNTITLED
+        if untitled:  # an untitled project takes the name it is saved under (and the window title)
+            self.project.title = Path(target).name.removesuffix(".gridscout") or UNTITLED
+        try:
+            saved = save_project(self.project, target)
+        except BaseException:
+            if untitled:
+                self.project.title = UNTITLED
+            raise
         if old_auto is not None:
             old_auto.unlink(missing_ok=True)
         autosave_path_for(saved).unlink(missing_ok=True)
@@ -296,7 +332,7 @@ def _detached_copy(project: Project) -> Project:
 
 def _write_autosave(project: Project, target: Path) -> bool:
     try:
-        save_project(project, target)
+        save_project(project, target, keep_backup=False)
     except Exception as exc:  # autosave must never interrupt work
         log.warning("autosave to %s failed: %s", target, exc)
         return False

@@ -4,15 +4,18 @@ Tables: one per vector layer (``layer_<n>``), ``gridscout_project`` (one row of 
 in drawing order with kind, style, report, mapping, visibility; the score profile; the view),
 ``gridscout_notes`` (field notes per parcel) and, when scored, ``gridscout_scores`` (results per
 parcel, no geometry). Saving writes a new file beside the target and renames it over the old one,
-so a crash or kill during a save leaves the previous project intact.
+so a crash or kill during a save leaves the previous project intact; the replaced file stays as
+``NAME.bak``. Opening checks the file's integrity (see :mod:`gridscout.layers.project_integrity`).
 """
 
 from __future__ import annotations
 
+import functools
+import glob
 import json
 import os
+import shutil
 import sqlite3
-import tempfile
 import warnings
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +24,18 @@ from pathlib import Path
 import pandas as pd
 from gridscout.layers.errors import DataError
 from gridscout.layers.model import Layer, Source
+from gridscout.layers.project_integrity import (
+    DamagedProjectError,
+    alternatives_for,
+    backup_path,
+    check_integrity,
+    clean_stale_saves,
+    connect_read_only,
+    is_sound,
+    new_temp_path,
+    parse_meta,
+    save_error,
+)
 from gridscout.layers.validation_report import ValidationReport
 
 FORMAT_VERSION = 1
@@ -98,60 +113,24 @@ def _register_attributes_table(con: sqlite3.Connection, table: str) -> None:
     )
 
 
-def save_project(project: Project, path: str | Path) -> Path:
-    """Write ``project`` to ``path`` atomically and return the path."""
-    import pyogrio
+def save_project(project: Project, path: str | Path, keep_backup: bool = True) -> Path:
+    """Write ``project`` to ``path`` atomically and return the path.
 
-    path = Path(path).resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".saving.gpkg", dir=path.parent)
-    os.close(fd)
-    os.unlink(tmp_name)  # GDAL wants to create the file itself
-    tmp = Path(tmp_name)
+    The previous file, when sound, is kept as ``NAME.bak`` (``keep_backup``); stale temporary files
+    of killed saves are removed. A full disk or a read-only folder raises :class:`ProjectSaveError`
+    and leaves the old file as it was.
+    """
+    path = Path(os.path.abspath(os.fspath(path)))
     try:
-        layer_meta = []
-        vector_written = False
-        for i, layer in enumerate(project.layers):
-            table = None
-            if not layer.is_raster:
-                table = f"layer_{i}"
-                gdf = layer.data
-                pyogrio.write_dataframe(gdf, tmp, layer=table, driver="GPKG", append=vector_written)
-                vector_written = True
-            layer_meta.append(_layer_meta(layer, table))
-        if not vector_written:  # create an empty GeoPackage to hold the tables
-            import geopandas as gpd
-
-            pyogrio.write_dataframe(gpd.GeoDataFrame({"x": []}, geometry=[], crs=4326), tmp, layer="empty", driver="GPKG")
-        meta = {
-            "format_version": FORMAT_VERSION,
-            "title": project.title,
-            "layers": layer_meta,
-            "profile": project.profile,
-            "view": project.view,
-        }
-        con = sqlite3.connect(tmp)
-        try:
-            con.execute(f"CREATE TABLE {_META_TABLE} (id INTEGER PRIMARY KEY, json TEXT NOT NULL)")
-            con.execute(f"INSERT INTO {_META_TABLE} (id, json) VALUES (1, ?)", (json.dumps(meta),))
-            _register_attributes_table(con, _META_TABLE)
-            con.execute(
-                f"CREATE TABLE {_NOTES_TABLE} (id INTEGER PRIMARY KEY, parcel_id TEXT UNIQUE NOT NULL, "
-                "status TEXT NOT NULL, note TEXT NOT NULL, updated TEXT NOT NULL)"
-            )
-            con.executemany(
-                f"INSERT INTO {_NOTES_TABLE} (parcel_id, status, note, updated) VALUES (?, ?, ?, ?)",
-                [(n.parcel_id, n.status, n.note, n.updated) for n in project.notes.values()],
-            )
-            _register_attributes_table(con, _NOTES_TABLE)
-            if project.scores is not None:
-                project.scores.to_sql(_SCORES_TABLE, con, index=False)
-                _register_attributes_table(con, _SCORES_TABLE)
-            con.commit()
-        finally:
-            con.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        clean_stale_saves(path)
+        tmp = new_temp_path(path)
+    except OSError as exc:
+        raise save_error(exc, path) or exc from None
+    try:
+        _write_project(project, tmp)
+        if keep_backup and path.is_file() and is_sound(path):
+            _keep_last_good_copy(path)
         os.replace(tmp, path)
         try:  # make the rename itself durable
             dfd = os.open(path.parent, os.O_RDONLY)
@@ -161,24 +140,133 @@ def save_project(project: Project, path: str | Path) -> Path:
                 os.close(dfd)
         except OSError:
             pass
-    except BaseException:
-        tmp.unlink(missing_ok=True)
+    except BaseException as exc:
+        for leftover in (tmp, *tmp.parent.glob(glob.escape(tmp.name) + "-*")):
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                pass
+        friendly = save_error(exc, path) if isinstance(exc, Exception) else None
+        if friendly is not None:
+            raise friendly from None
         raise
     project.path = path
     return path
 
 
-def open_project(path: str | Path) -> Project:
-    """Read a project file written by :func:`save_project`."""
+def _keep_last_good_copy(path: Path) -> None:
+    """``NAME.bak`` becomes the file that is about to be replaced (a hard link: no copy)."""
+    bak = backup_path(path)
+    bak.unlink(missing_ok=True)
+    try:
+        os.link(path, bak)
+    except OSError:
+        shutil.copy2(path, bak)
+
+
+def _gpkg_safe_columns(gdf) -> tuple:
+    """GeoPackage column names are case-insensitive: ``name`` beside ``NAME`` is written as
+    ``NAME__2`` (and renamed back on open). Returns the frame and ``{name in the file: real name}``."""
+    taken = {str(c).lower() for c in gdf.columns}
+    seen: set[str] = set()
+    columns, renamed = [], {}
+    for col in gdf.columns:
+        name = str(col)
+        if name.lower() in seen:
+            n = 2
+            while f"{name}__{n}".lower() in taken:
+                n += 1
+            renamed[f"{name}__{n}"] = name
+            name = f"{name}__{n}"
+            taken.add(name.lower())
+        seen.add(name.lower())
+        columns.append(name if name != str(col) else col)
+    if not renamed:
+        return gdf, {}
+    out = gdf.copy()
+    out.columns = columns
+    return out, renamed
+
+
+def _write_project(project: Project, tmp: Path) -> None:
+    """Write every table of ``project`` into the new file ``tmp`` and flush it to disk."""
     import pyogrio
 
-    path = Path(path)
-    if not path.exists():
+    layer_meta = []
+    vector_written = False
+    for i, layer in enumerate(project.layers):
+        table = None
+        meta = None
+        if not layer.is_raster:
+            table = f"layer_{i}"
+            gdf, renamed = _gpkg_safe_columns(layer.data)
+            pyogrio.write_dataframe(gdf, tmp, layer=table, driver="GPKG", append=vector_written)
+            vector_written = True
+        meta = _layer_meta(layer, table)
+        if table is not None:
+            meta["rows"] = len(layer.data)
+            if renamed:
+                meta["renamed_columns"] = renamed
+        layer_meta.append(meta)
+    if not vector_written:  # create an empty GeoPackage to hold the tables
+        import geopandas as gpd
+
+        pyogrio.write_dataframe(gpd.GeoDataFrame({"x": []}, geometry=[], crs=4326), tmp, layer="empty", driver="GPKG")
+    meta = {
+        "format_version": FORMAT_VERSION,
+        "title": project.title,
+        "layers": layer_meta,
+        "profile": project.profile,
+        "view": project.view,
+        "counts": {"notes": len(project.notes),
+                   **({"scores": len(project.scores)} if project.scores is not None else {})},
+    }
+    con = sqlite3.connect(tmp)
+    try:
+        con.execute(f"CREATE TABLE {_META_TABLE} (id INTEGER PRIMARY KEY, json TEXT NOT NULL)")
+        con.execute(f"INSERT INTO {_META_TABLE} (id, json) VALUES (1, ?)", (json.dumps(meta),))
+        _register_attributes_table(con, _META_TABLE)
+        con.execute(
+            f"CREATE TABLE {_NOTES_TABLE} (id INTEGER PRIMARY KEY, parcel_id TEXT UNIQUE NOT NULL, "
+            "status TEXT NOT NULL, note TEXT NOT NULL, updated TEXT NOT NULL)"
+        )
+        con.executemany(
+            f"INSERT INTO {_NOTES_TABLE} (parcel_id, status, note, updated) VALUES (?, ?, ?, ?)",
+            [(n.parcel_id, n.status, n.note, n.updated) for n in project.notes.values()],
+        )
+        _register_attributes_table(con, _NOTES_TABLE)
+        if project.scores is not None:
+            project.scores.to_sql(_SCORES_TABLE, con, index=False)
+            _register_attributes_table(con, _SCORES_TABLE)
+        con.commit()
+    finally:
+        con.close()
+    with open(tmp, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def open_project(path: str | Path) -> Project:
+    """Read a project file written by :func:`save_project`.
+
+    Refuses a damaged file (:class:`DamagedProjectError`, a DataError naming what is damaged and
+    the autosave or last good copy to open instead); a broken description is a named DataError.
+    """
+    path = Path(os.path.abspath(os.fspath(path)))
+    if not path.is_file():
         raise DataError(f"project file {path} does not exist")
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        clean_stale_saves(path)
+    except OSError:  # a read-only folder: nothing to clean
+        pass
+    try:
+        con = connect_read_only(path)
         try:
             row = con.execute(f"SELECT json FROM {_META_TABLE} WHERE id = 1").fetchone()
+            if row is None:
+                raise DataError(f"{path} has no project description; it may be a plain GeoPackage — "
+                                "add its layers instead")
+            meta = parse_meta(row[0], path, FORMAT_VERSION)
+            check_integrity(con, path, meta, {"notes": _NOTES_TABLE, "scores": _SCORES_TABLE})
             notes_rows = con.execute(f"SELECT parcel_id, status, note, updated FROM {_NOTES_TABLE}").fetchall()
             has_scores = con.execute(
                 "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (_SCORES_TABLE,)
@@ -187,45 +275,99 @@ def open_project(path: str | Path) -> Project:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise DataError(f"{path} is not a GridScout project (a GeoPackage with a {_META_TABLE} table): {exc}") from None
-    if row is None:
-        raise DataError(f"{path} has no project description; it may be a plain GeoPackage — add its layers instead")
-    meta = json.loads(row[0])
-    if meta.get("format_version", 0) > FORMAT_VERSION:
-        raise DataError(f"{path} was written by a newer GridScout (format {meta['format_version']}); please update")
-    layers = []
-    for m in meta["layers"]:
-        if m["table"] is None:
-            from gridscout.layers.raster import RasterSource  # raster layers refer to their file
-
-            data = RasterSource(m["source"]["path"])
-        else:
-            with warnings.catch_warnings():  # "*.gridscout" is a GeoPackage by another name
-                warnings.filterwarnings("ignore", message=".*non conformant file extension.*")
-                data = pyogrio.read_dataframe(path, layer=m["table"], use_arrow=True)
-        layers.append(
-            Layer(
-                name=m["name"],
-                kind=m["kind"],
-                data=data,
-                source=Source(m["source"]["path"], m["source"]["layer"]),
-                style=m.get("style", {}),
-                report=ValidationReport.from_dict(m.get("report", {})),
-                mapping=m.get("mapping", {}),
-                visible=m.get("visible", True),
-                opacity=m.get("opacity", 1.0),
-            )
-        )
-    notes = {r[0]: FieldNote(*r) for r in notes_rows}
+        if "no such table" in str(exc) and _META_TABLE in str(exc):
+            raise DataError(f"{path} is not a GridScout project (a GeoPackage with a {_META_TABLE} table); "
+                            "add its layers instead") from None
+        raise DamagedProjectError(path, f"SQLite cannot read it: {exc}", alternatives_for(path)) from None
+    layers = [_read_layer(path, m) for m in meta["layers"]]
+    try:
+        notes = {r[0]: FieldNote(*r) for r in notes_rows}
+    except (DataError, TypeError) as exc:
+        raise DamagedProjectError(path, f"a field note is invalid: {exc}", alternatives_for(path)) from None
     return Project(
-        title=meta.get("title", path.stem),
+        title=meta.get("title") or path.stem,
         layers=layers,
         profile=meta.get("profile"),
-        view=meta.get("view", {}),
+        view=meta.get("view") or {},
         notes=notes,
         scores=scores,
         path=path,
     )
+
+
+def _read_layer(path: Path, m: dict) -> Layer:
+    """One layer of the project file described by its metadata entry ``m``."""
+    import pyogrio
+
+    if m["table"] is None:
+        from gridscout.layers.raster import RasterSource  # raster layers refer to their file
+
+        data = RasterSource(m["source"]["path"])
+    else:
+        try:
+            with warnings.catch_warnings():  # "*.gridscout" is a GeoPackage by another name
+                warnings.filterwarnings("ignore", message=".*non conformant file extension.*")
+                data = pyogrio.read_dataframe(path, layer=m["table"], use_arrow=True)
+        except Exception as exc:  # GDAL reports damage in many ways
+            raise DamagedProjectError(path, f"layer {m['name']!r} cannot be read: {exc}",
+                                      alternatives_for(path)) from None
+        renamed = m.get("renamed_columns")
+        if isinstance(renamed, dict) and renamed:
+            data = data.rename(columns={k: v for k, v in renamed.items() if k in data.columns})
+        if m.get("rows") is not None and len(data) != m["rows"]:
+            raise DamagedProjectError(path, f"layer {m['name']!r} has {len(data):,} of the {m['rows']:,} rows saved",
+                                      alternatives_for(path))
+    try:
+        report = ValidationReport.from_dict(m.get("report") or {})
+    except Exception as exc:
+        raise DamagedProjectError(path, f"the validation report of layer {m['name']!r} is invalid: {exc}",
+                                  alternatives_for(path)) from None
+    return Layer(
+        name=m["name"],
+        kind=m["kind"],
+        data=data,
+        source=Source(m["source"].get("path", ""), m["source"].get("layer")),
+        style=m.get("style") or {},
+        report=report,
+        mapping=m.get("mapping") or {},
+        visible=bool(m.get("visible", True)),
+        opacity=float(m.get("opacity", 1.0)) if isinstance(m.get("opacity", 1.0), (int, float)) else 1.0,
+    )
+
+
+BASEMAP_TITLE = "World (Natural Earth)"
+UNTITLED = "Untitled project"
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled_basemap() -> Layer:
+    from gridscout.layers.io import load_layer
+    from gridscout.resources import BASEMAP
+
+    layer = load_layer(BASEMAP, kind="basemap", layer="countries")
+    layer.name = BASEMAP_TITLE
+    data = layer.data
+    keep = {"name": "name", "NAME_JA": "name_ja", "ADMIN": "admin", "ISO_A3": "iso_a3", "CONTINENT": "continent",
+            "issues": "issues"}
+    columns = [c for c in keep if c in data.columns]
+    layer.data = data[[*columns, data.geometry.name]].rename(columns=keep)
+    layer.mapping = {"name": "name"}
+    return layer
+
+
+def world_basemap() -> Layer:
+    """The bundled world basemap (Natural Earth countries, public domain) as a fresh layer; read once
+    per process (the data frame is shared: layers are replaced, never changed in place)."""
+    import copy
+    from dataclasses import replace
+
+    base = _bundled_basemap()
+    return replace(base, style=copy.deepcopy(base.style), mapping=dict(base.mapping))
+
+
+def new_project(title: str = UNTITLED) -> Project:
+    """An empty project on the world basemap, so land outside the user's layers does not look like sea."""
+    return Project(title=title, layers=[world_basemap()])
 
 
 def project_layer_table(path: str | Path, wanted: str | None = None, kind: str | None = None) -> str | None:
@@ -235,7 +377,7 @@ def project_layer_table(path: str | Path, wanted: str | None = None, kind: str |
     treating it as a plain GeoPackage.
     """
     try:
-        con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+        con = connect_read_only(path)
         try:
             row = con.execute(f"SELECT json FROM {_META_TABLE} WHERE id = 1").fetchone()
         finally:
@@ -244,7 +386,8 @@ def project_layer_table(path: str | Path, wanted: str | None = None, kind: str |
         return None
     if row is None:
         return None
-    entries = [m for m in json.loads(row[0]).get("layers", []) if m.get("table")]
+    meta = parse_meta(row[0], Path(path), FORMAT_VERSION)
+    entries = [m for m in meta["layers"] if m.get("table")]
     if wanted is not None:
         for m in entries:
             if wanted in (m["table"], m["name"]):

@@ -34,7 +34,7 @@ KINDS = {
 }
 REQUIRED = ("parcels", "substations", "lines")
 _HOW_TO_ADD = {
-    "parcels": "add a parcel polygon file (Layer › Add Layer…, or drop it on the map) as kind 'Parcels'",
+    "parcels": "add a parcel polygon file (File › Add Layer…, or drop it on the map) as kind 'Parcels'",
     "substations": "add substations (Add Layer… a HIFLD/utility file, or import an OpenStreetMap "
                    "extract with `gridscout import-osm`) as kind 'Substations'",
     "lines": "add transmission lines (Add Layer… a HIFLD/utility file, or import an OpenStreetMap "

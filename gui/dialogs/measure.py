@@ -136,9 +136,13 @@ class MeasurePanel(QFrame):
         canvas.view.viewport().installEventFilter(self._events)
         action = window.actions_.get("tool_measure") if hasattr(window, "actions_") else None
         if action is not None:
-            action.toggled.connect(lambda on: None if on else self.hide())
+            action.toggled.connect(self._tool_toggled)
         self.update_points([])
         self.reposition()
+
+    def _tool_toggled(self, on: bool) -> None:
+        if not on:
+            self.hide()
 
     # --- values --------------------------------------------------------------------------------
     def update_points(self, points) -> None:
@@ -231,8 +235,10 @@ class _MeasureEvents(QObject):
 
 def measure_panel(window) -> MeasurePanel:
     """The window's measure panel (created on first use)."""
+    from shiboken6 import isValid
+
     panel = getattr(window, "measure_panel", None)
-    if panel is None:
+    if panel is None or not isValid(panel):  # never touch a deleted widget
         panel = MeasurePanel(window)
         window.measure_panel = panel
     return panel

@@ -106,14 +106,24 @@ class AttributeTablePanel(QWidget):
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         col.addWidget(self.info)
 
-        self.session.projectChanged.connect(lambda _p: QTimer.singleShot(0, self._project_changed))
-        self.session.layersChanged.connect(lambda: QTimer.singleShot(0, self._layers_changed))
+        # bound methods, never lambdas, on long-lived senders: connections die with this panel
+        self.session.projectChanged.connect(self._later_project_changed)
+        self.session.layersChanged.connect(self._later_layers_changed)
         scoring = getattr(window, "scoring", None)
         if scoring is not None:
-            scoring.resultChanged.connect(lambda _r: self._mark_dirty())
+            scoring.resultChanged.connect(self._result_changed)
         self.notes.notesChanged.connect(self._notes_changed)
         self.canvas.featuresPicked.connect(self._map_picked)
         QTimer.singleShot(0, self._project_changed)
+
+    def _later_project_changed(self, _project=None) -> None:
+        QTimer.singleShot(0, self._project_changed)
+
+    def _later_layers_changed(self) -> None:
+        QTimer.singleShot(0, self._layers_changed)
+
+    def _result_changed(self, _result=None) -> None:
+        self._mark_dirty()
 
     # --- layers --------------------------------------------------------------------------------
     def layers(self) -> list:

@@ -88,14 +88,21 @@ class FieldNotes(QObject):
         super().__init__(window)
         self.window = window
         self._indexes: OrderedDict[int, tuple[object, ParcelIndex]] = OrderedDict()
-        window.session.projectChanged.connect(lambda _p: QTimer.singleShot(0, self.refresh))
-        window.session.layersChanged.connect(lambda: QTimer.singleShot(0, self.update_outlines))
+        # bound methods, never lambdas: a connection must die with its receiver
+        window.session.projectChanged.connect(self._project_changed)
+        window.session.layersChanged.connect(self._layers_changed)
         self.map_menu = MapNoteMenu(self)
         QTimer.singleShot(0, self.refresh)
 
     @property
     def project(self):
         return self.window.session.project
+
+    def _project_changed(self, _project=None) -> None:
+        QTimer.singleShot(0, self.refresh)
+
+    def _layers_changed(self) -> None:
+        QTimer.singleShot(0, self.update_outlines)
 
     def parcel_layers(self) -> list[Layer]:
         return [lyr for lyr in self.project.layers_of_kind("parcels") if not lyr.is_raster]
@@ -226,10 +233,12 @@ class FieldNoteEditor(QWidget):
         self.status.currentIndexChanged.connect(self._edited)
         self.text.textChanged.connect(self._edited)
         notes.notesChanged.connect(self._notes_changed)
-        notes.window.session.projectChanged.connect(lambda _p: self.forget())
+        # bound methods, never lambdas: the editor (and its combo box) may be deleted long before the
+        # session, and a lambda would outlive it and touch a deleted QComboBox
+        notes.window.session.projectChanged.connect(self.forget)
         self.set_parcels(None, [])
 
-    def forget(self) -> None:
+    def forget(self, _project=None) -> None:
         """Another project was opened: drop the parcels (and unsaved edits) of the previous one."""
         self.layer, self.parcel_ids = None, []
         self.load()

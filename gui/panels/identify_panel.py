@@ -8,6 +8,7 @@ features (substations, lines, plants, sites …): their attributes.
 
 from __future__ import annotations
 
+import html
 import logging
 import math
 from dataclasses import dataclass
@@ -114,7 +115,7 @@ class IdentifyPanel(QWidget):
         col.addWidget(self.tree, 1)
 
         self.canvas.featuresPicked.connect(self._picked)
-        window.session.projectChanged.connect(lambda _p: self.clear())
+        window.session.projectChanged.connect(self._project_changed)
         window.session.layersChanged.connect(self._layers_changed)
         if self.scoring is not None:
             self.scoring.resultChanged.connect(self._result_changed)
@@ -144,7 +145,8 @@ class IdentifyPanel(QWidget):
         self._fill_tree(record, layer.data.geometry.name)
         more = f" (1 of {count} features here)" if count > 1 else ""
         if layer.kind == "parcels":
-            self.heading.setText(f"<b>Parcel {record.get('parcel_id', row)}</b> — {layer.name}{more}")
+            pid = html.escape(str(record.get("parcel_id", row)))
+            self.heading.setText(f"<b>Parcel {pid}</b> — {html.escape(layer.name)}{more}")
             self._show_score(layer, row)
         else:
             name = real_name(record.get("name")) if "name" in record.index else None
@@ -153,8 +155,12 @@ class IdentifyPanel(QWidget):
             extra = f", {kv_text(float(kv))}" if kv is not None and kv == kv else ""
             mw = record.get("capacity_mw") if "capacity_mw" in record.index else None
             extra += f", {float(mw):,.0f} MW" if mw is not None and mw == mw else ""
-            self.heading.setText(f"<b>{title}</b>{extra} — {layer.name}{more}")
+            # rich text built from a file's attributes: every value escaped (no HTML injection)
+            self.heading.setText(f"<b>{html.escape(str(title))}</b>{extra} — {html.escape(layer.name)}{more}")
             self._hide_score()
+
+    def _project_changed(self, _project=None) -> None:
+        self.clear()
 
     def clear(self) -> None:
         self.current = None
@@ -218,14 +224,12 @@ class IdentifyPanel(QWidget):
         bars = [Bar(criterion_title(c), float(cols[f"{c.id}_points"][i]), 100.0 * c.weight / total, BAR_COLOUR)
                 for c in result.profile.criteria]
         self.bars.set_bars(bars)
-        excluded = bool(cols["excluded"][i])
-        head = "excluded" if excluded else f"{float(cols['score'][i]):.1f} of 100"
-        self.score_box.setTitle(f"Score: {head} · rank {int(cols['rank'][i]):,} of {len(result):,}")
-        self.explanation.setText("<br>".join(f"• {s}" for s in self.sentences))
+        self.score_box.setTitle("Score: " + score_heading(cols, i))
+        self.explanation.setText("<br>".join(f"• {html.escape(s)}" for s in self.sentences))
         geom = layer.data.geometry.iloc[row]
         self.nearest = nearest_features(result, inputs, i, geom)
         self.nearest_label.setText("<br>".join(
-            f"Nearest qualifying {n.what}: <b>{n.label}</b>" for n in self.nearest))
+            f"Nearest qualifying {n.what}: <b>{html.escape(n.label)}</b>" for n in self.nearest))
         drawn = [n for n in self.nearest if n.segment is not None]
         segments = [n.segment for n in drawn] + outline_segments(geom)  # the parcel outlined too
         self.canvas.set_highlight_lines(segments, [n.label for n in drawn])
@@ -239,6 +243,18 @@ class IdentifyPanel(QWidget):
             if span.name == layer_name and span.start + row < span.stop:
                 return span.start + row
         return None
+
+
+def score_heading(cols, i: int) -> str:
+    """'72.4 of 100 · rank 61 of 4,521 ranked', or 'excluded (why)' (an excluded parcel has no rank)."""
+    excluded = np.asarray(cols["excluded"], bool)
+    if excluded[i]:
+        reasons = cols.get("exclusion_reason")
+        why = reasons[i] if reasons is not None else None
+        why = real_name(why) if why is not None else None
+        return f"excluded ({why})" if why else "excluded"
+    ranked = int((~excluded).sum())
+    return f"{float(cols['score'][i]):.1f} of 100 · rank {int(cols['rank'][i]):,} of {ranked:,} ranked"
 
 
 def outline_segments(geom, max_vertices: int = 400) -> list:

@@ -106,7 +106,7 @@ class LayersPanel(QWidget):
         lay.addWidget(self.list, 1)
         lay.addLayout(opacity_row)
 
-        self.session.projectChanged.connect(lambda _p: self.refresh())
+        self.session.projectChanged.connect(self._project_changed)
         self.session.layersChanged.connect(self.refresh)
         self.refresh()
 
@@ -117,6 +117,9 @@ class LayersPanel(QWidget):
         return act
 
     # --- model ↔ list ----------------------------------------------------------------------------
+    def _project_changed(self, _project=None) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
         """Rebuild the rows from the project (keeps the current layer selected)."""
         current = self.current_layer()

@@ -134,8 +134,8 @@ class ScorePanel(QWidget):
         self.scoring.busyChanged.connect(self._busy_changed)
         self.scoring.progress.connect(self._progress)
         self.scoring.failed.connect(self._failed)
-        window.session.layersChanged.connect(lambda: QTimer.singleShot(0, self._colour_map))
-        window.session.projectChanged.connect(lambda _p: QTimer.singleShot(0, self._show_stored_scores))
+        window.session.layersChanged.connect(self._layers_changed)
+        window.session.projectChanged.connect(self._project_changed)
         if self.scoring.profile is not None:
             self._profile_changed(self.scoring.profile)
         self._result_changed(self.scoring.result)
@@ -258,6 +258,9 @@ class ScorePanel(QWidget):
     def _busy_changed(self, busy: bool) -> None:
         if not busy:
             self.busy_row.hide()
+        elif self.scoring.result is None:  # nothing to show yet: say that scoring is under way
+            self.summary.setText("Scoring…")
+            self.busy_row.show()
 
     def _progress(self, fraction: float, message: str) -> None:
         self.busy_row.show()
@@ -294,6 +297,12 @@ class ScorePanel(QWidget):
         self.histogram.set_scores(scores, classes, nodata)
         self.summary.setText(summary_text(result))
         self._colour_map()
+
+    def _layers_changed(self) -> None:
+        QTimer.singleShot(0, self._colour_map)
+
+    def _project_changed(self, _project=None) -> None:
+        QTimer.singleShot(0, self._show_stored_scores)
 
     def _show_stored_scores(self) -> None:
         """Colour the map from the scores saved in the project while it is being scored again

@@ -153,18 +153,18 @@ class SitesPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
-        self.session.projectChanged.connect(lambda _p: self._project_changed())
+        self.session.projectChanged.connect(self._project_changed)
         self.session.layersChanged.connect(self.schedule)
         if self.scoring is not None:
-            self.scoring.resultChanged.connect(lambda _r: self.schedule())
-            self.scoring.profileChanged.connect(lambda _p: self.schedule())
+            self.scoring.resultChanged.connect(self.schedule)
+            self.scoring.profileChanged.connect(self.schedule)
         self.schedule()
 
     # --- computing -----------------------------------------------------------------------------
-    def schedule(self) -> None:
+    def schedule(self, *_signal_args) -> None:
         self._timer.start()
 
-    def _project_changed(self) -> None:
+    def _project_changed(self, _project=None) -> None:
         self.comparison = None
         self._fill_table()
         self._fill_chart()

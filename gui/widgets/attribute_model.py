@@ -76,6 +76,8 @@ class Column:
     searchable: bool = False
     choices: tuple[str, ...] = ()
     fmt: Callable[[object], str] | None = None
+    #: what a missing (NaN) number says instead of nothing, e.g. "excluded (in a flood zone)"
+    missing: Callable[[int], str] | None = None
     _cache: dict = field(default_factory=dict, repr=False)
 
     def values(self):
@@ -99,7 +101,7 @@ class Column:
             except (TypeError, ValueError):
                 return str(v)
             if math.isnan(f):
-                return ""
+                return self.missing(row) if self.missing is not None else ""
             return (self.fmt or _fmt_number(self.name))(f)
         if self.kind == "bool":
             return "yes" if bool(v) else "no"
@@ -124,6 +126,23 @@ class Column:
 
     def filter_column(self) -> FilterColumn:
         return FilterColumn(self.name, self.kind, self.values, self.choices, self.searchable)
+
+
+def _excluded_text(scores: dict) -> Callable[[int], str] | None:
+    """``row -> "excluded (why)"`` for the score and rank cells of excluded parcels."""
+    if "excluded" not in scores:
+        return None
+    excluded = np.asarray(scores["excluded"], bool)
+    reasons = scores.get("exclusion_reason")
+
+    def text(row: int) -> str:
+        if not excluded[row]:
+            return ""
+        why = "" if reasons is None else reasons[row]
+        why = "" if why is None or (isinstance(why, float) and math.isnan(why)) else str(why)
+        return f"excluded ({why})" if why else "excluded"
+
+    return text
 
 
 def _kind_of(series: pd.Series) -> str:
@@ -223,6 +242,7 @@ class LayerTableModel(QAbstractTableModel):
             getter = (lambda s=s: s.to_numpy()) if kind != "text" else (lambda s=s: s)
             layer_cols.append(Column(str(name), kind, "layer", getter, searchable=kind == "text" and _searchable(str(name))))
         score_cols = []
+        excluded_text = _excluded_text(scores)
         for src, name, divisor in SCORE_COLUMNS:
             if src not in scores or name in data.columns:
                 continue
@@ -234,6 +254,10 @@ class LayerTableModel(QAbstractTableModel):
             kind = "bool" if arr.dtype == bool else "number"
             if divisor:
                 score_cols.append(Column(name, kind, "score", lambda a=arr, d=divisor: a / d))
+            elif excluded_text is not None and src in ("score", "rank"):
+                # an excluded parcel has no score or rank: it says so (and sorts last)
+                masked = np.where(np.asarray(scores["excluded"], bool), np.nan, arr.astype(float))
+                score_cols.append(Column(name, kind, "score", lambda a=masked: a, missing=excluded_text))
             else:
                 score_cols.append(Column(name, kind, "score", lambda a=arr: a))
         note_cols = []

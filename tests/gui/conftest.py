@@ -24,6 +24,7 @@ def main_window(qtbot, app_settings):
 
     window = MainWindow(settings=app_settings, restore_layout=False)
     window.ask_save = lambda: "discard"
+    window.ask_damaged = lambda exc, copies: None
     window.session.ask_recover = lambda project, autosave: None
     qtbot.addWidget(window)
     window.resize(1200, 800)
