@@ -13,10 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
-from project_samples import sample_project, state
 from gridscout.layers.errors import DataError
 from gridscout.layers.project import open_project, save_project
 from gridscout.layers.project_integrity import DamagedProjectError
+from project_samples import sample_project, state
 
 KILLS = 36
 HERE = Path(__file__).parent

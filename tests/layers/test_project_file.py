@@ -11,10 +11,10 @@ import subprocess
 import sys
 
 import pytest
-from project_samples import sample_project, state
 from gridscout.layers.errors import DataError
 from gridscout.layers.project import open_project, save_project
 from gridscout.layers.project_integrity import DamagedProjectError, ProjectSaveError, backup_path
+from project_samples import sample_project, state
 
 
 @pytest.fixture
