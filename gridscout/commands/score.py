@@ -69,6 +69,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="OUT",
         help="output file (.gpkg, .parquet, .fgb, .csv); a folder with --engine dask",
     )
+    parser.add_argument(
+        "--out-layer",
+        metavar="NAME",
+        help="GeoPackage layer to write (default: the file name without extension)",
+    )
+    parser.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="allow --out to be one of the input files (replaces its layer or the file)",
+    )
     dask = parser.add_argument_group("--engine dask")
     dask.add_argument(
         "--scheduler",
@@ -170,6 +180,63 @@ def warn_unused(args: argparse.Namespace, profile) -> None:
         )
 
 
+def _layers_read_from(gpkg, specs) -> set[str]:
+    """The layers of ``gpkg`` the inputs read (a spec without a layer may read any of them)."""
+    from pathlib import Path
+
+    from gridscout.layers.io import list_layers
+    from gridscout.layers.model import Source
+
+    read: set[str] = set()
+    for spec in specs:
+        src = Source.parse(spec)
+        if Path(src.path).resolve() != Path(gpkg).resolve():
+            continue
+        read |= {src.layer} if src.layer else {n for n, _, _ in list_layers(gpkg)}
+    return read
+
+
+def check_output(args: argparse.Namespace) -> str | None:
+    """The GeoPackage layer to write; refuse to write into an input file unless asked to.
+
+    ``--out`` naming an input file would add a layer to (or replace) the user's data: that needs
+    ``--overwrite``, or an ``--out-layer`` that is not one of the input layers of that file.
+    """
+    from pathlib import Path
+
+    from gridscout.layers.errors import GridScoutError
+    from gridscout.layers.model import Source
+
+    out = Path(args.out)
+    layer = getattr(args, "out_layer", None)
+    if out.suffix.lower() == ".gpkg":
+        layer = layer or out.stem
+    elif layer:
+        raise GridScoutError(f"--out-layer {layer}: only a GeoPackage (.gpkg) holds named layers")
+    if getattr(args, "overwrite", False) or not out.exists():
+        return layer
+    specs = [args.parcels, args.substations, args.lines, args.plants, getattr(args, "sites", None),
+             *named_files(args.exclusion, "--exclusion").values(),
+             *named_files(args.raster, "--raster").values()]
+    for spec in filter(None, specs):
+        src = Source.parse(spec)
+        try:
+            same = Path(src.path).resolve() == out.resolve()
+        except OSError:
+            continue
+        if not same:
+            continue
+        if out.suffix.lower() == ".gpkg" and getattr(args, "out_layer", None):
+            if layer not in _layers_read_from(out, [s for s in specs if s]):
+                return layer  # a layer of its own in an input GeoPackage, asked for by name
+        raise GridScoutError(
+            f"--out {args.out} is an input file ({spec}); writing there would change your input "
+            "data. Choose another --out file, or write a new layer with --out-layer NAME, or pass "
+            "--overwrite if you mean it"
+        )
+    return layer
+
+
 def run_dask(args: argparse.Namespace) -> int:
     """``--engine dask``: reference layers loaded here, partitions scored on the cluster."""
     from gridscout.layers.progress import TextProgressBar, scaled
@@ -230,6 +297,7 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     profile = load_profile(args.profile)  # a bad profile fails before any file is read
     warn_unused(args, profile)
+    out_layer = check_output(args)
     bar = TextProgressBar(quiet=args.quiet)
     try:
         inputs = load_inputs(args, scaled(bar, 0.0, 0.3))
@@ -244,7 +312,7 @@ def run(args: argparse.Namespace) -> int:
             progress=scaled(bar, 0.3, 0.9),
         )
         bar(0.9, f"writing {args.out}")
-        path = write_vector(scored_frame(result), args.out)
+        path = write_vector(scored_frame(result), args.out, layer=out_layer)
         bar(1.0, "done")
     finally:
         bar.close()

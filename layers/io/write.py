@@ -16,6 +16,7 @@ import pandas as pd
 import pyogrio
 import shapely
 from gridscout.layers.errors import DataError
+from gridscout.layers.io.csv_safe import write_csv
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ def _to_csv(gdf: gpd.GeoDataFrame, path: Path) -> None:
             df[col] = values(geoms)
     wkt = np.asarray(shapely.to_wkt(geoms, rounding_precision=-1, trim=True), dtype=object)
     df["wkt" if "wkt" not in df.columns else "geometry_wkt"] = wkt
-    df.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    write_csv(df, path)
 
 
 def _write_ogr(gdf: gpd.GeoDataFrame, path: Path, driver: str, layer: str | None) -> None:
