@@ -28,6 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 from gridscout.layers.errors import DataError
 from gridscout.layers.validation_report import ValidationReport
@@ -163,7 +164,8 @@ EXAMPLES = 3
 
 def _name_column(gdf: gpd.GeoDataFrame) -> str | None:
     """The column most likely to hold a feature's name (``name``, ``plant_name``, ``NAME`` …)."""
-    cols = [c for c in gdf.columns if c != gdf.geometry.name and gdf[c].dtype == object]
+    cols = [c for c in gdf.columns if c != gdf.geometry.name
+            and (gdf[c].dtype == object or pd.api.types.is_string_dtype(gdf[c].dtype))]
     for c in cols:
         if str(c).lower() in ("name", "plant_name", "site_name", "name_en", "name:en", "title"):
             return c

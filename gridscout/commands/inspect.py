@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from gridscout.commands.reading import add_reading_arguments, reading_options
+
 NAME = "inspect"
 HELP = "show the layers, CRS, extent, columns, detected kind and validation report of a GIS file"
 DESCRIPTION = (
@@ -21,6 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--layer", help="the layer of a multi-layer file")
     parser.add_argument("--kind", help="read the layer as this kind instead of detecting it")
     parser.add_argument("--crs", help="the source CRS, when the file has none (e.g. EPSG:26917)")
+    add_reading_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
@@ -34,14 +37,14 @@ def _crs_text(crs) -> str | None:
     return f"EPSG:{epsg} ({crs.name})" if epsg else crs.name
 
 
-def _layer_details(path: str, layer: str | None, kind: str | None, crs) -> dict:
+def _layer_details(path: str, layer: str | None, kind: str | None, crs, options: dict) -> dict:
     import numpy as np
 
     from gridscout.layers.io import kind_scores, load_layer, sample_frame, source_info
     from gridscout.layers.io.read import source_crs_of
     from gridscout.layers.validate import DROP_RULES
 
-    loaded = load_layer(path, kind=kind, crs=crs, layer=layer)
+    loaded = load_layer(path, kind=kind, crs=crs, layer=layer, **options)
     out: dict = {"layer": loaded.source.layer, "kind": loaded.kind}
     if loaded.is_raster:
         out["raster"] = loaded.data.info()
@@ -89,7 +92,8 @@ def _guess_kind(path: str, layer: str) -> str | None:
     return scores[0][1] if scores and scores[0][0] > 0 else None
 
 
-def inspect_file(file: str, layer: str | None = None, kind: str | None = None, crs=None) -> dict:
+def inspect_file(file: str, layer: str | None = None, kind: str | None = None, crs=None,
+                 encoding: str | None = None, swap_lat_lon: bool = False) -> dict:
     """Everything ``inspect`` shows, as a JSON-serialisable dict."""
     from pathlib import Path
 
@@ -111,7 +115,8 @@ def inspect_file(file: str, layer: str | None = None, kind: str | None = None, c
         result["note"] = (f"{len(layers)} layers; show one with --layer NAME (or "
                           f"{Path(src.path).name}:NAME), or pick by kind with --kind")
         return result
-    result["details"] = _layer_details(src.path, layer, kind, crs)
+    options = {"encoding": encoding, "swap_lat_lon": swap_lat_lon}
+    result["details"] = _layer_details(src.path, layer, kind, crs, options)
     return result
 
 
@@ -166,7 +171,7 @@ def _print_text(result: dict, out=sys.stdout) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = inspect_file(args.file, args.layer, args.kind, args.crs)
+    result = inspect_file(args.file, args.layer, args.kind, args.crs, **reading_options(args))
     try:
         if args.json:
             if "details" in result:
