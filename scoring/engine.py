@@ -165,11 +165,13 @@ def rescore(m: Measurements, profile: Profile) -> ScoreResult:
     cost = cost_estimate(m, profile)
     per_criterion: dict[str, np.ndarray] = {}
     total = np.zeros(n)
-    scale = 100.0 / profile.total_weight
+    # weights relative to the largest, so huge or tiny weights neither overflow nor underflow
+    biggest = max(c.weight for c in profile.criteria)
+    relative_total = sum(c.weight / biggest for c in profile.criteria)
     for c in profile.criteria:
         raw = raw_values(c, m, cost)
         utility = c.transform(raw)
-        points = utility * (c.weight * scale)
+        points = utility * (100.0 * (c.weight / biggest) / relative_total)
         total += points
         per_criterion[f"{c.id}_raw"] = raw
         per_criterion[f"{c.id}_utility"] = utility

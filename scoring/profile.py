@@ -28,6 +28,7 @@ MW; ``interconnection_cost`` USD; ``parcel_area`` ha; ``raster_mean`` raster uni
 
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 from dataclasses import dataclass, field, replace
@@ -214,6 +215,13 @@ def validated(profile: Profile) -> Profile:
         raise profile.error(
             profile.criteria[0].line,
             "all criteria weights are 0; at least one must be greater than 0",
+        )
+    if not math.isfinite(profile.total_weight):
+        biggest = max(profile.criteria, key=lambda c: c.weight)
+        raise profile.error(
+            biggest.line,
+            f"the weights add up to more than a number can hold (criterion {biggest.id!r} has "
+            f"weight {biggest.weight:g}); weights are relative, so use ordinary ones such as 1 to 100",
         )
     single: dict[str, Criterion] = {}
     for c in profile.criteria:

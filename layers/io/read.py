@@ -412,7 +412,9 @@ def read_vector_checked(path: str | Path, layer: str | None = None, columns=None
                               encoding)
     if gdf.geometry.name != "geometry" and "geometry" not in gdf.columns:
         gdf = gdf.rename_geometry("geometry")
-    return gdf, valid
+    from gridscout.layers.io.nested import flatten_nested_columns
+
+    return flatten_nested_columns(gdf, p.name, report), valid
 
 
 def source_crs_of(path: str | Path, layer: str | None = None) -> str | None:
