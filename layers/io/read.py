@@ -413,8 +413,10 @@ def read_vector_checked(path: str | Path, layer: str | None = None, columns=None
     if gdf.geometry.name != "geometry" and "geometry" not in gdf.columns:
         gdf = gdf.rename_geometry("geometry")
     from gridscout.layers.io.nested import flatten_nested_columns
+    from gridscout.layers.io.tag_columns import expand_tag_column
 
-    return flatten_nested_columns(gdf, p.name, report), valid
+    gdf = flatten_nested_columns(gdf, p.name, report)
+    return expand_tag_column(gdf, p.name, report), valid
 
 
 def source_crs_of(path: str | Path, layer: str | None = None) -> str | None:
