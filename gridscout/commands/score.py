@@ -237,6 +237,21 @@ def check_output(args: argparse.Namespace) -> str | None:
     return layer
 
 
+def check_memory(parcels: str) -> None:
+    """Refuse, before reading anything, a parcel layer too big for this machine's memory."""
+    from gridscout.layers.io import list_layers
+    from gridscout.layers.io.read import extension
+    from gridscout.layers.model import Source
+    from gridscout.scoring.memory import check_fits
+
+    src = Source.parse(parcels)
+    if extension(src.path) in (".csv", ".tsv"):
+        return  # counting rows would read the file; the MemoryError advice covers it
+    counts = {name: n for name, _, n in list_layers(src.path)}
+    n = counts.get(src.layer) if src.layer else max((c or 0 for c in counts.values()), default=0)
+    check_fits(int(n or 0), "scoring")
+
+
 def run_dask(args: argparse.Namespace) -> int:
     """``--engine dask``: reference layers loaded here, partitions scored on the cluster."""
     from gridscout.layers.progress import TextProgressBar, scaled
@@ -298,6 +313,7 @@ def run(args: argparse.Namespace) -> int:
     profile = load_profile(args.profile)  # a bad profile fails before any file is read
     warn_unused(args, profile)
     out_layer = check_output(args)
+    check_memory(args.parcels)
     bar = TextProgressBar(quiet=args.quiet)
     try:
         inputs = load_inputs(args, scaled(bar, 0.0, 0.3))
