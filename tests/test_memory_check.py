@@ -6,10 +6,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
-from gridscout.cli import main
 from gridscout.scoring import memory
 from test_cli_score import files, grid_args  # noqa: F401  (fixture)
+
+from gridscout.cli import main
 
 
 def test_estimate_grows_with_parcels():
