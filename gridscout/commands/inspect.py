@@ -92,6 +92,62 @@ def _guess_kind(path: str, layer: str) -> str | None:
     return scores[0][1] if scores and scores[0][0] > 0 else None
 
 
+def _bounds(values) -> list[float | None]:
+    import math
+
+    return [None if v is None or not math.isfinite(float(v)) else round(float(v), 6) for v in values]
+
+
+def project_layers(path: str) -> dict | None:
+    """A GridScout project's title and, per layer, its title, kind, table, feature count, CRS and
+    lon/lat extent (None when ``path`` is not a project)."""
+    from gridscout.layers.project import open_project
+
+    if not _is_project(path):
+        return None
+    project = open_project(path)
+    out = {"title": project.title, "layers": []}
+    tables = _project_tables(path)
+    for layer in project.layers:
+        entry = {"title": layer.name, "kind": layer.kind, "table": tables.get(layer.name)}
+        if layer.is_raster:
+            entry.update(features=None, crs=_crs_text(layer.data.crs),
+                         lonlat_bounds=_bounds(layer.data.lonlat_bounds))
+            layer.data.close()
+        else:
+            data = layer.data
+            entry.update(features=len(data), crs=_crs_text(data.crs),
+                         lonlat_bounds=_bounds(data.total_bounds) if len(data) else [None] * 4)
+        out["layers"].append(entry)
+    return out
+
+
+def _is_project(path: str) -> bool:
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return con.execute("SELECT 1 FROM sqlite_master WHERE name='gridscout_project'").fetchone() \
+                is not None
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+
+
+def _project_tables(path: str) -> dict[str, str]:
+    import json
+    import sqlite3
+
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = con.execute("SELECT json FROM gridscout_project WHERE id = 1").fetchone()
+    finally:
+        con.close()
+    return {m["name"]: m["table"] for m in json.loads(row[0]).get("layers", []) if m.get("table")}
+
+
 def inspect_file(file: str, layer: str | None = None, kind: str | None = None, crs=None,
                  encoding: str | None = None, swap_lat_lon: bool = False) -> dict:
     """Everything ``inspect`` shows, as a JSON-serialisable dict."""
@@ -109,6 +165,12 @@ def inspect_file(file: str, layer: str | None = None, kind: str | None = None, c
         "size_bytes": Path(src.path).stat().st_size,
         "layers": [{"name": n, "geometry_type": g, "features": c} for n, g, c in layers],
     }
+    project = project_layers(src.path) if layer is None and not kind else None
+    if project is not None:
+        result["project"] = project
+        result["note"] = (f"a GridScout project; show one layer with --layer TITLE (or "
+                          f"{Path(src.path).name}:TITLE), or pick by kind with --kind")
+        return result
     if layer is None and len(layers) > 1 and not kind:
         for entry in result["layers"]:
             entry["kind"] = _guess_kind(src.path, entry["name"])
@@ -120,9 +182,12 @@ def inspect_file(file: str, layer: str | None = None, kind: str | None = None, c
     return result
 
 
-def _print_text(result: dict, out=sys.stdout) -> None:
-    w = out.write
+def _print_text(result: dict, out=None) -> None:
+    w = (out or sys.stdout).write
     w(f"File: {result['file']} ({result['format']}, {result['size_bytes']:,} bytes)\n")
+    if "project" in result:
+        _print_project(result, w)
+        return
     w("Layers:\n")
     chosen = (result.get("details") or {}).get("layer")
     for lay in result["layers"]:
@@ -168,6 +233,23 @@ def _print_text(result: dict, out=sys.stdout) -> None:
     w("Validation:\n")
     for line in d["_report_text"].splitlines():
         w(f"  {line}\n")
+
+
+def _extent_text(b) -> str:
+    return "no extent" if None in b else f"{b[0]:.4f}, {b[1]:.4f} .. {b[2]:.4f}, {b[3]:.4f}"
+
+
+def _print_project(result: dict, w) -> None:
+    p = result["project"]
+    w(f"Project: {p['title']} ({len(p['layers'])} layers, bottom first)\n")
+    rows = [(e["title"], e["kind"], "raster" if e["features"] is None else f"{e['features']:,}",
+             e["crs"] or "no CRS", _extent_text(e["lonlat_bounds"])) for e in p["layers"]]
+    head = ("Title", "Kind", "Features", "CRS", "Extent (lon/lat)")
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
+    for r in [head, *rows]:
+        w("  " + "  ".join(r[i].ljust(widths[i]) if i != 2 else r[i].rjust(widths[i])
+                           for i in range(4)) + f"  {r[4]}\n")
+    w(f"\n{result['note']}\n")
 
 
 def run(args: argparse.Namespace) -> int:
