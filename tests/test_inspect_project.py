@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from gridscout.cli import main
 from gridscout.resources import DEMO_PROJECT
+
+from gridscout.cli import main
 
 pytestmark = pytest.mark.skipif(not DEMO_PROJECT.exists(), reason="the demo project is not built")
 
