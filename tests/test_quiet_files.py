@@ -117,3 +117,19 @@ def test_cli_inspect_and_convert_take_encoding_and_swap(tmp_path, capsys):
     assert "wrote 2 candidate_sites" in capsys.readouterr().out
     assert main(["convert", str(csv), "--kind", "candidate_sites", "--encoding", "nope", "-q",
                  "--out", str(tmp_path / "x.gpkg")]) == 2
+
+
+def test_swapped_points_far_from_the_other_layers_are_reported(tmp_path):
+    from gridscout.layers.io.delimited import check_swapped_against
+    from shapely.geometry import box
+
+    # Nairobi-area sites with lat/lon swapped lie in the Indian Ocean: valid coordinates, so
+    # only the other layers (the parcels) show that they are wrong
+    csv = _write_csv(tmp_path / "sites.csv", ["A,36.8,-1.3", "B,37.0,-1.1"])
+    sites = load_layer(csv, kind="candidate_sites")
+    assert not sites.report.by_rule("lat_lon_swapped")  # alone, nothing says it is wrong
+    parcels = gpd.GeoDataFrame(geometry=[box(36.5, -1.5, 37.2, -0.9)], crs=4326)
+    assert check_swapped_against(sites.data, [parcels], sites.report)
+    assert "would lie among them" in sites.report.to_text() and "--swap-lat-lon" in sites.report.to_text()
+    right = load_layer(_write_csv(tmp_path / "ok.csv", ["A,-1.3,36.8"]), kind="candidate_sites")
+    assert not check_swapped_against(right.data, [parcels], right.report)

@@ -136,6 +136,11 @@ def load_inputs(args: argparse.Namespace, progress) -> dict:
         layer = load_layer(spec, kind=kind, progress=scaled(progress, i / steps, (i + 1) / steps))
         inputs[key] = layer.data
         inputs["reports"].append(layer.report)
+    from gridscout.layers.io.delimited import check_swapped_against
+
+    keys = [key for key, _, _ in specs]
+    for key, report in zip(keys, inputs["reports"], strict=True):  # lat/lon swapped in one table?
+        check_swapped_against(inputs[key], [inputs[k] for k in keys if k != key], report)
     for j, (name, spec) in enumerate(exclusion_files.items(), start=len(specs)):
         progress(j / steps, f"reading {name}")
         src = Source.parse(spec)

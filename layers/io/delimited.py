@@ -204,6 +204,34 @@ def _swapped_lat_lon(x: np.ndarray, y: np.ndarray) -> str | None:
     return None
 
 
+def check_swapped_against(gdf: gpd.GeoDataFrame, others: list[gpd.GeoDataFrame],
+                          report: ValidationReport, margin_deg: float = 2.0) -> bool:
+    """Report ``lat_lon_swapped`` when a table's points all lie far outside the other layers
+    (``others``, EPSG:4326) but would lie among them with latitude and longitude swapped.
+    Only for layers whose locations came from lat/lon columns; returns True when reported."""
+    if not report.by_rule("csv_coordinates") or report.by_rule("lat_lon_swapped") or not len(gdf):
+        return False
+    boxes = [o.total_bounds for o in others if o is not None and len(o)]
+    if not boxes:
+        return False
+    b = np.array(boxes)
+    x0, y0 = b[:, 0].min() - margin_deg, b[:, 1].min() - margin_deg
+    x1, y1 = b[:, 2].max() + margin_deg, b[:, 3].max() + margin_deg
+    pts = gdf.geometry[gdf.geometry.geom_type == "Point"]
+    if not len(pts):
+        return False
+    x, y = pts.x.to_numpy(), pts.y.to_numpy()
+    inside = (x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)
+    swapped_inside = (y >= x0) & (y <= x1) & (x >= y0) & (x <= y1)
+    if inside.any() or swapped_inside.mean() < 0.8:
+        return False
+    report.add("lat_lon_swapped", f"every point lies outside the other layers ({x0 + margin_deg:.1f}"
+               f"..{x1 - margin_deg:.1f} E, {y0 + margin_deg:.1f}..{y1 - margin_deg:.1f} N), and "
+               f"{swapped_inside.mean():.0%} would lie among them with latitude and longitude "
+               "swapped: the columns look swapped; " + SWAP_HINT, count=len(pts))
+    return True
+
+
 def table_to_geodata(df: pd.DataFrame, label: str, report: ValidationReport | None,
                      columns: list[str] | None = None,
                      swap_lat_lon: bool = False) -> gpd.GeoDataFrame:
