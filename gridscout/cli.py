@@ -65,6 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     except GridScoutError as exc:
         print(f"gridscout {args.command}: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except MemoryError:
+        from gridscout.scoring.memory import out_of_memory_message
+
+        print(out_of_memory_message(args.command), file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print(f"gridscout {args.command}: interrupted", file=sys.stderr)
         return 130

@@ -68,10 +68,22 @@ def _is_number(value) -> bool:
     )
 
 
+def _as_float(value) -> float:
+    """``float(value)``, with integers beyond float range (a 400-digit number) as ±inf rather than
+    an OverflowError; the callers' plausibility rules then report them."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
 def _show(value) -> str:
     """A raw value as the user would write it: 15400066.0 → '15400066'."""
+    if isinstance(value, int) and abs(value) > 10**15:
+        text = str(value)
+        return text if len(text) <= 20 else f"{text[:12]}… ({len(text)} digits)"
     if _is_number(value):
-        f = float(value)
+        f = _as_float(value)
         return str(int(f)) if f.is_integer() and abs(f) < 1e15 else repr(f)
     return str(value).strip()
 
@@ -141,7 +153,7 @@ def _parse_voltage_one(value, unit: str | None):
     rules: list[str] = []
     dc_without_value = False
     if _is_number(value):
-        kv, rule = _voltage_number(float(value), unit, None)
+        kv, rule = _voltage_number(_as_float(value), unit, None)
         found, rules = ([(kv, False)] if not math.isnan(kv) else []), [rule]
     else:
         for part in _text_parts(value):
@@ -238,7 +250,7 @@ def _parse_capacity_one(value, unit: str | None):
     parts = [value] if _is_number(value) else str(value).strip().lower().split(";")
     for part in parts:
         if _is_number(part):
-            num, part_unit = float(part), unit
+            num, part_unit = _as_float(part), unit
         elif (part := part.replace(" ", "")) in BLANKS:
             continue
         else:
@@ -421,7 +433,7 @@ def parse_underground(values: pd.Series) -> np.ndarray:
         if _is_missing(v):
             return (False,)
         if _is_number(v):
-            return (float(v) == 1.0,)
+            return (_as_float(v) == 1.0,)
         s = str(v).strip().lower()
         return (s in _TRUE or any(w in s for w in ("underground", "underwater", "submarine")),)
 
@@ -456,7 +468,7 @@ def _parse_count_one(value, what: str):
     nums = []
     for p in parts:
         try:
-            x = float(p)
+            x = _as_float(p)
         except ValueError:
             x = math.nan
         if not (x > 0 and float(x).is_integer()):

@@ -28,6 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 from gridscout.layers.errors import DataError
 from gridscout.layers.validation_report import ValidationReport
@@ -157,6 +158,40 @@ def _keep_dimension(geoms: np.ndarray, dims: np.ndarray) -> np.ndarray:
     return out
 
 
+#: how many dropped features a message describes by name and value
+EXAMPLES = 3
+
+
+def _name_column(gdf: gpd.GeoDataFrame) -> str | None:
+    """The column most likely to hold a feature's name (``name``, ``plant_name``, ``NAME`` …)."""
+    cols = [c for c in gdf.columns if c != gdf.geometry.name
+            and (gdf[c].dtype == object or pd.api.types.is_string_dtype(gdf[c].dtype))]
+    for c in cols:
+        if str(c).lower() in ("name", "plant_name", "site_name", "name_en", "name:en", "title"):
+            return c
+    return next((c for c in cols if "name" in str(c).lower()), None)
+
+
+def _bad_coordinate_examples(gdf: gpd.GeoDataFrame, bounds: np.ndarray, index: np.ndarray,
+                             bad: np.ndarray) -> str:
+    """``": row 10216 'Lake Plant' has latitude 425.246, …"`` for the first dropped features."""
+    name_col = _name_column(gdf)
+    parts = []
+    for i in np.flatnonzero(bad)[:EXAMPLES]:
+        x0, y0, x1, y1 = bounds[i]
+        if not np.isfinite(bounds[i]).all():
+            what = "a coordinate that is not a number"
+        elif y0 < -90 or y1 > 90:
+            what = f"latitude {y1 if y1 > 90 else y0:g}"
+        else:
+            what = f"longitude {x1 if x1 > 180 else x0:g}"
+        name = gdf[name_col].iloc[i] if name_col is not None else None
+        label = f" {str(name)!r}" if isinstance(name, str) and name.strip() else ""
+        parts.append(f"row {int(index[i]) + 1}{label} has {what}")
+    more = f", and {int(bad.sum()) - len(parts)} more" if bad.sum() > len(parts) else ""
+    return ": " + ", ".join(parts) + more
+
+
 def _type_names(types: Iterable[str]) -> str:
     return ", ".join(sorted(types)) or "none"
 
@@ -247,7 +282,8 @@ def validate_geometries(
     bad_coords |= keep & ~bad_coords & ~_lonlat_ok(bounds)
     if bad_coords.any():
         report.add("dropped_bad_coordinates", "coordinates are not numbers (NaN/infinite) or lie outside "
-                   "longitude -180..180 / latitude -90..90; dropped", _rows(index[bad_coords]))
+                   "longitude -180..180 / latitude -90..90; dropped"
+                   + _bad_coordinate_examples(gdf, bounds, index, bad_coords), _rows(index[bad_coords]))
     keep &= ~bad_coords
     changed |= bool(bad_coords.any())
 

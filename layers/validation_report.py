@@ -27,7 +27,7 @@ class ReportItem:
         if self.rows:
             shown = ", ".join(str(r) for r in self.rows[:MAX_ROWS_IN_TEXT])
             more = f", … {len(self.rows) - MAX_ROWS_IN_TEXT} more" if len(self.rows) > MAX_ROWS_IN_TEXT else ""
-            text += f"; rows {shown}{more}"
+            text += f"; rows {shown}{more} (numbered from 1 = first feature, header not counted)"
         return text
 
 

@@ -81,8 +81,9 @@ class DaskRunSummary:
             lines.append(f"  excluded, {reason}: {count:,}")
         for layer, count in self.left_out.items():
             if count:
-                what = "without capacity_mw" if layer.startswith("plants") else "of unknown voltage"
-                lines.append(f"  left out: {count:,} {layer.split()[0]} {what}")
+                from gridscout.scoring.results import left_out_text
+
+                lines.append(f"  left out: {left_out_text(layer, count)}")
         if self.score_quantiles:
             q = self.score_quantiles
             lines.append("  scores: " + ", ".join(f"{k} {v:.1f}" for k, v in q.items()))

@@ -155,14 +155,16 @@ def rescore(m: Measurements, profile: Profile) -> ScoreResult:
     cost = cost_estimate(m, profile)
     per_criterion: dict[str, np.ndarray] = {}
     total = np.zeros(n)
-    scale = 100.0 / profile.total_weight
+    # weights relative to the largest, so huge or tiny weights neither overflow nor underflow
+    biggest = max(c.weight for c in profile.criteria)
+    relative_total = sum(c.weight / biggest for c in profile.criteria)
     extra: dict[str, np.ndarray] = {}
     for c in profile.criteria:
         raw = raw_values(c, m, profile)
         for name, values in criterion_type(c.type).result_columns(c, m, profile).items():
             extra.setdefault(name, values)
         utility = c.transform(raw)
-        points = utility * (c.weight * scale)
+        points = utility * (100.0 * (c.weight / biggest) / relative_total)
         total += points
         per_criterion[f"{c.id}_raw"] = raw
         per_criterion[f"{c.id}_utility"] = utility

@@ -45,14 +45,31 @@ def voltage_kv(features: gpd.GeoDataFrame) -> np.ndarray:
     return pd.to_numeric(features["voltage_kv"], errors="coerce").to_numpy(dtype=float)
 
 
+#: statuses (as :func:`layers.parse.normalise_status` and the OSM importer write them) of
+#: substations and lines that carry no power today: they are never a connection point
+NOT_IN_SERVICE = ("construction", "planned", "proposed", "retired", "inactive", "disused",
+                  "abandoned", "decommissioned")
+
+
+def not_in_service(features: gpd.GeoDataFrame) -> np.ndarray:
+    """Mask of features whose ``status`` says they are not in service (unknown status counts as
+    in service)."""
+    if "status" not in features.columns:
+        return np.zeros(len(features), dtype=bool)
+    status = features["status"].astype(str).str.strip().str.lower().to_numpy()
+    return np.isin(status, NOT_IN_SERVICE)
+
+
 def qualifying(
     features: gpd.GeoDataFrame, min_kv: float, include_unknown: bool
 ) -> tuple[np.ndarray, int]:
-    """Mask of features at or above ``min_kv`` (unknown voltage counts only when asked) and how many
-    unknown-voltage features were left out."""
+    """Mask of features in service at or above ``min_kv`` (unknown voltage counts only when asked)
+    and how many unknown-voltage features were left out (see :func:`not_in_service` for the
+    others)."""
     kv = voltage_kv(features)
     unknown = np.isnan(kv)
     ok_geom = ~(features.geometry.isna().to_numpy() | features.geometry.is_empty.to_numpy())
+    ok_geom &= ~not_in_service(features)
     with np.errstate(invalid="ignore"):
         mask = (kv >= min_kv) | (unknown & include_unknown)
     left_out = 0 if include_unknown else int((unknown & ok_geom).sum())

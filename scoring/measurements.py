@@ -258,12 +258,14 @@ def _measure(
 
     sub_kv, sub_unknown = profile.substation_rule
     mask, left_out["substations"] = crit.qualifying(substations, sub_kv, sub_unknown)
+    left_out["substations not in service"] = int(crit.not_in_service(substations).sum())
     p = next(step_progress)
     p(0.0, f"nearest substation >= {sub_kv:g} kV")
     substation = crit.nearest_feature(geoms, substations, mask, p)
 
     line_kv, line_unknown = profile.line_rule
     mask, left_out["lines"] = crit.qualifying(lines, line_kv, line_unknown)
+    left_out["lines not in service"] = int(crit.not_in_service(lines).sum())
     p = next(step_progress)
     p(0.0, f"nearest line >= {line_kv:g} kV")
     line = crit.nearest_feature(geoms, lines, mask, p)

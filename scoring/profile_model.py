@@ -6,6 +6,7 @@ Reading a profile file is :mod:`scoring.profile_reader`; loading, saving and the
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -210,6 +211,13 @@ def validated(profile: Profile) -> Profile:
         raise profile.error(
             profile.criteria[0].line,
             "all criteria weights are 0; at least one must be greater than 0",
+        )
+    if not math.isfinite(profile.total_weight):
+        biggest = max(profile.criteria, key=lambda c: c.weight)
+        raise profile.error(
+            biggest.line,
+            f"the weights add up to more than a number can hold (criterion {biggest.id!r} has "
+            f"weight {biggest.weight:g}); weights are relative, so use ordinary ones such as 1 to 100",
         )
     single: dict[str, Criterion] = {}
     for c in profile.criteria:

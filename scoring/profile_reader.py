@@ -6,7 +6,6 @@ headers (``[[criteria]]`` #n, ``[cost]`` …) and the ``key =`` lines inside eac
 
 from __future__ import annotations
 
-import math
 import re
 import tomllib
 from pathlib import Path
@@ -23,7 +22,7 @@ from gridscout.scoring.profile_model import (
     make_criterion,
     validated,
 )
-from gridscout.scoring.transforms import Transform, parameter_names
+from gridscout.scoring.transforms import Transform, is_finite_number, parameter_names
 
 TOP_LEVEL_KEYS = (
     "name", "description", "sources", "campus_mw", "criteria", "exclusions", "cost", "capacity",
@@ -106,12 +105,10 @@ class _Reader:
         minimum: float | None = None,
         above: float | None = None,
     ) -> float:
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not math.isfinite(value)
-        ):
-            raise self.fail(line, f"{what} must be a number, not {value!r}")
+        if not is_finite_number(value):
+            shown = repr(value) if len(repr(value)) <= 40 else f"a {len(repr(value))}-digit number"
+            raise self.fail(line, f"{what} must be a number within float range (about ±1.8e308), "
+                            f"not {shown}")
         if minimum is not None and value < minimum:
             raise self.fail(line, f"{what} must be >= {minimum:g}, not {value:g}")
         if above is not None and value <= above:

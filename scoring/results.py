@@ -60,16 +60,23 @@ class ScoreSummary:
             lines.append(f"  excluded, {reason}: {count:,}")
         for layer, count in self.left_out.items():
             if count:
-                what = "without capacity_mw" if layer.startswith("plants") else "of unknown voltage"
-                noun = layer.split()[0]
-                noun = noun[:-1] if count == 1 and noun.endswith("s") else noun
-                lines.append(f"  left out: {count:,} {noun} {what}")
+                lines.append(f"  left out: {left_out_text(layer, count)}")
         if self.score_quantiles:
             q = self.score_quantiles
             lines.append("  scores: " + ", ".join(f"{k} {v:.1f}" for k, v in q.items()))
         if self.seconds:
             lines.append("  time: " + ", ".join(f"{k} {v:.2f} s" for k, v in self.seconds.items()))
         return "\n".join(lines)
+
+
+def left_out_text(layer: str, count: int) -> str:
+    """``"3 lines not in service (…)"`` for a :attr:`ScoreSummary.left_out` entry."""
+    what = ("without capacity_mw" if layer.startswith("plants") else
+            "not in service (planned, under construction, disused or retired)"
+            if layer.endswith("not in service") else "of unknown voltage")
+    noun = layer.split()[0]
+    noun = noun[:-1] if count == 1 and noun.endswith("s") else noun
+    return f"{count:,} {noun} {what}"
 
 
 @dataclass

@@ -30,12 +30,22 @@ from gridscout.layers.errors import ProfileError
 TransformFn = Callable[[np.ndarray], np.ndarray]
 
 
+def is_finite_number(value: Any) -> bool:
+    """A real number (not bool) within float range: a 400-digit TOML integer is not."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
 def _number(params: Mapping[str, Any], key: str, *, positive: bool = False) -> float:
     if key not in params:
         raise ProfileError(f"missing parameter {key!r}")
     value = params[key]
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ProfileError(f"parameter {key!r} must be a finite number, not {value!r}")
+    if not is_finite_number(value):
+        raise ProfileError(f"parameter {key!r} must be a finite number, not {_shown(value)}")
     if positive and value <= 0:
         raise ProfileError(f"parameter {key!r} must be greater than 0, not {value!r}")
     return float(value)
@@ -161,8 +171,8 @@ def _step(params: Mapping[str, Any]) -> TransformFn:
         raise ProfileError("step transform needs lists 'breakpoints' and 'values'")
     for name, seq in (("breakpoints", breaks), ("values", values)):
         for v in seq:
-            if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
-                raise ProfileError(f"step '{name}' must hold finite numbers, not {v!r}")
+            if not is_finite_number(v):
+                raise ProfileError(f"step '{name}' must hold finite numbers, not {_shown(v)}")
     if len(values) != len(breaks) + 1:
         raise ProfileError(
             f"step transform needs one more value than breakpoints "
@@ -193,8 +203,17 @@ TRANSFORMS: dict[str, tuple[Callable[[Mapping[str, Any]], TransformFn], frozense
 }
 
 
+def _shown(value: Any) -> str:
+    """``repr(value)``, a 400-digit number shortened to its first digits and length."""
+    text = repr(value)
+    return text if len(text) <= 40 else f"{text[:20]}… ({len(text)} characters)"
+
+
 def parameter_names(name: str) -> frozenset[str]:
     """The parameters transform ``name`` accepts (ProfileError for an unknown transform)."""
+    if not isinstance(name, str):
+        raise ProfileError(f"the transform must be a name in quotes (e.g. \"linear\"), not "
+                           f"{_shown(name)}; known transforms: {', '.join(TRANSFORMS)}")
     if name not in TRANSFORMS:
         raise ProfileError(f"unknown transform {name!r}; known transforms: {', '.join(TRANSFORMS)}")
     return TRANSFORMS[name][1]

@@ -57,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
     print(comparison_heading(profile) + "\n")
     print(markdown_table(table))
     if args.out:
-        table.to_csv(args.out, index=False, encoding="utf-8", lineterminator="\n")
+        from gridscout.layers.io.csv_safe import write_csv
+
+        write_csv(table, args.out)
         print(f"\nwrote {len(table)} sites to {args.out}")
     return 0

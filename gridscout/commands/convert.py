@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from gridscout.commands.reading import add_reading_arguments, reading_options
+
 NAME = "convert"
 HELP = "validate and normalise a layer to its kind's schema and write it (.gpkg .parquet .fgb .geojson .csv)"
 DESCRIPTION = (
@@ -25,6 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         nargs="+", help="use source COLUMN for canonical field CANONICAL (repeatable)")
     parser.add_argument("--crs", help="the source CRS when the file has none or a wrong one (EPSG:26917)")
     parser.add_argument("--out", required=True, help="the output file; its extension picks the format")
+    add_reading_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
@@ -53,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     bar = TextProgressBar(quiet=args.quiet or not sys.stderr.isatty())
     try:
         layer = convert_layer(args.file, args.out, kind=args.kind, mapping=mapping, crs=args.crs,
-                              layer=args.layer, progress=bar)
+                              layer=args.layer, progress=bar, **reading_options(args))
     finally:
         bar.close()
     report = layer.report

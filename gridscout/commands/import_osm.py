@@ -48,8 +48,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--include-planned",
         action="store_true",
-        help="also import lines, substations and plants under construction, proposed or disused "
-        "(with their status; scoring treats every feature as in service)",
+        help="also import lines, substations and plants under construction, proposed, disused or "
+        "abandoned (with their status; scoring leaves lines and substations that are not in "
+        "service out)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 

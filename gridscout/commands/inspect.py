@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from gridscout.commands.reading import add_reading_arguments, reading_options
+
 NAME = "inspect"
 HELP = "show the layers, CRS, extent, columns, detected kind and validation report of a GIS file"
 DESCRIPTION = (
@@ -21,12 +23,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--layer", help="the layer of a multi-layer file")
     parser.add_argument("--kind", help="read the layer as this kind instead of detecting it")
     parser.add_argument("--crs", help="the source CRS, when the file has none (e.g. EPSG:26917)")
+    add_reading_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
-def _print_text(result: dict, out=sys.stdout) -> None:
-    w = out.write
+def _print_text(result: dict, out=None) -> None:
+    w = (out or sys.stdout).write
     w(f"File: {result['file']} ({result['format']}, {result['size_bytes']:,} bytes)\n")
+    if "project" in result:
+        _print_project(result, w)
+        return
     w("Layers:\n")
     chosen = (result.get("details") or {}).get("layer")
     for lay in result["layers"]:
@@ -74,10 +80,27 @@ def _print_text(result: dict, out=sys.stdout) -> None:
         w(f"  {line}\n")
 
 
+def _extent_text(b) -> str:
+    return "no extent" if None in b else f"{b[0]:.4f}, {b[1]:.4f} .. {b[2]:.4f}, {b[3]:.4f}"
+
+
+def _print_project(result: dict, w) -> None:
+    p = result["project"]
+    w(f"Project: {p['title']} ({len(p['layers'])} layers, bottom first)\n")
+    rows = [(e["title"], e["kind"], "raster" if e["features"] is None else f"{e['features']:,}",
+             e["crs"] or "no CRS", _extent_text(e["lonlat_bounds"])) for e in p["layers"]]
+    head = ("Title", "Kind", "Features", "CRS", "Extent (lon/lat)")
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
+    for r in [head, *rows]:
+        w("  " + "  ".join(r[i].ljust(widths[i]) if i != 2 else r[i].rjust(widths[i])
+                           for i in range(4)) + f"  {r[4]}\n")
+    w(f"\n{result['note']}\n")
+
+
 def run(args: argparse.Namespace) -> int:
     from gridscout.operations import inspect_file
 
-    result = inspect_file(args.file, args.layer, args.kind, args.crs)
+    result = inspect_file(args.file, args.layer, args.kind, args.crs, **reading_options(args))
     try:
         if args.json:
             if "details" in result:

@@ -38,6 +38,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="OUT",
         help="output file (.gpkg, .parquet, .fgb, .csv); a folder with --engine dask",
     )
+    parser.add_argument(
+        "--out-layer",
+        metavar="NAME",
+        help="GeoPackage layer to write (default: the file name without extension)",
+    )
+    parser.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="allow --out to be one of the input files (replaces its layer or the file)",
+    )
     dask = parser.add_argument_group("--engine dask")
     dask.add_argument(
         "--scheduler",
@@ -90,18 +100,25 @@ def run_dask(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     if getattr(args, "engine", "local") == "dask":
         return run_dask(args)
+    from gridscout.commands.layer_options import named_files
     from gridscout.layers.progress import TextProgressBar, scaled
     from gridscout.operations import load_profile, score_parcels, write_scores
+    from gridscout.operations.score import check_memory, output_layer
 
     started = time.perf_counter()
     profile = load_profile(args.profile)  # a bad profile fails before any file is read
     print_notes(NAME, profile, args)
+    inputs_named = [args.parcels, args.substations, args.lines, args.plants,
+                    *named_files(args.exclusion, "--exclusion").values(),
+                    *named_files(args.raster, "--raster").values()]
+    out_layer = output_layer(args.out, inputs_named, args.out_layer, args.overwrite)
+    check_memory(args.parcels)
     bar = TextProgressBar(quiet=args.quiet)
     try:
         inputs = read_layer_inputs(args, scaled(bar, 0.0, 0.3))
         result = score_parcels(inputs, profile, scaled(bar, 0.3, 0.9))
         bar(0.9, f"writing {args.out}")
-        path = write_scores(result, args.out)
+        path = write_scores(result, args.out, layer=out_layer)
         bar(1.0, "done")
     finally:
         bar.close()

@@ -96,6 +96,10 @@ def read_inputs(
         layer = load_layer(spec, kind=FILE_KINDS[which], progress=scaled(progress, i / steps, (i + 1) / steps))
         frames[which] = layer.data
         reports.append(layer.report)
+    from gridscout.layers.io.delimited import check_swapped_against
+
+    for (which, frame), report in zip(frames.items(), reports, strict=True):  # lat/lon swapped?
+        check_swapped_against(frame, [f for w, f in frames.items() if w != which], report)
     areas = {}
     for j, (name, spec) in enumerate(exclusions.items(), start=len(files)):
         areas[name], report = read_area_layer(name, spec, scaled(progress, j / steps, (j + 1) / steps))

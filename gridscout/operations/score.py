@@ -16,7 +16,7 @@ from gridscout.operations.inputs import Inputs
 from gridscout.scoring.profile import Profile, load_profile
 from gridscout.scoring.results import ScoreResult
 
-__all__ = ["load_profile", "score_parcels", "score_partitions", "score_project", "scored_frame", "write_scores"]
+__all__ = ["check_memory", "load_profile", "output_layer", "score_parcels", "score_partitions", "score_project", "scored_frame", "write_scores"]
 
 
 def score_parcels(inputs: Inputs, profile: Profile, progress: Progress | None = None,
@@ -46,11 +46,77 @@ def scored_frame(result: ScoreResult) -> gpd.GeoDataFrame:
     return frame
 
 
-def write_scores(result: ScoreResult, out: str | os.PathLike) -> Path:
+def write_scores(result: ScoreResult, out: str | os.PathLike, layer: str | None = None) -> Path:
     """Write the scored parcels to ``out`` (.gpkg, .parquet, .fgb, .csv by extension)."""
     from gridscout.layers.io import write_vector
 
-    return write_vector(scored_frame(result), out)
+    return write_vector(scored_frame(result), out, layer=layer)
+
+
+def _layers_read_from(gpkg: Path, specs: Sequence[str]) -> set[str]:
+    """The layers of ``gpkg`` the inputs read (a spec without a layer may read any of them)."""
+    from gridscout.layers.io import list_layers
+    from gridscout.layers.model import Source
+
+    read: set[str] = set()
+    for spec in specs:
+        src = Source.parse(spec)
+        if Path(src.path).resolve() != gpkg.resolve():
+            continue
+        read |= {src.layer} if src.layer else {n for n, _, _ in list_layers(gpkg)}
+    return read
+
+
+def output_layer(out: str | os.PathLike, inputs: Sequence[str], out_layer: str | None = None,
+                 overwrite: bool = False) -> str | None:
+    """The GeoPackage layer to write; refuse to write into an input file unless asked to.
+
+    ``out`` naming an input file would add a layer to (or replace) the user's data: that needs
+    ``overwrite``, or an ``out_layer`` that is not one of the input layers of that file.
+    """
+    from gridscout.layers.errors import GridScoutError
+    from gridscout.layers.model import Source
+
+    out = Path(out)
+    layer = out_layer
+    if out.suffix.lower() == ".gpkg":
+        layer = layer or out.stem
+    elif layer:
+        raise GridScoutError(f"--out-layer {layer}: only a GeoPackage (.gpkg) holds named layers")
+    if overwrite or not out.exists():
+        return layer
+    specs = [s for s in inputs if s]
+    for spec in specs:
+        src = Source.parse(spec)
+        try:
+            same = Path(src.path).resolve() == out.resolve()
+        except OSError:
+            continue
+        if not same:
+            continue
+        if out.suffix.lower() == ".gpkg" and out_layer and layer not in _layers_read_from(out, specs):
+            return layer  # a layer of its own in an input GeoPackage, asked for by name
+        raise GridScoutError(
+            f"--out {out} is an input file ({spec}); writing there would change your input "
+            "data. Choose another --out file, or write a new layer with --out-layer NAME, or pass "
+            "--overwrite if you mean it"
+        )
+    return layer
+
+
+def check_memory(parcels: str) -> None:
+    """Refuse, before reading anything, a parcel layer too big for this machine's memory."""
+    from gridscout.layers.io import list_layers
+    from gridscout.layers.io.read import extension
+    from gridscout.layers.model import Source
+    from gridscout.scoring.memory import check_fits
+
+    src = Source.parse(parcels)
+    if extension(src.path) in (".csv", ".tsv"):
+        return  # counting rows would read the file; the MemoryError advice covers it
+    counts = {name: n for name, _, n in list_layers(src.path)}
+    n = counts.get(src.layer) if src.layer else max((c or 0 for c in counts.values()), default=0)
+    check_fits(int(n or 0), "scoring")
 
 
 def score_partitions(parcel_files: str | os.PathLike | Sequence[str | os.PathLike], inputs: Inputs,

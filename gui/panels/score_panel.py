@@ -354,10 +354,9 @@ def summary_text(result) -> str:
         lines.append(f"&nbsp;&nbsp;excluded, {reason}: {n:,}")
     for layer, n in s.left_out.items():
         if n:
-            if layer.startswith("plants"):
-                lines.append(f"&nbsp;&nbsp;left out: {n:,} plants without capacity (MW)")
-            else:
-                lines.append(f"&nbsp;&nbsp;left out: {n:,} {layer} of unknown voltage")
+            from gridscout.scoring.results import left_out_text
+
+            lines.append(f"&nbsp;&nbsp;left out: {left_out_text(layer, n)}")
     if s.score_quantiles:
         q = s.score_quantiles
         lines.append(f"median score {q.get('median', 0):.1f}, best {q.get('max', 0):.1f}")

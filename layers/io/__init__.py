@@ -214,6 +214,8 @@ def load_layer(
     crs=None,
     progress: Progress | None = None,
     layer: str | None = None,
+    encoding: str | None = None,
+    swap_lat_lon: bool = False,
 ) -> Layer:
     """Read, validate and normalise one layer into a :class:`Layer` in EPSG:4326.
 
@@ -249,7 +251,8 @@ def load_layer(
 
     progress(0.0, f"reading {label}")
     gdf, valid = read_vector_checked(path, layer, report=report, progress=scaled(progress, 0.0, 0.6),
-                                     check_valid=True)
+                                     check_valid=True, encoding=encoding,
+                                     swap_lat_lon=swap_lat_lon)
     report.rows_read = len(gdf)
     if len(gdf) == 0:
         raise DataError(f"{label} has no features; choose another layer or file")

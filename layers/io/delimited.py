@@ -30,9 +30,12 @@ _LONLAT_WORDS = {"lat", "latitude", "lon", "lng", "long", "longitude", "lat_dd",
 ENCODING_NAMES = {
     "utf-8": "UTF-8",
     "cp932": "Shift-JIS / cp932 (Japanese)",
+    "euc_jp": "EUC-JP (Japanese)",
     "cp1252": "Windows-1252 (Western European)",
     "latin1": "ISO-8859-1 (Latin-1)",
 }
+#: legacy encodings tried, in order, when text is not UTF-8; each must read as its language
+LEGACY_ENCODINGS = ("cp932", "euc_jp", "cp1252", "latin1")
 
 
 def _is_japanese(ch: str) -> bool:
@@ -40,36 +43,78 @@ def _is_japanese(ch: str) -> bool:
     return 0x3000 <= o <= 0x30FF or 0x4E00 <= o <= 0x9FFF or 0xFF00 <= o <= 0xFFEF
 
 
+def _reads_as_japanese(text: str) -> bool:
+    non_ascii = [c for c in text if ord(c) > 127]
+    return bool(non_ascii) and sum(map(_is_japanese, non_ascii)) >= 0.8 * len(non_ascii)
+
+
+def _reads_as_western(text: str) -> bool:
+    """Latin letters with accents, not control characters or box drawing."""
+    non_ascii = [c for c in text if ord(c) > 127]
+    return all(c.isprintable() and (c.isalpha() or c in "°±²³µ·¹º»¼½¾¿×÷€£¥§©®’‘“”–—…") for c in
+               non_ascii)
+
+
 def guess_encoding(data: bytes) -> str:
-    """The most plausible encoding of ``data``: UTF-8, else cp932 when it reads as Japanese, else
-    cp1252, else latin1 (which never fails)."""
+    """The most plausible encoding of ``data``: UTF-8 (strictly), else the first of
+    :data:`LEGACY_ENCODINGS` that decodes it into plausible text (Japanese for cp932/EUC-JP,
+    accented letters for cp1252), else latin1 (which never fails)."""
     try:
         data.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("cp932")
-        non_ascii = [c for c in text if ord(c) > 127]
-        if non_ascii and sum(map(_is_japanese, non_ascii)) >= 0.8 * len(non_ascii):
-            return "cp932"
-    except UnicodeDecodeError:
-        pass
-    try:
-        data.decode("cp1252")
-        return "cp1252"
-    except UnicodeDecodeError:
-        return "latin1"
+    for enc in LEGACY_ENCODINGS[:-1]:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if (_reads_as_japanese if enc in ("cp932", "euc_jp") else _reads_as_western)(text):
+            return enc
+    return "latin1"
 
 
-def decode_text(data: bytes, label: str, report: ValidationReport | None) -> str:
-    """Decode file bytes; non-UTF-8 text is decoded with a guessed encoding and reported."""
+def encoding_label(encoding: str) -> str:
+    """``"cp932"`` → ``"Shift-JIS / cp932 (Japanese)"``; unknown names as given."""
+    import codecs
+
+    try:
+        key = codecs.lookup(encoding).name.replace("-", "_")
+    except LookupError:
+        return encoding
+    names = {"utf_8": "utf-8", "iso8859_1": "latin1", "latin_1": "latin1"}
+    return ENCODING_NAMES.get(names.get(key, key), encoding)
+
+
+def check_encoding(encoding: str) -> str:
+    """``encoding`` if Python knows it, else a DataError listing usual ones."""
+    import codecs
+
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise DataError(f"--encoding {encoding!r} is not a text encoding I know; use e.g. utf-8, "
+                        "cp932 (Shift-JIS), euc-jp, cp1252 or latin1") from None
+    return encoding
+
+
+def decode_text(data: bytes, label: str, report: ValidationReport | None,
+                encoding: str | None = None) -> str:
+    """Decode file bytes; non-UTF-8 text is decoded with a guessed encoding and reported.
+
+    ``encoding`` (e.g. from ``--encoding``) overrides the guess."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if encoding is not None:
+        check_encoding(encoding)
+        if report is not None:
+            report.info("text_encoding", f"{label} read as {encoding_label(encoding)} (--encoding)")
+        return data.decode(encoding, errors="replace")
     enc = guess_encoding(data)
     if enc != "utf-8" and report is not None:
         report.add("text_encoding", f"{label} is not UTF-8 text; read it as {ENCODING_NAMES[enc]}. If "
-                   "names look wrong, re-save the file as UTF-8")
+                   "names look wrong, pass --encoding NAME (e.g. cp932, euc-jp, cp1252) or re-save "
+                   "the file as UTF-8")
     return data.decode(enc, errors="replace")
 
 
@@ -132,9 +177,68 @@ def _numbers(s: pd.Series, col: str, label: str, report: ValidationReport) -> np
     return num.to_numpy(dtype="float64", na_value=np.nan)
 
 
+SWAP_HINT = ("pass --swap-lat-lon (inspect, convert) or load_layer(..., swap_lat_lon=True) to read "
+             "them the other way round, or rename the two columns in the file")
+
+
+def _swapped_lat_lon(x: np.ndarray, y: np.ndarray) -> str | None:
+    """Why the longitudes ``x`` and latitudes ``y`` look swapped, or None when they look right.
+
+    Swapped when some latitude is out of range while every value fits the other way round, or
+    when every point lies in Antarctica (latitude < -60) although its longitude would fit as a
+    latitude (Ashburn, -77.5 / 39.0, swapped lands there)."""
+    ok = np.isfinite(x) & np.isfinite(y)
+    if not ok.any():
+        return None
+    x, y = x[ok], y[ok]
+    fits_swapped = (np.abs(x) <= 90).all() and (np.abs(y) <= 180).all()
+    if not fits_swapped:
+        return None
+    out = np.abs(y) > 90
+    if out.any():
+        return (f"{int(out.sum()):,} of {len(y):,} latitudes are beyond ±90 (e.g. {y[out][0]:g}) "
+                "while every longitude would be a valid latitude")
+    if (y < -60).all():
+        return (f"every point lies in Antarctica (latitudes {y.min():g}..{y.max():g}) while the "
+                "longitudes would be valid latitudes")
+    return None
+
+
+def check_swapped_against(gdf: gpd.GeoDataFrame, others: list[gpd.GeoDataFrame],
+                          report: ValidationReport, margin_deg: float = 2.0) -> bool:
+    """Report ``lat_lon_swapped`` when a table's points all lie far outside the other layers
+    (``others``, EPSG:4326) but would lie among them with latitude and longitude swapped.
+    Only for layers whose locations came from lat/lon columns; returns True when reported."""
+    if not report.by_rule("csv_coordinates") or report.by_rule("lat_lon_swapped") or not len(gdf):
+        return False
+    boxes = [o.total_bounds for o in others if o is not None and len(o)]
+    if not boxes:
+        return False
+    b = np.array(boxes)
+    x0, y0 = b[:, 0].min() - margin_deg, b[:, 1].min() - margin_deg
+    x1, y1 = b[:, 2].max() + margin_deg, b[:, 3].max() + margin_deg
+    pts = gdf.geometry[gdf.geometry.geom_type == "Point"]
+    if not len(pts):
+        return False
+    x, y = pts.x.to_numpy(), pts.y.to_numpy()
+    inside = (x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)
+    swapped_inside = (y >= x0) & (y <= x1) & (x >= y0) & (x <= y1)
+    if inside.any() or swapped_inside.mean() < 0.8:
+        return False
+    report.add("lat_lon_swapped", f"every point lies outside the other layers ({x0 + margin_deg:.1f}"
+               f"..{x1 - margin_deg:.1f} E, {y0 + margin_deg:.1f}..{y1 - margin_deg:.1f} N), and "
+               f"{swapped_inside.mean():.0%} would lie among them with latitude and longitude "
+               "swapped: the columns look swapped; " + SWAP_HINT, count=len(pts))
+    return True
+
+
 def table_to_geodata(df: pd.DataFrame, label: str, report: ValidationReport | None,
-                     columns: list[str] | None = None) -> gpd.GeoDataFrame:
-    """A plain table with lat/lon or WKT columns → GeoDataFrame (RangeIndex = source rows)."""
+                     columns: list[str] | None = None,
+                     swap_lat_lon: bool = False) -> gpd.GeoDataFrame:
+    """A plain table with lat/lon or WKT columns → GeoDataFrame (RangeIndex = source rows).
+
+    ``swap_lat_lon`` reads the latitude column as longitude and the other way round (for files
+    whose columns are swapped; such files are detected and reported as ``lat_lon_swapped``)."""
     report = report if report is not None else ValidationReport(label)
     df = df.reset_index(drop=True)
     cols = [str(c) for c in df.columns]
@@ -142,6 +246,8 @@ def table_to_geodata(df: pd.DataFrame, label: str, report: ValidationReport | No
     wkt = _find(cols, WKT_NAMES)
     crs = None
     if lat is not None and lon is not None and lat != lon:
+        if swap_lat_lon:
+            lat, lon = lon, lat
         y = _numbers(df[lat], lat, label, report)
         x = _numbers(df[lon], lon, label, report)
         ok = np.isfinite(x) & np.isfinite(y)
@@ -151,7 +257,12 @@ def table_to_geodata(df: pd.DataFrame, label: str, report: ValidationReport | No
         if lat.strip().lower() in _LONLAT_WORDS or lon.strip().lower() in _LONLAT_WORDS:
             crs = "EPSG:4326"
             report.info("csv_coordinates", f"locations from columns {lon!r} (longitude) and {lat!r} "
-                        "(latitude), taken as WGS84 (EPSG:4326); pass --crs if they are not")
+                        "(latitude), taken as WGS84 (EPSG:4326); pass --crs if they are not"
+                        + (" (swapped by --swap-lat-lon)" if swap_lat_lon else ""))
+            why = None if swap_lat_lon else _swapped_lat_lon(x, y)
+            if why:
+                report.add("lat_lon_swapped", f"columns {lat!r} and {lon!r} look swapped: {why}; "
+                           + SWAP_HINT, count=int(ok.sum()))
         else:
             report.info("csv_coordinates", f"locations from columns {lon!r} (x) and {lat!r} (y)")
         used = {lat, lon} | ({wkt} if wkt is not None else set())
@@ -191,11 +302,13 @@ def table_to_geodata(df: pd.DataFrame, label: str, report: ValidationReport | No
 
 
 def read_csv(path: str | Path, columns=None, bbox=None,
-             report: ValidationReport | None = None) -> gpd.GeoDataFrame:
-    """Read a CSV/TSV with lat/lon or WKT columns (delimiter and encoding detected)."""
+             report: ValidationReport | None = None, *, encoding: str | None = None,
+             swap_lat_lon: bool = False) -> gpd.GeoDataFrame:
+    """Read a CSV/TSV with lat/lon or WKT columns (delimiter and encoding detected; ``encoding``
+    overrides the guess, ``swap_lat_lon`` swaps the coordinate columns)."""
     path = Path(path)
     label = path.name
-    text = decode_text(path.read_bytes(), label, report)
+    text = decode_text(path.read_bytes(), label, report, encoding)
     if not text.strip():
         raise DataError(f"{label} is empty; it needs a header row and rows with coordinates")
     try:
@@ -206,7 +319,7 @@ def read_csv(path: str | Path, columns=None, bbox=None,
         raise DataError(f"{label} is not a readable CSV table ({msg}); check the delimiter and "
                         "quoting, or re-export it") from None
     df.columns = [str(c).strip() for c in df.columns]
-    gdf = table_to_geodata(df, label, report, columns)
+    gdf = table_to_geodata(df, label, report, columns, swap_lat_lon)
     skip = {gdf.geometry.name}
     gdf = _infer_types(gdf, skip)
     if bbox is not None:

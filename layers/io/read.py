@@ -18,7 +18,14 @@ import pyogrio
 import pyogrio.errors
 import shapely
 from gridscout.layers.errors import DataError
-from gridscout.layers.io.delimited import ENCODING_NAMES, guess_encoding, read_csv, table_to_geodata
+from gridscout.layers.io.delimited import (
+    ENCODING_NAMES,
+    check_encoding,
+    encoding_label,
+    guess_encoding,
+    read_csv,
+    table_to_geodata,
+)
 from gridscout.layers.model import Source
 from gridscout.layers.validation_report import ValidationReport
 
@@ -220,22 +227,61 @@ def _recode_latin1(df: pd.DataFrame, label: str, report: ValidationReport | None
     if not blobs:
         return df
     enc = guess_encoding(b"\n".join(blobs))
-    if enc not in ("latin1",):
+    if enc != "latin1":
         for c in text_cols:
             df[c] = df[c].map(lambda v: v.encode("latin1", errors="replace").decode(enc, errors="replace")
                               if isinstance(v, str) and not v.isascii() else v)
     if report is not None:
-        report.add("text_encoding", f"attribute text in {label} is not UTF-8; read it as "
-                   f"{ENCODING_NAMES[enc]}. If names look wrong, re-save the file as UTF-8",
-                   sorted(rows))
+        if enc == "utf-8":
+            report.info("text_encoding", f"{label} declares no text encoding (no .cpg file); its "
+                        "text is UTF-8 and was read as such. Pass --encoding NAME to override",
+                        count=len(rows))
+        else:
+            report.add("text_encoding", f"attribute text in {label} is not UTF-8 and the file declares "
+                       f"no encoding (no .cpg file); read it as {ENCODING_NAMES[enc]}. If names look "
+                       "wrong, pass --encoding NAME (e.g. cp932, euc-jp, cp1252) or re-save the file "
+                       "as UTF-8", sorted(rows))
     return df
+
+
+def _shapefile_declares_encoding(path: str | Path, layer: str | None) -> bool:
+    """True when a shapefile names its text encoding (a ``.cpg`` file, or the DBF language
+    driver byte); without either GDAL assumes ISO-8859-1, which is a guess, not a fact."""
+    p = Path(path)
+    if extension(p) == ".zip":
+        try:
+            with zipfile.ZipFile(p) as zf:
+                names = zf.namelist()
+                stem = layer.lower() if layer else None
+                cpg = [n for n in names if n.lower().endswith(".cpg")
+                       and (stem is None or Path(n).stem.lower() == stem)]
+                if cpg:
+                    return True
+                dbf = [n for n in names if n.lower().endswith(".dbf")
+                       and (stem is None or Path(n).stem.lower() == stem)]
+                head = zf.open(dbf[0]).read(32) if dbf else b""
+        except (zipfile.BadZipFile, OSError, KeyError):
+            return True
+    else:
+        sidecars = {f.suffix.lower(): f for f in p.parent.glob(f"{p.stem}.*")}
+        if ".cpg" in sidecars:
+            return True
+        dbf = sidecars.get(".dbf")
+        try:
+            head = dbf.open("rb").read(32) if dbf else b""
+        except OSError:
+            return True
+    return len(head) > 29 and head[29] != 0
 
 
 def read_ogr(path: str | Path, layer: str | None, columns=None, bbox=None,
              report: ValidationReport | None = None, progress=None,
-             check_valid: bool = False) -> tuple[gpd.GeoDataFrame, np.ndarray | None]:
+             check_valid: bool = False, encoding: str | None = None,
+             ) -> tuple[gpd.GeoDataFrame, np.ndarray | None]:
     """Read one layer with pyogrio (Arrow), falling back to a non-UTF-8 text encoding if needed.
 
+    A shapefile that does not declare its encoding has it detected from its text (UTF-8
+    strictly, then cp932, EUC-JP, cp1252, latin1); ``encoding`` (``--encoding``) overrides both.
     Returns (GeoDataFrame, validity of each geometry or None); see :mod:`layers.io_arrow`.
     """
     from gridscout.layers.io.arrow import arrow_to_geodataframe, table_is_utf8
@@ -243,13 +289,35 @@ def read_ogr(path: str | Path, layer: str | None, columns=None, bbox=None,
     label = Path(path).name + (f":{layer}" if layer and extension(path) in (".gpkg", ".zip") else "")
     gp = gdal_path(path)
     kwargs = dict(layer=layer, columns=columns, bbox=bbox)
+    if encoding is not None:
+        check_encoding(encoding)
+        try:
+            df = pyogrio.read_dataframe(gp, use_arrow=False, encoding=encoding, on_invalid="ignore",
+                                        **kwargs)
+        except READ_ERRORS as exc:
+            raise read_error(path, exc) from None
+        if report is not None:
+            report.info("text_encoding", f"attribute text in {label} read as "
+                        f"{encoding_label(encoding)} (--encoding)")
+        if not isinstance(df, gpd.GeoDataFrame):
+            raise DataError(f"{label} is a table without geometries; choose a layer with points, "
+                            "lines or polygons")
+        return df, None
+    guess = extension(path) in (".shp", ".zip") and not _shapefile_declares_encoding(path, layer)
     try:
         encoding = None
         if extension(path) in (".shp", ".zip"):
             enc = pyogrio.read_info(gp, layer=layer).get("encoding") or ""
             encoding = None if enc.upper().replace("-", "") in ("", "UTF8") else enc
+        if guess:
+            encoding = "latin1"  # bytes 1:1; the real encoding is found below
         meta, table = pyogrio.read_arrow(gp, encoding=encoding, **kwargs)
-        if table_is_utf8(table):
+        if guess and table_is_utf8(table):
+            geom = meta.get("geometry_name") or "wkb_geometry"
+            if geom in table.column_names:
+                gdf, valid = arrow_to_geodataframe(table, geom, meta.get("crs"), progress, check_valid)
+                return _recode_latin1(gdf, label, report), valid
+        elif table_is_utf8(table):
             geom = meta.get("geometry_name") or "wkb_geometry"
             if geom not in table.column_names:
                 raise DataError(f"{label} is a table without geometries; choose a layer with points, "
@@ -276,7 +344,8 @@ def read_ogr(path: str | Path, layer: str | None, columns=None, bbox=None,
 
 def read_geoparquet(path: str | Path, columns=None, bbox=None,
                     report: ValidationReport | None = None, progress=None,
-                    check_valid: bool = False) -> tuple[gpd.GeoDataFrame, np.ndarray | None]:
+                    check_valid: bool = False, swap_lat_lon: bool = False,
+                    ) -> tuple[gpd.GeoDataFrame, np.ndarray | None]:
     """GeoParquet via pyarrow in batches (see :mod:`layers.io_arrow`); other GeoParquet encodings
     via geopandas; plain Parquet with lat/lon or WKT/WKB columns like a CSV."""
     import pyarrow.parquet as pq
@@ -292,7 +361,8 @@ def read_geoparquet(path: str | Path, columns=None, bbox=None,
             else:
                 gdf = gpd.read_parquet(p, columns=columns, bbox=bbox)
         else:
-            gdf = table_to_geodata(pq.read_table(p).to_pandas(), p.name, report, columns)
+            gdf = table_to_geodata(pq.read_table(p).to_pandas(), p.name, report, columns,
+                                   swap_lat_lon)
     except DataError:
         raise
     except READ_ERRORS as exc:
@@ -303,19 +373,24 @@ def read_geoparquet(path: str | Path, columns=None, bbox=None,
 
 
 def read_vector(path: str | Path, layer: str | None = None, columns=None, bbox=None, *,
-                report: ValidationReport | None = None) -> gpd.GeoDataFrame:
+                report: ValidationReport | None = None, encoding: str | None = None,
+                swap_lat_lon: bool = False) -> gpd.GeoDataFrame:
     """Read a vector layer as a GeoDataFrame in its own CRS (not validated, not normalised).
 
     ``path`` may be ``"file.gpkg:layer"``. The index is the 0-based feature position in the source
     (without ``bbox``). A multi-layer file without ``layer`` raises a DataError listing the layers.
     Problems found while reading (text encoding, text in coordinate columns) go to ``report``.
+    ``encoding`` overrides the detected text encoding (Shapefile, CSV); ``swap_lat_lon`` swaps
+    the latitude and longitude columns of a table (CSV, plain Parquet).
     """
-    return read_vector_checked(path, layer, columns, bbox, report=report)[0]
+    return read_vector_checked(path, layer, columns, bbox, report=report, encoding=encoding,
+                               swap_lat_lon=swap_lat_lon)[0]
 
 
 def read_vector_checked(path: str | Path, layer: str | None = None, columns=None, bbox=None, *,
                         report: ValidationReport | None = None, progress=None,
-                        check_valid: bool = False) -> tuple[gpd.GeoDataFrame, np.ndarray | None]:
+                        check_valid: bool = False, encoding: str | None = None,
+                        swap_lat_lon: bool = False) -> tuple[gpd.GeoDataFrame, np.ndarray | None]:
     """:func:`read_vector` plus, with ``check_valid``, ``shapely.is_valid`` of each geometry when
     the reader could compute it while decoding (else None); ``progress(fraction, message)``."""
     src = Source.parse(path)
@@ -326,17 +401,22 @@ def read_vector_checked(path: str | Path, layer: str | None = None, columns=None
     if ext in RASTER_EXTS:
         raise DataError(f"{p.name} is a raster; open it as a raster layer, not as vector data")
     if ext in (".parquet", ".geoparquet"):
-        gdf, valid = read_geoparquet(p, columns, bbox, report, progress, check_valid)
+        gdf, valid = read_geoparquet(p, columns, bbox, report, progress, check_valid, swap_lat_lon)
     elif ext in (".csv", ".tsv"):
         try:
-            gdf = read_csv(p, columns, bbox, report)
+            gdf = read_csv(p, columns, bbox, report, encoding=encoding, swap_lat_lon=swap_lat_lon)
         except OSError as exc:
             raise read_error(p, exc) from None
     else:
-        gdf, valid = read_ogr(p, choose_layer(p, layer), columns, bbox, report, progress, check_valid)
+        gdf, valid = read_ogr(p, choose_layer(p, layer), columns, bbox, report, progress, check_valid,
+                              encoding)
     if gdf.geometry.name != "geometry" and "geometry" not in gdf.columns:
         gdf = gdf.rename_geometry("geometry")
-    return gdf, valid
+    from gridscout.layers.io.nested import flatten_nested_columns
+    from gridscout.layers.io.tag_columns import expand_tag_column
+
+    gdf = flatten_nested_columns(gdf, p.name, report)
+    return expand_tag_column(gdf, p.name, report), valid
 
 
 def source_crs_of(path: str | Path, layer: str | None = None) -> str | None:

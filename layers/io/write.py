@@ -16,6 +16,7 @@ import pandas as pd
 import pyogrio
 import shapely
 from gridscout.layers.errors import DataError
+from gridscout.layers.io.csv_safe import write_csv
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,49 @@ def _to_csv(gdf: gpd.GeoDataFrame, path: Path) -> None:
             df[col] = values(geoms)
     wkt = np.asarray(shapely.to_wkt(geoms, rounding_precision=-1, trim=True), dtype=object)
     df["wkt" if "wkt" not in df.columns else "geometry_wkt"] = wkt
-    df.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    write_csv(df, path)
+
+
+#: a shapefile (dBASE) text field holds at most this many bytes; names at most 10
+SHP_TEXT_BYTES = 254
+SHP_NAME_CHARS = 10
+
+
+def _shapefile_text_too_long(gdf: gpd.GeoDataFrame, path: Path) -> None:
+    """Refuse text a shapefile would cut at 254 bytes (DataError naming fields and counts)."""
+    long: dict[str, int] = {}
+    for col in gdf.columns:
+        if col == gdf.geometry.name:
+            continue
+        s = gdf[col]
+        if s.dtype != object and not pd.api.types.is_string_dtype(s.dtype):
+            continue
+        n = int(s.map(lambda v: isinstance(v, str) and len(v.encode("utf-8")) > SHP_TEXT_BYTES).sum())
+        if n:
+            long[str(col)] = n
+    if long:
+        fields = ", ".join(f"{c!r} ({n:,} value{'s' if n != 1 else ''})" for c, n in long.items())
+        raise DataError(f"{path.name}: a shapefile cuts text at {SHP_TEXT_BYTES} bytes, and these fields "
+                        f"hold longer text: {fields}; write a GeoPackage (.gpkg) instead, which keeps "
+                        "every value and column name whole")
+
+
+def shapefile_names(columns: list[str]) -> dict[str, str]:
+    """``{column: shapefile name}`` for the columns whose names a shapefile cannot keep (over 10
+    characters), unique without regard to case (``substation_distance_m`` → ``substation``,
+    ``substati_1`` …)."""
+    taken = {c.lower() for c in columns if len(c) <= SHP_NAME_CHARS}
+    renames = {}
+    for col in columns:
+        if len(col) <= SHP_NAME_CHARS:
+            continue
+        new, n = col[:SHP_NAME_CHARS], 0
+        while new.lower() in taken:
+            n += 1
+            new = f"{col[:SHP_NAME_CHARS - len(str(n)) - 1]}_{n}"
+        taken.add(new.lower())
+        renames[col] = new
+    return renames
 
 
 def _write_ogr(gdf: gpd.GeoDataFrame, path: Path, driver: str, layer: str | None) -> None:
@@ -103,9 +146,8 @@ def _write_ogr(gdf: gpd.GeoDataFrame, path: Path, driver: str, layer: str | None
                         f"{', '.join(sorted(types))}; write a GeoPackage (.gpkg) instead")
     elif types and driver == "ESRI Shapefile":
         kwargs["promote_to_multi"] = any(t.startswith("Multi") for t in types)
-    # warnings are collected: "'crs' was not provided" is intended for a layer without CRS, and
-    # shapefile field-name laundering is logged once, readably
-    with warnings.catch_warnings(record=True) as caught:
+    # warnings are collected: "'crs' was not provided" is intended for a layer without CRS
+    with warnings.catch_warnings(record=True):
         warnings.simplefilter("always")
         try:
             pyogrio.write_dataframe(gdf, path, use_arrow=True, **kwargs)
@@ -113,17 +155,17 @@ def _write_ogr(gdf: gpd.GeoDataFrame, path: Path, driver: str, layer: str | None
             if path.exists():
                 path.unlink()
             pyogrio.write_dataframe(gdf, path, use_arrow=False, **kwargs)
-    renamed = [str(w.message).split(": ", 1)[-1] for w in caught if "laundered" in str(w.message)]
-    if renamed:  # shapefile names are cut to 10 characters
-        log.warning("%s: column names shortened: %s", path.name, "; ".join(renamed))
 
 
-def write_vector(gdf: gpd.GeoDataFrame, out: str | os.PathLike, layer: str | None = None) -> Path:
+def write_vector(gdf: gpd.GeoDataFrame, out: str | os.PathLike, layer: str | None = None,
+                 notes: list[str] | None = None) -> Path:
     """Write ``gdf`` to ``out``; the format follows the extension (.gpkg, .parquet/.geoparquet, .fgb,
     .geojson/.json, .csv with WKT (+ lon/lat for points), .shp). Returns the path written.
 
     ``layer`` names the GeoPackage layer (default: the file stem); writing a layer into an existing
     GeoPackage replaces that layer and keeps the others. The file appears atomically.
+    A shapefile refuses text over 254 bytes (DataError: use a GeoPackage); column names it shortens
+    are logged and, with ``notes``, appended to it as a sentence for the user.
     """
     out = Path(out)
     ext = out.suffix.lower()
@@ -133,6 +175,18 @@ def write_vector(gdf: gpd.GeoDataFrame, out: str | os.PathLike, layer: str | Non
     if not out.parent.exists():
         raise DataError(f"cannot write {out}: folder {out.parent} does not exist")
     gdf = _prepare(gdf, case_insensitive=ext in (".gpkg", ".shp"))
+    if ext == ".shp":
+        _shapefile_text_too_long(gdf, out)
+        renames = shapefile_names([str(c) for c in gdf.columns if c != gdf.geometry.name])
+        if renames:
+            gdf = gdf.rename(columns=renames)
+            text = (f"{out.name}: a shapefile keeps {SHP_NAME_CHARS} characters of a column name; "
+                    f"{len(renames)} column{'s' if len(renames) != 1 else ''} renamed: "
+                    + ", ".join(f"{a} -> {b}" for a, b in renames.items())
+                    + " (a GeoPackage keeps the names)")
+            log.warning("%s", text)
+            if notes is not None:
+                notes.append(text)
     tmpdir = Path(tempfile.mkdtemp(prefix=f".{out.stem}.", suffix=".tmp", dir=out.parent))
     tmp = tmpdir / out.name
     try:

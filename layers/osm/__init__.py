@@ -10,8 +10,9 @@ three power layers in GridScout's canonical schemas (they load and score without
 
 Every row keeps its OSM id (``osm_id`` = ``n``/``w``/``r`` + id), the raw power tags (``voltage``,
 ``frequency``, ``plant:output:electricity`` …), ``name``, ``name:en`` and every ``name:xx``.
-Lifecycle features (``construction:power=line``, ``power=construction`` …) are counted and left
-out unless ``include_lifecycle`` is set: the scoring engine treats every line as in service.
+Lifecycle features (``construction:power=line``, ``power=construction``, ``disused=yes``,
+``abandoned:power=substation`` …) are counted and left out unless ``include_lifecycle`` is set;
+then they keep their ``status``, and the scoring engine leaves them out (they carry no power).
 Broken data (missing nodes or members, open outlines, unreadable tags) is kept where it can be and
 reported with counts and example ids — never fatal. How reading stays within bounded memory is in
 :mod:`layers.osm_read` and :mod:`layers.osm_ids`; geometry rules in :mod:`layers.osm_geom`;
@@ -256,8 +257,10 @@ def build_layers(
     }
     if bbox is not None:
         box = shapely.box(*bbox)
+        outside: set[str] = set()
         for kind, gdf in layers.items():
             inside = shapely.intersects(np.asarray(gdf.geometry.values, dtype=object), box)
+            outside.update(gdf["osm_id"][~inside].astype(str))
             if not inside.all():
                 report.info(
                     "outside_bbox",
@@ -266,6 +269,7 @@ def build_layers(
                     kind=kind,
                 )
                 layers[kind] = gdf[inside].reset_index(drop=True)
+        report.forget(outside, keep_rules=("outside_bbox",))
     report.features = {kind: len(gdf) for kind, gdf in layers.items()}
     return layers
 

@@ -316,17 +316,26 @@ def relation_geometry(
     kind: str,
     issues: list[str],
 ):
-    """Geometry of a substation/plant/generator relation (see the module rules); None when unusable."""
+    """Geometry of a substation/plant/generator relation (see the module rules); None when unusable.
+
+    A relation with some members missing is reported once as ``relation_missing_members``; one
+    with none present once as ``dropped_relation_no_members``."""
     way_members = [ref for mtype, ref, _ in f.members if mtype == "w"]
     missing = [ref for ref in way_members if ref not in collected.way_refs]
-    if missing:
+    geom = _relation_geometry(f, assembled, collected, loc, report, kind, issues, missing)
+    if geom is not None and missing:
         report.add(
             "relation_missing_members",
             "relation member ways missing from the file; built from the members present",
             [f.key],
             kind=kind,
         )
-        issues.append(f"{len(missing)} of {len(way_members)} member ways missing from the file")
+        issues.insert(0, f"{len(missing)} of {len(way_members)} member ways missing from the file")
+    return geom
+
+
+def _relation_geometry(f, assembled, collected, loc, report, kind, issues, missing):
+    way_members = [ref for mtype, ref, _ in f.members if mtype == "w"]
     if f.relation_type == "multipolygon":
         geom = assembled.get(f.osm_id)
         if geom is not None:

@@ -28,6 +28,8 @@ class OsmIssue:
     kind: str | None = None  # the layer it concerns (None: the whole import)
     count: int = 0
     examples: list[str] = field(default_factory=list)
+    #: every OSM id it fired for (in order), so features left out later can be forgotten
+    ids: dict[str, None] = field(default_factory=dict, repr=False)
 
     def to_text(self) -> str:
         text = f"[{self.severity}] {self.rule}: {self.message} ({self.count})"
@@ -69,10 +71,27 @@ class OsmImportSummary:
             item = self.items[(rule, kind)] = OsmIssue(rule, message, severity, kind)
         ids = [str(i) for i in osm_ids]
         item.count += len(ids) if count is None else int(count)
+        item.ids.update(dict.fromkeys(ids))
         room = MAX_EXAMPLES - len(item.examples)
         if room > 0:
             item.examples.extend(ids[:room])
         return item
+
+    def forget(self, osm_ids: set[str], keep_rules: tuple[str, ...] = ()) -> None:
+        """Drop what was reported about ``osm_ids`` (features left out, e.g. outside ``--bbox``):
+        their problems are no business of this import."""
+        for key, item in list(self.items.items()):
+            if item.rule in keep_rules or not item.ids:
+                continue
+            gone = [i for i in item.ids if i in osm_ids]
+            if not gone:
+                continue
+            for i in gone:
+                del item.ids[i]
+            item.count -= len(gone)
+            item.examples = list(item.ids)[:MAX_EXAMPLES]
+            if item.count <= 0:
+                del self.items[key]
 
     def info(
         self, rule: str, message: str, osm_ids=(), kind: str | None = None, count: int | None = None

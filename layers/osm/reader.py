@@ -37,7 +37,10 @@ LIFECYCLE = {
     "proposed": "planned",
     "planned": "planned",
     "disused": "inactive",
+    "abandoned": "abandoned",
 }
+#: ``disused=yes`` / ``abandoned=yes`` on an otherwise ordinary power feature
+LIFECYCLE_FLAGS = {"disused": "inactive", "abandoned": "abandoned"}
 OPERATING = "operating"
 
 #: tags kept per feature (besides ``name:xx``); they become columns of the output layers
@@ -107,6 +110,9 @@ def classify(tags: dict) -> tuple[str | None, str | None, str | None]:
     """(power value, status, raw power tag) of an OSM object, or Nones when it is no power feature."""
     power = tags.get("power")
     if power in POWER_VALUES:
+        for flag, status in LIFECYCLE_FLAGS.items():
+            if str(tags.get(flag, "")).strip().lower() in ("yes", "true", "1"):
+                return power, status, power
         return power, OPERATING, power
     if power in LIFECYCLE:
         value = tags.get(power)
@@ -355,8 +361,8 @@ def parse_power_opl(
             if status != OPERATING and not include_lifecycle:
                 report.info(
                     "lifecycle_skipped",
-                    "under construction, proposed or disused; not imported "
-                    "(--include-planned imports them with their status)",
+                    "under construction, proposed, disused or abandoned; not imported "
+                    "(--include-planned imports them with their status; scoring leaves them out)",
                     [key],
                 )
                 continue

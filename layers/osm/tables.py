@@ -128,6 +128,30 @@ def _base_extras(features: list[Feature], df: pd.DataFrame, order: list[str], ki
     return extras
 
 
+#: OSM power values whose voltage is a transmission voltage: a bare number below 1,000 there is
+#: almost surely kV written without the unit (``voltage=220``), not 220 V
+TRANSMISSION_VALUES = ("line", "cable", "substation")
+OSM_RULE_MESSAGES["voltage_probably_kv"] = (
+    "voltage below 1,000 (OSM wants volts) on a transmission line or substation: read as kV "
+    "(voltage=220 → 220 kV); check the OSM tag")
+
+
+def osm_voltage(features: list[Feature], raw: pd.Series) -> pd.DataFrame:
+    """OSM voltages (volts); on transmission features a value under 1 kV is taken as kV and
+    flagged ``voltage_probably_kv``."""
+    volts = parse.parse_voltage(raw, unit="v")
+    transmission = np.array([f.value in TRANSMISSION_VALUES for f in features], dtype=bool)
+    low = transmission & (volts["voltage_kv"].to_numpy(dtype="float64") < 1.0)
+    if low.any():
+        as_kv = parse.parse_voltage(raw[low], unit="kv")
+        fixed = as_kv["voltage_kv"].to_numpy(dtype="float64") >= 1.0
+        rows = volts.index[low][fixed]
+        volts.loc[rows] = as_kv.loc[rows, volts.columns]
+        volts.loc[rows, "rule"] = "voltage_probably_kv"
+        volts.loc[rows, "issue"] = [f"voltage {raw[r]!r} read as kV" for r in rows]
+    return volts
+
+
 def _texts(df: pd.DataFrame, key: str) -> pd.Series:
     return parse.clean_text(_col(df, key)).astype(object).where(lambda s: s.notna(), None)
 
@@ -136,7 +160,7 @@ def lines_frame(features, geoms, issues, report: OsmImportSummary) -> gpd.GeoDat
     kind = "transmission_lines"
     df = _tags(features)
     n = len(features)
-    volts = parse.parse_voltage(_col(df, "voltage"), unit="v")
+    volts = osm_voltage(features, _col(df, "voltage"))
     _log_parsed(volts, features, report, kind, issues, "voltage")
     dc = volts["dc"].to_numpy(dtype=bool) | parse.parse_dc(
         _col(df, "frequency"), column="frequency"
@@ -171,7 +195,7 @@ def lines_frame(features, geoms, issues, report: OsmImportSummary) -> gpd.GeoDat
 def substations_frame(features, geoms, issues, report: OsmImportSummary) -> gpd.GeoDataFrame:
     kind = "substations"
     df = _tags(features)
-    volts = parse.parse_voltage(_col(df, "voltage"), unit="v")
+    volts = osm_voltage(features, _col(df, "voltage"))
     _log_parsed(volts, features, report, kind, issues, "voltage")
     values = {
         "name": _texts(df, "name"),

@@ -38,7 +38,6 @@ and nothing else from GridScout.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -55,8 +54,11 @@ class SettingError(ValueError):
 
 
 def _number(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise SettingError(f"must be a number, not {value!r}")
+    from gridscout.scoring.transforms import is_finite_number
+
+    if not is_finite_number(value):
+        shown = repr(value) if len(repr(value)) <= 40 else f"a {len(repr(value))}-digit number"
+        raise SettingError(f"must be a number within float range (about ±1.8e308), not {shown}")
     return float(value)
 
 
