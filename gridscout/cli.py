@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"gridscout {args.command}: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except MemoryError:
-        from gridscout.scoring.memory import out_of_memory_message
+        from gridscout.operations.score import out_of_memory_message
 
         print(out_of_memory_message(args.command), file=sys.stderr)
         return 2

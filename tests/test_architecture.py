@@ -47,8 +47,6 @@ QT_MODULES = ("PySide6", "shiboken6", "pyqtgraph", "PyQt5", "PyQt6", "qtpy")
 #: expected failure instead of an error. EMPTY THIS after merging their branches: an entry whose
 #: circle is gone makes test_known_circle_is_still_there XPASS, which fails the run (strict).
 KNOWN_CIRCLES: tuple[frozenset[str], ...] = (
-    frozenset({"gridscout.scoring.engine", "gridscout.scoring.results", "gridscout.scoring.explain"}),
-    frozenset({"gridscout.scoring.profile", "gridscout.scoring.profile_reader"}),
     frozenset({"gridscout.gui.export.report", "gridscout.gui.export.report_pages"}),
     frozenset({"gridscout.gui.export.furniture", "gridscout.gui.export.overlays",
                "gridscout.gui.export.vector_painter"}),

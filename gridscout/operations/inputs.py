@@ -130,7 +130,7 @@ def unused_inputs(profile: Profile, rasters: Iterable[str] = (), exclusions: Ite
     """What ``profile`` ignores or misses among the inputs named (before any file is read):
     ``("raster", name)`` / ``("exclusion", name)`` for a layer it does not name, ``("plants", None)``
     when it scores generation but there are no plants."""
-    used = {c.layer for c in profile.criteria if c.layer} | {e.layer for e in profile.exclusions}
+    used = set(profile.raster_layers()) | {e.layer for e in profile.exclusions}
     out: list[tuple[str, str | None]] = [("raster", n) for n in rasters if n not in used]
     out += [("exclusion", n) for n in exclusions if n not in used]
     if profile.generation_rule and not has_plants:

@@ -104,6 +104,13 @@ def output_layer(out: str | os.PathLike, inputs: Sequence[str], out_layer: str |
     return layer
 
 
+def out_of_memory_message(command: str) -> str:
+    """What to do when a command ran out of memory (partition-parcels, --engine dask)."""
+    from gridscout.scoring.memory import out_of_memory_message as message
+
+    return message(command)
+
+
 def check_memory(parcels: str) -> None:
     """Refuse, before reading anything, a parcel layer too big for this machine's memory."""
     from gridscout.layers.io import list_layers
