@@ -300,10 +300,29 @@ def appendix(pw: PageWriter, scene) -> None:
         rows.append([ls.layer, ls.kind, n, cites, "; ".join(f"{a}: {b}" for a, b in ls.licences) or "—"])
     pw.table(["Layer", "Kind", "Features", "Sources", "Licences"], rows, [1.3, 1, 0.6, 3.4, 2], size=6.3)
     pw.heading("Licences", 2)
-    for provider, licence in licence_table(scene.project):
+    used = licence_table(scene.project)
+    for provider, licence in used:
         pw.text(f"•  {provider}: {licence}", 8.5, space_after=1)
     pw.y += pw.pt(6)
-    pw.text("Maps and reports made from OpenStreetMap-derived data must carry “© OpenStreetMap "
-            "contributors” (ODbL 1.0). Public-domain US government data (HIFLD, EIA) and Natural Earth "
-            "need no attribution; it is given anyway. WRI data is CC BY 4.0: credit the World Resources "
-            "Institute.", 8, colour=F.MUTED)
+    pw.text(" ".join(licence_notes(used)), 8, colour=F.MUTED)
+
+
+def licence_notes(used: list[tuple[str, str]]) -> list[str]:
+    """What each licence in ``used`` obliges a reader of the report to do (only those used)."""
+    from gridscout.gui.export.sources import UNKNOWN_LICENCE
+
+    providers = {p for p, _ in used}
+    notes = []
+    if "OpenStreetMap" in providers:
+        notes.append("Maps and reports made from OpenStreetMap-derived data must carry “© OpenStreetMap "
+                     "contributors” (ODbL 1.0).")
+    free = [p for p, lic in used if lic.startswith("public domain")]
+    if free:
+        notes.append(f"Public-domain data ({', '.join(free)}) needs no attribution; it is given anyway.")
+    if "WRI Global Power Plant Database" in providers:
+        notes.append("WRI data is CC BY 4.0: credit the World Resources Institute.")
+    unknown = [p for p, lic in used if lic == UNKNOWN_LICENCE]
+    if unknown:
+        notes.append(f"No licence is recorded for {', '.join(unknown)}: check its terms before you "
+                     "publish.")
+    return notes
