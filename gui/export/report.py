@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +28,8 @@ class ReportResult:
     path: Path
     pages: int
     sites: list[str]
+    #: every map drawn (report_frames.MapRecord): page, role, extent, furniture, promised features
+    maps: list = field(default_factory=list)
 
 
 def export_report(project, out, sites: list[str] | None = None, top: int = 5, within_km: float = 10.0,
@@ -92,7 +94,7 @@ def export_report(project, out, sites: list[str] | None = None, top: int = 5, wi
         if tmp.exists():
             tmp.unlink()
     progress(1.0, "done")
-    return ReportResult(out, pw.page, list(chosen["name"]))
+    return ReportResult(out, pw.page, list(chosen["name"]), pw.maps)
 
 
 def _attribution(scene, sites) -> str:
