@@ -171,7 +171,7 @@ def overview(pw: PageWriter, scene, sites) -> None:
         span = max(b[2] - b[0], b[3] - b[1], 1.0)
         area = pad_extent((b[0], b[1], b[2], b[3]), 0.1 * span / max(b[2] - b[0], 1e-6))
         feats = [Feature(f"{letters[k]} {regions[k]}", tuple(c.bounds)) for k, c in enumerate(centres)]
-        h = pw.pt(112)
+        h = pw.pt(104)
         pw.ensure(h + pw.pt(10))
         extents.append(map_box(pw, SceneView(scene, basemaps + [marks]), None,
                                QtCore.QRectF(pw.m, pw.y, pw.width, h), features=feats + [Feature("area", area)],
@@ -180,7 +180,7 @@ def overview(pw: PageWriter, scene, sites) -> None:
     cols = 2 if len(groups) > 1 else 1
     gap = pw.pt(10)
     w = (pw.width - gap * (cols - 1)) / cols
-    h = pw.pt(112 if len(groups) > 1 else 300)
+    h = pw.pt(108 if len(groups) > 1 else 300)
     for row in range(0, len(groups), cols):
         members_of = groups[row:row + cols]
         titles = []
@@ -209,7 +209,7 @@ def overview(pw: PageWriter, scene, sites) -> None:
         rows.append([str(i + 1), sites["name"].iloc[i], f"{abs(g.y):.4f}° {'N' if g.y >= 0 else 'S'}",
                      f"{abs(g.x):.4f}° {'E' if g.x >= 0 else 'W'}",
                      str(sites["region"].iloc[i]) if "region" in sites.columns else ""])
-    pw.table(["#", "Site", "Latitude", "Longitude", "Region"], rows, [0.3, 3, 1.2, 1.2, 0.8], size=7)
+    pw.table(["#", "Site", "Latitude", "Longitude", "Region"], rows, [0.3, 3, 1.2, 1.2, 0.8], size=6.5)
 
 
 def _region(members) -> str:
