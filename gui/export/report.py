@@ -1,8 +1,10 @@
 """The site report for the investment memo: a multi-page PDF (QPdfWriter + QPainter).
 
-Pages: cover (title, date, project, profile, what was scored) → overview map of all sites →
+Pages: cover (title, date, project, profile, what was scored) → overview (a locator map, one inset
+per group of sites, one complete legend) →
 side-by-side comparison (table + bar chart) and the score histogram → one section per candidate
-site (map of ~10 km with its best parcels outlined, nearest substations and lines with kV and
+site (a map framed on the site, its best parcels outlined and numbered and its nearest substation
+and line, the furniture clear of them; nearest substations and lines with kV and
 distance, MW within the profile's radius, the top N parcels with their criterion points, the
 scout's field notes nearby) → appendix (the profile: weights, thresholds, cost tables and their
 sources; every data source with its licence). ``gridscout report`` and File › Export Report… call

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 from gridscout.gui.export import furniture as F
 from gridscout.gui.export.pdf_pages import PageWriter
 from gridscout.gui.export.report import fmt_km, fmt_kv, fmt_num, score_stats
@@ -270,7 +269,7 @@ def comparison(pw: PageWriter, scene, table, scored, within_km: float, top: int)
                      fmt_num(r[mw_col], 0) if mw_col else "", str(r.get(f"parcels_within_{within_km:g}km", "")),
                      fmt_num(r.get("best_score"), 1)])
     pw.table(["Site", f"Nearest substation ≥ {sub_kv:g} kV", "km", f"Nearest line ≥ {line_kv:g} kV", "km",
-              f"MW within {radius:g} km", f"Parcels ≤ {within_km:g} km", "Best Score"],
+              f"MW within {radius:g} km", f"Ranked parcels ≤ {within_km:g} km", "Best Score"],
              rows, [2.2, 2.2, 0.6, 2.4, 0.6, 0.9, 0.9, 0.8], size=6.5, align_right={2, 4, 5, 6, 7})
     names = [str(s) for s in table["site"]]
     best = [float(v) for v in table["best_score"]] if "best_score" in table else []
@@ -385,18 +384,6 @@ def _number(v) -> str:
     if isinstance(v, bool) or not isinstance(v, int | float):
         return str(v)
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,g}"
-
-
-def _unique(scene, name: str) -> bool:
-    return sum(1 for s in scene.sites() if name.lower() in s[0].lower()) == 1
-
-
-def _around(site):
-    from gridscout.gui.export.scene import SITE_RADIUS_KM
-
-    dlat = SITE_RADIUS_KM / 111.32
-    dlon = dlat / max(np.cos(np.radians(site.lat)), 0.01)
-    return (site.lon - dlon, site.lat - dlat, site.lon + dlon, site.lat + dlat)
 
 
 def appendix(pw: PageWriter, scene) -> None:
