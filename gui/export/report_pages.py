@@ -17,8 +17,8 @@ from PySide6 import QtCore
 
 def map_box(pw: PageWriter, scene, extent_lonlat, rect: QtCore.QRectF, legend_w: float = 0.0,
             highlights=None, max_labels: int = 40, label_size: float = 6.0, features=None,
-            role: str = "map", title: str = "", north_arrow: bool = True):
-    """A map in ``rect`` (device units) with scale bar and, unless told not to, a north arrow; the
+            role: str = "map", title: str = "", north_arrow: bool = True, scale_bar: bool = True):
+    """A map in ``rect`` (device units) with, unless told not to, a scale bar and a north arrow; the
     legend in a column of ``legend_w`` on its right when > 0. With ``features``
     (:class:`report_frames.Feature`) the map frames them clear of its furniture, else it fits
     ``extent_lonlat``. Records the map in ``pw.maps``; returns its Mercator extent."""
@@ -27,15 +27,17 @@ def map_box(pw: PageWriter, scene, extent_lonlat, rect: QtCore.QRectF, legend_w:
     map_rect = QtCore.QRectF(rect.left(), rect.top(), rect.width() - (legend_w + pw.pt(8) if legend_w else 0),
                              rect.height())
     if features:
-        extent = frame_features(features, map_rect, pw.dpi, north_arrow=north_arrow)
+        extent = frame_features(features, map_rect, pw.dpi, north_arrow=north_arrow, scale_bar=scale_bar)
     else:
         extent = fit_extent(extent_lonlat, map_rect.width(), map_rect.height())
     frame = MapFrame(map_rect, extent, pw.dpi)
     paint_map(pw.painter, frame, scene, highlights=highlights, label_size_pt=label_size,
               max_labels=max_labels)
-    sb = scale_bar_for_extent(extent, map_rect.width(), 0.3)
-    boxes = {"scale bar": F.draw_scale_bar(pw.painter, sb, map_rect.left() + pw.pt(5),
-                                           map_rect.bottom() - pw.pt(5), pw.dpi)}
+    boxes = {}
+    if scale_bar:
+        sb = scale_bar_for_extent(extent, map_rect.width(), 0.3)
+        boxes["scale bar"] = F.draw_scale_bar(pw.painter, sb, map_rect.left() + pw.pt(5),
+                                              map_rect.bottom() - pw.pt(5), pw.dpi)
     if north_arrow:
         boxes["north arrow"] = F.draw_north_arrow(pw.painter, map_rect.right(), map_rect.top(), pw.dpi)
     if legend_w:
@@ -170,11 +172,12 @@ def overview(pw: PageWriter, scene, sites) -> None:
         span = max(b[2] - b[0], b[3] - b[1], 1.0)
         area = pad_extent((b[0], b[1], b[2], b[3]), 0.1 * span / max(b[2] - b[0], 1e-6))
         feats = [Feature(f"{letters[k]} {regions[k]}", tuple(c.bounds)) for k, c in enumerate(centres)]
-        h = pw.pt(104)
+        h = pw.pt(96)
         pw.ensure(h + pw.pt(10))
         extents.append(map_box(pw, SceneView(scene, basemaps + [marks]), None,
                                QtCore.QRectF(pw.m, pw.y, pw.width, h), features=feats + [Feature("area", area)],
-                               role="locator", title="Where the sites are", label_size=7.5, max_labels=20))
+                               role="locator", title="Where the sites are", label_size=7.5, max_labels=20,
+                               north_arrow=False, scale_bar=False))  # no one scale at this size
         pw.y += h + pw.pt(10)
     cols = 2 if len(groups) > 1 else 1
     gap = pw.pt(10)
@@ -199,8 +202,8 @@ def overview(pw: PageWriter, scene, sites) -> None:
         pw.y += th + h + pw.pt(14)
     overview_legend(pw, scene, [bbox_to_lonlat(e) for e in extents[1 if len(groups) > 1 else 0:]])
     union = _union_lonlat([bbox_to_lonlat(e) for e in extents])
-    pw.text(scene.attribution(union) + ". North is up on every map; scale bars are geodesic at each "
-            "map's centre latitude. Sites are numbered as in the table below.", 6.5, colour=F.MUTED,
+    pw.text(scene.attribution(union) + ". North is up. The locator has no scale bar (at its size the "
+            "scale changes with latitude); inset scale bars are geodesic at each inset's centre latitude.", 6.5, colour=F.MUTED,
             space_after=6)
     rows = []
     for i in range(len(sites)):
