@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from gridscout.scoring.criteria import Criterion, criterion_type
 from gridscout.scoring.wording import (  # noqa: F401 - the phrases are part of this module's face
     km,
@@ -63,17 +64,15 @@ def explain(result: ScoreResult, parcel_id: Any) -> list[str]:
     utilities only: nothing counts)."""
     i = result.row(parcel_id)
     cols = result.columns
-    n = len(result)
+    ranked = int(len(result) - np.count_nonzero(cols["excluded"]))
     sentences: list[str] = []
-    if cols["excluded"][i]:
-        sentences.append(
-            f"Parcel {parcel_id}: score 0 (excluded), rank {int(cols['rank'][i]):,} of {n:,}"
-        )
+    if cols["excluded"][i]:  # not a score of 0 and a last rank: excluded, and why
+        sentences.append(f"Parcel {parcel_id}: excluded, not ranked")
         sentences.extend(exclusion_sentences(result, i))
     else:
         sentences.append(
             f"Parcel {parcel_id}: score {float(cols['score'][i]):.1f} of 100, rank {int(cols['rank'][i]):,} "
-            f"of {n:,} ({result.profile.name} profile)"
+            f"of {ranked:,} ranked ({result.profile.name} profile)"
         )
     sentences.extend(criterion_sentence(c, result, i) for c in result.profile.criteria)
     return sentences

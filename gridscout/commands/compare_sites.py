@@ -11,7 +11,10 @@ HELP = "compare candidate sites: nearest substation/line, MW nearby, best parcel
 DESCRIPTION = (
     "For each candidate site: the nearest qualifying substation and line (name, kV, km), the MW of\n"
     "generation within the profile's radius and, with --parcels, the best N scored parcels within\n"
-    "R km. Prints a markdown table; --out FILE.csv writes CSV."
+    "R km (and how many parcels there are excluded, and why). Prints a markdown table; --out\n"
+    "FILE.csv writes CSV. One format per unit: km with 1 decimal, MW whole with thousands\n"
+    "separators, best_cost_musd (the best parcel's interconnection cost) in million USD with 1\n"
+    "decimal, scores with 1 decimal."
 )
 
 

@@ -9,7 +9,8 @@ HELP = "write the site report PDF: cover, overview map, site comparison, one sec
 DESCRIPTION = (
     "Write a multi-page PDF for PROJECT (a .gridscout file or 'demo'): cover (title, date, project,\n"
     "profile), an overview map of the candidate sites, the sites side by side (table, bar charts,\n"
-    "score histogram), one section per site (map of ~10 km, nearest substations and lines with kV\n"
+    "score histogram), one section per site (a map that frames the site, its top parcels and its\n"
+    "nearest substation and line; nearest substations and lines with kV\n"
     "and distance, MW within the profile's radius, the top N parcels with their criterion points,\n"
     "field notes nearby) and an appendix (profile, cost tables, data sources and licences).\n"
     "The project is scored when it has no stored scores. Needs no display.\n\n"

@@ -32,6 +32,7 @@ class PageWriter:
         self.title = title
         self.footer = footer
         self.page = 1
+        self.maps: list = []  # report_frames.MapRecord of every map drawn, for layout checks
         self.y = self.m
         self.bottom = self.h - self.m - self.pt(22)
 

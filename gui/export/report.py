@@ -1,8 +1,10 @@
 """The site report for the investment memo: a multi-page PDF (QPdfWriter + QPainter).
 
-Pages: cover (title, date, project, profile, what was scored) → overview map of all sites →
+Pages: cover (title, date, project, profile, what was scored) → overview (a locator map, one inset
+per group of sites, one complete legend) →
 side-by-side comparison (table + bar chart) and the score histogram → one section per candidate
-site (map of ~10 km with its best parcels outlined, nearest substations and lines with kV and
+site (a map framed on the site, its best parcels outlined and numbered and its nearest substation
+and line, the furniture clear of them; nearest substations and lines with kV and
 distance, MW within the profile's radius, the top N parcels with their criterion points, the
 scout's field notes nearby) → appendix (the profile: weights, thresholds, cost tables and their
 sources; every data source with its licence). ``gridscout report`` and File › Export Report… call
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +30,8 @@ class ReportResult:
     path: Path
     pages: int
     sites: list[str]
+    #: every map drawn (report_frames.MapRecord): page, role, extent, furniture, promised features
+    maps: list = field(default_factory=list)
 
 
 def export_report(project, out, sites: list[str] | None = None, top: int = 5, within_km: float = 10.0,
@@ -93,7 +97,7 @@ def export_report(project, out, sites: list[str] | None = None, top: int = 5, wi
         if tmp.exists():
             tmp.unlink()
     progress(1.0, "done")
-    return ReportResult(out, pw.page, list(chosen["name"]))
+    return ReportResult(out, pw.page, list(chosen["name"]), pw.maps)
 
 
 def _attribution(scene, sites) -> str:

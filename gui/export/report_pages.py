@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import numpy as np
+from pathlib import Path
+
 from gridscout.gui.export import furniture as F
 from gridscout.gui.export.pdf_pages import PageWriter
 from gridscout.gui.export.report import fmt_km, fmt_kv, fmt_num, score_stats
@@ -16,32 +17,50 @@ from PySide6 import QtCore
 
 
 def map_box(pw: PageWriter, scene, extent_lonlat, rect: QtCore.QRectF, legend_w: float = 0.0,
-            highlights=None, max_labels: int = 40, label_size: float = 6.0):
-    """A map in ``rect`` (device units) with scale bar and north arrow; the legend in a column of
-    ``legend_w`` on its right when > 0. Returns the map's Mercator extent."""
+            highlights=None, max_labels: int = 40, label_size: float = 6.0, features=None,
+            role: str = "map", title: str = "", north_arrow: bool = True, scale_bar: bool = True):
+    """A map in ``rect`` (device units) with, unless told not to, a scale bar and a north arrow; the
+    legend in a column of ``legend_w`` on its right when > 0. With ``features``
+    (:class:`report_frames.Feature`) the map frames them clear of its furniture, else it fits
+    ``extent_lonlat``. Records the map in ``pw.maps``; returns its Mercator extent."""
+    from gridscout.gui.export.report_frames import MapRecord, frame_features
+
     map_rect = QtCore.QRectF(rect.left(), rect.top(), rect.width() - (legend_w + pw.pt(8) if legend_w else 0),
                              rect.height())
-    extent = fit_extent(extent_lonlat, map_rect.width(), map_rect.height())
+    if features:
+        extent = frame_features(features, map_rect, pw.dpi, north_arrow=north_arrow, scale_bar=scale_bar)
+    else:
+        extent = fit_extent(extent_lonlat, map_rect.width(), map_rect.height())
     frame = MapFrame(map_rect, extent, pw.dpi)
     paint_map(pw.painter, frame, scene, highlights=highlights, label_size_pt=label_size,
               max_labels=max_labels)
-    sb = scale_bar_for_extent(extent, map_rect.width(), 0.3)
-    F.draw_scale_bar(pw.painter, sb, map_rect.left() + pw.pt(5), map_rect.bottom() - pw.pt(5), pw.dpi)
-    F.draw_north_arrow(pw.painter, map_rect.right(), map_rect.top(), pw.dpi)
+    boxes = {}
+    if scale_bar:
+        sb = scale_bar_for_extent(extent, map_rect.width(), 0.3)
+        boxes["scale bar"] = F.draw_scale_bar(pw.painter, sb, map_rect.left() + pw.pt(5),
+                                              map_rect.bottom() - pw.pt(5), pw.dpi)
+    if north_arrow:
+        boxes["north arrow"] = F.draw_north_arrow(pw.painter, map_rect.right(), map_rect.top(), pw.dpi)
     if legend_w:
         facts = scene.legend_facts(bbox_to_lonlat(extent))
         F.draw_legend(pw.painter, QtCore.QRectF(map_rect.right() + pw.pt(8), rect.top(), legend_w, rect.height()),
                       F.legend_entries(facts), pw.dpi, title="", size_pt=6)
+    pw.maps.append(MapRecord(pw.page, role, title, (map_rect.left(), map_rect.top(), map_rect.width(),
+                                                    map_rect.height()), extent,
+                             {k: (b.left(), b.top(), b.width(), b.height()) for k, b in boxes.items()
+                              if not b.isEmpty()}, list(features or [])))
     return extent
 
 
 def draw_map(pw: PageWriter, scene, extent_lonlat, height_pt: float, highlights=None,
-             legend: bool = True, max_labels: int = 40) -> None:
+             legend: bool = True, max_labels: int = 40, features=None, role: str = "map",
+             title: str = "") -> None:
     """A map across the text width (legend in a column on its right) at the current position."""
     h = pw.pt(height_pt)
     pw.ensure(h + pw.pt(6))
     extent = map_box(pw, scene, extent_lonlat, QtCore.QRectF(pw.m, pw.y, pw.width, h),
-                     pw.pt(118) if legend else 0.0, highlights, max_labels)
+                     pw.pt(118) if legend else 0.0, highlights, max_labels, features=features,
+                     role=role, title=title)
     pw.y += h + pw.pt(4)
     note = scene.attribution(bbox_to_lonlat(extent))
     pw.text(f"{note}. Scale bar geodesic at the map's centre latitude." if note else
@@ -71,8 +90,8 @@ def cover(pw: PageWriter, scene, title: str, sites, scored) -> None:
     pw.text(title, 24, bold=True, space_after=10)
     pw.text(f"Date: {scene.today}", 11, space_after=2)
     pw.text(f"Project: {scene.project.title}", 11, space_after=2)
-    if scene.project.path:
-        pw.text(f"File: {scene.project.path}", 8, colour=F.MUTED, space_after=2)
+    if scene.project.path:  # the file's name only: a local path means nothing to the reader
+        pw.text(f"File: {Path(scene.project.path).name}", 8, colour=F.MUTED, space_after=2)
     if p is not None:
         pw.text(f"Score profile: {p.name}" + (f" — {p.description}" if p.description else ""), 11, space_after=14)
     st = score_stats(scored)
@@ -99,51 +118,147 @@ def cover(pw: PageWriter, scene, title: str, sites, scored) -> None:
     pw.text("\n".join(scene.profile_note()), 8.5, colour=F.MUTED)
 
 
-def overview(pw: PageWriter, scene, sites) -> None:
-    from gridscout.gui.export.scene import SITE_RADIUS_KM
+class SceneView:
+    """A scene drawn with other layers (e.g. sites numbered, or only the basemap): the layers
+    given, everything else as in ``scene``."""
 
-    from gridscout.operations.summary import sites_extent
+    def __init__(self, scene, layers: list) -> None:
+        self._scene = scene
+        self._layers = layers
+
+    def visible_layers(self) -> list:
+        return self._layers
+
+    def __getattr__(self, name):
+        return getattr(self._scene, name)
+
+
+def _points_layer(name: str, labels: list[str], geoms, like=None):
+    """A candidate-sites layer of ``geoms`` labelled ``labels`` (styled like ``like``)."""
+    import geopandas as gpd
+    from gridscout.layers.model import Layer, Source
+
+    gdf = gpd.GeoDataFrame({"name": labels}, geometry=list(geoms), crs=4326)
+    return Layer(name, "candidate_sites", gdf, Source(name), style=dict(getattr(like, "style", {}) or {}))
+
+
+def _site_feature(name: str, geom):
+    from gridscout.gui.export.report_frames import Feature
+
+    return Feature(name, tuple(geom.bounds))
+
+
+def overview(pw: PageWriter, scene, sites) -> None:
+    """One locator map that fits the groups of sites (lettered), one inset per group with its sites
+    numbered (full titles), one complete legend below them, then the table of sites."""
+    from gridscout.gui.export.report_frames import Feature, title_height, wrapped_title
 
     pw.heading("Overview of the candidate sites", 1)
     groups = site_clusters(sites)
-    b = sites.total_bounds
-    ext = pad_extent((b[0], b[1], b[2], b[3]), 0.08)
-    if len(groups) == 1:  # all sites in one place: their area
-        pts = [(n, g.representative_point().x, g.representative_point().y) for n, g in zip(sites["name"], sites.geometry, strict=True)]
-        draw_map(pw, scene, sites_extent(pts, SITE_RADIUS_KM * 1.5), 330, max_labels=30)
-    else:  # sites far apart: where they are, then one map per group of nearby sites
-        draw_map(pw, scene, ext, 175, max_labels=12)
-        cols = 2 if len(groups) > 1 else 1
-        gap = pw.pt(10)
-        w = (pw.width - gap * (cols - 1)) / cols
-        h = pw.pt(132)
-        for k, g in enumerate(groups):
-            if k % cols == 0:
-                pw.ensure(h + pw.pt(26))
-            x = pw.m + (k % cols) * (w + gap)
-            members = sites.iloc[g]
-            region = str(members["region"].iloc[0]) if "region" in members.columns else ""
-            title = (f"{region}: " if region and region != "nan" else "") + ", ".join(members["name"])
-            pw.painter.setFont(F.font(7, bold=True))
-            pw.painter.setPen(F.INK)
-            pw.painter.drawText(QtCore.QRectF(x, pw.y, w, pw.pt(12)),
-                                int(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter),
-                                pw.painter.fontMetrics().elidedText(title, QtCore.Qt.TextElideMode.ElideRight, int(w)))
-            pts = [(n, gg.representative_point().x, gg.representative_point().y)
-                   for n, gg in zip(members["name"], members.geometry, strict=True)]
-            map_box(pw, scene, sites_extent(pts, SITE_RADIUS_KM * 1.2),
-                    QtCore.QRectF(x, pw.y + pw.pt(13), w, h), max_labels=14, label_size=5.5)
-            if k % cols == cols - 1 or k == len(groups) - 1:
-                pw.y += h + pw.pt(20)
-        pw.text(scene.attribution(ext) + ". Scale bars geodesic at each map's centre latitude.", 6.5,
-                colour=F.MUTED, space_after=6)
+    site_layers = [lyr for lyr in scene.visible_layers() if lyr.kind == "candidate_sites"]
+    like = site_layers[0] if site_layers else None
+    others = [lyr for lyr in scene.visible_layers() if lyr.kind != "candidate_sites"]
+    numbered = _points_layer("Candidate sites (numbered)", [str(i + 1) for i in range(len(sites))],
+                             sites.geometry, like)
+    inset_scene = SceneView(scene, others + [numbered])
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    regions = [_region(sites.iloc[g]) for g in groups]
+    extents = []
+    if len(groups) > 1:
+        centres = [sites.geometry.iloc[g].union_all().centroid for g in groups]
+        marks = _points_layer("Site groups", [f"{letters[k]}  {regions[k] or ''}".strip()
+                                              for k in range(len(groups))], centres, like)
+        basemaps = [lyr for lyr in others if lyr.kind == "basemap"]
+        b = sites.total_bounds
+        span = max(b[2] - b[0], b[3] - b[1], 1.0)
+        area = pad_extent((b[0], b[1], b[2], b[3]), 0.1 * span / max(b[2] - b[0], 1e-6))
+        feats = [Feature(f"{letters[k]} {regions[k]}", tuple(c.bounds)) for k, c in enumerate(centres)]
+        h = pw.pt(96)
+        pw.ensure(h + pw.pt(10))
+        extents.append(map_box(pw, SceneView(scene, basemaps + [marks]), None,
+                               QtCore.QRectF(pw.m, pw.y, pw.width, h), features=feats + [Feature("area", area)],
+                               role="locator", title="Where the sites are", label_size=7.5, max_labels=20,
+                               north_arrow=False, scale_bar=False))  # no one scale at this size
+        pw.y += h + pw.pt(10)
+    cols = 2 if len(groups) > 1 else 1
+    gap = pw.pt(10)
+    w = (pw.width - gap * (cols - 1)) / cols
+    h = pw.pt(108 if len(groups) > 1 else 300)
+    for row in range(0, len(groups), cols):
+        members_of = groups[row:row + cols]
+        titles = []
+        for k, g in enumerate(members_of, start=row):
+            names = ", ".join(f"{i + 1} {sites['name'].iloc[i]}" for i in g)
+            head = (f"{letters[k]} · " if len(groups) > 1 else "") + (f"{regions[k]}: " if regions[k] else "")
+            titles.append(head + names)
+        th = max(title_height(pw.painter, w, t, 7) for t in titles)
+        pw.ensure(th + h + pw.pt(14))
+        for j, (g, t) in enumerate(zip(members_of, titles, strict=True)):
+            x = pw.m + j * (w + gap)
+            wrapped_title(pw.painter, QtCore.QRectF(x, pw.y, w, th), t, 7, pw.dpi)
+            feats = [_site_feature(str(i + 1), sites.geometry.iloc[i]) for i in g]
+            extents.append(map_box(pw, inset_scene, None, QtCore.QRectF(x, pw.y + th + pw.pt(3), w, h),
+                                   features=feats, role="inset", title=t, north_arrow=False,
+                                   max_labels=14, label_size=5.5))
+        pw.y += th + h + pw.pt(14)
+    overview_legend(pw, scene, [bbox_to_lonlat(e) for e in extents[1 if len(groups) > 1 else 0:]])
+    union = _union_lonlat([bbox_to_lonlat(e) for e in extents])
+    pw.text(scene.attribution(union) + ". North is up. The locator has no scale bar (at its size the "
+            "scale changes with latitude); inset scale bars are geodesic at each inset's centre latitude.", 6.5, colour=F.MUTED,
+            space_after=6)
     rows = []
     for i in range(len(sites)):
         g = sites.geometry.iloc[i].representative_point()
-        rows.append([sites["name"].iloc[i], f"{abs(g.y):.4f}° {'N' if g.y >= 0 else 'S'}",
+        rows.append([str(i + 1), sites["name"].iloc[i], f"{abs(g.y):.4f}° {'N' if g.y >= 0 else 'S'}",
                      f"{abs(g.x):.4f}° {'E' if g.x >= 0 else 'W'}",
                      str(sites["region"].iloc[i]) if "region" in sites.columns else ""])
-    pw.table(["Site", "Latitude", "Longitude", "Region"], rows, [3, 1.2, 1.2, 0.8], size=7)
+    pw.table(["#", "Site", "Latitude", "Longitude", "Region"], rows, [0.3, 3, 1.2, 1.2, 0.8], size=6.5)
+
+
+def _region(members) -> str:
+    if "region" not in members.columns:
+        return ""
+    values = [str(v) for v in members["region"].dropna().unique() if str(v) not in ("", "nan")]
+    return " / ".join(values)
+
+
+def _union_lonlat(boxes):
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+            max(b[3] for b in boxes))
+
+
+def overview_legend(pw: PageWriter, scene, extents_lonlat, columns: int = 4) -> None:
+    """One complete legend for the maps of ``extents_lonlat``, its sections in columns across the
+    page (nothing cut off: the band is as tall as its tallest column)."""
+    from PySide6 import QtGui
+
+    facts: dict = {}
+    for ext in extents_lonlat:
+        for k, v in scene.legend_facts(ext).items():
+            facts[k] = (facts[k] | v) if k in facts else v
+    sections = F.legend_entries(facts)
+    if not sections:
+        return
+    fm = QtGui.QFontMetricsF(F.font(6), pw.painter.device())
+    row_h = max(fm.height(), pw.pt(10)) + pw.pt(1.5)
+    heights = [row_h * (len(items) + 1) + pw.pt(6) for _head, items in sections]
+    per_col = max(sum(heights) / columns, max(heights))
+    cols: list[list[int]] = [[]]
+    used = 0.0
+    for i, hh in enumerate(heights):
+        if cols[-1] and used + hh > per_col * 1.05 and len(cols) < columns:
+            cols.append([])
+            used = 0.0
+        cols[-1].append(i)
+        used += hh
+    band = max(sum(heights[i] for i in c) for c in cols)
+    pw.ensure(band + pw.pt(16))
+    pw.text("Legend", 8, bold=True, space_after=2)
+    cw = pw.width / columns
+    for j, c in enumerate(cols):
+        F.draw_legend(pw.painter, QtCore.QRectF(pw.m + j * cw, pw.y, cw - pw.pt(6), band + pw.pt(4)),
+                      [sections[i] for i in c], pw.dpi, title="", size_pt=6)
+    pw.y += band + pw.pt(4)
 
 
 def comparison(pw: PageWriter, scene, table, scored, within_km: float, top: int) -> None:
@@ -158,7 +273,7 @@ def comparison(pw: PageWriter, scene, table, scored, within_km: float, top: int)
                      fmt_num(r[mw_col], 0) if mw_col else "", str(r.get(f"parcels_within_{within_km:g}km", "")),
                      fmt_num(r.get("best_score"), 1)])
     pw.table(["Site", f"Nearest substation ≥ {sub_kv:g} kV", "km", f"Nearest line ≥ {line_kv:g} kV", "km",
-              f"MW within {radius:g} km", f"Parcels ≤ {within_km:g} km", "Best Score"],
+              f"MW within {radius:g} km", f"Ranked parcels ≤ {within_km:g} km", "Best Score"],
              rows, [2.2, 2.2, 0.6, 2.4, 0.6, 0.9, 0.9, 0.8], size=6.5, align_right={2, 4, 5, 6, 7})
     names = [str(s) for s in table["site"]]
     best = [float(v) for v in table["best_score"]] if "best_score" in table else []
@@ -186,11 +301,9 @@ def site_section(pw: PageWriter, scene, site, row, within_km: float, top: int) -
     if site.parcels is not None:
         for k in range(len(site.parcels)):
             highlights.append((site.parcels.geometry.iloc[k], str(k + 1)))
-    ext = scene.site_extent(site.name) if _unique(scene, site.name) else _around(site)
-    if site.parcels is not None and len(site.parcels):  # the numbered parcels must be on the map
-        b = site.parcels.total_bounds
-        ext = pad_extent((min(ext[0], b[0]), min(ext[1], b[1]), max(ext[2], b[2]), max(ext[3], b[3])), 0.04)
-    draw_map(pw, scene, ext, 250, highlights=highlights, max_labels=30)
+    features = site_features(site, scene.profile)
+    draw_map(pw, scene, None, 250, highlights=highlights, max_labels=30, features=features,
+             role="site", title=site.name)
     pw.heading("Grid access", 2)
     mw_col = next((c for c in row.index if str(c).startswith("mw_within_")), None)
     sub_kv, line_kv = scene.profile.substation_rule[0], scene.profile.line_rule[0]
@@ -202,8 +315,9 @@ def site_section(pw: PageWriter, scene, site, row, within_km: float, top: int) -
              align_right={3})
     if mw_col:
         pw.text(f"Generation within {mw_col.split('_')[-1].removesuffix('km')} km: "
-                f"{fmt_num(row[mw_col], 0)} MW.  Parcels within {within_km:g} km that are not excluded: "
-                f"{site.parcels_within:,}.", 8.5)
+                f"{fmt_num(row[mw_col], 0)} MW.  " + reach_text(site, within_km), 8.5)
+    else:
+        pw.text(reach_text(site, within_km), 8.5)
     pw.heading(f"Top {top} parcels within {within_km:g} km (outlined and numbered on the map)", 2)
     if site.parcels is None or len(site.parcels) == 0:
         pw.text("No scored parcel within reach of this site.", 8.5, colour=F.MUTED)
@@ -238,22 +352,42 @@ def site_section(pw: PageWriter, scene, site, row, within_km: float, top: int) -
                  [1.4, 0.9, 0.9, 0.4, 4], size=7)
 
 
+def site_features(site, profile) -> list:
+    """What a site page's map must show: the site, its top parcels (numbered), its nearest
+    substation and line, and the nearest qualifying ones when they are others."""
+    from gridscout.gui.export.report_frames import Feature
+
+    out = [Feature(site.name, tuple(site.geometry.bounds))]
+    if site.parcels is not None:
+        out += [Feature(f"#{k + 1} {site.parcels['parcel_id'].iloc[k]}",
+                        tuple(site.parcels.geometry.iloc[k].bounds)) for k in range(len(site.parcels))]
+    sub_kv = profile.substation_rule[0] if profile is not None else 0.0
+    line_kv = profile.line_rule[0] if profile is not None else 0.0
+    for kind, facts, points, kv_min in (("substation", site.substations, site.substation_points, sub_kv),
+                                        ("line", site.lines, site.line_points, line_kv)):
+        picks = [0] if facts else []
+        qualifying = [i for i, (_n, kv, _d) in enumerate(facts) if kv == kv and kv >= kv_min]
+        if qualifying and qualifying[0] not in picks:
+            picks.append(qualifying[0])
+        for i in picks:
+            lon, lat = points[i]
+            out.append(Feature(f"{kind} {facts[i][0]}", (lon, lat, lon, lat)))
+    return out
+
+
+def reach_text(site, within_km: float) -> str:
+    """The parcels within reach of a site, e.g. "Parcels within 10 km: 837 ranked, 1,300 excluded
+    (area below the 10 ha minimum)."."""
+    text = f"Parcels within {within_km:g} km: {site.parcels_within:,} ranked"
+    if site.excluded_within:
+        text += f", {site.excluded_within:,} excluded ({site.excluded_why})"
+    return text + "."
+
+
 def _number(v) -> str:
     if isinstance(v, bool) or not isinstance(v, int | float):
         return str(v)
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,g}"
-
-
-def _unique(scene, name: str) -> bool:
-    return sum(1 for s in scene.sites() if name.lower() in s[0].lower()) == 1
-
-
-def _around(site):
-    from gridscout.gui.export.scene import SITE_RADIUS_KM
-
-    dlat = SITE_RADIUS_KM / 111.32
-    dlon = dlat / max(np.cos(np.radians(site.lat)), 0.01)
-    return (site.lon - dlon, site.lat - dlat, site.lon + dlon, site.lat + dlat)
 
 
 def appendix(pw: PageWriter, scene) -> None:
@@ -294,10 +428,29 @@ def appendix(pw: PageWriter, scene) -> None:
         rows.append([ls.layer, ls.kind, n, cites, "; ".join(f"{a}: {b}" for a, b in ls.licences) or "—"])
     pw.table(["Layer", "Kind", "Features", "Sources", "Licences"], rows, [1.3, 1, 0.6, 3.4, 2], size=6.3)
     pw.heading("Licences", 2)
-    for provider, licence in licence_table(scene.project):
+    used = licence_table(scene.project)
+    for provider, licence in used:
         pw.text(f"•  {provider}: {licence}", 8.5, space_after=1)
     pw.y += pw.pt(6)
-    pw.text("Maps and reports made from OpenStreetMap-derived data must carry “© OpenStreetMap "
-            "contributors” (ODbL 1.0). Public-domain US government data (HIFLD, EIA) and Natural Earth "
-            "need no attribution; it is given anyway. WRI data is CC BY 4.0: credit the World Resources "
-            "Institute.", 8, colour=F.MUTED)
+    pw.text(" ".join(licence_notes(used)), 8, colour=F.MUTED)
+
+
+def licence_notes(used: list[tuple[str, str]]) -> list[str]:
+    """What each licence in ``used`` obliges a reader of the report to do (only those used)."""
+    from gridscout.gui.export.sources import UNKNOWN_LICENCE
+
+    providers = {p for p, _ in used}
+    notes = []
+    if "OpenStreetMap" in providers:
+        notes.append("Maps and reports made from OpenStreetMap-derived data must carry “© OpenStreetMap "
+                     "contributors” (ODbL 1.0).")
+    free = [p for p, lic in used if lic.startswith("public domain")]
+    if free:
+        notes.append(f"Public-domain data ({', '.join(free)}) needs no attribution; it is given anyway.")
+    if "WRI Global Power Plant Database" in providers:
+        notes.append("WRI data is CC BY 4.0: credit the World Resources Institute.")
+    unknown = [p for p, lic in used if lic == UNKNOWN_LICENCE]
+    if unknown:
+        notes.append(f"No licence is recorded for {', '.join(unknown)}: check its terms before you "
+                     "publish.")
+    return notes

@@ -10,6 +10,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+import shapely.ops
 from gridscout.layers.errors import DataError
 from pyproj import CRS, Transformer
 
@@ -23,8 +24,13 @@ class Site:
     region: str = ""
     substations: list[tuple[str, float, float]] = field(default_factory=list)  # name, kV, metres
     lines: list[tuple[str, float, float]] = field(default_factory=list)
+    #: lon/lat of each of ``substations`` and of the point of each of ``lines`` nearest the site
+    substation_points: list[tuple[float, float]] = field(default_factory=list)
+    line_points: list[tuple[float, float]] = field(default_factory=list)
     parcels: pd.DataFrame | None = None  # the best parcels nearby (+ distance_km)
-    parcels_within: int = 0
+    parcels_within: int = 0  # ranked (not excluded) parcels within reach
+    excluded_within: int = 0  # excluded parcels within reach …
+    excluded_why: str = ""  # … and why ("area below the 10 ha minimum")
     notes: list[tuple[str, str, str, str, float]] = field(default_factory=list)  # id, status, date, note, km
 
 
@@ -100,7 +106,7 @@ def _kv(v) -> float:
 def site_facts(project, sites: gpd.GeoDataFrame, scored: gpd.GeoDataFrame | None, top: int,
                within_km: float) -> list[Site]:
     from gridscout.scoring.project_scoring import scoring_inputs
-    from gridscout.scoring.sites import parcels_near
+    from gridscout.scoring.sites import excluded_near, parcels_near
 
     inputs = scoring_inputs(project)
     kept = None
@@ -117,9 +123,13 @@ def site_facts(project, sites: gpd.GeoDataFrame, scored: gpd.GeoDataFrame | None
         for r, d in nearest(geom, inputs.substations, 4):
             s = inputs.substations.iloc[r]
             site.substations.append((_name(s.get("name")), _kv(s.get("voltage_kv")), d))
+            p = s.geometry.representative_point()
+            site.substation_points.append((float(p.x), float(p.y)))
         for r, d in nearest(geom, inputs.lines, 4):
             s = inputs.lines.iloc[r]
             site.lines.append((_name(s.get("name")), _kv(s.get("voltage_kv")), d))
+            p = shapely.ops.nearest_points(s.geometry, pt)[0]
+            site.line_points.append((float(p.x), float(p.y)))
         if kept is not None and len(kept):
             rows, dist = parcels_near(geom, kept, within_km)
             site.parcels_within = int(rows.size)
@@ -128,6 +138,8 @@ def site_facts(project, sites: gpd.GeoDataFrame, scored: gpd.GeoDataFrame | None
             best = kept.iloc[rows[order]].copy()
             best["distance_km"] = dist[order] / 1000.0
             site.parcels = best
+        if scored is not None and len(scored):
+            site.excluded_within, site.excluded_why = excluded_near(geom, scored, within_km)
         site.notes = notes_near(project, geom, within_km)
         out.append(site)
     return out

@@ -70,6 +70,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+OSM_CREDIT = "© OpenStreetMap contributors"
+
 #: file names pyosmium reads (by extension)
 OSM_SUFFIXES = (".osm.pbf", ".pbf", ".osm", ".osm.gz", ".osm.bz2", ".osm.xml", ".opl")
 _KIND_OF = {"substation": "substations", "plant": "power_plants", "generator": "power_plants"}
@@ -306,6 +308,11 @@ def write_gpkg(layers: dict[str, gpd.GeoDataFrame], out: str | os.PathLike) -> P
     return out
 
 
+def osm_provenance(file_name: str) -> str:
+    """The ``_source`` value of every imported feature: who made the data and under what licence."""
+    return f"OpenStreetMap ({OSM_CREDIT}, ODbL 1.0) via gridscout import-osm of {file_name}"
+
+
 def import_osm(
     path: str | os.PathLike,
     out: str | os.PathLike | None = None,
@@ -338,6 +345,8 @@ def import_osm(
     progress(0.9, "building geometries")
     layers = build_layers(collected, report, bbox)
     del collected
+    for gdf in layers.values():  # provenance travels with every feature (licence: ODbL 1.0)
+        gdf.insert(len(gdf.columns) - 1, "_source", osm_provenance(path.name))
     result = OsmImport(layers, report)
     if out is not None:
         progress(0.97, f"writing {Path(out).name}")

@@ -227,3 +227,39 @@ def test_compare_sites_markdown_and_csv(files):
     assert list(table["site"]) == ["Site North", "Site South"]
     assert table.loc[0, "parcels_within_5km"] == 2  # A and D; C is excluded
     assert table.loc[1, "parcels_within_5km"] == 1  # B
+
+
+def test_compare_sites_one_number_format_per_unit_and_excluded_parcels_say_why(files):
+    import re
+
+    run = gridscout(
+        "compare-sites",
+        "--sites",
+        files / "sites.gpkg",
+        *grid_args(files),
+        "--parcels",
+        f"{files}/parcels.gpkg:lots",
+        "--within-km",
+        5,
+        "--quiet",
+    )
+    assert run.returncode == 0, run.stderr
+    rows = [line.strip("|").split(" | ") for line in run.stdout.splitlines() if line.startswith("| ")]
+    head, body = [c.strip() for c in rows[0]], [[c.strip() for c in r] for r in rows[1:]]
+    formats = {
+        "_km": r"\d[\d,]*\.\d",  # km: one decimal
+        "mw_within_": r"\d{1,3}(,\d{3})*",  # MW: whole, thousands separators
+        "_musd": r"\d[\d,]*\.\d",  # USD in millions, one decimal
+        "best_score": r"\d{1,3}\.\d",  # score: one decimal
+    }
+    checked = set()
+    for j, col in enumerate(head):
+        for key, pattern in formats.items():
+            if key in col:
+                checked.add(key)
+                for r in body:
+                    assert re.fullmatch(pattern, r[j]), f"{col}: {r[j]!r} is not {pattern}"
+    assert checked == set(formats)
+    north = body[[r[0] for r in body].index("Site North")]
+    excluded = north[head.index("excluded_within_5km")]
+    assert excluded == "1 (area below the 10 ha minimum)"  # C: a count and why, not a score of 0

@@ -258,7 +258,7 @@ def test_the_score_panel_says_scoring_while_it_scores(scored_demo):
 
 @needs_demo
 def test_the_demo_opens_on_a_view_that_fits_every_site(scored_demo):
-    from gridscout.gui.project_summary import site_points
+    from gridscout.operations.summary import site_points
 
     window, _ = scored_demo
     assert window.canvas.wait_rendered(60_000)

@@ -189,6 +189,8 @@ def test_explanations_name_features_and_kv(scene):
     result = run(scene)
     text = result.explain("near")
     assert text[0].startswith("Parcel near: score ")
+    ranked = len(result) - int(result.columns["excluded"].sum())
+    assert f"of {ranked:,} ranked" in text[0] and ranked < len(result)  # not "of" every parcel
     assert any(
         "to Brambleton substation, 500 kV: utility" in s and "× weight 4 of 10" in s for s in text
     )
@@ -197,7 +199,7 @@ def test_explanations_name_features_and_kv(scene):
     assert any("1,200 MW of generation within 50 km" in s for s in text)
     small = result.explain("small")
     assert small[:2] == [
-        "Parcel small: score 0 (excluded), rank 5 of 6",
+        "Parcel small: excluded, not ranked",
         "Excluded: 4.2 ha is below the 10 ha minimum",
     ]
     assert "4.2 ha parcel: utility 0.00 (not counted: the parcel is excluded)" in small
