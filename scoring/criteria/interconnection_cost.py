@@ -34,3 +34,6 @@ class InterconnectionCost(CriterionType):
 
     def settings_text(self, c: Criterion) -> str:
         return ""
+
+
+CRITERION_TYPE = InterconnectionCost()
