@@ -13,6 +13,7 @@ import importlib
 import logging
 import pkgutil
 from importlib.metadata import entry_points
+from pathlib import Path
 
 from gridscout.layers.errors import ProfileError
 from gridscout.scoring.criteria.base import CriterionType
@@ -27,13 +28,11 @@ _types: dict[str, CriterionType] | None = None
 def _builtin_types() -> list[CriterionType]:
     """The ``CRITERION_TYPE`` of every module of this package (one module per built-in type, so
     adding a built-in criterion is adding one file; modules without it are helpers)."""
-    import gridscout.scoring.criteria as package
-
     found = []
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+    for info in sorted(pkgutil.iter_modules([str(Path(__file__).parent)]), key=lambda i: i.name):
         if info.name.startswith("_") or info.name in ("base", "registry"):
             continue
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        module = importlib.import_module(f"{__package__}.{info.name}")
         ctype = getattr(module, "CRITERION_TYPE", None)
         if ctype is None:
             continue
