@@ -211,7 +211,7 @@ def bench_rescore_only(n: int) -> None:
         rng.uniform(0.2, 50, n),
         nearest_feature(),
         nearest_feature(),
-        {(50.0, None): rng.uniform(0, 5000, n)},
+        {("generation_within", 50.0, None): rng.uniform(0, 5000, n)},
         geometry_key=profile.geometry_key(),
     )
     times, cpu = [], []

@@ -155,7 +155,7 @@ class MercatorFrame:
         s4 = 2 * s2 * c2
         c4 = c2 * c2 - s2 * s2
         s6 = s4 * c2 + c4 * s2
-        d = _C2 * s2 + _C4 * s4 + _C6 * s6
+        d = CONFORMAL_C2 * s2 + CONFORMAL_C4 * s4 + CONFORMAL_C6 * s6
         cd = 1 - d * d / 2
         sd = d - d * d * d / 6
         sphi = s * cd + c * sd
@@ -186,9 +186,9 @@ class WQuad:
         return self.c0 + d * (self.c1 + d * self.c2)
 
 
-_C2 = E2 / 2 + 5 * E2**2 / 24 + E2**3 / 12 + 13 * E2**4 / 360
-_C4 = 7 * E2**2 / 48 + 29 * E2**3 / 240 + 811 * E2**4 / 11520
-_C6 = 7 * E2**3 / 120 + 81 * E2**4 / 1120
+CONFORMAL_C2 = E2 / 2 + 5 * E2**2 / 24 + E2**3 / 12 + 13 * E2**4 / 360
+CONFORMAL_C4 = 7 * E2**2 / 48 + 29 * E2**3 / 240 + 811 * E2**4 / 11520
+CONFORMAL_C6 = 7 * E2**3 / 120 + 81 * E2**4 / 1120
 
 
 def geod_distance(lon1, lat1, lon2, lat2) -> np.ndarray:

@@ -25,6 +25,7 @@ from gridscout.commands import (
     partition_parcels,
     report,
     score,
+    warm_up,
 )
 
 #: every subcommand, in the order ``gridscout --help`` lists them
@@ -40,6 +41,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     partition_parcels,
     report,
     score,
+    warm_up,
 )
 
 

@@ -1,10 +1,15 @@
 """The criterion contract: what a criterion *type* must say and do, in one object.
 
 A profile's ``[[criteria]]`` table names a type (``type = "substation_distance"``); the type is a
-:class:`CriterionType` registered in :mod:`gridscout.scoring.criteria.registry` — built-ins there,
-third-party ones through the entry-point group ``gridscout.criteria`` (an entry point names a
-CriterionType subclass or instance). Adding a criterion means writing one module with one
-subclass; nothing else in GridScout switches on type names.
+:class:`CriterionType` found by :mod:`gridscout.scoring.criteria.registry`:
+
+* built-in: a module of ``scoring/criteria/`` named after the type (``parcel_area.py``) that sets
+  ``CRITERION_TYPE = ParcelArea()``; the registry finds it, nothing else needs editing;
+* third-party: an entry point in the group ``gridscout.criteria`` naming a CriterionType subclass
+  or instance (``tests/plugins/gridscout_example_criterion`` is a complete example).
+
+Adding a criterion means writing one module with one subclass; nothing else in GridScout switches
+on type names (a test checks that no other module names a type).
 
 A type declares
 

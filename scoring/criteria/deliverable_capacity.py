@@ -148,3 +148,6 @@ class DeliverableCapacity(CriterionType):
 
     def settings_text(self, c: Criterion) -> str:
         return "share of campus_mw"
+
+
+CRITERION_TYPE = DeliverableCapacity()

@@ -54,3 +54,6 @@ class GenerationWithin(CriterionType):
 
     def settings_text(self, c: Criterion) -> str:
         return f"radius {c.radius_km:g} km" + (f", fuels {', '.join(c.fuels)}" if c.fuels else "")
+
+
+CRITERION_TYPE = GenerationWithin()

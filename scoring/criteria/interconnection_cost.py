@@ -51,3 +51,6 @@ class InterconnectionCost(CriterionType):
 
     def settings_text(self, c: Criterion) -> str:
         return ""
+
+
+CRITERION_TYPE = InterconnectionCost()

@@ -37,3 +37,6 @@ class LineDistance(CriterionType):
 
     def settings_text(self, c: Criterion) -> str:
         return f"≥ {c.min_kv:g} kV"
+
+
+CRITERION_TYPE = LineDistance()

@@ -28,3 +28,6 @@ class ParcelArea(CriterionType):
 
     def settings_text(self, c: Criterion) -> str:
         return f"minimum {c.min_area_ha:g} ha"
+
+
+CRITERION_TYPE = ParcelArea()

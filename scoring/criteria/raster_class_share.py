@@ -54,3 +54,6 @@ class RasterClassShare(CriterionType):
 
     def settings_text(self, c: Criterion) -> str:
         return f"layer {c.layer}"
+
+
+CRITERION_TYPE = RasterClassShare()

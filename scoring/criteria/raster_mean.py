@@ -49,3 +49,6 @@ class RasterMean(CriterionType):
 
     def settings_text(self, c: Criterion) -> str:
         return f"layer {c.layer}"
+
+
+CRITERION_TYPE = RasterMean()

@@ -1,9 +1,19 @@
-"""The registry of criterion types: built-ins plus plugins from the ``gridscout.criteria`` entry points."""
+"""The registry of criterion types: built-ins plus plugins from the ``gridscout.criteria`` entry points.
+
+A built-in type is a module of this package named after the type that sets ``CRITERION_TYPE``
+(an instance of its :class:`~gridscout.scoring.criteria.base.CriterionType` subclass). A
+third-party type is an entry point in the group ``gridscout.criteria`` naming a CriterionType
+subclass or instance; a broken plugin is logged and skipped, never fatal, and cannot replace a
+built-in type.
+"""
 
 from __future__ import annotations
 
+import importlib
 import logging
+import pkgutil
 from importlib.metadata import entry_points
+from pathlib import Path
 
 from gridscout.layers.errors import ProfileError
 from gridscout.scoring.criteria.base import CriterionType
@@ -16,29 +26,22 @@ _types: dict[str, CriterionType] | None = None
 
 
 def _builtin_types() -> list[CriterionType]:
-    from gridscout.scoring.criteria.deliverable_capacity import DeliverableCapacity
-    from gridscout.scoring.criteria.generation_within import GenerationWithin
-    from gridscout.scoring.criteria.interconnection_cost import InterconnectionCost
-    from gridscout.scoring.criteria.line_distance import LineDistance
-    from gridscout.scoring.criteria.parcel_area import ParcelArea
-    from gridscout.scoring.criteria.raster_class_share import RasterClassShare
-    from gridscout.scoring.criteria.raster_mean import RasterMean
-    from gridscout.scoring.criteria.retiring_generation_within import RetiringGenerationWithin
-    from gridscout.scoring.criteria.substation_distance import SubstationDistance
-    from gridscout.scoring.criteria.time_to_power import TimeToPower
-
-    return [
-        SubstationDistance(),
-        LineDistance(),
-        GenerationWithin(),
-        InterconnectionCost(),
-        ParcelArea(),
-        RasterMean(),
-        RasterClassShare(),
-        DeliverableCapacity(),
-        TimeToPower(),
-        RetiringGenerationWithin(),
-    ]
+    """The ``CRITERION_TYPE`` of every module of this package (one module per built-in type, so
+    adding a built-in criterion is adding one file; modules without it are helpers)."""
+    found = []
+    for info in sorted(pkgutil.iter_modules([str(Path(__file__).parent)]), key=lambda i: i.name):
+        if info.name.startswith("_") or info.name in ("base", "registry"):
+            continue
+        module = importlib.import_module(f"{__package__}.{info.name}")
+        ctype = getattr(module, "CRITERION_TYPE", None)
+        if ctype is None:
+            continue
+        if not isinstance(ctype, CriterionType) or ctype.name != info.name:
+            raise TypeError(
+                f"{module.__name__}.CRITERION_TYPE must be a CriterionType named {info.name!r}"
+            )
+        found.append(ctype)
+    return found
 
 
 def _load_plugins(types: dict[str, CriterionType]) -> None:

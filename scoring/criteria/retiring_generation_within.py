@@ -69,3 +69,6 @@ class RetiringGenerationWithin(CriterionType):
 
     def settings_text(self, c: Criterion) -> str:
         return f"radius {c.radius_km:g} km, retirements within {c.horizon_years:g} years"
+
+
+CRITERION_TYPE = RetiringGenerationWithin()

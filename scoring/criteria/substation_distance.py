@@ -39,3 +39,6 @@ class SubstationDistance(CriterionType):
 
     def settings_text(self, c: Criterion) -> str:
         return f"≥ {c.min_kv:g} kV"
+
+
+CRITERION_TYPE = SubstationDistance()

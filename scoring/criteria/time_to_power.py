@@ -44,3 +44,6 @@ class TimeToPower(CriterionType):
 
     def settings_text(self, c: Criterion) -> str:
         return "[time_to_power] table"
+
+
+CRITERION_TYPE = TimeToPower()

@@ -62,8 +62,9 @@ def prepare_parcels(parcels) -> Parcels:
         return parcels
     pg = as_geom_array(parcels)
     ids = _fingerprint(pg)
-    if _CACHE and _CACHE[0].ids is not None and np.array_equal(_CACHE[0].ids, ids):
-        return _CACHE[0]
+    cached = _CACHE[0] if _CACHE else None  # read once: another thread may replace it meanwhile
+    if cached is not None and cached.ids is not None and np.array_equal(cached.ids, ids):
+        return cached
     n = pg.size
     buckets = parcel_buckets_simple(pg)
     if buckets is None:

@@ -124,7 +124,7 @@ NEAR_M = 50_000.0  # parcels with a feature nearer than this (ground) take the p
 SLACK_REL = 0.02  # combinations within 2% of the parcel radius of a pair's best are all measured
 
 
-class _Ticker:
+class Ticker:
     """Calls ``progress`` (which may raise Cancelled) at most every TICK seconds."""
 
     def __init__(self, progress, label, start=0.95, end=1.0):
@@ -142,11 +142,11 @@ class _Ticker:
 TICK = 0.1
 
 
-def _unit(lon, lat):
+def unit_vectors(lon, lat):
     return g.to_xyz(lon, lat, radius=1.0)
 
 
-def _flat_parcels(P, ids):
+def flat_parcels(P, ids):
     """Unit vectors of the parcels' (padded) vertices, flat, with edge ends and per-parcel starts;
     also each parcel's angular radius about its first vertex (an upper bound of half its size)."""
     lon, lat, nxt, cnt = [], [], [], []
@@ -160,7 +160,7 @@ def _flat_parcels(P, ids):
         nxt.append(b.nxt[r].astype(np.int64) + off)
         cnt.append(w)
         off += w
-    V = _unit(np.concatenate(lon), np.concatenate(lat))
+    V = unit_vectors(np.concatenate(lon), np.concatenate(lat))
     nxt = np.concatenate(nxt)
     pstart = np.concatenate([[0], np.cumsum(cnt)]).astype(np.int64)
     first = np.repeat(V[pstart[:-1]], cnt, axis=0)
@@ -173,9 +173,9 @@ def _sphere_group(P, gids, pieces, cand):
     """Nearest feature for parcels ``gids`` (all far from ``cand``): pieces provably in reach from
     unit-sphere angles, then ``pyproj.Geod`` on the nearest points of the few close combinations.
     Returns (index, dist, near): ``near`` marks parcels with a feature within NEAR_M (left)."""
-    V, nxt, pstart, rp = _flat_parcels(P, gids)
-    A = _unit(pieces.lon0[cand], pieces.lat0[cand])
-    B = _unit(pieces.lon1[cand], pieces.lat1[cand])
+    V, nxt, pstart, rp = flat_parcels(P, gids)
+    A = unit_vectors(pieces.lon0[cand], pieces.lat0[cand])
+    B = unit_vectors(pieces.lon1[cand], pieces.lat1[cand])
     S = sphere_dist(V, nxt, pstart, A, B)
     smin = S.min(axis=1)
     near = smin * g.R_MEAN * g.CHORD_LO < NEAR_M
@@ -209,7 +209,7 @@ def far_nearest(P, ids, pieces, tree3, points_only, progress=None):
     poles) take the exact per-parcel azimuthal-equidistant path. ``progress`` is called about
     every 0.1 s and may raise ``Cancelled``.
     """
-    tick = _Ticker(progress, f"nearest features: {ids.size} remote parcels")
+    tick = Ticker(progress, f"nearest features: {ids.size} remote parcels")
     index = np.full(ids.size, -1, dtype=np.int64)
     dist = np.full(ids.size, np.inf)
     cands = _candidates(P, ids, pieces, tree3, tick)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 from gridscout.scoring import geodesy as g
-from gridscout.scoring.distance.far import _flat_parcels, _Ticker, _unit, exact_within
+from gridscout.scoring.distance.far import Ticker, exact_within, flat_parcels, unit_vectors
 from gridscout.scoring.distance.sphere import near_combos
 
 CHUNK = 256
@@ -29,14 +29,14 @@ def _angles(u, v):
 
 def far_within(P, ids, lon_p, lat_p, val, tree3, radius, progress=None):
     """Sum of ``val`` of points within ``radius`` of each parcel in ``ids``."""
-    tick = _Ticker(progress, f"sum within radius: {ids.size} remote parcels")
+    tick = Ticker(progress, f"sum within radius: {ids.size} remote parcels")
     out = np.zeros(ids.size)
     first_lon = np.array([P.buckets[P.where_b[i]].lon[P.where_r[i], 0] for i in ids])
     first_lat = np.array([P.buckets[P.where_b[i]].lat[P.where_r[i], 0] for i in ids])
     lab, _ = g.cluster_parcels(first_lon, first_lat, size_deg=0.05)
     order = np.argsort(lab, kind="stable")
     cuts = np.flatnonzero(np.r_[True, lab[order][1:] != lab[order][:-1], True])
-    P3 = _unit(lon_p, lat_p)
+    P3 = unit_vectors(lon_p, lat_p)
     slow: list[int] = []
     done = 0
     for a, b in zip(cuts[:-1], cuts[1:], strict=True):
@@ -53,7 +53,7 @@ def far_within(P, ids, lon_p, lat_p, val, tree3, radius, progress=None):
 
 
 def _group(P, gids, lon_p, lat_p, val, P3, tree3, radius, slow):
-    V, nxt, pstart, rp = _flat_parcels(P, gids)
+    V, nxt, pstart, rp = flat_parcels(P, gids)
     first = V[pstart[:-1]]
     c = first[0]
     ga = float((_angles(first, c) + rp).max())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 
-def _norm(dx, dy):
+def fast_hypot(dx, dy):
     """sqrt(dx^2 + dy^2) without hypot's overflow care (about twice as fast)."""
     return np.sqrt(dx * dx + dy * dy)
 
@@ -86,7 +86,7 @@ def exact_pairs(sx, sy, ex, ey, polygonal, ax, ay, bx, by, points_only: bool = F
         rr = np.sqrt(((sx - cx[:, None]) ** 2 + (sy - cy[:, None]) ** 2).max(axis=1))
         sb = np.sqrt(best)
         for ex_, ey_ in ((ax, ay), (bx, by)):
-            i = np.flatnonzero(_norm(ex_ - cx, ey_ - cy) - rr < sb)
+            i = np.flatnonzero(fast_hypot(ex_ - cx, ey_ - cy) - rr < sb)
             if i.size == 0:
                 continue
             d2, px, py = point_segment_d2(ex_[i, None], ey_[i, None], sx[i], sy[i], ex[i], ey[i])

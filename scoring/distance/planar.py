@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 from gridscout.scoring.distance.jit import njit
-from gridscout.scoring.geodesy import _C2, _C4, _C6, E2, A
+from gridscout.scoring.geodesy import CONFORMAL_C2, CONFORMAL_C4, CONFORMAL_C6, E2, A
 
 SQH = math.sqrt(0.5)
 
@@ -34,7 +34,7 @@ def w_of_y(y):
     s4 = 2 * s2 * c2
     c4 = c2 * c2 - s2 * s2
     s6 = s4 * c2 + c4 * s2
-    d = _C2 * s2 + _C4 * s4 + _C6 * s6
+    d = CONFORMAL_C2 * s2 + CONFORMAL_C4 * s4 + CONFORMAL_C6 * s6
     cd = 1 - d * d / 2
     sd = d - d * d * d / 6
     sphi = s * cd + c * sd

@@ -20,7 +20,7 @@ from gridscout.scoring.distance.driver import (
 from gridscout.scoring.distance.far_within import far_within
 from gridscout.scoring.distance.geometry import as_geom_array, representative_points
 from gridscout.scoring.distance.grid import Grid
-from gridscout.scoring.distance.kernels import _norm, exact_pairs
+from gridscout.scoring.distance.kernels import exact_pairs, fast_hypot
 from scipy.spatial import cKDTree
 
 
@@ -104,7 +104,7 @@ def _within_block(fr: Frame, blk: Block, val, radius, out) -> np.ndarray:
     if far.any():  # far cells (the far path) take no items here
         keep = ~far[citem]
         flat, citem = flat[keep], citem[keep]
-    dC = _norm(fr.ax[flat] - blk.ccx[citem], fr.ay[flat] - blk.ccy[citem])
+    dC = fast_hypot(fr.ax[flat] - blk.ccx[citem], fr.ay[flat] - blk.ccy[citem])
     ymc = (blk.ccy[citem] + fr.ay[flat]) / 2
     wq = g.WQuad(float(blk.ccy.min()) - radius * 1.5, float(blk.ccy.max()) + radius * 1.5)
     wmc = wq(ymc)
@@ -125,7 +125,7 @@ def _within_block(fr: Frame, blk: Block, val, radius, out) -> np.ndarray:
     if pp.size:
         qx, qy = fr.ax[pj], fr.ay[pj]
         cx, cy, r = blk.cx[pp], blk.cy[pp], blk.r[pp]
-        dcp = _norm(qx - cx, qy - cy)
+        dcp = fast_hypot(qx - cx, qy - cy)
         wm = wq((cy + qy) / 2)
         # w varies across the parcel: relative change ~ tan(lat) * offset / M over the distance
         tol_p = tol[cell[pp]] + 2.0 * r * wm * (dcp + r) * wm * slope[cell[pp]]

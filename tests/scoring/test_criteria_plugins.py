@@ -22,8 +22,9 @@ from gridscout.cli import main
 
 PLUGINS = Path(__file__).resolve().parents[1] / "plugins"
 REPO = Path(__file__).resolve().parents[2]
-BUILTIN = ("substation_distance", "line_distance", "generation_within", "interconnection_cost",
-           "parcel_area", "raster_mean", "raster_class_share")
+BUILTIN = ("deliverable_capacity", "generation_within", "interconnection_cost", "line_distance",
+           "parcel_area", "raster_class_share", "raster_mean", "retiring_generation_within",
+           "substation_distance", "time_to_power")
 PLUGIN_CRITERION = """
 [[criteria]]
 type = "substations_within"
@@ -90,7 +91,8 @@ def test_criteria_command_lists_every_builtin_type_with_settings_and_defaults(ca
 def test_unknown_type_in_criteria_command_is_a_clear_error(capsys):
     assert main(["criteria", "substation_dist"]) == 2
     err = capsys.readouterr().err
-    assert "unknown criterion type 'substation_dist'; known types: substation_distance" in err
+    assert "unknown criterion type 'substation_dist'; known types: generation_within, " in err
+    assert "substation_distance" in err
 
 
 def test_plugin_type_registers_through_entry_points(plugin_installed, capsys, caplog):
@@ -178,3 +180,23 @@ def test_plugin_criterion_in_the_cli_and_the_report(plugin_installed, tmp_path):
     assert "subs nearby pts (w 3)" in text  # the top-parcels table
     assert re.search(r"\d+ substations? of 100 kV or more within 30 km: utility", text)  # why #1
     assert "substations_within" in text and "radius 30 km, ≥ 100 kV" in text  # appendix
+
+
+def test_no_module_outside_the_criteria_package_names_a_criterion_type():
+    """Only a type's own module says its name: nothing else switches on type strings."""
+    import ast
+
+    import gridscout
+
+    root = Path(gridscout.__file__).resolve().parents[1]
+    names = set(registry.all_criterion_types(reload=True))
+    assert set(BUILTIN) <= names
+    found = []
+    for folder in ("scoring", "gui", "layers", "gridscout"):
+        for path in sorted((root / folder).rglob("*.py")):
+            if "criteria" in path.relative_to(root).parts[:2]:
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Constant) and node.value in names:
+                    found.append(f"{path.relative_to(root)}:{node.lineno}: {node.value!r}")
+    assert found == []

@@ -226,3 +226,26 @@ def test_long_segments_are_split_so_their_middle_counts():
     # the geodesic between the ends passes ~1000 m north (minus its poleward bulge)
     _, _, d = GEOD.inv(lon0, lat0, *GEOD.fwd(a[0][0], a[1][0], GEOD.inv(a[0][0], a[1][0], b[0][0], b[1][0])[0], 100_000.0)[:2])
     assert abs(res.distance_m[0] - d) < 20
+
+
+def test_prepared_parcels_cache_is_read_once(monkeypatch):
+    """Another thread (the GUI's sites panel) may prepare other parcels while a score runs: the
+    cached set that matched is the one used, never the one that replaced it meanwhile."""
+    from gridscout.scoring.distance import driver
+    from shapely.geometry import box
+
+    parcels = [box(-77.5, 39.0, -77.49, 39.01), box(-77.4, 39.0, -77.39, 39.01)]
+    mine = driver.prepare_parcels(parcels)
+    other = driver.prepare_parcels([box(10, 50, 10.01, 50.01)])
+
+    class Racing(list):
+        """Holds ``mine`` when first read, ``other`` on every later read."""
+
+        reads = 0
+
+        def __getitem__(self, i):
+            Racing.reads += 1
+            return mine if Racing.reads == 1 else other
+
+    monkeypatch.setattr(driver, "_CACHE", Racing([mine]))
+    assert driver.prepare_parcels(parcels) is mine
