@@ -198,6 +198,8 @@ def rescore(m: Measurements, profile: Profile) -> ScoreResult:
             cost.option.astype(np.int8), categories=list(OPTION_NAMES)
         ),
     }
+    if m.substation.kv_inferred is not None:
+        columns["substation_kv_inferred"] = m.substation.kv_inferred
     columns.update(per_criterion)
     summary = ScoreSummary(
         profile=profile.name,

@@ -46,6 +46,15 @@ def kv_text(kv: float) -> str:
     return f"{kv:g} kV" if kv == kv else "unknown voltage"
 
 
+def substation_kv_text(cols: dict, i: int) -> str:
+    """The nearest substation's kV, saying so when it was inferred from the lines."""
+    text = kv_text(cols["substation_kv"][i])
+    inferred = cols.get("substation_kv_inferred")
+    if inferred is not None and bool(inferred[i]):
+        text += " (inferred from the lines that meet it; the substation has no voltage tag)"
+    return text
+
+
 def substation_phrase(name: Any, feature_id: Any) -> str:
     name = real_name(name)
     if name:
@@ -83,7 +92,10 @@ def criterion_sentence(c: Criterion, result: ScoreResult, i: int) -> str:
         if cols["substation_id"][i] is None and not np.isfinite(cols["substation_distance_m"][i]):
             return f"{label}No substation of {c.min_kv:g} kV or more found: {pts}"
         where = substation_phrase(cols["substation_name"][i], cols["substation_id"][i])
-        return f"{label}{km(cols['substation_distance_m'][i])} to {where}, {kv_text(cols['substation_kv'][i])}: {pts}"
+        return (
+            f"{label}{km(cols['substation_distance_m'][i])} to {where}, "
+            f"{substation_kv_text(cols, i)}: {pts}"
+        )
     if c.type == "line_distance":
         if not np.isfinite(cols["line_distance_m"][i]):
             return f"{label}No line of {c.min_kv:g} kV or more found: {pts}"
@@ -103,7 +115,7 @@ def criterion_sentence(c: Criterion, result: ScoreResult, i: int) -> str:
             how = "by tying into " + substation_phrase(
                 cols["substation_name"][i], cols["substation_id"][i]
             )
-            how += f", {kv_text(cols['substation_kv'][i])} ({km(cols['substation_distance_m'][i])} of new line)"
+            how += f", {substation_kv_text(cols, i)} ({km(cols['substation_distance_m'][i])} of new line)"
         else:
             return f"{label}Interconnection cost unknown: no qualifying substation or line: {pts}"
         return f"{label}Interconnection ≈ {usd(raw)} {how}: {pts}"

@@ -141,6 +141,29 @@ def _concat(layers: list) -> tuple[gpd.GeoDataFrame, list[LayerSpan]]:
     return frame, spans
 
 
+_inferred_cache: OrderedDict[tuple, tuple] = OrderedDict()
+
+
+def substations_with_voltage(
+    substations: gpd.GeoDataFrame, lines: gpd.GeoDataFrame | None
+) -> gpd.GeoDataFrame:
+    """Substations with missing voltages inferred from the lines that meet them
+    (:func:`gridscout.layers.substation_voltage.infer_substation_voltage`), cached by the frames'
+    identities so that re-scores keep hitting the measurement cache."""
+    from gridscout.layers.substation_voltage import infer_substation_voltage
+
+    key = (id(substations), id(lines))
+    hit = _inferred_cache.get(key)
+    if hit is not None and hit[0] is substations and hit[1] is lines:
+        _inferred_cache.move_to_end(key)
+        return hit[2]
+    out = infer_substation_voltage(substations, lines)
+    _inferred_cache[key] = (substations, lines, out)
+    while len(_inferred_cache) > _CONCAT_CACHE_SIZE:
+        _inferred_cache.popitem(last=False)
+    return out
+
+
 def missing_inputs(project) -> list[str]:
     """Which of parcels / substations / lines the project lacks (in that order)."""
     return [which for which in REQUIRED if not project.layers_of_kind(KINDS[which])]
@@ -161,6 +184,8 @@ def scoring_inputs(project) -> ScoringInputs:
             frames[which], spans[which] = _concat(layers)
         else:
             frames[which], spans[which] = None, []
+    if frames["substations"] is not None:
+        frames["substations"] = substations_with_voltage(frames["substations"], frames["lines"])
     rasters = {lyr.name: lyr for lyr in project.layers if lyr.is_raster and lyr.kind != "basemap"}
     areas = {lyr.name: lyr.data for lyr in project.layers
              if not lyr.is_raster and lyr.kind not in _NOT_EXCLUSION_KINDS}

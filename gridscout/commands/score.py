@@ -135,6 +135,10 @@ def load_inputs(args: argparse.Namespace, progress) -> dict:
                 f"exclusion layer {spec} has no coordinate reference system; set one in the file"
             )
         inputs["exclusions"][name] = gdf.to_crs(4326)
+    if "substations" in inputs and "lines" in inputs:
+        from gridscout.layers.substation_voltage import infer_substation_voltage
+
+        inputs["substations"] = infer_substation_voltage(inputs["substations"], inputs["lines"])
     for name, path in inputs["rasters"].items():
         from pathlib import Path
 
