@@ -172,11 +172,21 @@ def missing_inputs(project) -> list[str]:
 def scoring_inputs(project) -> ScoringInputs:
     """Gather the project's layers for scoring; a missing parcels/substations/lines layer →
     :class:`GridScoutError` naming it and how to add it."""
-    missing = missing_inputs(project)
+    return _gather(project, REQUIRED, "score")
+
+
+def grid_inputs(project) -> ScoringInputs:
+    """The project's layers for a scan (``scoring.scan``): substations and lines are needed,
+    parcels are not (``parcels`` is then None)."""
+    return _gather(project, ("substations", "lines"), "scan")
+
+
+def _gather(project, required: tuple[str, ...], verb: str) -> ScoringInputs:
+    missing = [m for m in missing_inputs(project) if m in required]
     if missing:
         what = " and ".join(f"no {m} layer" for m in missing)
         how = "; ".join(_HOW_TO_ADD[m] for m in missing)
-        raise GridScoutError(f"Cannot score: the project has {what}. To score, {how}.")
+        raise GridScoutError(f"Cannot {verb}: the project has {what}. To {verb}, {how}.")
     frames, spans = {}, {}
     for which, kind in KINDS.items():
         layers = [lyr for lyr in project.layers_of_kind(kind) if not lyr.is_raster]

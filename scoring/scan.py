@@ -1,0 +1,166 @@
+"""Scout a region without parcels: score an H3 hexagon grid as if its cells were parcels.
+
+:func:`scan` makes the cells (:func:`gridscout.layers.hexgrid.make_grid`: sea left out) and
+scores them with the same engine, criteria, profile and exclusion layers as parcels. A cell's area
+is a property of the grid, not of the land, so the profile's ``parcel_area`` criterion (and its
+minimum area) does not apply to cells; the land a campus needs is the site finder's minimum
+(:mod:`gridscout.scoring.site_finder`). The CLI (``gridscout scan``) and the GUI (Tools › Scan This
+View) both call :func:`scan` / :func:`scan_project`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import geopandas as gpd
+import shapely
+from gridscout.layers import hexgrid
+from gridscout.layers.errors import GridScoutError
+from gridscout.layers.progress import Progress, no_progress, scaled
+from gridscout.scoring.profile import Profile, validated
+from gridscout.scoring.results import ScoreResult
+
+DEFAULT_RESOLUTION = 9
+#: the name of the surface layer a scan adds to a project
+SURFACE_LAYER = "Scan surface"
+
+
+def cell_profile(profile: Profile) -> Profile:
+    """``profile`` for cells: without its ``parcel_area`` criterion (a cell's area is the grid's)."""
+    criteria = tuple(c for c in profile.criteria if c.type != "parcel_area")
+    if len(criteria) == len(profile.criteria):
+        return profile
+    if not criteria:
+        raise GridScoutError(
+            f"profile {profile.name!r} scores parcel area only; a scan needs a grid criterion "
+            "(substation_distance, line_distance, generation_within or interconnection_cost)"
+        )
+    return validated(replace(profile, criteria=criteria))
+
+
+def land_need_ha(profile: Profile) -> float | None:
+    """The land a campus needs by the profile: its ``parcel_area`` minimum (None without one)."""
+    return profile.min_area_ha
+
+
+@dataclass
+class ScanResult:
+    """A scored H3 surface: the cells as a parcels-kind frame and the engine's result."""
+
+    result: ScoreResult
+    grid: hexgrid.Grid
+    profile: Profile
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.result)
+
+    @property
+    def resolution(self) -> int:
+        return self.grid.resolution
+
+    def surface(self) -> gpd.GeoDataFrame:
+        """Scored cells ready for any output format (categories as text)."""
+        frame = self.result.parcels.copy()
+        for col in ("exclusion_reason", "interconnection_option"):
+            if col in frame.columns:
+                frame[col] = frame[col].astype(str)
+        return frame
+
+    def to_text(self) -> str:
+        s = self.result.summary
+        lines = [
+            f"scan at H3 resolution {self.resolution}: {len(self):,} land cells "
+            f"({self.grid.sea_cells:,} at sea left out), {s.parcels_excluded:,} excluded, "
+            f"profile {self.profile.name}"
+        ]
+        for reason, count in s.excluded_by_reason.items():
+            lines.append(f"  excluded, {reason}: {count:,}")
+        for layer, count in s.left_out.items():
+            if count:
+                lines.append(f"  left out: {count:,} {layer} without a usable value")
+        if s.score_quantiles:
+            q = s.score_quantiles
+            lines.append("  scores: " + ", ".join(f"{k} {v:.1f}" for k, v in q.items()))
+        lines.append("  time: " + ", ".join(f"{k} {v:.2f} s" for k, v in self.seconds.items()))
+        return "\n".join(lines)
+
+
+def scan(
+    substations: gpd.GeoDataFrame,
+    lines: gpd.GeoDataFrame,
+    plants: gpd.GeoDataFrame | None = None,
+    rasters: Mapping[str, Any] | None = None,
+    exclusions: Mapping[str, gpd.GeoDataFrame] | None = None,
+    *,
+    profile: Profile,
+    region: shapely.Geometry | None = None,
+    resolution: int = DEFAULT_RESOLUTION,
+    mask_sea: bool = True,
+    progress: Progress | None = None,
+) -> ScanResult:
+    """Score an H3 grid over ``region`` (lon/lat polygon; default: the box around the grid layers)."""
+    from gridscout.scoring.engine import score
+
+    progress = progress or no_progress
+    started = time.perf_counter()
+    if region is None:
+        region = hexgrid.frames_region(substations, lines, plants)
+    grid = hexgrid.make_grid(
+        region, resolution, mask_sea=mask_sea, progress=scaled(progress, 0.0, 0.3)
+    )
+    if grid.cells.empty:
+        raise GridScoutError(
+            f"no land cells to scan in {_bounds_text(region)} at resolution {resolution}"
+            + (" (the region is all sea)" if grid.sea_cells else "")
+        )
+    made = time.perf_counter()
+    cells_profile = cell_profile(profile)
+    result = score(
+        grid.cells, substations, lines, plants, rasters=rasters, exclusions=exclusions,
+        profile=cells_profile, progress=scaled(progress, 0.3, 1.0), use_cache=False,
+    )
+    done = time.perf_counter()
+    progress(1.0, f"scored {len(result):,} cells")
+    return ScanResult(result, grid, cells_profile, {"grid": made - started, "score": done - made})
+
+
+def _bounds_text(region: shapely.Geometry) -> str:
+    x0, y0, x1, y1 = region.bounds
+    return f"{x0:.3f},{y0:.3f},{x1:.3f},{y1:.3f}"
+
+
+def scan_project(
+    project,
+    *,
+    region: shapely.Geometry | None = None,
+    resolution: int = DEFAULT_RESOLUTION,
+    profile: Profile | None = None,
+    progress: Progress | None = None,
+) -> ScanResult:
+    """:func:`scan` with a project's grid layers, exclusion/raster layers and profile."""
+    from gridscout.scoring.project_scoring import grid_inputs, profile_for
+
+    inputs = grid_inputs(project)
+    profile = profile or profile_for(project)
+    return scan(
+        inputs.substations, inputs.lines, inputs.plants,
+        rasters=inputs.rasters_for(profile), exclusions=inputs.exclusions_for(profile),
+        profile=profile, region=region, resolution=resolution, progress=progress,
+    )
+
+
+def surface_layer(scan_result: ScanResult, name: str = SURFACE_LAYER):
+    """The scored cells as a parcels-kind :class:`~gridscout.layers.model.Layer` for a project."""
+    from gridscout.layers.model import Layer, Source
+    from gridscout.layers.registry import get_kind
+
+    cells = scan_result.grid.cells
+    style = dict(get_kind("parcels").default_style())
+    return Layer(
+        name=name, kind="parcels", data=cells,
+        source=Source(f"h3:resolution={scan_result.resolution}", None), style=style,
+    )
