@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 import geopandas as gpd
@@ -106,12 +107,14 @@ def _h3_shape(geom: shapely.Geometry) -> h3.H3Shape:
 def _cell_polygons(cells: np.ndarray) -> np.ndarray:
     """Closed lon/lat polygons of H3 cells (hexagons; pentagons as five-sided polygons)."""
     out = np.empty(len(cells), dtype=object)
-    rings = [h3n.cell_to_boundary(c) for c in cells]
-    sizes = np.fromiter((len(r) for r in rings), dtype=np.int64, count=len(rings))
+    rings = list(map(h3n.cell_to_boundary, cells))
+    sizes = np.fromiter(map(len, rings), dtype=np.int64, count=len(rings))
     for size in np.unique(sizes):
         rows = np.flatnonzero(sizes == size)
-        latlng = np.array([rings[i] for i in rows], dtype=float)  # (m, size, 2) lat, lng
-        coords = latlng[:, :, ::-1]
+        part = rings if rows.size == len(rings) else [rings[i] for i in rows]
+        flat = np.fromiter(chain.from_iterable(chain.from_iterable(part)), dtype=float,
+                           count=rows.size * size * 2)
+        coords = flat.reshape(rows.size, size, 2)[:, :, ::-1]  # (lat, lng) → (lon, lat)
         coords = np.concatenate([coords, coords[:, :1]], axis=1)
         out[rows] = shapely.polygons(coords)
     return out
@@ -119,7 +122,9 @@ def _cell_polygons(cells: np.ndarray) -> np.ndarray:
 
 def cell_centres(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(lon, lat) of each cell's centre."""
-    latlng = np.array([h3n.cell_to_latlng(c) for c in cells], dtype=float).reshape(-1, 2)
+    latlng = np.fromiter(
+        chain.from_iterable(map(h3n.cell_to_latlng, cells)), dtype=float, count=2 * len(cells)
+    ).reshape(-1, 2)
     return latlng[:, 1], latlng[:, 0]
 
 
@@ -131,7 +136,7 @@ def cells_frame(cells: np.ndarray, resolution: int, progress: Progress | None = 
         stop = min(start + _CHUNK, len(cells))
         geoms[start:stop] = _cell_polygons(cells[start:stop])
         progress(stop / max(len(cells), 1), f"cell outlines {stop:,} of {len(cells):,}")
-    ids = np.array([h3n.int_to_str(c) for c in cells], dtype=object)
+    ids = np.array(list(map(h3n.int_to_str, cells)), dtype=object)
     return gpd.GeoDataFrame(
         {
             "parcel_id": ids,
