@@ -101,8 +101,12 @@ def scan(
     resolution: int = DEFAULT_RESOLUTION,
     mask_sea: bool = True,
     progress: Progress | None = None,
+    use_cache: bool = True,
 ) -> ScanResult:
-    """Score an H3 grid over ``region`` (lon/lat polygon; default: the box around the grid layers)."""
+    """Score an H3 grid over ``region`` (lon/lat polygon; default: the box around the grid layers).
+
+    With ``use_cache`` the measurements stay in the engine's cache, so scoring the surface again
+    as a project layer (the same frame, a profile with the same geometry key) costs no geometry."""
     from gridscout.scoring.engine import score
 
     progress = progress or no_progress
@@ -121,7 +125,7 @@ def scan(
     cells_profile = cell_profile(profile)
     result = score(
         grid.cells, substations, lines, plants, rasters=rasters, exclusions=exclusions,
-        profile=cells_profile, progress=scaled(progress, 0.3, 1.0), use_cache=False,
+        profile=cells_profile, progress=scaled(progress, 0.3, 1.0), use_cache=use_cache,
     )
     done = time.perf_counter()
     progress(1.0, f"scored {len(result):,} cells")
