@@ -168,3 +168,45 @@ def surface_layer(scan_result: ScanResult, name: str = SURFACE_LAYER):
         name=name, kind="parcels", data=cells,
         source=Source(f"h3:resolution={scan_result.resolution}", None), style=style,
     )
+
+
+#: a scan made for a report of a project without parcels stays around this many cells
+REPORT_TARGET_CELLS = 150_000
+
+
+def report_resolution(region: shapely.Geometry, target: int = REPORT_TARGET_CELLS) -> int:
+    """The finest resolution (6-9) with at most ``target`` cells over ``region``."""
+    for res in (9, 8, 7, 6):
+        if hexgrid._estimated_cells(region, res) <= target:
+            return res
+    return 6
+
+
+def with_scan_surface(project, *, resolution: int | None = None, progress: Progress | None = None):
+    """A copy of ``project`` (same layer objects) with a scan surface as its parcels and, when it
+    has no candidate sites, the best found sites — so a project with grid layers but no parcels
+    can be scored, compared and reported. The found sites say they are hypothetical."""
+    import copy
+
+    import numpy as np
+    from gridscout.scoring.project_scoring import grid_inputs, profile_for
+    from gridscout.scoring.site_finder import DEFAULT_THRESHOLD, find_sites, sites_layer
+
+    progress = progress or no_progress
+    inputs = grid_inputs(project)
+    region = hexgrid.frames_region(inputs.substations, inputs.lines, inputs.plants)
+    resolution = resolution or report_resolution(region)
+    result = scan_project(project, region=region, resolution=resolution,
+                          progress=scaled(progress, 0.0, 0.9))
+    out = copy.copy(project)
+    out.layers = [*project.layers, surface_layer(result)]
+    if not project.layers_of_kind("candidate_sites"):
+        cols = result.result.columns
+        kept = np.asarray(cols["score"])[~np.asarray(cols["excluded"], bool)]
+        threshold = min(DEFAULT_THRESHOLD, float(np.percentile(kept, 90))) if kept.size else 0.0
+        found = find_sites(result, threshold=threshold,
+                           min_area_ha=land_need_ha(profile_for(project)) or 0.0, top=5)
+        if not found.frame.empty:
+            out.layers.append(sites_layer(found))
+    progress(1.0, f"scanned {len(result):,} cells")
+    return out
