@@ -229,8 +229,18 @@ def score_project(project, profile: Profile | None = None, progress: Progress | 
     return score_inputs(inputs, profile, progress)
 
 
+def profile_for_inputs(inputs: ScoringInputs, profile: Profile) -> Profile:
+    """``profile``, or its cell form (:func:`gridscout.scoring.scan.cell_profile`) when the
+    parcels are all scan cells."""
+    from gridscout.scoring.scan import cell_profile, is_cell_surface
+
+    return cell_profile(profile) if is_cell_surface(inputs.parcels) else profile
+
+
 def score_inputs(inputs: ScoringInputs, profile: Profile, progress: Progress | None = None) -> ScoreResult:
     from gridscout.scoring.engine import score
+
+    profile = profile_for_inputs(inputs, profile)
 
     return score(inputs.parcels, inputs.substations, inputs.lines, inputs.plants,
                  rasters=inputs.rasters_for(profile), exclusions=inputs.exclusions_for(profile),

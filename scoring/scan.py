@@ -29,16 +29,26 @@ SURFACE_LAYER = "Scan surface"
 
 
 def cell_profile(profile: Profile) -> Profile:
-    """``profile`` for cells: without its ``parcel_area`` criterion (a cell's area is the grid's)."""
-    criteria = tuple(c for c in profile.criteria if c.type != "parcel_area")
-    if len(criteria) == len(profile.criteria):
+    """``profile`` for cells: its ``parcel_area`` criterion weighs 0 and has no minimum (a cell's
+    area is the grid's, not the land's); the columns stay, so cells and parcels have one schema."""
+    if not any(c.type == "parcel_area" for c in profile.criteria):
         return profile
-    if not criteria:
+    criteria = tuple(
+        replace(c, weight=0.0, min_area_ha=0.0) if c.type == "parcel_area" else c
+        for c in profile.criteria
+    )
+    if sum(c.weight for c in criteria) <= 0:
         raise GridScoutError(
             f"profile {profile.name!r} scores parcel area only; a scan needs a grid criterion "
             "(substation_distance, line_distance, generation_within or interconnection_cost)"
         )
     return validated(replace(profile, criteria=criteria))
+
+
+def is_cell_surface(parcels: gpd.GeoDataFrame | None) -> bool:
+    """True when every row of ``parcels`` is a scan cell (an H3 surface layer)."""
+    return (parcels is not None and len(parcels) > 0 and "h3_resolution" in parcels.columns
+            and bool(parcels["h3_resolution"].notna().all()))
 
 
 def land_need_ha(profile: Profile) -> float | None:
@@ -81,7 +91,8 @@ class ScanResult:
             lines.append(f"  excluded, {reason}: {count:,}")
         for layer, count in s.left_out.items():
             if count:
-                lines.append(f"  left out: {count:,} {layer} without a usable value")
+                what = "without capacity_mw" if layer.startswith("plants") else "of unknown voltage"
+                lines.append(f"  left out: {count:,} {layer.split()[0]} {what}")
         if s.score_quantiles:
             q = s.score_quantiles
             lines.append("  scores: " + ", ".join(f"{k} {v:.1f}" for k, v in q.items()))

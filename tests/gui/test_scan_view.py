@@ -40,8 +40,8 @@ def test_scan_this_view_adds_a_scored_surface(main_window, qtbot):
     # the project's live scoring scores the surface like parcels (measurements from the cache)
     qtbot.waitUntil(lambda: window.scoring.result is not None, timeout=120_000)
     scores = window.scoring.result.columns["score"]
-    np.testing.assert_allclose(np.sort(scores)[-5:], np.sort(tool.last_scan.result.columns["score"])[-5:],
-                               atol=25)
+    np.testing.assert_allclose(scores, tool.last_scan.result.columns["score"])  # the cell profile
+    assert window.scoring.result.measurements is tool.last_scan.result.measurements  # cache hit
     assert window.canvas.wait_rendered(30_000)
     shown = canvas_pixels(window).copy()
     window.canvas.set_layer_visible("Scan surface", False)
