@@ -186,6 +186,12 @@ def test_scan_cli_end_to_end(grid_layers, tmp_path):
         assert band.count() > 0 and float(band.max()) == pytest.approx(cells["score"].max(), abs=0.01)
     sites = gpd.read_file(tmp_path / "cells_sites.gpkg")
     assert len(sites) >= 1 and (sites["area_ha"] >= 50).all()
+    compare = subprocess.run(
+        [sys.executable, "-m", "gridscout.cli", "compare-sites", "--sites", str(tmp_path / "cells_sites.gpkg"),
+         "--substations", str(tmp_path / "subs.gpkg"), "--lines", str(tmp_path / "lines.gpkg"), "--quiet"],
+        capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert compare.returncode == 0, compare.stderr
+    assert "Scan site 1" in compare.stdout and "Brambleton" in compare.stdout
     bad = subprocess.run([*cmd[:7], "--bbox=1,2,3", "--out", str(tmp_path / "x.parquet")],
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert bad.returncode == 2 and "MINLON,MINLAT,MAXLON,MAXLAT" in bad.stderr
