@@ -24,6 +24,7 @@ from gridscout.commands import (
     inspect,
     partition_parcels,
     report,
+    scan,
     score,
     warm_up,
 )
@@ -40,6 +41,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     inspect,
     partition_parcels,
     report,
+    scan,
     score,
     warm_up,
 )

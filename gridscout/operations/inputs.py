@@ -96,6 +96,10 @@ def read_inputs(
         layer = load_layer(spec, kind=FILE_KINDS[which], progress=scaled(progress, i / steps, (i + 1) / steps))
         frames[which] = layer.data
         reports.append(layer.report)
+    if "substations" in frames and "lines" in frames:  # OSM substations often carry no voltage
+        from gridscout.layers.substation_voltage import infer_substation_voltage
+
+        frames["substations"] = infer_substation_voltage(frames["substations"], frames["lines"])
     from gridscout.layers.io.delimited import check_swapped_against
 
     for (which, frame), report in zip(frames.items(), reports, strict=True):  # lat/lon swapped?
