@@ -92,7 +92,7 @@ def test_scoring_uses_and_explains_the_inferred_voltage(grid):
     assert plain.columns["substation_name"][0] == "Tagged" or plain.columns["substation_name"][0] is None
 
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "northern_virginia_osm_gridkit2016.gpkg"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "northern_virginia_osm_gridkit2016.gpkg"
 
 
 @pytest.mark.shared_data

@@ -21,7 +21,7 @@ from gridscout.scoring.site_finder import find_sites
 from pyproj import Geod
 from shapely.geometry import LineString, Point, box
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LAT0 = 39.0
 M_LAT = 111_000.0
 M_LON = 111_320.0 * math.cos(math.radians(LAT0))
