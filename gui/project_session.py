@@ -16,7 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gridscout.layers.model import Layer
-from gridscout.layers.project import UNTITLED, Project, new_project, open_project, save_project
+from gridscout.layers.new_project import new_project
+from gridscout.layers.project import UNTITLED, Project, open_project, save_project
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
 
 log = logging.getLogger(__name__)

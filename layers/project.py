@@ -10,7 +10,6 @@ so a crash or kill during a save leaves the previous project intact; the replace
 
 from __future__ import annotations
 
-import functools
 import glob
 import json
 import os
@@ -335,39 +334,7 @@ def _read_layer(path: Path, m: dict) -> Layer:
     )
 
 
-BASEMAP_TITLE = "World (Natural Earth)"
 UNTITLED = "Untitled project"
-
-
-@functools.lru_cache(maxsize=1)
-def _bundled_basemap() -> Layer:
-    from gridscout.layers.io import load_layer
-    from gridscout.resources import BASEMAP
-
-    layer = load_layer(BASEMAP, kind="basemap", layer="countries")
-    layer.name = BASEMAP_TITLE
-    data = layer.data
-    keep = {"name": "name", "NAME_JA": "name_ja", "ADMIN": "admin", "ISO_A3": "iso_a3", "CONTINENT": "continent",
-            "issues": "issues"}
-    columns = [c for c in keep if c in data.columns]
-    layer.data = data[[*columns, data.geometry.name]].rename(columns=keep)
-    layer.mapping = {"name": "name"}
-    return layer
-
-
-def world_basemap() -> Layer:
-    """The bundled world basemap (Natural Earth countries, public domain) as a fresh layer; read once
-    per process (the data frame is shared: layers are replaced, never changed in place)."""
-    import copy
-    from dataclasses import replace
-
-    base = _bundled_basemap()
-    return replace(base, style=copy.deepcopy(base.style), mapping=dict(base.mapping))
-
-
-def new_project(title: str = UNTITLED) -> Project:
-    """An empty project on the world basemap, so land outside the user's layers does not look like sea."""
-    return Project(title=title, layers=[world_basemap()])
 
 
 def project_layer_table(path: str | Path, wanted: str | None = None, kind: str | None = None) -> str | None:

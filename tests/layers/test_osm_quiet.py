@@ -36,12 +36,12 @@ def test_unitless_low_voltage_on_a_line_is_kv_and_flagged(tmp_path):
     assert row(lines, "w1")["voltage_kv"] == 220.0
     assert "read as kV" in row(lines, "w1")["issues"]
     assert row(lines, "w2")["voltage_kv"] == 0.4  # a minor line at 400 V is plausible
-    assert result.report.examples("voltage_probably_kv") == ["w1"]
+    assert result.summary.examples("voltage_probably_kv") == ["w1"]
 
 
 def test_disused_and_abandoned_are_kept_with_status_and_not_scored(tmp_path):
     result = import_osm(_extract(tmp_path))
-    assert {"w3", "w4", "n50"} <= set(result.report.examples("lifecycle_skipped"))
+    assert {"w3", "w4", "n50"} <= set(result.summary.examples("lifecycle_skipped"))
     full = import_osm(_extract(tmp_path), include_lifecycle=True)
     lines, subs = full.layers["transmission_lines"], full.layers["substations"]
     assert row(lines, "w3")["status"] == "inactive" and row(lines, "w4")["status"] == "abandoned"
@@ -59,7 +59,7 @@ def test_disused_and_abandoned_are_kept_with_status_and_not_scored(tmp_path):
 
 def test_bbox_reports_no_problems_of_features_outside_it(tmp_path):
     everything = import_osm(_extract(tmp_path))
-    assert everything.report.count("missing_nodes") + everything.report.count("voltage_unreadable") > 0
+    assert everything.summary.count("missing_nodes") + everything.summary.count("voltage_unreadable") > 0
     inside = import_osm(_extract(tmp_path), bbox=(-77.6, 38.8, -77.3, 39.0))
-    warned = {e for item in inside.report.warnings for e in item.examples}
-    assert "w6" not in warned and inside.report.count("outside_bbox") >= 1
+    warned = {e for item in inside.summary.warnings for e in item.examples}
+    assert "w6" not in warned and inside.summary.count("outside_bbox") >= 1
