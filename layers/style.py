@@ -176,3 +176,5 @@ NOTE_COLOURS: dict[str, str] = {
 }
 NOTE_OUTLINE_HALO = "#1A1A1A"
 NOTE_OUTLINE_HALO_WIDTH = 1.5  # on each side of the coloured line (screen px / points)
+#: statuses drawn as outlines (an unvisited parcel keeps its plain look)
+OUTLINED_NOTE_STATUSES = ("visited", "shortlisted", "rejected")

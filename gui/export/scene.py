@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from gridscout.gui.export import sources
-from gridscout.gui.export.scalebar import bbox_to_lonlat, bbox_to_merc
+from gridscout.gui.mapdraw.projection import bbox_to_lonlat, bbox_to_merc
 from gridscout.layers.errors import DataError
 
 SITE_RADIUS_KM = 5.0  # --site: about 10 km across around the site

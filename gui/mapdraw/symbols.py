@@ -82,16 +82,17 @@ def rings_path(x: np.ndarray, y: np.ndarray, ring_end: np.ndarray, winding: bool
     return path
 
 
-def status_outline_pens(colour, width: float, cosmetic: bool) -> list[QtGui.QPen]:
+def status_outline_pens(colour, width: float, cosmetic: bool, unit: float = 1.0) -> list[QtGui.QPen]:
     """A field-note status outline as two strokes: a dark halo, then the status colour on it.
 
     The halo makes the outline read on every fill (a green "shortlisted" line on a green
-    high-score parcel, a red "rejected" line on a red one). ``width`` is the coloured line's width.
+    high-score parcel, a red "rejected" line on a red one). ``width`` is the coloured line's width
+    in screen pixels or points; ``unit`` converts those to device units (1 for cosmetic pens).
     """
     pens = []
     for c, w in ((S.NOTE_OUTLINE_HALO, width + 2 * S.NOTE_OUTLINE_HALO_WIDTH), (colour, width)):
         pen = QtGui.QPen(qcolor(c))
-        pen.setWidthF(w)
+        pen.setWidthF(w * unit)
         pen.setCosmetic(cosmetic)
         pen.setJoinStyle(QtCore.Qt.PenJoinStyle.MiterJoin)
         pen.setCapStyle(QtCore.Qt.PenCapStyle.SquareCap)

@@ -101,7 +101,7 @@ def test_note_outlines_read_in_exported_maps(tmp_path):
     ensure_app()
     parcels = block_of_parcels()
     project = Project(title="t", layers=[parcels])
-    for k, status in enumerate(OUTLINED):
+    for status in OUTLINED:
         project.set_note("P4", status)
         for lo, hi, fill in S.SCORE_CLASSES:
             scene = MapScene(project)
