@@ -24,6 +24,7 @@ class ViewSpec:
     rect: tuple
     w: int
     h: int
+    margin: float = 0.0  # the share of the visible view added on every side (labels stay inside)
 
     @property
     def upp(self) -> float:  # map units per image pixel
@@ -217,12 +218,20 @@ def _candidates(sets: list[LabelSet], view: ViewSpec, limit: int) -> list[L.Labe
 def place_labels(sets: list[LabelSet], view: ViewSpec, max_labels: int | None = None) -> list[L.PlacedLabel]:
     """The labels to draw in a view image: de-duplicated by name and place, placed greedily by
     priority without collisions (at most one per ~12,000 px² by default)."""
+    bounds = visible_bounds(view)
     if max_labels is None:
-        max_labels = max(20, min(300, view.w * view.h // 12_000))
+        max_labels = max(20, min(300, int(bounds.width() * bounds.height()) // 12_000))
     metrics = {b: QtGui.QFontMetricsF(f) for b, f in label_fonts().items()}
     cand = _candidates(sets, view, max_labels * 6)
     cand = L.dedupe(cand, radius=metrics[False].height() * 1.5)
-    return L.place(cand, QtCore.QRectF(0, 0, view.w, view.h), metrics, max_labels)
+    return L.place(cand, bounds, metrics, max_labels)
+
+
+def visible_bounds(view: ViewSpec) -> QtCore.QRectF:
+    """The part of a view image that is on screen (the image has ``margin`` around it): labels
+    go there, so none is cut by the window's edge."""
+    f = view.margin / (1 + 2 * view.margin)
+    return QtCore.QRectF(view.w * f, view.h * f, view.w * (1 - 2 * f), view.h * (1 - 2 * f))
 
 
 def label_fonts() -> dict:

@@ -49,7 +49,7 @@ class RenderScheduler:
         mx, my = (x1 - x0) * MARGIN, (y1 - y0) * MARGIN
         iw = int(min(w * (1 + 2 * MARGIN) * dpr, MAX_IMAGE_SIDE))
         ih = int(min(h * (1 + 2 * MARGIN) * dpr, MAX_IMAGE_SIDE))
-        return ViewSpec((x0 - mx, y0 - my, x1 + mx, y1 + my), iw, ih)
+        return ViewSpec((x0 - mx, y0 - my, x1 + mx, y1 + my), iw, ih, MARGIN)
 
     def request(self, renderers=None, labels: bool = True) -> None:
         """Bump the generation of ``renderers`` (default: all) and queue a render job."""
