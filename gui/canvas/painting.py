@@ -238,9 +238,12 @@ def label_fonts() -> dict:
     return {False: L.map_font(LABEL_SIZE_PT), True: L.map_font(LABEL_SIZE_PT + 1.0, bold=True)}
 
 
+_SPRITES = L.SpriteCache(LABEL_HALO_PX)
+
+
 def paint_labels(painter: QtGui.QPainter, placed) -> None:
-    """Dark text on a white halo (the shared label painter)."""
-    L.paint(painter, placed, label_fonts(), LABEL_HALO_PX)
+    """Dark text on a white halo (the shared label painter), from cached label images."""
+    _SPRITES.paint(painter, placed, label_fonts())
 
 
 def label_font(bold=False, size=8.5) -> QtGui.QFont:
