@@ -130,7 +130,7 @@ def main(argv=None) -> int:
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
     from gridscout.gui.canvas import MapCanvas
-    from gridscout.gui.canvas.mercator import to_lonlat
+    from gridscout.gui.mapdraw.projection import to_lonlat
 
     canvas = MapCanvas()
     canvas.resize(1200, 800)

@@ -145,3 +145,36 @@ def voltage_legend() -> list[dict]:
     entries.append({"dc": True, "colour": HVDC_COLOUR, "label": "HVDC"})
     entries.append({"unknown": True, "colour": UNKNOWN_VOLTAGE_COLOUR, "label": "unknown voltage"})
     return entries
+
+
+# ---- map colours (canvas and exports draw with these; nothing else defines a map colour) ----------
+LAND = "#EFEBE2"
+SEA = "#C6DCEC"
+BORDER = "#B9B1A0"
+#: the map background when no basemap is shown
+PLAIN_BACKGROUND = "#F4F3EF"
+#: parcels without a score (the parcels kind's default style uses the same)
+PARCEL_FILL = "#F5E6B3"
+PARCEL_OUTLINE = "#8C7A3C"
+#: footprints of point-kind features (substation and site polygons) without their own style
+FOOTPRINT_FILL = "#50505028"
+FOOTPRINT_OUTLINE = "#505050"
+POINT_OUTLINE = "#202020"
+SELECTION = "#00E5FF"
+#: a site's top parcels and radius circle in exports, the identify panel's dashed lines
+HIGHLIGHT = "#E6007E"
+IDENTIFY_LINE = "#B0007A"
+LABEL_TEXT = "#202020"
+LABEL_HALO = "#FFFFFF"
+SITE_LABEL_TEXT = "#7A0044"
+#: field-note status outlines: a coloured line over a dark halo, so it reads on every score colour
+NOTE_COLOURS: dict[str, str] = {
+    "visited": "#1F78B4",
+    "shortlisted": "#33A02C",
+    "rejected": "#E31A1C",
+    "unvisited": "#9E9E9E",
+}
+NOTE_OUTLINE_HALO = "#1A1A1A"
+NOTE_OUTLINE_HALO_WIDTH = 1.5  # on each side of the coloured line (screen px / points)
+#: statuses drawn as outlines (an unvisited parcel keeps its plain look)
+OUTLINED_NOTE_STATUSES = ("visited", "shortlisted", "rejected")

@@ -48,8 +48,6 @@ QT_MODULES = ("PySide6", "shiboken6", "pyqtgraph", "PyQt5", "PyQt6", "qtpy")
 #: circle is gone makes test_known_circle_is_still_there XPASS, which fails the run (strict).
 KNOWN_CIRCLES: tuple[frozenset[str], ...] = (
     frozenset({"gridscout.gui.export.report", "gridscout.gui.export.report_pages"}),
-    frozenset({"gridscout.gui.export.furniture", "gridscout.gui.export.overlays",
-               "gridscout.gui.export.vector_painter"}),
 )
 
 

@@ -7,11 +7,13 @@ import sys
 import numpy as np
 import pyqtgraph as pg
 from gridscout.gui.canvas import styles
-from gridscout.gui.canvas.canvas_render import RenderMixin
-from gridscout.gui.canvas.canvas_tools import ToolsMixin
 from gridscout.gui.canvas.interaction import MapViewBox, Overlay
-from gridscout.gui.canvas.items import MapImageItem
-from gridscout.gui.canvas.mercator import (
+from gridscout.gui.canvas.map_tools import MapTools
+from gridscout.gui.canvas.painting import draw_attribution, draw_scalebar
+from gridscout.gui.canvas.render_base import Container
+from gridscout.gui.canvas.render_scheduler import RenderScheduler
+from gridscout.gui.canvas.renderers import make_renderer
+from gridscout.gui.mapdraw.projection import (
     MAX_Y,
     WORLD_X,
     bbox_to_lonlat,
@@ -19,16 +21,13 @@ from gridscout.gui.canvas.mercator import (
     scale_denominator,
     to_lonlat,
 )
-from gridscout.gui.canvas.render_base import Container
-from gridscout.gui.canvas.renderers import make_renderer
-from gridscout.gui.canvas.worker import Bridge, LabelState, RenderJob
 from PySide6 import QtCore, QtGui, QtWidgets
 
 SETTLE_MS = 120
 OSM = "© OpenStreetMap contributors"
 
 
-class MapCanvas(RenderMixin, ToolsMixin, QtWidgets.QWidget):
+class MapCanvas(QtWidgets.QWidget):
     """The map.
 
     Display in Web Mercator (latitude clamped to ±85°) — for display only; the scale (1:N at the
@@ -44,9 +43,11 @@ class MapCanvas(RenderMixin, ToolsMixin, QtWidgets.QWidget):
     layers as images; ``layers.raster.RasterSource`` layers warped to the view. Labels are
     placed greedily (priority by voltage / capacity) into one image on top.
 
-    All heavy work runs on one worker thread; each refresh has a generation and stale results are
-    dropped (``stale_dropped`` counts them). ``wait_rendered`` / ``renderFinished`` tell when
-    everything visible is drawn. Call ``shutdown()`` before the app exits.
+    All heavy work runs on one worker thread, queued by the canvas's ``scheduler``
+    (:class:`RenderScheduler`); each refresh has a generation and stale results are dropped
+    (``stale_dropped`` counts them). ``wait_rendered`` / ``renderFinished`` tell when everything
+    visible is drawn. Call ``shutdown()`` before the app exits. The mouse tools, selection and
+    image export are the canvas's ``tools`` (:class:`MapTools`).
 
     Tools (``set_tool``): "pan"; "identify" (click → ``clicked`` + ``featuresPicked`` of the
     topmost layer with a feature within 6 px, ``("", [])`` on a miss); "select" (click or drag a box → selection on the
@@ -85,35 +86,18 @@ class MapCanvas(RenderMixin, ToolsMixin, QtWidgets.QWidget):
         self._top = Container()
         self._top.setZValue(10_000)
         self.vb.addItem(self._top, ignoreBounds=True)
-        self._labels_item = MapImageItem(self._top)
-        self._labels = LabelState()
         self._renderers: dict = {}
         self._order: list[str] = []
-        self._gen = 0
-        self._job_id = 0
-        self._jobs: dict[int, RenderJob] = {}
-        self.stale_dropped = 0
-        self.last_error: str | None = None
         self._attribution: str | None = None
         self._last_extent = None
-        self._rendered_emitted = False
-        self._interacting = False
-        self.pool = QtCore.QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.pool.setStackSize(16 * 1024 * 1024)  # generous: GDAL warping runs on this thread
-        self.aux_pool = QtCore.QThreadPool(self)
-        self.aux_pool.setMaxThreadCount(1)
-        self.bridge = Bridge(self)
-        self.bridge.result.connect(self._on_result)
-        self.bridge.failed.connect(self._on_failed)
-        self.bridge.finished.connect(self._on_job_finished)
+        self.scheduler = RenderScheduler(self, self._top)
+        self.tools = MapTools(self, self._top)
         self._settle = QtCore.QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._settled)
         self.vb.sigRangeChanged.connect(self._range_changed)
         self.vb.scene().sigMouseMoved.connect(self._mouse_moved)
-        self._init_tools()
         self.vb.setRange(xRange=(-WORLD_X, WORLD_X), yRange=(-MAX_Y * 0.8, MAX_Y * 0.8), padding=0)
         self.resize(800, 600)
 
@@ -147,6 +131,10 @@ class MapCanvas(RenderMixin, ToolsMixin, QtWidgets.QWidget):
 
     def layer_names(self) -> list[str]:
         return list(self._order)
+
+    def renderers(self) -> dict:
+        """Layer name → its renderer (what the scheduler and the tools draw and pick from)."""
+        return self._renderers
 
     def renderer(self, name: str):
         try:
@@ -206,23 +194,26 @@ class MapCanvas(RenderMixin, ToolsMixin, QtWidgets.QWidget):
 
     def _update_background(self) -> None:
         has_base = any(r.layer.kind == "basemap" and r.visible for r in self._renderers.values())
-        self.view.setBackground(styles.SEA if has_base else "#F4F3EF")
+        self.view.setBackground(styles.SEA if has_base else styles.PLAIN_BACKGROUND)
 
     # ---- view ----------------------------------------------------------------------------------
-    def _view_rect(self):
+    def view_rect(self):
+        """The view in Mercator (x0, y0, x1, y1)."""
         r = self.vb.viewRect()
         return (r.left(), r.top(), r.right(), r.bottom())
 
-    def _px_size(self):
+    _view_rect = view_rect
+
+    def px_size(self):
         g = self.vb.geometry()
         return max(int(g.width()), 1), max(int(g.height()), 1)
 
     def units_per_px(self) -> float:
-        x0, _, x1, _ = self._view_rect()
-        return (x1 - x0) / self._px_size()[0]
+        x0, _, x1, _ = self.view_rect()
+        return (x1 - x0) / self.px_size()[0]
 
     def extent(self):
-        return bbox_to_lonlat(self._view_rect())
+        return bbox_to_lonlat(self.view_rect())
 
     def set_extent(self, bbox_lonlat) -> None:
         x0, y0, x1, y1 = bbox_to_merc(bbox_lonlat)
@@ -245,7 +236,7 @@ class MapCanvas(RenderMixin, ToolsMixin, QtWidgets.QWidget):
         self.vb.scaleBy((2.0, 2.0))
 
     def pan_by(self, fx: float, fy: float) -> None:
-        x0, y0, x1, y1 = self._view_rect()
+        x0, y0, x1, y1 = self.view_rect()
         self.vb.translateBy(x=(x1 - x0) * fx, y=(y1 - y0) * fy)
 
     def full_extent(self):
@@ -279,7 +270,7 @@ class MapCanvas(RenderMixin, ToolsMixin, QtWidgets.QWidget):
             self._set_merc_extent(bbox_to_merc(b), pad=0.3)
 
     def scale(self) -> float:
-        x0, y0, x1, y1 = self._view_rect()
+        x0, y0, x1, y1 = self.view_rect()
         return scale_denominator(self.units_per_px(), (y0 + y1) / 2, self.logicalDpiX())
 
     def keyPressEvent(self, ev: QtGui.QKeyEvent) -> None:
@@ -308,17 +299,20 @@ class MapCanvas(RenderMixin, ToolsMixin, QtWidgets.QWidget):
         self._range_changed()
 
     def _range_changed(self, *args) -> None:
-        self._rendered_emitted = False
+        self.scheduler.view_changed()
         r = self.vb.viewRect()
         rect = (r.left(), min(r.top(), r.bottom()), r.right(), max(r.top(), r.bottom()))
         for renderer in list(self._renderers.values()):
             if hasattr(renderer, "view_moved"):
                 renderer.view_moved(rect)
-        self._interacting = True  # read by the worker: background work pauses while the view moves
         self._settle.start()
 
+    def settling(self) -> bool:
+        """The view moved less than ``SETTLE_MS`` ago (no frame is final yet)."""
+        return self._settle.isActive()
+
     def _settled(self) -> None:
-        self._interacting = False
+        self.scheduler.interacting = False
         ext = self.extent()
         if ext != self._last_extent:
             self._last_extent = ext
@@ -336,12 +330,99 @@ class MapCanvas(RenderMixin, ToolsMixin, QtWidgets.QWidget):
         self.shutdown()
         super().closeEvent(ev)
 
-    def _paint_furniture(self, painter, w, h, upp=None, centre=None) -> None:
-        from gridscout.gui.canvas.painting import draw_attribution, draw_scalebar
-
-        x0, y0, x1, y1 = self._view_rect()
+    def paint_furniture(self, painter, w, h, upp=None, centre=None) -> None:
+        """Scale bar and attribution in screen space (the overlay, exported images)."""
+        x0, y0, x1, y1 = self.view_rect()
         draw_scalebar(painter, w, h, upp if upp is not None else (x1 - x0) / max(w, 1),
                       centre if centre is not None else ((x0 + x1) / 2, (y0 + y1) / 2))
         draw_attribution(painter, w, h, self.attribution())
 
+    # ---- rendering (the scheduler) ----------------------------------------------------------
+    def _request(self, renderers=None, labels: bool = True) -> None:
+        self.scheduler.request(renderers, labels)
 
+    def _render_view(self):
+        return self.scheduler.render_view()
+
+    def is_rendered(self) -> bool:
+        return self.scheduler.is_rendered()
+
+    def wait_rendered(self, timeout_ms: int = 10_000) -> bool:
+        """Process events until everything visible is drawn (or the timeout); True when drawn."""
+        return self.scheduler.wait_rendered(timeout_ms)
+
+    def shutdown(self, timeout_ms: int = 5000) -> None:
+        """Stop background work (call before the widget is destroyed in tests/app exit)."""
+        self.scheduler.shutdown(timeout_ms)
+
+    @property
+    def pool(self) -> QtCore.QThreadPool:
+        return self.scheduler.pool
+
+    @property
+    def stale_dropped(self) -> int:
+        return self.scheduler.stale_dropped
+
+    @property
+    def last_error(self) -> str | None:
+        return self.scheduler.last_error
+
+    # ---- tools ------------------------------------------------------------------------------
+    def set_tool(self, name: str) -> None:
+        """"pan", "identify", "select" or "measure"."""
+        self.tools.set_tool(name)
+
+    def tool(self) -> str:
+        return self.tools.tool()
+
+    def set_active_layer(self, name: str | None) -> None:
+        """The layer that select clicks / boxes pick from (default: the topmost parcels layer)."""
+        self.tools.set_active_layer(name)
+
+    def pick_at(self, x: float, y: float, layer: str | None = None):
+        """(layer name, rows) of the topmost visible layer with a feature at Mercator (x, y)."""
+        return self.tools.pick_at(x, y, layer)
+
+    def set_selection(self, layer_name, rows) -> None:
+        """Outline ``rows`` of a parcels layer in the selection colour (empty clears)."""
+        self.tools.set_selection(layer_name, rows)
+
+    def selection(self, layer_name) -> list[int]:
+        return self.tools.selection(layer_name)
+
+    def set_outlines(self, layer_name, rows_by_colour: dict) -> None:
+        """Outlines per group of rows, e.g. field-note status {"#33A02C": [3, 8]}: the colour on a
+        dark halo, so they read on every fill."""
+        self.tools.set_outlines(layer_name, rows_by_colour)
+
+    def set_highlight_lines(self, segments_lonlat, labels=None) -> None:
+        """Identify: dashed lines parcel → nearest substation / line, with a label at each end."""
+        self.tools.set_highlight_lines(segments_lonlat, labels)
+
+    def clear_highlight(self) -> None:
+        self.tools.clear_highlight()
+
+    def render_to_image(self, w: int, h: int, extent_lonlat=None) -> QtGui.QImage:
+        """Draw the map (current extent, or ``extent_lonlat``) into a new w x h image, synchronously."""
+        return self.tools.render_to_image(w, h, extent_lonlat)
+
+    # what the view box and the measure dialog call back (mouse events on the map)
+    def _clicked(self, x: float, y: float, tool: str) -> None:
+        self.tools.clicked(x, y, tool)
+
+    def _box_selected(self, rect) -> None:
+        self.tools.box_selected(rect)
+
+    def _measure_changed(self, pts) -> None:
+        self.tools.measure_changed(pts)
+
+    def _measure_finished(self, pts) -> None:
+        self.tools.measure_finished(pts)
+
+    @property
+    def _hl_path(self):
+        return self.tools.hl_path
+
+    @property
+    def _hl_labels(self) -> list:
+        return self.tools.hl_labels

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
-from gridscout.gui.canvas.mercator import to_merc
+from gridscout.gui.mapdraw.projection import to_merc
 
 COORD_CHUNK = 5_000
 

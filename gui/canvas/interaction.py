@@ -107,7 +107,7 @@ class Overlay(QtWidgets.QWidget):
     def paintEvent(self, ev) -> None:
         p = QtGui.QPainter(self)
         try:
-            self.canvas._paint_furniture(p, self.width(), self.height())
+            self.canvas.paint_furniture(p, self.width(), self.height())
         except Exception:  # nothing may escape a Python paint override (PySide6 crash)
             logging.getLogger(__name__).exception("drawing the scale bar failed")
         finally:

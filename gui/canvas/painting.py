@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pyqtgraph as pg
-from gridscout.gui.canvas import styles
-from gridscout.gui.canvas.mercator import scalebar
+from gridscout.gui.mapdraw import labels as L
+from gridscout.gui.mapdraw.projection import scale_bar_at
+from gridscout.gui.mapdraw.symbols import draw_symbol, rings_path
+from gridscout.layers import style as S
 from pyqtgraph.Qt import internals
 from PySide6 import QtCore, QtGui
 
@@ -23,6 +24,7 @@ class ViewSpec:
     rect: tuple
     w: int
     h: int
+    margin: float = 0.0  # the share of the visible view added on every side (labels stay inside)
 
     @property
     def upp(self) -> float:  # map units per image pixel
@@ -125,12 +127,7 @@ def polygon_path(geom, feats=None, winding: bool = True) -> QtGui.QPainterPath:
     Winding fill keeps overlapping features filled; odd-even fill is ~2x faster to paint (used for
     parcels, which rarely overlap)."""
     vi = np.arange(len(geom.x)) if feats is None else geom.vertex_index(np.asarray(feats, np.int64))
-    if len(vi) == 0:
-        return QtGui.QPainterPath()
-    connect = (~geom.last[vi]).astype(np.int32)
-    path = pg.arrayToQPath(geom.x[vi], geom.y[vi], connect=connect, finiteCheck=False)
-    path.setFillRule(QtCore.Qt.FillRule.WindingFill if winding else QtCore.Qt.FillRule.OddEvenFill)
-    return path
+    return rings_path(geom.x[vi], geom.y[vi], geom.last[vi], winding)
 
 
 def polygon_pieces(geom, max_vertices: int = 1000) -> list:
@@ -175,110 +172,82 @@ def paint_markers(painter, view: ViewSpec, x, y, sizes, colours, symbol="o", pen
     ok = np.isfinite(px) & (px > -20) & (px < view.w + 20) & (py > -20) & (py < view.h + 20)
     painter.save()
     painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
-    painter.setPen(pen if pen is not None else QtGui.QPen(QtGui.QColor(40, 40, 40), 0.8))
-    star = _star_polygon() if symbol == "star" else None
+    painter.setPen(pen if pen is not None else QtGui.QPen(QtGui.QColor(S.POINT_OUTLINE), 0.8))
     for i in np.flatnonzero(ok):
         s = float(sizes[i] if np.ndim(sizes) else sizes)
         painter.setBrush(QtGui.QColor(colours[i] if not isinstance(colours, str) else colours))
-        if star is not None:
-            painter.drawPolygon(QtGui.QTransform(s / 2, 0, 0, s / 2, float(px[i]), float(py[i])).map(star))
-        elif symbol == "s":
-            painter.drawRect(QtCore.QRectF(float(px[i]) - s / 2, float(py[i]) - s / 2, s, s))
-        else:
-            painter.drawEllipse(QtCore.QPointF(float(px[i]), float(py[i])), s / 2, s / 2)
+        draw_symbol(painter, symbol, float(px[i]), float(py[i]), s)
     painter.restore()
 
 
-def _star_polygon() -> QtGui.QPolygonF:
-    ang = np.pi / 2 + np.arange(10) * np.pi / 5
-    r = np.where(np.arange(10) % 2 == 0, 1.0, 0.45)
-    return QtGui.QPolygonF([QtCore.QPointF(float(r[i] * np.cos(ang[i])), float(-r[i] * np.sin(ang[i])))
-                            for i in range(10)])
-
-
 # ---- labels -----------------------------------------------------------------------------------
+LABEL_SIZE_PT = 8.0
+LABEL_HALO_PX = 3.0
+
+
 @dataclass
 class LabelSet:
-    """Label candidates in map coordinates; higher priority wins collisions."""
+    """Label candidates of one layer in map coordinates; higher priority wins collisions.
+    ``keys`` (the features' names) de-duplicate labels across layers; default: the text."""
 
     x: np.ndarray
     y: np.ndarray
     text: list
     priority: np.ndarray
-    dx: float = 6.0  # offset of the text from the anchor, px
-    dy: float = -6.0
+    dx: float = 6.0  # gap between the anchor and the text, px
+    dy: float = -6.0  # unused (kept for callers); the placement tries four sides
     bold: bool = False
+    keys: list | None = None
 
 
-def label_font(bold=False, size=8.5) -> QtGui.QFont:
-    f = QtGui.QFont()
-    f.setPointSizeF(size)
-    f.setBold(bold)
-    return f
-
-
-def place_labels(sets: list[LabelSet], view: ViewSpec, max_labels: int | None = None, cell: int = 4,
-                 pad: int = 6):
-    """Greedy collision removal in screen space: highest priority first, a label is kept only if
-    its box (plus ``pad`` px) is free. At most one label per ~12,000 px² by default.
-    Returns [(x_px, y_px, text, font)] to draw."""
-    if max_labels is None:
-        max_labels = max(20, min(300, view.w * view.h // 12_000))
+def _candidates(sets: list[LabelSet], view: ViewSpec, limit: int) -> list[L.LabelCandidate]:
     cand = []
-    for k, s in enumerate(sets):
+    for s in sets:
         if len(s.x) == 0:
             continue
         px, py = view.to_px(s.x, s.y)
         ok = np.flatnonzero(np.isfinite(px) & (px >= 0) & (px < view.w) & (py >= 0) & (py < view.h))
+        pr = np.asarray(s.priority, dtype=float)
+        ok = ok[np.argsort(-pr[ok], kind="stable")][:limit]
         for i in ok:
-            cand.append((float(s.priority[i]), k, float(px[i]), float(py[i]), s.text[i]))
-    cand.sort(key=lambda c: -c[0])
-    cand = cand[: max_labels * 6]
-    gw, gh = view.w // cell + 2, view.h // cell + 2
-    occ = np.zeros((gh, gw), bool)
-    fonts = {}
-    out = []
-    for _, k, px, py, text in cand:
-        s = sets[k]
-        font = fonts.get(s.bold)
-        if font is None:
-            font = fonts[s.bold] = (label_font(s.bold), QtGui.QFontMetricsF(label_font(s.bold)))
-        fm = font[1]
-        tw = fm.horizontalAdvance(text) + 4
-        th = fm.height() + 2
-        lx, ly = px + s.dx, py + s.dy - th / 2
-        c0, c1 = int((lx - pad) // cell), int((lx + tw + pad) // cell) + 1
-        r0, r1 = int((ly - pad) // cell), int((ly + th + pad) // cell) + 1
-        c0, r0, c1, r1 = max(c0, 0), max(r0, 0), min(c1, gw), min(r1, gh)
-        if lx < 0 or ly < 0 or lx + tw > view.w or ly + th > view.h:
-            continue
-        if occ[r0:r1, c0:c1].any():
-            continue
-        occ[r0:r1, c0:c1] = True
-        out.append((lx + 2, ly + 1 + fm.ascent(), text, font[0]))
-        if len(out) >= max_labels:
-            break
-    return out
+            cand.append(L.LabelCandidate(float(px[i]), float(py[i]), s.text[i], float(pr[i]), float(s.dx),
+                                         s.bold, s.keys[i] if s.keys is not None else ""))
+    return cand
 
 
-_HALO = [(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1) if dx or dy]
+def place_labels(sets: list[LabelSet], view: ViewSpec, max_labels: int | None = None) -> list[L.PlacedLabel]:
+    """The labels to draw in a view image: de-duplicated by name and place, placed greedily by
+    priority without collisions (at most one per ~12,000 px² by default)."""
+    bounds = visible_bounds(view)
+    if max_labels is None:
+        max_labels = max(20, min(300, int(bounds.width() * bounds.height()) // 12_000))
+    metrics = {b: QtGui.QFontMetricsF(f) for b, f in label_fonts().items()}
+    cand = _candidates(sets, view, max_labels * 6)
+    cand = L.dedupe(cand, radius=metrics[False].height() * 1.5)
+    return L.place(cand, bounds, metrics, max_labels)
+
+
+def visible_bounds(view: ViewSpec) -> QtCore.QRectF:
+    """The part of a view image that is on screen (the image has ``margin`` around it): labels
+    go there, so none is cut by the window's edge."""
+    f = view.margin / (1 + 2 * view.margin)
+    return QtCore.QRectF(view.w * f, view.h * f, view.w * (1 - 2 * f), view.h * (1 - 2 * f))
+
+
+def label_fonts() -> dict:
+    return {False: L.map_font(LABEL_SIZE_PT), True: L.map_font(LABEL_SIZE_PT + 1.0, bold=True)}
+
+
+_SPRITES = L.SpriteCache(LABEL_HALO_PX)
 
 
 def paint_labels(painter: QtGui.QPainter, placed) -> None:
-    """Text with a white halo (the text drawn offset in white first: glyph-cached, fast)."""
-    if not placed:
-        return
-    painter.save()
-    painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing, True)
-    halo = QtGui.QColor(styles.LABEL_HALO)
-    ink = QtGui.QColor(styles.LABEL_TEXT)
-    for colour, offsets in ((halo, _HALO), (ink, [(0, 0)])):
-        painter.setPen(colour)
-        for x, y, text, font in placed:
-            painter.setFont(font)
-            for dx, dy in offsets:
-                painter.drawText(QtCore.QPointF(x + dx, y + dy), text)
-    painter.restore()
+    """Dark text on a white halo (the shared label painter), from cached label images."""
+    _SPRITES.paint(painter, placed, label_fonts())
+
+
+def label_font(bold=False, size=8.5) -> QtGui.QFont:
+    return L.map_font(size, bold)
 
 
 # ---- screen furniture -------------------------------------------------------------------------
@@ -286,7 +255,8 @@ def draw_scalebar(painter: QtGui.QPainter, w: int, h: int, upp: float, centre_xy
     """A geodesic scale bar (round length) at the bottom left of a w x h screen-space area."""
     if not (upp > 0):
         return
-    _, px, label = scalebar(upp, centre_xy, target_px=min(140.0, w / 4))
+    sb = scale_bar_at(upp, centre_xy, min(140.0, w / 4))
+    px, label = sb.length_units, sb.label
     if px <= 0:
         return
     painter.save()

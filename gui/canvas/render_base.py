@@ -12,8 +12,8 @@ from __future__ import annotations
 import threading
 
 import numpy as np
-from gridscout.gui.canvas.mercator import bbox_to_merc
 from gridscout.gui.canvas.painting import ViewSpec
+from gridscout.gui.mapdraw.projection import bbox_to_merc
 from PySide6 import QtCore, QtWidgets
 
 

@@ -19,6 +19,7 @@ from gridscout.gui.canvas.painting import (
 )
 from gridscout.gui.canvas.rasterize import colourise, rasterize_ids
 from gridscout.gui.canvas.render_base import LayerRenderer
+from gridscout.gui.mapdraw.symbols import status_outline_pens
 from PySide6 import QtGui
 
 VECTOR_MAX = 2_000  # visible parcels at or below which parcels are drawn as vector paths
@@ -291,14 +292,22 @@ class ParcelRenderer(LayerRenderer):
             self._sel_dirty = True
             return
         self._sel_dirty = False
+        self.sel_paths.set_paths(self._outline_entries())
+
+    def _outline_entries(self) -> list:
+        """[(path, None, pen)]: status outlines (a dark halo under the status colour, so they read
+        on every fill), then the selection."""
         entries = []
         for colour, rows in list(self.outlines.items()) + [(styles.SELECTION, self.selection)]:
             rows = np.asarray(rows, np.int64)
             rows = rows[(rows >= 0) & (rows < self.geom.n)][:MAX_OUTLINED]
-            if len(rows):
-                entries.append((polygon_path(self.geom, rows), None,
-                                cosmetic_pen(colour, 3.0 if colour == styles.SELECTION else 2.0)))
-        self.sel_paths.set_paths(entries)
+            if not len(rows):
+                continue
+            path = polygon_path(self.geom, rows)
+            pens = ([cosmetic_pen(colour, 3.0)] if colour == styles.SELECTION
+                    else status_outline_pens(colour, 2.0, cosmetic=True))
+            entries.extend((path, None, pen) for pen in pens)
+        return entries
 
     # ---- picking -----------------------------------------------------------------------------
     def extent(self):
@@ -307,7 +316,7 @@ class ParcelRenderer(LayerRenderer):
         return super().extent()
 
     def _lonlat(self, x, y):
-        from gridscout.gui.canvas.mercator import to_lonlat
+        from gridscout.gui.mapdraw.projection import to_lonlat
 
         return to_lonlat(x, y)
 
@@ -342,11 +351,8 @@ class ParcelRenderer(LayerRenderer):
         p = self.params()
         ids = rasterize_ids(self.geom, view.rect, view.w, view.h, outlines_min_px=self.outline_min_px)
         painter.drawImage(0, 0, qimage_from_argb(colourise(ids, p.colours, p.outline)))
-        for colour, rows in list(self.outlines.items()) + [(styles.SELECTION, self.selection)]:
-            rows = np.asarray(rows, np.int64)
-            if len(rows):
-                paint_path(painter, polygon_path(self.geom, rows[:MAX_OUTLINED]), view,
-                           pen=cosmetic_pen(colour, 3.0 if colour == styles.SELECTION else 2.0))
+        for path, _, pen in self._outline_entries():
+            paint_path(painter, path, view, pen=pen)
 
 
 def _inner(rect):

@@ -7,9 +7,9 @@ import shapely
 from gridscout.gui.canvas import styles
 from gridscout.gui.canvas.geometry import lod_level, prepare_polygons, simplified_levels
 from gridscout.gui.canvas.items import MapImageItem
-from gridscout.gui.canvas.mercator import MAX_Y, WORLD_X, to_lonlat
 from gridscout.gui.canvas.painting import ViewSpec, cosmetic_pen, paint_path, polygon_pieces
 from gridscout.gui.canvas.render_vector import _ImageLayer
+from gridscout.gui.mapdraw.projection import MAX_Y, WORLD_X, to_lonlat
 from PySide6 import QtGui
 
 

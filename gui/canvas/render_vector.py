@@ -26,6 +26,9 @@ from gridscout.gui.canvas.painting import (
     polygon_pieces,
 )
 from gridscout.gui.canvas.render_base import LayerRenderer
+from gridscout.gui.mapdraw.labels import feature_label, label_priority
+from gridscout.gui.mapdraw.symbols import qcolor as _qcolor
+from gridscout.layers import style as S
 from PySide6 import QtCore, QtGui
 
 UNDERGROUND = 100
@@ -69,16 +72,6 @@ def _bool(data, name) -> np.ndarray:
     import pandas as pd
 
     return pd.Series(v).fillna(False).astype(bool).to_numpy()
-
-
-def _qcolor(c) -> QtGui.QColor:
-    """'#RRGGBB' or '#RRGGBBAA' (CSS order) → QColor."""
-    c = str(c)
-    if c.startswith("#") and len(c) == 9:
-        col = QtGui.QColor(c[:7])
-        col.setAlpha(int(c[7:9], 16))
-        return col
-    return QtGui.QColor(c)
 
 
 class _ImageLayer(LayerRenderer):
@@ -169,18 +162,16 @@ class LineRenderer(_ImageLayer):
         names = _col(self.layer.data, "name")
         text = []
         for i, fi in enumerate(f):
-            t = f"{kv[i]:g} kV" if np.isfinite(kv[i]) else ""
-            nm = names[fi] if names is not None else None
-            if isinstance(nm, str) and nm and gmpp < 40:
-                t = f"{nm} {t}".strip()
-            text.append(t)
+            nm = names[fi] if names is not None and gmpp < 40 else None
+            text.append(feature_label("transmission_lines", nm, kv=kv[i]))
         keep = [i for i, t in enumerate(text) if t]
         # along the longest visible segment, staggered per line so parallel lines' labels do not
         # line up in one column
         t = (0.3 + 0.4 * ((f * 0.618034) % 1.0))[keep]
         sk = sel[keep]
         return [LabelSet(g.x0[sk] + t * (g.x1[sk] - g.x0[sk]), g.y0[sk] + t * (g.y1[sk] - g.y0[sk]),
-                         [text[i] for i in keep], 0.5 * np.nan_to_num(kv[keep], nan=0.0), dx=2, dy=0)]
+                         [text[i] for i in keep], np.array([label_priority("transmission_lines", kv[i]) for i in keep]),
+                         dx=2, dy=0)]
 
     def pick(self, x, y, tol) -> list[int]:
         g = self.geom
@@ -218,13 +209,16 @@ class PointRenderer(_ImageLayer):
         n = self.pts.n
         self.symbol = "o"
         self.priority = np.zeros(n)
+        self.raw_priority = np.zeros(n)
         st = self.style
         if kind == "substations":
             kv = _kv(data)
             ci = styles.voltage_class_index(kv)
             self.colours = np.array([styles.UNKNOWN_COLOUR if c < 0 else styles.VOLTAGE_COLOURS[c] for c in ci])
             self.sizes = np.asarray(styles.substation_sizes(kv), float)
-            self.priority = np.nan_to_num(kv, nan=0.0)
+            self.raw_priority = np.nan_to_num(kv, nan=0.0)
+            self.priority = np.array([label_priority(kind, kv=v) for v in kv])
+            self.kv = kv
             self.symbol = {"square": "s", "circle": "o"}.get(st.get("symbol", "circle"), "o")
         elif kind == "power_plants":
             mw = pd_to_float(_col(data, "capacity_mw", np.full(n, np.nan)))
@@ -235,17 +229,18 @@ class PointRenderer(_ImageLayer):
             d0, d1 = st.get("size_domain_mw", [1, 5000])
             t = np.clip((np.sqrt(np.nan_to_num(mw, nan=0.0)) - np.sqrt(d0)) / (np.sqrt(d1) - np.sqrt(d0)), 0, 1)
             self.sizes = np.where(np.isfinite(mw), lo + (hi - lo) * t, st.get("unknown_size", 5))
-            self.priority = np.nan_to_num(mw, nan=0.0)
+            self.raw_priority = np.nan_to_num(mw, nan=0.0)
+            self.priority = np.array([label_priority(kind, mw=v) for v in mw])
             self.mw = mw
         elif kind == "candidate_sites":
             self.colours = np.full(n, st.get("fill", styles.SITE_FILL))
             self.sizes = np.full(n, float(st.get("size", 16)))
             self.symbol = "star"
-            self.priority = np.full(n, 1e9)
+            self.priority = np.full(n, label_priority(kind))
         else:
             self.colours = np.full(n, st.get("colour", "#444444"))
             self.sizes = np.full(n, 6.0)
-        self.pen_colour = st.get("outline", "#202020")
+        self.pen_colour = st.get("outline", S.POINT_OUTLINE)
         self.pen_width = float(st.get("outline_width", 0.8))
         self.ok = np.flatnonzero(np.isfinite(self.pts.x))
         polys = self.pts.is_polygon
@@ -304,8 +299,8 @@ class PointRenderer(_ImageLayer):
             return
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
         st = self.style
-        fill = QtGui.QColor(st.get("polygon_outline", "#505050"))
-        brush = _qcolor(st.get("polygon_fill", "#50505028"))
+        fill = _qcolor(st.get("polygon_outline", S.FOOTPRINT_OUTLINE))
+        brush = _qcolor(st.get("polygon_fill", S.FOOTPRINT_FILL))
         paint_path(painter, self.outline_pieces, view, brush=brush, pen=cosmetic_pen(fill, 1.2))
 
     def render(self, params, view, cancelled):
@@ -334,33 +329,31 @@ class PointRenderer(_ImageLayer):
             floor = 500 if gmpp > 1000 else 345 if gmpp > 300 else 220 if gmpp > 100 else 110 if gmpp > 30 else -1
             if gmpp > 30:
                 floor = max(floor, float(self.style.get("label_min_kv", 0)))
-            rows, pr = rows[pr >= floor], pr[pr >= floor]
-            text = [str(names[r]) if names is not None and isinstance(names[r], str) else "" for r in rows]
         elif kind == "power_plants":
             floor = 1500 if gmpp > 1000 else 1000 if gmpp > 300 else 300 if gmpp > 100 else 50 if gmpp > 30 else -1
             if gmpp > 30:
                 floor = max(floor, float(self.style.get("label_min_mw", 0)))
-            rows, pr = rows[pr >= floor], pr[pr >= floor]
-            text = []
-            for r in rows:
-                mw = self.mw[r]
-                t = f"{mw:,.0f} MW" if np.isfinite(mw) else ""
-                nm = names[r] if names is not None else None
-                if gmpp < 100 and isinstance(nm, str) and nm:
-                    t = f"{nm} {t}".strip()
-                text.append(t)
-        elif kind == "candidate_sites":
-            text = [str(names[r]) if names is not None and isinstance(names[r], str) else f"site {r + 1}"
-                    for r in rows]
+        elif kind != "candidate_sites" and (names is None or gmpp > 200):
+            return []
         else:
-            if names is None or gmpp > 200:
-                return []
-            text = [str(names[r]) if isinstance(names[r], str) else "" for r in rows]
+            floor = -np.inf
+        raw = self.raw_priority[rows]
+        rows, pr = rows[raw >= floor], pr[raw >= floor]
+        nm = [names[r] if names is not None and isinstance(names[r], str) else None for r in rows]
+        if kind == "substations":
+            text = [feature_label(kind, n, kv=self.kv[r]) for n, r in zip(nm, rows, strict=True)]
+        elif kind == "power_plants":
+            text = [feature_label(kind, n, mw=self.mw[r]) for n, r in zip(nm, rows, strict=True)]
+        elif kind == "candidate_sites":
+            text = [n.strip() if n and n.strip() else f"site {r + 1}" for n, r in zip(nm, rows, strict=True)]
+        else:
+            text = [n or "" for n in nm]
         keep = [i for i, t in enumerate(text) if t]
         rows = rows[keep]
         dx = 10.0 if kind == "candidate_sites" else 6.0
         return [LabelSet(self.pts.x[rows], self.pts.y[rows], [text[i] for i in keep], pr[keep] if len(pr) else pr,
-                         dx=dx, dy=0.0, bold=kind == "candidate_sites")]
+                         dx=dx, dy=0.0, bold=kind == "candidate_sites",
+                         keys=[nm[i] or text[i] for i in keep])]
 
     def pick(self, x, y, tol) -> list[int]:
         ok = self.ok
@@ -372,7 +365,7 @@ class PointRenderer(_ImageLayer):
             return [int(ok[best])]
         if self.outline_geom is not None:  # inside a polygon feature?
             import shapely
-            from gridscout.gui.canvas.mercator import to_lonlat
+            from gridscout.gui.mapdraw.projection import to_lonlat
 
             lon, lat = to_lonlat(x, y)
             geoms = np.asarray(self.layer.data.geometry.values)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
-from gridscout.gui.canvas.mercator import bbox_to_lonlat
 from gridscout.gui.canvas.painting import ViewSpec, qimage_from_argb
 from gridscout.gui.canvas.render_base import LayerRenderer
 from gridscout.gui.canvas.render_parcels import ParcelRenderer
 from gridscout.gui.canvas.render_polygons import PolygonRenderer
 from gridscout.gui.canvas.render_vector import ImageResult, LineRenderer, PointRenderer, _ImageLayer
+from gridscout.gui.mapdraw.projection import bbox_to_lonlat
 
 _BY_KIND = {
     "parcels": ParcelRenderer,

@@ -1,7 +1,7 @@
 """Map style constants of the field (OpenInfraMap voltage colours, fuel colours, score ramps).
 
-The field's constants live in ``layers.style`` (no Qt); this module adds the map-only colours
-(land, sea, selection, labels) and helpers. Colours are "#RRGGBB" strings; ``argb()`` turns them
+Every colour comes from ``layers.style`` (no Qt); this module gives the canvas its short names and
+the numpy colour helpers. Colours are "#RRGGBB" strings; ``argb()`` turns them
 into premultiplied ARGB32 integers for numpy images.
 """
 
@@ -24,20 +24,21 @@ FUEL_COLOURS = dict(_S.FUEL_COLOURS)
 SITE_MARKER = dict(_S.CANDIDATE_SITE_MARKER)
 substation_sizes = _S.substation_sizes
 
-LAND = "#EFEBE2"
-SEA = "#C6DCEC"
-BORDER = "#B9B1A0"
-PARCEL_FILL = "#D8C79A"
-PARCEL_OUTLINE = "#7D6B45"
+LAND = _S.LAND
+SEA = _S.SEA
+BORDER = _S.BORDER
+PLAIN_BACKGROUND = _S.PLAIN_BACKGROUND
+PARCEL_FILL = _S.PARCEL_FILL
+PARCEL_OUTLINE = _S.PARCEL_OUTLINE
 NO_SCORE = _S.NO_SCORE_COLOUR
-SELECTION = "#00E5FF"
-SITE_FILL = SITE_MARKER.get("fill", "#E6007E")
-LABEL_HALO = "#FFFFFF"
-LABEL_TEXT = "#202020"
+SELECTION = _S.SELECTION
+SITE_FILL = SITE_MARKER.get("fill", _S.HIGHLIGHT)
+LABEL_HALO = _S.LABEL_HALO
+LABEL_TEXT = _S.LABEL_TEXT
 #: default score classes (0..100) and a red → yellow → green ramp
 SCORE_CLASSES = tuple([c[0] for c in _S.SCORE_CLASSES] + [_S.SCORE_CLASSES[-1][1]])
 SCORE_RAMP = tuple(c[2] for c in _S.SCORE_CLASSES)
-NOTE_COLOURS = {"visited": "#1F78B4", "shortlisted": "#33A02C", "rejected": "#E31A1C", "unvisited": "#9E9E9E"}
+NOTE_COLOURS = dict(_S.NOTE_COLOURS)
 
 def voltage_class_index(kv) -> np.ndarray:
     """Class index 0..7 per voltage (kV); -1 for unknown (NaN / <= 0)."""

@@ -5,8 +5,8 @@ Everything draws in device units; sizes are in points and converted with ``dpi``
 
 from __future__ import annotations
 
-from gridscout.gui.export.scalebar import ScaleBar
 from gridscout.gui.export.vector_painter import PX_PT, draw_symbol
+from gridscout.gui.mapdraw.projection import ScaleBar
 from gridscout.layers import style as S
 from PySide6 import QtCore, QtGui
 
@@ -121,7 +121,7 @@ def legend_entries(facts: dict) -> list[tuple[str, list[tuple[str, dict]]]]:
             items.append(("excluded / not scored", {"fill": S.NO_SCORE_COLOUR}))
         sections.append(("Parcel score (0–100)", items))
     elif facts.get("parcels"):
-        sections.append(("Parcels", [("parcel", {"fill": "#F5E6B3"})]))
+        sections.append(("Parcels", [("parcel", {"fill": S.PARCEL_FILL})]))
     lines = []
     for i in sorted(facts.get("line_classes", ()), reverse=True):
         lines.append((S.VOLTAGE_CLASSES[i][2], {"line": S.VOLTAGE_CLASSES[i][1],
@@ -168,7 +168,8 @@ def _swatch(painter, r: QtCore.QRectF, sw: dict, dpi: float) -> None:
         y = r.center().y()
         painter.drawLine(QtCore.QPointF(r.left(), y), QtCore.QPointF(r.right(), y))
     elif "symbol" in sw:
-        pen = QtGui.QPen(QtGui.QColor("#FFFFFF" if sw["symbol"] == "star" else "#202020"))
+        pen = QtGui.QPen(QtGui.QColor(S.CANDIDATE_SITE_MARKER["outline"] if sw["symbol"] == "star"
+                                      else S.POINT_OUTLINE))
         pen.setWidthF(pt(dpi, 0.4))
         painter.setPen(pen)
         painter.setBrush(QtGui.QColor(sw["fill"]))

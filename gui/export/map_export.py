@@ -92,9 +92,9 @@ def paint_map_page(painter, w: float, h: float, dpi: float, scene, extent_lonlat
                    subtitle: str = "") -> MapLayout:
     """Lay out and draw a whole map page into ``painter`` (device ``w`` x ``h`` at ``dpi``)."""
     from gridscout.gui.export import furniture as F
-    from gridscout.gui.export.scalebar import bbox_to_lonlat, scale_bar_for_extent
     from gridscout.gui.export.scene import fit_extent
     from gridscout.gui.export.vector_painter import MapFrame, paint_map
+    from gridscout.gui.mapdraw.projection import bbox_to_lonlat, scale_bar_for_extent
     from PySide6 import QtCore, QtGui
 
     def pt(v):

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from gridscout.gui.export import sources
-from gridscout.gui.export.scalebar import bbox_to_merc
+from gridscout.gui.mapdraw.projection import bbox_to_merc
 from gridscout.layers.errors import DataError
 from gridscout.scoring.criteria import criterion_type
 

@@ -12,92 +12,21 @@ Sizes are given in points (1/72 inch) and converted with the device's DPI; scree
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
-import pyqtgraph as pg
 import shapely
-from gridscout.gui.export.overlays import Label, paint_circle, paint_highlights, paint_labels
-from gridscout.gui.export.scalebar import bbox_to_lonlat, to_merc
+from gridscout.gui.export.map_frame import MapFrame, clip_to_frame, line_path, polygon_path
+from gridscout.gui.export.map_frame import pen as _pen
+from gridscout.gui.export.overlays import paint_circle, paint_highlights, paint_labels
 from gridscout.gui.export.scene import MapScene, rows_in
+from gridscout.gui.mapdraw import labels as L
+from gridscout.gui.mapdraw.symbols import PX_PT, draw_symbol, qcolor, status_outline_pens
 from gridscout.layers import style as S
 from PySide6 import QtCore, QtGui
 
-PX_PT = 0.75  # a screen pixel of layers.style, in points
+__all__ = ["MapFrame", "clip_to_frame", "line_path", "paint_map", "polygon_path", "PX_PT"]
+
 AA_MAX_PARCELS = 20_000
-LAND = "#EFEBE2"
-SEA = "#C6DCEC"
-BORDER = "#B9B1A0"
-PLAIN_BACKGROUND = "#F4F3EF"
-
-
-@dataclass
-class MapFrame:
-    """Where the map goes on the page (device units) and which Web Mercator rectangle it shows."""
-
-    rect: QtCore.QRectF
-    extent: tuple[float, float, float, float]  # Mercator x0, y0, x1, y1 (aspect = rect's)
-    dpi: float
-
-    @property
-    def scale(self) -> float:  # device units per Mercator metre
-        return self.rect.width() / (self.extent[2] - self.extent[0])
-
-    @property
-    def merc_per_unit(self) -> float:
-        return 1.0 / self.scale
-
-    @property
-    def lonlat(self) -> tuple[float, float, float, float]:
-        return bbox_to_lonlat(self.extent)
-
-    def pt(self, v: float) -> float:
-        """Points → device units."""
-        return float(v) * self.dpi / 72.0
-
-    def xy(self, lon, lat):
-        x, y = to_merc(lon, lat)
-        s = self.scale
-        return (self.rect.left() + (x - self.extent[0]) * s,
-                self.rect.top() + (self.extent[3] - y) * s)
-
-    def transform_geoms(self, geoms: np.ndarray) -> np.ndarray:
-        def fn(c):
-            px, py = self.xy(c[:, 0], c[:, 1])
-            return np.column_stack([px, py])
-
-        return shapely.transform(geoms, fn)
-
-
-# ---- geometry → QPainterPath ----------------------------------------------------------------------
-def _path_from_parts(parts: np.ndarray, closed: bool) -> QtGui.QPainterPath:
-    if len(parts) == 0:
-        return QtGui.QPainterPath()
-    coords, idx = shapely.get_coordinates(parts, return_index=True)
-    if len(coords) == 0:
-        return QtGui.QPainterPath()
-    last = np.r_[idx[1:] != idx[:-1], True]
-    connect = (~last).astype(np.int32)
-    path = pg.arrayToQPath(coords[:, 0], coords[:, 1], connect=connect, finiteCheck=False)
-    if closed:
-        path.setFillRule(QtCore.Qt.FillRule.OddEvenFill)
-    return path
-
-
-def polygon_path(geoms: np.ndarray) -> QtGui.QPainterPath:
-    """Polygons (device coordinates) as one odd-even filled path (holes stay holes)."""
-    geoms = np.asarray(geoms, dtype=object)
-    polys = shapely.get_parts(geoms[shapely.get_type_id(geoms) >= 0])
-    polys = polys[np.isin(shapely.get_type_id(polys), (3,))]
-    return _path_from_parts(shapely.get_rings(polys), closed=True)
-
-
-def line_path(geoms: np.ndarray) -> QtGui.QPainterPath:
-    geoms = np.asarray(geoms, dtype=object)
-    parts = shapely.get_parts(geoms)
-    parts = parts[np.isin(shapely.get_type_id(parts), (1, 2))]
-    return _path_from_parts(parts, closed=False)
 
 
 def _prepared(frame: MapFrame, gdf, clip: bool, simplify: bool = True):
@@ -120,30 +49,7 @@ def _prepared(frame: MapFrame, gdf, clip: bool, simplify: bool = True):
     return rows[keep], geoms[keep]
 
 
-def clip_to_frame(frame: MapFrame, geoms: np.ndarray) -> np.ndarray:
-    """Device geometries cut to the map frame (a hair outside it, so no edge line shows)."""
-    r = frame.rect
-    return shapely.clip_by_rect(np.asarray(geoms, dtype=object), r.left() - 1, r.top() - 1,
-                                r.right() + 1, r.bottom() + 1)
-
-
-def _colour(c, alpha: float | None = None) -> QtGui.QColor:
-    c = str(c)
-    col = QtGui.QColor(c[:7]) if c.startswith("#") and len(c) == 9 else QtGui.QColor(c)
-    if c.startswith("#") and len(c) == 9:
-        col.setAlpha(int(c[7:9], 16))
-    if alpha is not None:
-        col.setAlphaF(max(0.0, min(1.0, float(alpha))))
-    return col
-
-
-def _pen(frame: MapFrame, colour, width_pt: float, style=QtCore.Qt.PenStyle.SolidLine) -> QtGui.QPen:
-    pen = QtGui.QPen(_colour(colour))
-    pen.setWidthF(frame.pt(width_pt))
-    pen.setStyle(style)
-    pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
-    pen.setJoinStyle(QtCore.Qt.PenJoinStyle.RoundJoin)
-    return pen
+_colour = qcolor
 
 
 def _num(data, col) -> np.ndarray:
@@ -161,12 +67,12 @@ def _flag(data, col) -> np.ndarray:
 # ---- layers ---------------------------------------------------------------------------------------
 def paint_basemap(painter, frame: MapFrame, layer) -> None:
     st = layer.style or {}
-    painter.fillRect(frame.rect, QtGui.QColor(st.get("sea", SEA)))
+    painter.fillRect(frame.rect, QtGui.QColor(st.get("sea", S.SEA)))
     rows, geoms = _prepared(frame, layer.data, clip=True)
     if len(rows) == 0:
         return
-    painter.setBrush(QtGui.QColor(st.get("fill", LAND)))
-    painter.setPen(_pen(frame, st.get("outline", BORDER), 0.5))
+    painter.setBrush(QtGui.QColor(st.get("fill", S.LAND)))
+    painter.setPen(_pen(frame, st.get("outline", S.BORDER), 0.5))
     painter.drawPath(polygon_path(geoms))
 
 
@@ -174,7 +80,7 @@ def parcel_fill_colours(layer, values: np.ndarray | None, rows: np.ndarray) -> n
     """Fill colour per parcel row: the score ramp when scored (grey for excluded), else the fill."""
     st = layer.style or {}
     if values is None:
-        return np.full(len(rows), str(st.get("fill", "#F5E6B3")), dtype=object)
+        return np.full(len(rows), str(st.get("fill", S.PARCEL_FILL)), dtype=object)
     v = values[rows]
     classes = st.get("score_classes")
     if classes:
@@ -186,7 +92,7 @@ def parcel_fill_colours(layer, values: np.ndarray | None, rows: np.ndarray) -> n
     return S.score_colours(v)
 
 
-def paint_parcels(painter, frame: MapFrame, layer, values) -> None:
+def paint_parcels(painter, frame: MapFrame, layer, values, notes: dict | None = None) -> None:
     rows, geoms = _prepared(frame, layer.data, clip=False)
     if len(rows) == 0:
         return
@@ -196,7 +102,7 @@ def paint_parcels(painter, frame: MapFrame, layer, values) -> None:
     b = shapely.bounds(geoms)
     size = np.maximum(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1])
     outlined = float(np.median(size)) >= frame.pt(4.0)
-    pen = _pen(frame, st.get("outline", "#8C7A3C"), 0.25) if outlined else QtCore.Qt.PenStyle.NoPen
+    pen = _pen(frame, st.get("outline", S.PARCEL_OUTLINE), 0.25) if outlined else QtCore.Qt.PenStyle.NoPen
     painter.setPen(pen)
     # antialiased fills cost 20-70x in the raster engine (docs: RENDERING.md); many small parcels
     # do not need it (vector devices ignore the hint)
@@ -204,6 +110,27 @@ def paint_parcels(painter, frame: MapFrame, layer, values) -> None:
     for colour in pd.unique(colours):
         painter.setBrush(_colour(colour, opacity))
         painter.drawPath(polygon_path(geoms[colours == colour]))
+    paint_note_outlines(painter, frame, layer, rows, geoms, notes)
+
+
+def paint_note_outlines(painter, frame: MapFrame, layer, rows, geoms, notes: dict | None) -> None:
+    """Field-note statuses as outlines: a dark halo under the status colour (reads on every fill)."""
+    if not notes or "parcel_id" not in layer.data.columns:
+        return
+    ids = layer.data["parcel_id"].astype(str).to_numpy()[rows]
+    status = np.array([getattr(notes.get(i), "status", None) or "" for i in ids], dtype=object)
+    painter.save()
+    painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+    painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+    for name in S.OUTLINED_NOTE_STATUSES:
+        m = status == name
+        if not m.any():
+            continue
+        path = polygon_path(geoms[m])
+        for p in status_outline_pens(S.NOTE_COLOURS[name], 1.5, cosmetic=False, unit=frame.pt(1.0)):
+            painter.setPen(p)
+            painter.drawPath(path)
+    painter.restore()
 
 
 def paint_lines(painter, frame: MapFrame, layer) -> None:
@@ -240,24 +167,6 @@ def paint_lines(painter, frame: MapFrame, layer) -> None:
                                                             r.right() - hw, r.bottom() - hw)))
 
 
-def star_polygon(cx: float, cy: float, r: float) -> QtGui.QPolygonF:
-    ang = np.pi / 2 + np.arange(10) * np.pi / 5
-    rad = np.where(np.arange(10) % 2 == 0, r, r * 0.45)
-    return QtGui.QPolygonF([QtCore.QPointF(cx + rad[i] * np.cos(ang[i]), cy - rad[i] * np.sin(ang[i]))
-                            for i in range(10)])
-
-
-def draw_symbol(painter, symbol: str, cx: float, cy: float, size: float) -> None:
-    """``size`` = diameter in device units."""
-    r = size / 2
-    if symbol == "square":
-        painter.drawRect(QtCore.QRectF(cx - r, cy - r, size, size))
-    elif symbol == "star":
-        painter.drawPolygon(star_polygon(cx, cy, r))
-    else:
-        painter.drawEllipse(QtCore.QPointF(cx, cy), r, r)
-
-
 def point_style(layer, data) -> tuple[str, np.ndarray, np.ndarray]:
     """(symbol, fill colours, diameters in points) per row of ``data`` for a point layer."""
     st = layer.style or {}
@@ -290,15 +199,16 @@ def paint_points(painter, frame: MapFrame, layer, labels: list) -> None:
     st = layer.style or {}
     polys = np.isin(shapely.get_type_id(geoms), (3, 6))
     if polys.any():  # footprints (substation / site polygons) as outlines
-        painter.setBrush(_colour(st.get("polygon_fill", "#50505028")))
-        painter.setPen(_pen(frame, st.get("polygon_outline", "#505050"), 0.8))
+        painter.setBrush(_colour(st.get("polygon_fill", S.FOOTPRINT_FILL)))
+        painter.setPen(_pen(frame, st.get("polygon_outline", S.FOOTPRINT_OUTLINE), 0.8))
         painter.drawPath(polygon_path(geoms[polys]))
     pts = shapely.point_on_surface(geoms)
     x, y = shapely.get_x(pts), shapely.get_y(pts)
     inside = (x >= frame.rect.left()) & (x <= frame.rect.right()) & (y >= frame.rect.top()) & \
         (y <= frame.rect.bottom())
     symbol, colours, sizes = point_style(layer, data)
-    outline = st.get("outline", "#FFFFFF" if layer.kind == "candidate_sites" else "#202020")
+    outline = st.get("outline", S.CANDIDATE_SITE_MARKER["outline"] if layer.kind == "candidate_sites"
+                     else S.POINT_OUTLINE)
     painter.setPen(_pen(frame, outline, 0.9 if layer.kind == "candidate_sites" else 0.4))
     order = np.argsort(-np.asarray(sizes, float), kind="stable")  # big symbols below small ones
     for i in order:
@@ -309,26 +219,21 @@ def paint_points(painter, frame: MapFrame, layer, labels: list) -> None:
     labels.extend(_point_labels(layer, data, x, y, inside, sizes, frame))
 
 
-def _point_labels(layer, data, x, y, inside, sizes, frame: MapFrame) -> list:
+def _point_labels(layer, data, x, y, inside, sizes, frame: MapFrame) -> list[L.LabelCandidate]:
     names = data["name"].to_numpy(dtype=object) if "name" in data.columns else np.full(len(data), None)
+    kv, mw = _num(data, "voltage_kv"), _num(data, "capacity_mw")
     out = []
     for i in np.flatnonzero(inside):
         name = names[i] if isinstance(names[i], str) and names[i].strip() else None
-        if layer.kind == "substations":
-            kv = _num(data, "voltage_kv")[i]
-            text = (name or "") + (f" {kv:g} kV" if np.isfinite(kv) else "")
-            prio = np.nan_to_num(kv, nan=0.0)
-        elif layer.kind == "power_plants":
-            mw = _num(data, "capacity_mw")[i]
-            text = (name or "") + (f" {mw:,.0f} MW" if np.isfinite(mw) else "")
-            prio = np.nan_to_num(mw, nan=0.0) / 10.0
-        elif layer.kind == "candidate_sites":
-            text, prio = name or f"site {i + 1}", 1e9
+        if layer.kind == "candidate_sites":
+            text = name or f"site {i + 1}"
         else:
-            text, prio = name or "", 0.0
+            text = L.feature_label(layer.kind, name, kv=kv[i], mw=mw[i])
         if text.strip():
-            out.append(Label(float(x[i]), float(y[i]), text.strip(), float(prio),
-                             frame.pt(float(sizes[i])) / 2 + frame.pt(2), layer.kind == "candidate_sites"))
+            out.append(L.LabelCandidate(float(x[i]), float(y[i]), text.strip(),
+                                        L.label_priority(layer.kind, kv=kv[i], mw=mw[i]),
+                                        frame.pt(float(sizes[i])) / 2 + frame.pt(2),
+                                        layer.kind == "candidate_sites", name or text))
     return out
 
 
@@ -340,8 +245,8 @@ def paint_map(painter: QtGui.QPainter, frame: MapFrame, scene: MapScene, highlig
     painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
     layers = scene.visible_layers()
     if not any(lyr.kind == "basemap" for lyr in layers):
-        painter.fillRect(frame.rect, QtGui.QColor(PLAIN_BACKGROUND))
-    labels: list[Label] = []
+        painter.fillRect(frame.rect, QtGui.QColor(S.PLAIN_BACKGROUND))
+    labels: list[L.LabelCandidate] = []
     drawn = []
     kinds_order = {"basemap": 0}
     for lyr in sorted(layers, key=lambda lyr: kinds_order.get(lyr.kind, 1)):
@@ -350,7 +255,8 @@ def paint_map(painter: QtGui.QPainter, frame: MapFrame, scene: MapScene, highlig
         if lyr.kind == "basemap":
             paint_basemap(painter, frame, lyr)
         elif lyr.kind == "parcels":
-            paint_parcels(painter, frame, lyr, scene.parcel_scores.get(lyr.name))
+            paint_parcels(painter, frame, lyr, scene.parcel_scores.get(lyr.name),
+                          getattr(scene.project, "notes", None))
         elif lyr.kind == "transmission_lines" or _is_lines(lyr):
             paint_lines(painter, frame, lyr)
         elif lyr.kind in ("substations", "power_plants", "candidate_sites") or _is_points(lyr):

@@ -25,7 +25,7 @@ def parcels_layer(window):
 
 def widget_pos(canvas, lon: float, lat: float) -> QtCore.QPoint:
     """Where (lon, lat) is in the map's viewport (for mouse clicks)."""
-    from gridscout.gui.canvas.mercator import to_merc
+    from gridscout.gui.mapdraw.projection import to_merc
 
     x, y = to_merc(lon, lat)
     return canvas.view.mapFromScene(canvas.vb.mapViewToScene(QtCore.QPointF(float(x), float(y))))

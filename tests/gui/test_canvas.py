@@ -88,7 +88,7 @@ def loaded(canvas):
 
 
 def widget_pos(canvas, lon, lat) -> QtCore.QPoint:
-    from gridscout.gui.canvas.mercator import to_merc
+    from gridscout.gui.mapdraw.projection import to_merc
 
     x, y = to_merc(lon, lat)
     scene = canvas.vb.mapViewToScene(QtCore.QPointF(float(x), float(y)))
@@ -232,7 +232,7 @@ def test_select_click_and_box(loaded, qtbot):
     assert sig.args == ["Parcels", [2 * NX + 3]]
     assert canvas.selection("Parcels") == [2 * NX + 3]
     # a box over 2 x 2 parcels (from inside one to inside the diagonal neighbour)
-    from gridscout.gui.canvas.mercator import to_merc
+    from gridscout.gui.mapdraw.projection import to_merc
 
     x0, y0 = to_merc(LON0 + 20 * D + D * 0.5, LAT0 + 10 * D * 0.8 + D * 0.3)
     x1, y1 = to_merc(LON0 + 21 * D + D * 0.5, LAT0 + 11 * D * 0.8 + D * 0.3)
@@ -242,7 +242,7 @@ def test_select_click_and_box(loaded, qtbot):
 
 
 def _merc(lon, lat):
-    from gridscout.gui.canvas.mercator import to_merc
+    from gridscout.gui.mapdraw.projection import to_merc
 
     x, y = to_merc(lon, lat)
     return float(x), float(y)
@@ -340,7 +340,7 @@ def test_render_to_image(loaded):
     from gridscout.gui.canvas import styles
 
     # the 765 kV line is in the image at the same geographic place
-    from gridscout.gui.canvas.mercator import to_merc
+    from gridscout.gui.mapdraw.projection import to_merc
 
     x0, y0, x1, y1 = canvas._view_rect()
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2

@@ -76,7 +76,7 @@ def test_png_has_map_legend_and_scale_bar_where_they_belong(scene, tmp_path):
 
 @pytest.mark.parametrize("site,lat", [("Ashburn – Loudoun Gateway", 38.99), ("Fukui – Tsuruga coast", 35.64)])
 def test_scale_bar_true_at_the_centre_latitude(scene, tmp_path, site, lat):
-    from gridscout.gui.export.scalebar import to_lonlat
+    from gridscout.gui.mapdraw.projection import to_lonlat
 
     res = _export(scene, tmp_path / "m.png", site=site, size=(1400, 1000), dpi=120)
     lay = res.layout

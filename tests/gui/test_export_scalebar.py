@@ -4,7 +4,7 @@
 import math
 
 import pytest
-from gridscout.gui.export.scalebar import (
+from gridscout.gui.mapdraw.projection import (
     R,
     bbox_to_merc,
     nice_length,

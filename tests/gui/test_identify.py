@@ -25,7 +25,7 @@ def row_of(window, parcel_id: str) -> int:
 
 
 def widget_pos(canvas, lon, lat):
-    from gridscout.gui.canvas.mercator import to_merc
+    from gridscout.gui.mapdraw.projection import to_merc
 
     x, y = to_merc(lon, lat)
     scene = canvas.vb.mapViewToScene(QPointF(float(x), float(y)))

@@ -55,7 +55,7 @@ def test_exact_points_match_geod_inv_not_mercator(main_window, qtbot):
     _a, _b, known = GEOD.inv(*ASHBURN, *LORDSTOWN)
     assert panel.length_m == pytest.approx(known, rel=1e-3)
     # a Web Mercator distance would be ~30 % too long at these latitudes
-    from gridscout.gui.canvas.mercator import to_merc
+    from gridscout.gui.mapdraw.projection import to_merc
 
     x, y = to_merc([ASHBURN[0], LORDSTOWN[0]], [ASHBURN[1], LORDSTOWN[1]])
     mercator = math.hypot(x[1] - x[0], y[1] - y[0])
