@@ -78,8 +78,8 @@ def test_weights_beyond_range_are_named_and_large_weights_still_score():
 
 def test_extreme_relative_weights_score_like_ordinary_ones():
     import numpy as np
-    from _scoring_scene import make_scene, run
     from gridscout.scoring.engine import clear_cache, rescore
+    from scoring_scene import make_scene, run
 
     clear_cache()
     first = run(make_scene())

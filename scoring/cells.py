@@ -1,0 +1,38 @@
+"""Scan cells as parcels: recognising a cell surface, and the profile that scores cells (a cell's
+area is the grid's, not the land's, so no criterion about the parcel's area counts)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import geopandas as gpd
+from gridscout.layers.errors import GridScoutError
+from gridscout.scoring.criteria import criterion_type
+from gridscout.scoring.profile import Profile, validated
+
+
+def _about_area(c) -> bool:
+    return "min_area_ha" in criterion_type(c.type).rules(c)
+
+
+def cell_profile(profile: Profile) -> Profile:
+    """``profile`` for cells: its parcel-area criterion weighs 0 and has no minimum; the columns
+    stay, so cells and parcels have one schema."""
+    if not any(_about_area(c) for c in profile.criteria):
+        return profile
+    criteria = tuple(
+        replace(c, weight=0.0, settings={**c.settings, "min_area_ha": 0.0}) if _about_area(c) else c
+        for c in profile.criteria
+    )
+    if sum(c.weight for c in criteria) <= 0:
+        raise GridScoutError(
+            f"profile {profile.name!r} scores parcel area only; a scan needs a grid criterion "
+            "(substation_distance, line_distance, generation_within or interconnection_cost)"
+        )
+    return validated(replace(profile, criteria=criteria))
+
+
+def is_cell_surface(parcels: gpd.GeoDataFrame | None) -> bool:
+    """True when every row of ``parcels`` is a scan cell (an H3 surface layer)."""
+    return (parcels is not None and len(parcels) > 0 and "h3_resolution" in parcels.columns
+            and bool(parcels["h3_resolution"].notna().all()))
