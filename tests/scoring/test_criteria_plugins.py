@@ -91,7 +91,7 @@ def test_criteria_command_lists_every_builtin_type_with_settings_and_defaults(ca
 def test_unknown_type_in_criteria_command_is_a_clear_error(capsys):
     assert main(["criteria", "substation_dist"]) == 2
     err = capsys.readouterr().err
-    assert "unknown criterion type 'substation_dist'; known types: generation_within, " in err
+    assert "unknown criterion type 'substation_dist'; known types: deliverable_capacity, generation_within, " in err
     assert "substation_distance" in err
 
 
