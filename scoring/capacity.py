@@ -190,7 +190,7 @@ class CapacityTable:
 
 @dataclass(frozen=True)
 class TimeToPowerTable:
-    """Months to energisation per connection option (the profile's ``[time_to_power]`` table)."""
+    """Months to energisation per connection option (the profile's ``[connection_timeline]`` table)."""
 
     #: large-load service from an existing substation, with an upgrade (studies, design, build)
     existing_substation_months: float = 24.0
@@ -208,7 +208,7 @@ class TimeToPowerTable:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TimeToPowerTable:
-        return _from_dict(cls, data, "time_to_power")
+        return _from_dict(cls, data, "connection_timeline")
 
     def to_dict(self) -> dict[str, Any]:
         return _to_dict(self)

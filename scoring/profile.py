@@ -125,7 +125,7 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
     }
     if profile.campus_mw:
         data["campus_mw"] = profile.campus_mw
-    for name in ("capacity", "time_to_power"):
+    for name in ("capacity", "connection_timeline"):
         table = getattr(profile, name)
         if table != type(table)():
             data[name] = table.to_dict()

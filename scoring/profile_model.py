@@ -80,7 +80,7 @@ class Profile:
     #: campus size (MW) the capacity criteria and the cost model plan for; None = proximity only
     campus_mw: float | None = None
     capacity: CapacityTable = field(default_factory=CapacityTable)
-    time_to_power: TimeToPowerTable = field(default_factory=TimeToPowerTable)
+    connection_timeline: TimeToPowerTable = field(default_factory=TimeToPowerTable)
     path: str | None = None
 
     # -- derived settings -------------------------------------------------------------------
@@ -127,7 +127,9 @@ class Profile:
         if not self.campus_mw:
             return []
         base = (self.campus_mw, self.substation_rule, self.line_rule, self.capacity)
-        return [("deliverable_capacity", what, *base) for what in DELIVERABLE_MEASURES]
+        from gridscout.scoring.criteria.deliverable_capacity import DeliverableCapacity
+
+        return [(DeliverableCapacity.name, what, *base) for what in DELIVERABLE_MEASURES]
 
     def raster_layers(self) -> dict[str, Criterion]:
         """Raster layer name → the first criterion that reads it."""

@@ -26,7 +26,7 @@ from gridscout.scoring.transforms import Transform, is_finite_number, parameter_
 
 TOP_LEVEL_KEYS = (
     "name", "description", "sources", "campus_mw", "criteria", "exclusions", "cost", "capacity",
-    "time_to_power",
+    "connection_timeline",
 )
 COST_KEYS = (
     "region",
@@ -203,7 +203,7 @@ class _Reader:
         return mw
 
     def table(self, data: dict, name: str, cls: Any) -> Any:
-        """A planning table ([capacity], [time_to_power]); its defaults when the profile has none."""
+        """A planning table ([capacity], [connection_timeline]); its defaults when the profile has none."""
         if name not in data:
             return cls()
         if not isinstance(data[name], dict):
@@ -311,7 +311,7 @@ def parse_profile(text: str, path: str = "<profile>") -> Profile:
         cost=reader.cost(data["cost"]) if "cost" in data else CostTable(),
         campus_mw=reader.campus_mw(data.get("campus_mw")),
         capacity=reader.table(data, "capacity", CapacityTable),
-        time_to_power=reader.table(data, "time_to_power", TimeToPowerTable),
+        connection_timeline=reader.table(data, "connection_timeline", TimeToPowerTable),
         path=path,
     )
     return validated(profile)

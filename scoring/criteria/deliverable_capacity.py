@@ -37,7 +37,7 @@ def connection_columns(m, profile) -> dict[str, np.ndarray]:
     return {
         "connection_distance_m": distance,
         "connection_kv": np.where(via_line, line_kv, sub_kv),
-        "time_to_power_months": profile.time_to_power.months(via_line, distance / 1000.0),
+        "time_to_power_months": profile.connection_timeline.months(via_line, distance / 1000.0),
     }
 
 

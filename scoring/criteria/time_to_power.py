@@ -1,6 +1,6 @@
 """``time_to_power``: months until the parcel could be energised, by the connection the cost model
 chose: tie into an existing substation, or a new substation on a line, plus a new line of L km
-(the profile's ``[time_to_power]`` table, with its sources)."""
+(the profile's ``[connection_timeline]`` table, with its sources)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ class TimeToPower(CriterionType):
     unit = "months"
     description = (
         "months to energisation via the cheapest connection that can deliver the campus "
-        "([time_to_power] table: existing substation, new substation on a line, months per km of line)"
+        "([connection_timeline] table: existing substation, new substation on a line, months per km of line)"
     )
     single = True
     default_transform = ("linear", {"best": 24.0, "worst": 96.0})
@@ -43,7 +43,7 @@ class TimeToPower(CriterionType):
         return f"About {months:.0f} months to power: {how}"
 
     def settings_text(self, c: Criterion) -> str:
-        return "[time_to_power] table"
+        return "[connection_timeline] table"
 
 
 CRITERION_TYPE = TimeToPower()

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PARTS = ("gui/canvas", "gui/export", "gui/mapdraw")
 #: the PDF report's modules are the report's own part (its circle report ↔ report_pages is fixed there)
 NOT_MAP_DRAWING = ("report.py", "report_pages.py")
