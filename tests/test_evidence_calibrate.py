@@ -11,9 +11,9 @@ from gridscout.scoring.evidence.calibrate import (
     rank_auc,
     write_calibrated,
 )
-from sklearn.metrics import roc_auc_score
 from gridscout.scoring.profile import load_profile
 from gridscout.scoring.profile_reader import parse_profile
+from sklearn.metrics import roc_auc_score
 
 from tests._evidence_scene import grid_candidates, lines, substations
 

@@ -232,6 +232,25 @@ def fit(
     return best if objective(best) < objective(start) else start
 
 
+def number(value: Any) -> str:
+    """A parameter for people: 40,000,000 not 4e+07."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    return str(value)
+
+
+def flat_criteria(profile: Profile, columns: Mapping[str, Any]) -> frozenset[str]:
+    """Criteria whose utility spans less than the diagnostics' threshold over all candidates."""
+    from gridscout.scoring.evidence.diagnostics import FLAT_UTILITY_SPAN
+
+    out = set()
+    for c in profile.criteria:
+        u = criterion_array(dict(columns), c.id, "utility")
+        if u.size == 0 or float(np.nanmax(u) - np.nanmin(u)) < FLAT_UTILITY_SPAN:
+            out.add(c.id)
+    return frozenset(out)
+
+
 def kv_candidates(layers: list[gpd.GeoDataFrame | None], start: float) -> list[float]:
     """Voltage classes present (at least 3 features) between start / 2.5 and start × 2.5."""
     values = []
@@ -279,6 +298,7 @@ def calibrate(
     progress(0.0, "measuring with the start profile")
     m, result = measured(profile, scaled(progress, 0.0, 0.1))
     start_auc = auc_of(result)
+    start_scores = np.asarray(result.columns["score"], dtype=float)
     current, changes, notes = profile, [], []
 
     # 1. voltage thresholds (one prepare each) and the minimum area (re-score only)
@@ -314,8 +334,14 @@ def calibrate(
                 current = current.with_criterion(area_c.id, min_area_ha=best[1])
                 result = rescore(m, current)
 
-    # 2. weights and transform parameters, cross-validated on spatial blocks
-    space = ParameterSpace.of(current, weights=settings.fit_weights, transforms=settings.fit_transforms)
+    # 2. weights and transform parameters, cross-validated on spatial blocks; a criterion that cannot
+    #    tell these candidates apart keeps its settings (fitting it would fit noise)
+    flat = flat_criteria(current, result.columns)
+    for cid in sorted(flat):
+        notes.append(f"{cid} barely varies across these candidates: its weight and transform were kept")
+    space = ParameterSpace.of(
+        current, weights=settings.fit_weights, transforms=settings.fit_transforms, fixed=flat
+    )
     evaluator = Evaluator(space, result.columns, np.asarray(result.columns["excluded"]))
     blocks = spatial_blocks(candidates, settings.block_km)
     folds = spatial_folds(known, blocks, settings.folds, settings.seed)
@@ -330,7 +356,7 @@ def calibrate(
                 fold=i + 1,
                 train_auc=evaluator.auc(z, known, train),
                 test_auc=evaluator.auc(z, known, test),
-                start_test_auc=float(roc_auc_score(known[test], np.asarray(result.columns["score"])[test])),
+                start_test_auc=float(roc_auc_score(known[test], start_scores[test])),
                 test_candidates=int(test.size),
                 test_known=int(known[test].sum()),
             )
@@ -345,7 +371,7 @@ def calibrate(
             changes.append(f"{c0.id}: weight {c0.weight:g} → {c1.weight:g}")
         for k, v in c1.transform.params.items():
             if c0.transform.params.get(k) != v:
-                changes.append(f"{c0.id}: {k} {c0.transform.params.get(k):g} → {v:g}")
+                changes.append(f"{c0.id}: {k} {number(c0.transform.params.get(k))} → {number(v)}")
     progress(1.0, "calibrated")
     return CalibrationResult(
         profile=calibrated,

@@ -76,10 +76,20 @@ class ParameterSpace:
     parameters: list[Parameter]
 
     @classmethod
-    def of(cls, profile: Profile, *, weights: bool = True, transforms: bool = True) -> ParameterSpace:
+    def of(
+        cls,
+        profile: Profile,
+        *,
+        weights: bool = True,
+        transforms: bool = True,
+        fixed: frozenset[str] = frozenset(),
+    ) -> ParameterSpace:
+        """The space of ``profile``; criteria in ``fixed`` keep their weight and transform."""
         top = max(c.weight for c in profile.criteria)
         params: list[Parameter] = []
         for c in profile.criteria:
+            if c.id in fixed:
+                continue
             if weights:
                 params.append(Parameter(c.id, "weight", float(c.weight), is_weight=True, high=2.0 * top))
             if transforms:
