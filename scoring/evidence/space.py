@@ -128,13 +128,15 @@ class ParameterSpace:
         from gridscout.scoring.profile import validated
 
         rows = self.weights_and_transforms(z)
-        total = sum(w for _, w, _ in rows) or 1.0
-        scale = self.profile.total_weight / total
+        fitted = {p.criterion_id for p in self.parameters if p.is_weight}
+        start = sum(c.weight for c in self.profile.criteria if c.id in fitted)
+        total = sum(w for cid, w, _ in rows if cid in fitted) or 1.0
+        scale = start / total  # fitted weights keep their start total; the others stay as they were
         by_id = {cid: (w, t) for cid, w, t in rows}
         criteria = []
         for c in self.profile.criteria:
             w, t = by_id[c.id]
-            weight = round(w * scale, 2)
+            weight = round(w * scale, 2) if c.id in fitted else c.weight
             params = {
                 k: (significant(v) if isinstance(v, float) and k in {p.name for p in self.parameters if p.criterion_id == c.id} else v)
                 for k, v in t.params.items()
