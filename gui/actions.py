@@ -55,6 +55,10 @@ ACTIONS = [
                "Click or drag to select parcels", True),
     ActionSpec("tool_measure", "&Measure Distance", "tool_measure", ("Ctrl+Shift+M",), "measure",
                "Measure geodesic distances on WGS84", True),
+    ActionSpec("backtest", "&Backtest…", "backtest_dialog", (), "",
+               "Check the score profile against known data-center sites (ROC AUC, lift, criteria)"),
+    ActionSpec("calibrate", "&Calibrate…", "calibrate_dialog", (), "",
+               "Fit the score profile to known data-center sites and select the new profile"),
     ActionSpec("about", "&About GridScout", "show_about", (), "about"),
     ActionSpec("howto", "How to Load &Real Data", "show_howto", ("F1",), "help"),
 ]
@@ -63,7 +67,7 @@ MENUS = {
     "&File": ["new", "open", "@recent", "save", "save_as", "-", "add_layer", "import_osm", "export_map", "export_report",
               "export_data", "-", "quit"],
     "&View": ["zoom_in", "zoom_out", "zoom_full", "zoom_layer", "@bookmarks", "-", "@panels"],
-    "&Tools": ["tool_pan", "tool_identify", "tool_select", "tool_measure"],
+    "&Tools": ["tool_pan", "tool_identify", "tool_select", "tool_measure", "-", "backtest", "calibrate"],
     "&Help": ["howto", "about"],
 }
 TOOLBAR = ["new", "open", "save", "add_layer", "-", "tool_pan", "tool_identify", "tool_select", "tool_measure",

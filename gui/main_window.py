@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         from gridscout.gui.scoring_session import ScoringSession
 
         self.scoring = ScoringSession(self)  # live scores of the open project (panels connect to it)
+        self.evidence_report = None  # the last backtest (Tools › Backtest…), for the report's evidence page
         #: "save" | "discard" | "cancel" for unsaved changes on close/new/open; tests replace it
         self.ask_save = self._ask_save_dialog
         #: (name, help) of the commands that need no display, for Help (set by gui.app.run_app)
@@ -400,6 +401,21 @@ class MainWindow(QMainWindow):
         from gridscout.gui.export.dialogs import export_map
 
         return export_map(self, options)
+
+    def backtest_dialog(self):
+        """Tools › Backtest… (see gui.dialogs.backtest)."""
+        from gridscout.gui.dialogs.backtest import BacktestDialog
+
+        self.backtest = BacktestDialog(self)
+        self.backtest.show()
+        return self.backtest
+
+    def calibrate_dialog(self):
+        """Tools › Calibrate…: the Backtest dialog, calibrating at once."""
+        dialog = self.backtest_dialog()
+        if dialog.calibrate_button.isEnabled():
+            dialog.calibrate()
+        return dialog
 
     def export_report(self, options: dict | None = None):
         from gridscout.gui.export.dialogs import export_report

@@ -16,6 +16,7 @@ import pandas as pd
 from gridscout.layers.progress import Progress
 from gridscout.scoring.cost import OPTION_NAMES, CostEstimate
 from gridscout.scoring.criteria import Criterion, criterion_type
+from gridscout.scoring.evidence.diagnostics import score_diagnostics
 from gridscout.scoring.measurements import Measurements, clear_cache, prepare
 from gridscout.scoring.profile_model import Profile
 from gridscout.scoring.results import ScoreResult, ScoreSummary
@@ -204,6 +205,7 @@ def rescore(m: Measurements, profile: Profile) -> ScoreResult:
         left_out=dict(m.left_out),
         score_quantiles=quantiles,
         seconds={"measure": m.seconds, "rescore": time.perf_counter() - started},
+        diagnostics=score_diagnostics(profile, per_criterion, excluded, counts),
     )
     return ScoreResult(m, profile, columns, summary)
 

@@ -50,6 +50,8 @@ class ScoreSummary:
     score_quantiles: dict[str, float] = field(default_factory=dict)
     #: "measure" (geometry work, 0 when cached), "rescore"
     seconds: dict[str, float] = field(default_factory=dict)
+    #: what a scout should read first: flat criteria, minimums that exclude most (scoring.evidence)
+    diagnostics: list[str] = field(default_factory=list)
 
     def to_text(self) -> str:
         lines = [
@@ -64,6 +66,8 @@ class ScoreSummary:
         if self.score_quantiles:
             q = self.score_quantiles
             lines.append("  scores: " + ", ".join(f"{k} {v:.1f}" for k, v in q.items()))
+        for text in self.diagnostics:
+            lines.append(f"  note: {text}")
         if self.seconds:
             lines.append("  time: " + ", ".join(f"{k} {v:.2f} s" for k, v in self.seconds.items()))
         return "\n".join(lines)

@@ -15,6 +15,8 @@ from types import ModuleType
 
 from gridscout.commands import (
     app,
+    backtest,
+    calibrate,
     compare_sites,
     convert,
     criteria,
@@ -32,6 +34,8 @@ from gridscout.commands import (
 #: every subcommand, in the order ``gridscout --help`` lists them
 COMMANDS: tuple[ModuleType, ...] = (
     app,
+    backtest,
+    calibrate,
     compare_sites,
     convert,
     criteria,

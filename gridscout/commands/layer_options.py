@@ -8,7 +8,8 @@ import sys
 
 
 def add_layer_arguments(
-    parser: argparse.ArgumentParser, *, parcels_required: bool, engines: tuple = ("local",)
+    parser: argparse.ArgumentParser, *, parcels_required: bool, engines: tuple = ("local",),
+    lines_required: bool = True,
 ) -> None:
     """The layer options (``compare-sites`` has the local engine only)."""
     parser.add_argument(
@@ -17,7 +18,7 @@ def add_layer_arguments(
     parser.add_argument(
         "--substations", required=True, metavar="FILE", help="substations (points or polygons)"
     )
-    parser.add_argument("--lines", required=True, metavar="FILE", help="transmission lines")
+    parser.add_argument("--lines", required=lines_required, metavar="FILE", help="transmission lines")
     parser.add_argument("--plants", metavar="FILE", help="power plants (for MW within the radius)")
     parser.add_argument(
         "--raster",

@@ -67,7 +67,7 @@ def read_area_layer(name: str, spec: str, progress: Progress | None = None) -> t
 
 def read_inputs(
     substations: str,
-    lines: str,
+    lines: str | None,
     parcels: str | None = None,
     plants: str | None = None,
     sites: str | None = None,
@@ -109,6 +109,9 @@ def read_inputs(
         areas[name], report = read_area_layer(name, spec, scaled(progress, j / steps, (j + 1) / steps))
         reports.append(report)
     progress(1.0, "done")
+    if "lines" not in frames:  # no lines: line criteria score 0, the cost uses substations only
+        frames["lines"] = gpd.GeoDataFrame({"id": [], "name": [], "voltage_kv": []}, geometry=[],
+                                           crs=4326)
     scoring = ScoringInputs(frames.get("parcels"), frames["substations"], frames["lines"],
                             frames.get("plants"), raster_layers=rasters, area_layers=areas)
     return Inputs(scoring, frames.get("sites"), reports)

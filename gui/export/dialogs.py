@@ -197,7 +197,8 @@ def export_report(window, options: dict | None = None):
     def work(progress):
         scene = build(progress)
         return do_report(project, options["out"], sites=options.get("sites"), top=options.get("top", 5),
-                         scene=scene, progress=progress)
+                         scene=scene, progress=progress,
+                         evidence=options.get("evidence", getattr(window, "evidence_report", None)))
 
     return window.run_task("Export report", work, lambda res: window.message_bar.info(
         f"Report exported to {res.path} ({res.pages} pages)"))

@@ -35,7 +35,8 @@ class ReportResult:
 
 
 def export_report(project, out, sites: list[str] | None = None, top: int = 5, within_km: float = 10.0,
-                  title: str | None = None, scene=None, progress=None, dpi: float = DPI) -> ReportResult:
+                  title: str | None = None, scene=None, progress=None, dpi: float = DPI,
+                  evidence=None) -> ReportResult:
     from gridscout.gui.export.map_export import ensure_app
     from gridscout.gui.export.scene import MapScene
     from gridscout.gui.export.site_facts import all_sites, choose_sites, site_facts
@@ -95,6 +96,11 @@ def export_report(project, out, sites: list[str] | None = None, top: int = 5, wi
             progress(0.45 + 0.45 * k / max(len(facts), 1), f"site {site.name}")
             pw.new_page()
             RP.site_section(pw, scene, site, table.iloc[k], within_km, top)
+        if evidence is not None:  # the last backtest (Tools › Backtest…): gui.export.report_evidence
+            from gridscout.gui.export.report_evidence import evidence_page
+
+            pw.new_page()
+            evidence_page(pw, evidence)
         pw.new_page()
         progress(0.92, "appendix")
         RP.appendix(pw, scene)

@@ -4,6 +4,7 @@ the histogram follow as a slider moves. Scoring itself lives in ``window.scoring
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
@@ -360,4 +361,6 @@ def summary_text(result) -> str:
     if s.score_quantiles:
         q = s.score_quantiles
         lines.append(f"median score {q.get('median', 0):.1f}, best {q.get('max', 0):.1f}")
+    for note in getattr(s, "diagnostics", ()):
+        lines.append(f"<span style='color:#B55D00'>&#9888; {html.escape(note)}</span>")
     return "<br>".join(lines)

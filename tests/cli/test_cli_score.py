@@ -69,7 +69,11 @@ def files(tmp_path_factory):
         crs=4326,
     ).to_file(d / "sites.gpkg")
     (d / "flood.toml").write_text(
-        (ROOT / "resources" / "profiles" / "enterprise.toml").read_text(encoding="utf-8")
+        # the enterprise profile with a 10 ha minimum (the shipped one has 2 ha since issue 12), so
+        # that the 4 ha parcel C exercises the minimum-area rule
+        (ROOT / "resources" / "profiles" / "enterprise.toml")
+        .read_text(encoding="utf-8")
+        .replace("min_area_ha = 2\n", "min_area_ha = 10\n")
         + '\n[[exclusions]]\nlayer = "flood"\nmax_overlap_share = 0.1\n',
         encoding="utf-8",
     )
@@ -225,7 +229,7 @@ def test_compare_sites_markdown_and_csv(files):
     assert "Brambleton" in north and "| 500 |" in north and "A (" in north
     table = pd.read_csv(out)
     assert list(table["site"]) == ["Site North", "Site South"]
-    assert table.loc[0, "parcels_within_5km"] == 2  # A and D; C is excluded
+    assert table.loc[0, "parcels_within_5km"] == 3  # A, C and D: C (4 ha) passes the 2 ha minimum
     assert table.loc[1, "parcels_within_5km"] == 1  # B
 
 

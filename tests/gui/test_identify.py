@@ -109,9 +109,9 @@ def test_the_explanation_follows_the_weights(demo_window, qtbot):  # noqa: F811
     window = demo_window
     panel = window.panels["identify"]
     click_parcel(window, qtbot, KNOWN_PARCEL)
-    assert "weight 4 of 10" in panel.explanation.text()
+    assert "weight 4 of 9.5" in panel.explanation.text()  # enterprise total weight (generation 0.5)
     window.panels["score"].controls["substation_distance"].spin.setValue(9)
-    qtbot.waitUntil(lambda: "weight 9 of 15" in panel.explanation.text(), timeout=SCORE_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: "weight 9 of 14.5" in panel.explanation.text(), timeout=SCORE_TIMEOUT_MS)
     assert panel.current[1] == row_of(window, KNOWN_PARCEL)
 
 

@@ -175,12 +175,12 @@ def test_shipped_profiles_load_and_cite_sources(name):
 
 def test_shipped_thresholds():
     hyper, ent, edge = (load_profile(n) for n in ("hyperscale", "enterprise", "edge"))
-    assert hyper.substation_rule[0] >= 230 and hyper.line_rule[0] >= 230 and hyper.min_area_ha == 40
+    assert hyper.substation_rule[0] >= 230 and hyper.line_rule[0] >= 230 and hyper.min_area_ha == 8
     assert any(
         c.type == "generation_within" and c.radius_km == 50 and c.weight > 0 for c in hyper.criteria
     )
-    assert ent.substation_rule[0] == 115 and ent.min_area_ha == 10
-    assert edge.substation_rule[0] == 69 and edge.min_area_ha == 2
+    assert ent.substation_rule[0] == 115 and ent.min_area_ha == 2
+    assert edge.substation_rule[0] == 69 and edge.min_area_ha == 0.4
 
 
 def test_unknown_profile_name_lists_shipped():

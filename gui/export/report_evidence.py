@@ -1,0 +1,54 @@
+"""The report's optional evidence page: the last backtest (Tools › Backtest…) — AUC with its
+interval, the chart (ROC, criteria, score distributions), the lift and criteria tables, and the
+exclusion rules that remove known sites."""
+
+from __future__ import annotations
+
+import math
+import tempfile
+from pathlib import Path
+
+from PySide6 import QtCore, QtGui
+
+
+def evidence_page(pw, report) -> None:
+    """Draw the backtest ``report`` (:class:`scoring.evidence.backtest.BacktestReport`) on ``pw``."""
+    from gridscout.scoring.evidence.columns import format_value
+    from gridscout.scoring.evidence.outputs import draw_chart
+
+    pw.heading("Evidence — backtest against known data-center sites", 1)
+    pw.text(
+        f"Profile {report.profile}: {report.candidates:,} candidates, {report.known:,} of them hold a "
+        f"known site ({report.base_rate:.2%}). ROC AUC {report.auc:.3f} (95% bootstrap interval "
+        f"{report.auc_low:.3f}–{report.auc_high:.3f}); 0.5 is chance, 1.0 would rank every known site "
+        "first.",
+        9,
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "chart.png"
+        draw_chart(report, path)
+        image = QtGui.QImage(str(path))
+    if not image.isNull():
+        h = pw.width * image.height() / image.width()
+        pw.ensure(h)
+        pw.painter.drawImage(QtCore.QRectF(pw.m, pw.y, pw.width, h), image)
+        pw.y += h + pw.pt(8)
+    pw.heading("Precision and lift at the top", 2)
+    pw.table(
+        ["Top", "Candidates", "Known sites", "Precision", "Lift", "Recall"],
+        [[f"{t.fraction:.0%}", f"{t.candidates:,}", f"{t.known:,}", f"{t.precision:.1%}",
+          "–" if math.isnan(t.lift) else f"{t.lift:.1f}×", f"{t.recall:.0%}"] for t in report.top],
+        [0.8, 1, 1, 1, 0.8, 0.8], size=7.5, align_right={1, 2, 3, 4, 5},
+    )
+    pw.heading("Each criterion alone", 2)
+    pw.table(
+        ["Criterion", "Weight", "AUC", "Median, known sites", "Median, other"],
+        [[c.title, f"{c.weight:g}", "–" if math.isnan(c.auc) else f"{c.auc:.3f}",
+          format_value(c.known_quantiles[2], c.unit), format_value(c.other_quantiles[2], c.unit)]
+         for c in report.criteria],
+        [2.2, 0.7, 0.7, 1.3, 1.3], size=7.5, align_right={1, 2, 3, 4},
+    )
+    for e in report.exclusions:
+        pw.text(e.sentence()[0].upper() + e.sentence()[1:] + ".", 8)
+    for note in report.notes:
+        pw.text(f"Note: {note}.", 8)
