@@ -42,7 +42,7 @@ _HOW_TO_ADD = {
 }
 _NOT_EXCLUSION_KINDS = ("parcels", "basemap", "raster")
 
-_concat_cache: OrderedDict[tuple, gpd.GeoDataFrame] = OrderedDict()
+_concat_cache: OrderedDict[tuple, tuple[gpd.GeoDataFrame, tuple]] = OrderedDict()
 _CONCAT_CACHE_SIZE = 8
 
 
@@ -124,7 +124,9 @@ def _concat(layers: list) -> tuple[gpd.GeoDataFrame, list[LayerSpan]]:
     if len(layers) == 1:
         return layers[0].data, spans
     key = tuple((lyr.name, id(lyr.data)) for lyr in layers)
-    frame = _concat_cache.get(key)
+    cached = _concat_cache.get(key)
+    # the entry keeps its source frames alive, so their ids cannot be reused by other frames
+    frame = cached[0] if cached is not None and all(a is lyr.data for a, lyr in zip(cached[1], layers, strict=True)) else None
     if frame is None:
         parts = []
         for lyr in layers:
@@ -133,7 +135,7 @@ def _concat(layers: list) -> tuple[gpd.GeoDataFrame, list[LayerSpan]]:
             part.index = [f"{lyr.name}:{label}" for label in part.index]
             parts.append(part)
         frame = gpd.GeoDataFrame(pd.concat(parts), geometry=layers[0].data.geometry.name, crs=4326)
-        _concat_cache[key] = frame
+        _concat_cache[key] = (frame, tuple(lyr.data for lyr in layers))
         while len(_concat_cache) > _CONCAT_CACHE_SIZE:
             _concat_cache.popitem(last=False)
     else:

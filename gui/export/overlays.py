@@ -13,7 +13,6 @@ from gridscout.layers import style as S
 from PySide6 import QtCore, QtGui
 
 HIGHLIGHT = S.HIGHLIGHT
-Label = L.LabelCandidate
 
 
 def paint_labels(painter, frame: MapFrame, labels: list[L.LabelCandidate], size_pt: float = 6.5,
