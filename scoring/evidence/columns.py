@@ -38,12 +38,9 @@ def criterion_title(criterion: Any) -> str:
 
 def criterion_unit(criterion: Any) -> str:
     """The unit of the criterion's raw value (km, MW, USD, ha, share, or "")."""
-    unit = getattr(criterion, "unit", None)
-    if isinstance(unit, str):
-        return unit
-    from gridscout.scoring.profile import RAW_UNITS
+    from gridscout.scoring.criteria import criterion_type
 
-    return RAW_UNITS.get(criterion.type, "")
+    return criterion_type(criterion.type).unit
 
 
 def format_value(value: float, unit: str) -> str:

@@ -1,0 +1,92 @@
+"""Do the deliverable-power criteria help? Backtest each shipped profile on the development data
+(the cells and known sites of ``scripts/evidence_backtest.py``) three ways: proximity only (no
+campus size), as shipped (campus size: the cost model connects only where the campus can be
+served), and with the capacity criteria added (``deliverable_capacity``, ``time_to_power``,
+``retiring_generation_within``).
+
+    python scripts/capacity_backtest.py [--data ../shared/data] [--profiles enterprise,hyperscale,edge]
+
+Skips cleanly (exit 0, a message) when the data folder is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from evidence_backtest import FILES, REGIONS, grid  # noqa: E402
+
+ADDED = """
+[[criteria]]
+type = "deliverable_capacity"
+weight = {w}
+
+[[criteria]]
+type = "time_to_power"
+weight = {w}
+
+[[criteria]]
+type = "retiring_generation_within"
+weight = {w}
+radius_km = 25
+transform = "linear"
+worst = 0
+best = 1000
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", default=str(Path(__file__).resolve().parents[1] / ".." / "shared" / "data"))
+    ap.add_argument("--profiles", default="enterprise,hyperscale,edge")
+    ap.add_argument("--weight", type=float, default=1.0, help="weight of each added criterion")
+    args = ap.parse_args(argv)
+    data = Path(args.data)
+    if not all((data / f).exists() for f in FILES.values()):
+        print(f"skipped: development data not found in {data}")
+        return 0
+
+    import geopandas as gpd
+    import pandas as pd
+    from gridscout.layers.io import load_layer
+    from gridscout.resources import profile_path
+    from gridscout.scoring.engine import score
+    from gridscout.scoring.evidence.backtest import BacktestSettings, backtest
+    from gridscout.scoring.evidence.labels import label_candidates
+    from gridscout.scoring.profile import load_profile, parse_profile
+
+    known = load_layer(str(data / FILES["known"]), kind="candidate_sites").data
+    subs = load_layer(str(data / FILES["substations"]), kind="substations").data
+    plants = load_layer(str(data / FILES["plants"]), kind="power_plants").data
+    lines = gpd.GeoDataFrame({"id": [], "name": [], "voltage_kv": []}, geometry=[], crs=4326)
+    cells = gpd.GeoDataFrame(pd.concat([grid(b, 1.0) for b in REGIONS.values()], ignore_index=True), crs=4326)
+    cells["parcel_id"] = [f"c{i}" for i in range(len(cells))]
+    labels = label_candidates(cells, known)
+    print(f"{len(cells):,} cells of 1 km²; {labels.to_text()}")
+    settings = BacktestSettings(bootstrap=1000)
+    print(f"{'profile':<11} {'variant':<34} {'AUC':>6} {'95% interval':>14} {'lift top 5%':>11}")
+    for name in args.profiles.split(","):
+        shipped = load_profile(name)
+        text = profile_path(name).read_text(encoding="utf-8")
+        variants = {
+            "proximity only (no campus_mw)": replace(shipped, campus_mw=None),
+            f"shipped (campus {shipped.campus_mw:g} MW)": shipped,
+            "+ capacity criteria": parse_profile(text + ADDED.format(w=args.weight), f"{name}+capacity"),
+        }
+        for label, profile in variants.items():
+            report = backtest(score(cells, subs, lines, plants, profile=profile), labels, settings=settings)
+            lo, hi = report.auc_low, report.auc_high
+            lift = next((r.lift for r in report.top if abs(r.fraction - 0.05) < 1e-9), float("nan"))
+            print(f"{name:<11} {label:<34} {report.auc:6.3f} {lo:6.3f}–{hi:6.3f} {lift:10.1f}x")
+            if label.startswith("+"):
+                for c in report.criteria:
+                    if c.id in ("deliverable_capacity", "time_to_power", "retiring_generation_within"):
+                        print(f"{'':<11}   {c.id}: own AUC {c.auc:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
