@@ -19,23 +19,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from evidence_backtest import FILES, REGIONS, grid  # noqa: E402
 
-ADDED = """
-[[criteria]]
-type = "deliverable_capacity"
-weight = {w}
+CAPACITY_TYPES = ("deliverable_capacity", "time_to_power", "retiring_generation_within")
 
-[[criteria]]
-type = "time_to_power"
-weight = {w}
 
-[[criteria]]
-type = "retiring_generation_within"
-weight = {w}
-radius_km = 25
-transform = "linear"
-worst = 0
-best = 1000
-"""
+def capacity_criteria(weight: float, retiring: bool):
+    """The capacity criteria with their types' default transforms (retiring MW: linear 0-1,000)."""
+    from gridscout.scoring.criteria import criterion_type
+    from gridscout.scoring.profile import make_criterion
+    from gridscout.scoring.transforms import Transform
+
+    out = []
+    for name in CAPACITY_TYPES[: 3 if retiring else 2]:
+        default = criterion_type(name).default_transform
+        transform = Transform(*default) if default else Transform("linear", {"worst": 0, "best": 1000})
+        out.append(make_criterion(name, transform, weight))
+    return tuple(out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,11 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     import geopandas as gpd
     import pandas as pd
     from gridscout.layers.io import load_layer
-    from gridscout.resources import profile_path
     from gridscout.scoring.engine import score
     from gridscout.scoring.evidence.backtest import BacktestSettings, backtest
     from gridscout.scoring.evidence.labels import label_candidates
-    from gridscout.scoring.profile import load_profile, parse_profile
+    from gridscout.scoring.profile import load_profile
 
     known = load_layer(str(data / FILES["known"]), kind="candidate_sites").data
     subs = load_layer(str(data / FILES["substations"]), kind="substations").data
@@ -67,21 +64,23 @@ def main(argv: list[str] | None = None) -> int:
     labels = label_candidates(cells, known)
     print(f"{len(cells):,} cells of 1 km²; {labels.to_text()}")
     settings = BacktestSettings(bootstrap=1000)
-    print(f"{'profile':<11} {'variant':<34} {'AUC':>6} {'95% interval':>14} {'lift top 5%':>11}")
+    print(f"{'profile':<11} {'variant':<40} {'AUC':>6} {'95% interval':>14} {'lift top 5%':>11}")
     for name in args.profiles.split(","):
         shipped = load_profile(name)
-        text = profile_path(name).read_text(encoding="utf-8")
+        base = replace(shipped, criteria=tuple(c for c in shipped.criteria if c.type not in CAPACITY_TYPES))
         variants = {
-            "proximity only (no campus_mw)": replace(shipped, campus_mw=None),
-            f"shipped (campus {shipped.campus_mw:g} MW)": shipped,
-            "+ capacity criteria": parse_profile(text + ADDED.format(w=args.weight), f"{name}+capacity"),
+            "proximity only (no campus_mw)": replace(base, campus_mw=None),
+            f"campus {shipped.campus_mw:g} MW, no capacity criteria": base,
+            "+ deliverable, time to power": replace(base, criteria=base.criteria + capacity_criteria(args.weight, False)),
+            "+ those and retiring generation": replace(base, criteria=base.criteria + capacity_criteria(args.weight, True)),
+            "as shipped": shipped,
         }
         for label, profile in variants.items():
             report = backtest(score(cells, subs, lines, plants, profile=profile), labels, settings=settings)
             lo, hi = report.auc_low, report.auc_high
             lift = next((r.lift for r in report.top if abs(r.fraction - 0.05) < 1e-9), float("nan"))
-            print(f"{name:<11} {label:<34} {report.auc:6.3f} {lo:6.3f}–{hi:6.3f} {lift:10.1f}x")
-            if label.startswith("+"):
+            print(f"{name:<11} {label:<40} {report.auc:6.3f} {lo:6.3f}–{hi:6.3f} {lift:10.1f}x")
+            if label.startswith("+ those"):
                 for c in report.criteria:
                     if c.id in ("deliverable_capacity", "time_to_power", "retiring_generation_within"):
                         print(f"{'':<11}   {c.id}: own AUC {c.auc:.3f}")
