@@ -8,7 +8,7 @@ is not changed.
 
 from __future__ import annotations
 
-from gridscout.gui.canvas.mercator import to_lonlat
+from gridscout.gui.mapdraw.projection import to_lonlat
 from gridscout.gui.site_editing import SiteEditor
 from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtWidgets import QInputDialog, QMenu

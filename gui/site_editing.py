@@ -148,7 +148,7 @@ class SiteEditor(QObject):
 
     def site_at(self, lon: float, lat: float) -> str | None:
         """The name of the hand-editable site drawn at (lon, lat) (within the pick tolerance)."""
-        from gridscout.gui.canvas.mercator import to_merc
+        from gridscout.gui.mapdraw.projection import to_merc
 
         layer = self.sites_layer()
         if layer is None or layer.name not in self.canvas.layer_names():

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gridscout.gui.export.furniture import font
-from gridscout.gui.export.scalebar import bbox_to_merc, to_merc
+from gridscout.gui.mapdraw.projection import bbox_to_merc, to_merc
 from PySide6 import QtCore, QtGui
 
 #: room kept around each feature (a symbol's half size and a little air), in points

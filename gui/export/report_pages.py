@@ -7,10 +7,10 @@ from pathlib import Path
 from gridscout.gui.export import furniture as F
 from gridscout.gui.export.pdf_pages import PageWriter
 from gridscout.gui.export.report import fmt_km, fmt_kv, fmt_num, score_stats
-from gridscout.gui.export.scalebar import bbox_to_lonlat, scale_bar_for_extent
 from gridscout.gui.export.scene import fit_extent, pad_extent
 from gridscout.gui.export.site_facts import criterion_columns
 from gridscout.gui.export.vector_painter import MapFrame, paint_map
+from gridscout.gui.mapdraw.projection import bbox_to_lonlat, scale_bar_for_extent
 from gridscout.layers import style as S
 from gridscout.scoring.criteria import criterion_type
 from PySide6 import QtCore
@@ -69,7 +69,7 @@ def draw_map(pw: PageWriter, scene, extent_lonlat, height_pt: float, highlights=
 
 def site_clusters(sites, km: float = 60.0) -> list[list[int]]:
     """Sites grouped by proximity (a site joins the first group with a member within ``km``)."""
-    from gridscout.gui.export.scalebar import GEOD
+    from gridscout.gui.mapdraw.projection import GEOD
 
     pts = [sites.geometry.iloc[i].representative_point() for i in range(len(sites))]
     groups: list[list[int]] = []

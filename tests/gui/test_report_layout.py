@@ -75,7 +75,7 @@ def test_ohi_page_shows_its_nearest_substation(demo_report):
 
 
 def test_overview_is_a_locator_that_fits_the_sites_and_one_inset_per_group(demo_report):
-    from gridscout.gui.export.scalebar import bbox_to_lonlat
+    from gridscout.gui.mapdraw.projection import bbox_to_lonlat
 
     res, reader, _ = demo_report
     overview = [m for m in res.maps if m.page == 2]
