@@ -6,7 +6,7 @@ from pathlib import Path
 
 from gridscout.gui.export import furniture as F
 from gridscout.gui.export.pdf_pages import PageWriter
-from gridscout.gui.export.report import fmt_km, fmt_kv, fmt_num, score_stats
+from gridscout.gui.export.report_format import fmt_km, fmt_kv, fmt_num, score_stats
 from gridscout.gui.export.scene import fit_extent, pad_extent
 from gridscout.gui.export.site_facts import criterion_columns
 from gridscout.gui.export.vector_painter import MapFrame, paint_map
