@@ -42,11 +42,8 @@ ALLOWED = {
 CLI_TO_GUI = {"gridscout.commands.app", "gridscout.commands.export_map", "gridscout.commands.report"}
 QT_MODULES = ("PySide6", "shiboken6", "pyqtgraph", "PyQt5", "PyQt6", "qtpy")
 
-#: Circles other helpers are breaking while this test is written (issue 11, item 5). Each entry is
-#: the set of modules of one known circle; a circle that lies inside an entry is reported as an
-#: expected failure instead of an error. EMPTY THIS after merging their branches: an entry whose
-#: circle is gone makes test_known_circle_is_still_there XPASS, which fails the run (strict).
-KNOWN_CIRCLES: tuple[frozenset[str], ...] = ()  # every circle the house had is broken; keep it so
+#: Circles tolerated for now, each the set of modules of one circle (none: the house has no circles)
+KNOWN_CIRCLES: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
