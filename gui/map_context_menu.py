@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from gridscout.gui.mapdraw.projection import to_lonlat
 from gridscout.gui.site_editing import SiteEditor
-from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 
@@ -38,16 +38,26 @@ class MapContextMenu(QObject):
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.ContextMenu:
+            if self.canvas.tool() == "measure":
+                return False
             lon, lat = self.lonlat_at(event.pos())
-            menu = self.build_menu(lon, lat)
-            menu.exec(event.globalPos())
+            menu = self.build_menu(lon, lat, pos=event.pos())
+            menu.popup(event.globalPos())  # not exec(): the event loop goes on
             return True
         return False
 
-    def build_menu(self, lon: float, lat: float) -> QMenu:
-        """The menu for a right-click at (lon, lat) (tests trigger its actions directly)."""
+    def build_menu(self, lon: float, lat: float, pos: QPoint | None = None) -> QMenu:
+        """The one right-click menu at (lon, lat): a parcel's note actions when one is under the
+        viewport position ``pos``, then the candidate-site actions (tests trigger them directly)."""
         menu = QMenu(self.canvas)
         menu.setObjectName("map_context_menu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        notes = getattr(getattr(self.window, "field_notes", None), "map_menu", None)
+        hit = notes.parcel_at(pos) if notes is not None and pos is not None else None
+        if hit is not None:
+            notes.add_actions(menu, *hit)
+            notes.last_menu = menu
+            menu.addSeparator()
         site = self.editor.site_at(lon, lat)
         if self.moving is not None and self.moving in self.editor.names():
             name = self.moving

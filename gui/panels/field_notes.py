@@ -370,9 +370,15 @@ class MapNoteMenu(QObject):
         return None
 
     def popup(self, layer: Layer, row: int, global_pos) -> QMenu:
-        pid = self.notes.index(layer).parcel_id(row)
         menu = QMenu(self.canvas)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.add_actions(menu, layer, row)
+        menu.popup(global_pos)
+        return menu
+
+    def add_actions(self, menu: QMenu, layer: Layer, row: int) -> None:
+        """The parcel's note actions, first in ``menu`` (the map's one right-click menu uses them)."""
+        pid = self.notes.index(layer).parcel_id(row)
         menu.addAction(f"Field note for {pid}…", lambda: self.notes.edit_dialog(layer, [row]))
         status_menu = menu.addMenu("Set status")
         for s in NOTE_STATUSES:
@@ -382,5 +388,3 @@ class MapNoteMenu(QObject):
         if table is not None:
             menu.addAction("Show in attribute table", lambda: table.show_rows(layer.name, [row]))
         self.last_menu = menu
-        menu.popup(global_pos)
-        return menu
