@@ -245,6 +245,10 @@ def test_compare_sites_one_number_format_per_unit_and_excluded_parcels_say_why(f
         f"{files}/parcels.gpkg:lots",
         "--within-km",
         5,
+        "--profile",
+        files / "flood.toml",  # the 10 ha minimum: parcel C (4 ha) is excluded
+        "--exclusion",
+        f"flood={files}/flood.gpkg",
         "--quiet",
     )
     assert run.returncode == 0, run.stderr
