@@ -270,4 +270,5 @@ def test_compare_sites_one_number_format_per_unit_and_excluded_parcels_say_why(f
     assert checked == set(formats)
     north = body[[r[0] for r in body].index("Site North")]
     excluded = north[head.index("excluded_within_5km")]
-    assert excluded == "1 (area below the 10 ha minimum)"  # C: a count and why, not a score of 0
+    # a count and why, not a score of 0: C is below the minimum, another parcel half in the flood zone
+    assert excluded == "2 (1 50% in flood > maximum 10%; 1 area below the 10 ha minimum)"

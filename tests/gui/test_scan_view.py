@@ -67,7 +67,7 @@ def test_cancel_leaves_the_project_alone(main_window, qtbot):
     qtbot.waitUntil(lambda: tool.task.is_done, timeout=120_000)
     assert tool.last_scan is None
     names = [lyr.name for lyr in window.session.project.layers]
-    assert names == ["lines", "substations", "World (Natural Earth)"]  # a new project's basemap under them
+    assert names == ["World (Natural Earth)", "lines", "substations"]  # a new project's basemap under them
 
 
 def test_default_resolution_keeps_the_view_under_a_million_cells():
