@@ -114,6 +114,8 @@ def test_right_click_on_a_parcel_opens_its_note(demo, qtbot):
     pid = layer.data["parcel_id"].iat[row]
     first = menu.actions()[0]
     assert first.text() == f"Field note for {pid}…"
+    # one menu for the click: the parcel's note actions, then the candidate-site actions
+    assert "Add candidate site here" in [a.text() for a in menu.actions()]
     first.trigger()
     dialogs = [w for w in QApplication.topLevelWidgets() if w.windowTitle() == "Field note" and w.isVisible()]
     assert dialogs
