@@ -242,11 +242,38 @@ def agreement(label, ours, theirs):
     )
 
 
+def bench_campus(parcels, subs, lines, plants, campus_mw: float, proximity_s: float) -> None:
+    from gridscout.scoring.engine import score
+    from gridscout.scoring.profile_reader import parse_profile
+
+    text = f"campus_mw = {campus_mw:g}\n" + PROFILE + """
+[[criteria]]
+type = "deliverable_capacity"
+weight = 1
+
+[[criteria]]
+type = "time_to_power"
+weight = 1
+"""
+    profile = parse_profile(text, "bench-campus.toml")
+    t, c = time.perf_counter(), time.process_time()
+    result = score(parcels, subs, lines, plants, profile=profile, use_cache=False)
+    wall, cpu = time.perf_counter() - t, time.process_time() - c
+    print(f"with campus_mw = {campus_mw:g} (nearest deliverable substation and line, capacity and "
+          f"time-to-power criteria): {wall:.2f} s wall, {cpu:.2f} s CPU = {wall / proximity_s:.2f}x the "
+          f"proximity-only score; peak RSS so far {peak_mib():,.0f} MiB")
+    served = float((result.columns["deliverable_mw"] >= campus_mw).mean())
+    print(f"  {served:.0%} of parcels' cheapest qualifying connection can deliver {campus_mw:g} MW")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1_000_000)
     parser.add_argument("--n-geopandas", type=int, default=200_000)
     parser.add_argument("--skip-geopandas", action="store_true")
+    parser.add_argument("--campus", type=float, metavar="MW",
+                        help="also score planning for a campus of MW (deliverable-aware cost, "
+                        "deliverable_capacity and time_to_power): the overhead of deliverable power")
     parser.add_argument(
         "--rescore-only",
         action="store_true",
@@ -263,6 +290,8 @@ def main() -> int:
     parcels, subs, lines, plants = make_data(args.n)
     result = bench_gridscout(parcels, subs, lines, plants)
     full = result.summary.seconds["measure"] + result.summary.seconds["rescore"]
+    if args.campus:
+        bench_campus(parcels, subs, lines, plants, args.campus, full)
     if args.skip_geopandas:
         print(f"peak RSS {peak_mib():,.0f} MiB")
         return 0
