@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
         self.recent_menu, self.bookmarks_menu = build_menus(self, self.actions_, toggles)
         self.loader = LayerLoader(self)
         self.osm_importer = OsmImporter(self)  # File › Import OpenStreetMap, dropped .osm files
+        from gridscout.gui.scan_view import install as install_scan
+
+        install_scan(self)  # Tools › Scan This View, Edit › Undo/Redo, the map's right-click menu
         self.setAcceptDrops(True)
         self.resize(1600, 1000)
 

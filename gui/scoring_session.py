@@ -65,14 +65,16 @@ class _Job(QObject):
 
     def _run(self, progress) -> Outcome:  # on the worker
         from gridscout.scoring.engine import prepare, rescore
+        from gridscout.scoring.project_scoring import profile_for_inputs
 
         m = self.measurements
+        profile = profile_for_inputs(self.inputs, self.profile)  # scan cells: no area criterion
         if self.needs_geometry:
-            inputs, profile = self.inputs, self.profile
+            inputs = self.inputs
             m = prepare(inputs.parcels, inputs.substations, inputs.lines, inputs.plants,
                         rasters=inputs.rasters_for(profile), exclusions=inputs.exclusions_for(profile),
                         profile=profile, progress=progress)
-        result = rescore(m, self.profile)
+        result = rescore(m, profile)
         return Outcome(result, results_table(result), m)
 
     def _progress(self, fraction: float, message: str) -> None:
@@ -283,7 +285,7 @@ class ScoringSession(QObject):
         self.last_error = None
         project.scores = outcome.table
         if job.user:
-            project.profile = profile_dict(outcome.result.profile)
+            project.profile = profile_dict(job.profile)  # the user's, not its cell form
             self.window.session.set_modified(True)
         self.resultChanged.emit(outcome.result)
 

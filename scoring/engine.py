@@ -191,6 +191,8 @@ def rescore(m: Measurements, profile: Profile) -> ScoreResult:
         ),
     }
     columns.update(extra)
+    if m.substation.kv_inferred is not None:
+        columns["substation_kv_inferred"] = m.substation.kv_inferred
     columns.update(per_criterion)
     summary = ScoreSummary(
         profile=profile.name,

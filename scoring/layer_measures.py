@@ -15,6 +15,7 @@ import pandas as pd
 import shapely
 from gridscout.layers.errors import DataError
 from gridscout.layers.progress import Progress
+from gridscout.layers.substation_voltage import INFERRED_COLUMN
 from pyproj import CRS
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,9 @@ class NearestFeature:
     feature_id: np.ndarray  # object: text or None
     name: np.ndarray  # object: text or None
     kv: np.ndarray  # float, NaN none/unknown
+    #: True where the feature's voltage was inferred from the lines (None: the layer has no such
+    #: column, see :mod:`gridscout.layers.substation_voltage`)
+    kv_inferred: np.ndarray | None = None
 
     @classmethod
     def empty(cls, n: int) -> NearestFeature:
@@ -105,6 +109,11 @@ def nearest_feature(
         feature_id=pick(feature_ids(features), None),
         name=pick(feature_names(features), None),
         kv=pick(voltage_kv(features), np.nan),
+        kv_inferred=(
+            pick(features[INFERRED_COLUMN].fillna(False).to_numpy(dtype=bool), False)
+            if INFERRED_COLUMN in features.columns
+            else None
+        ),
     )
 
 

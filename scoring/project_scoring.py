@@ -141,6 +141,29 @@ def _concat(layers: list) -> tuple[gpd.GeoDataFrame, list[LayerSpan]]:
     return frame, spans
 
 
+_inferred_cache: OrderedDict[tuple, tuple] = OrderedDict()
+
+
+def substations_with_voltage(
+    substations: gpd.GeoDataFrame, lines: gpd.GeoDataFrame | None
+) -> gpd.GeoDataFrame:
+    """Substations with missing voltages inferred from the lines that meet them
+    (:func:`gridscout.layers.substation_voltage.infer_substation_voltage`), cached by the frames'
+    identities so that re-scores keep hitting the measurement cache."""
+    from gridscout.layers.substation_voltage import infer_substation_voltage
+
+    key = (id(substations), id(lines))
+    hit = _inferred_cache.get(key)
+    if hit is not None and hit[0] is substations and hit[1] is lines:
+        _inferred_cache.move_to_end(key)
+        return hit[2]
+    out = infer_substation_voltage(substations, lines)
+    _inferred_cache[key] = (substations, lines, out)
+    while len(_inferred_cache) > _CONCAT_CACHE_SIZE:
+        _inferred_cache.popitem(last=False)
+    return out
+
+
 def missing_inputs(project) -> list[str]:
     """Which of parcels / substations / lines the project lacks (in that order)."""
     return [which for which in REQUIRED if not project.layers_of_kind(KINDS[which])]
@@ -149,11 +172,21 @@ def missing_inputs(project) -> list[str]:
 def scoring_inputs(project) -> ScoringInputs:
     """Gather the project's layers for scoring; a missing parcels/substations/lines layer →
     :class:`GridScoutError` naming it and how to add it."""
-    missing = missing_inputs(project)
+    return _gather(project, REQUIRED, "score")
+
+
+def grid_inputs(project) -> ScoringInputs:
+    """The project's layers for a scan (``scoring.scan``): substations and lines are needed,
+    parcels are not (``parcels`` is then None)."""
+    return _gather(project, ("substations", "lines"), "scan")
+
+
+def _gather(project, required: tuple[str, ...], verb: str) -> ScoringInputs:
+    missing = [m for m in missing_inputs(project) if m in required]
     if missing:
         what = " and ".join(f"no {m} layer" for m in missing)
         how = "; ".join(_HOW_TO_ADD[m] for m in missing)
-        raise GridScoutError(f"Cannot score: the project has {what}. To score, {how}.")
+        raise GridScoutError(f"Cannot {verb}: the project has {what}. To {verb}, {how}.")
     frames, spans = {}, {}
     for which, kind in KINDS.items():
         layers = [lyr for lyr in project.layers_of_kind(kind) if not lyr.is_raster]
@@ -161,6 +194,8 @@ def scoring_inputs(project) -> ScoringInputs:
             frames[which], spans[which] = _concat(layers)
         else:
             frames[which], spans[which] = None, []
+    if frames["substations"] is not None:
+        frames["substations"] = substations_with_voltage(frames["substations"], frames["lines"])
     rasters = {lyr.name: lyr for lyr in project.layers if lyr.is_raster and lyr.kind != "basemap"}
     areas = {lyr.name: lyr.data for lyr in project.layers
              if not lyr.is_raster and lyr.kind not in _NOT_EXCLUSION_KINDS}
@@ -194,8 +229,18 @@ def score_project(project, profile: Profile | None = None, progress: Progress | 
     return score_inputs(inputs, profile, progress)
 
 
+def profile_for_inputs(inputs: ScoringInputs, profile: Profile) -> Profile:
+    """``profile``, or its cell form (:func:`gridscout.scoring.scan.cell_profile`) when the
+    parcels are all scan cells."""
+    from gridscout.scoring.scan import cell_profile, is_cell_surface
+
+    return cell_profile(profile) if is_cell_surface(inputs.parcels) else profile
+
+
 def score_inputs(inputs: ScoringInputs, profile: Profile, progress: Progress | None = None) -> ScoreResult:
     from gridscout.scoring.engine import score
+
+    profile = profile_for_inputs(inputs, profile)
 
     return score(inputs.parcels, inputs.substations, inputs.lines, inputs.plants,
                  rasters=inputs.rasters_for(profile), exclusions=inputs.exclusions_for(profile),

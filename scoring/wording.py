@@ -40,6 +40,15 @@ def kv_text(kv: float) -> str:
     return f"{kv:g} kV" if kv == kv else "unknown voltage"
 
 
+def substation_kv_text(cols: dict, i: int) -> str:
+    """The nearest substation's kV, saying so when it was inferred from the lines."""
+    text = kv_text(cols["substation_kv"][i])
+    inferred = cols.get("substation_kv_inferred")
+    if inferred is not None and bool(inferred[i]):
+        text += " (inferred from the lines that meet it; the substation has no voltage tag)"
+    return text
+
+
 def substation_phrase(name: Any, feature_id: Any) -> str:
     name = real_name(name)
     if name:

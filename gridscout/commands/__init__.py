@@ -24,6 +24,7 @@ from gridscout.commands import (
     inspect,
     partition_parcels,
     report,
+    scan,
     score,
 )
 
@@ -39,6 +40,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     inspect,
     partition_parcels,
     report,
+    scan,
     score,
 )
 

@@ -101,6 +101,9 @@ def read_inputs(
         areas[name], report = read_area_layer(name, spec, scaled(progress, j / steps, (j + 1) / steps))
         reports.append(report)
     progress(1.0, "done")
+    from gridscout.layers.substation_voltage import infer_substation_voltage
+
+    frames["substations"] = infer_substation_voltage(frames["substations"], frames["lines"])
     scoring = ScoringInputs(frames.get("parcels"), frames["substations"], frames["lines"],
                             frames.get("plants"), raster_layers=rasters, area_layers=areas)
     return Inputs(scoring, frames.get("sites"), reports)
@@ -126,7 +129,7 @@ def unused_inputs(profile: Profile, rasters: Iterable[str] = (), exclusions: Ite
     """What ``profile`` ignores or misses among the inputs named (before any file is read):
     ``("raster", name)`` / ``("exclusion", name)`` for a layer it does not name, ``("plants", None)``
     when it scores generation but there are no plants."""
-    used = {c.layer for c in profile.criteria if c.layer} | {e.layer for e in profile.exclusions}
+    used = {c.settings.get("layer") for c in profile.criteria if c.settings.get("layer")} | {e.layer for e in profile.exclusions}
     out: list[tuple[str, str | None]] = [("raster", n) for n in rasters if n not in used]
     out += [("exclusion", n) for n in exclusions if n not in used]
     if profile.generation_rule and not has_plants:

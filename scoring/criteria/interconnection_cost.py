@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 from gridscout.scoring.criteria.base import Criterion, CriterionType
-from gridscout.scoring.wording import km, kv_text, line_phrase, substation_phrase, usd
+from gridscout.scoring.wording import (
+    km,
+    kv_text,
+    line_phrase,
+    substation_kv_text,
+    substation_phrase,
+    usd,
+)
 
 
 class InterconnectionCost(CriterionType):
@@ -44,7 +51,7 @@ class InterconnectionCost(CriterionType):
             how += f" ({km(cols['line_distance_m'][i])} of new line)"
         elif option == "substation":
             how = "by tying into " + substation_phrase(cols["substation_name"][i], cols["substation_id"][i])
-            how += f", {kv_text(cols['substation_kv'][i])} ({km(cols['substation_distance_m'][i])} of new line)"
+            how += f", {substation_kv_text(cols, i)} ({km(cols['substation_distance_m'][i])} of new line)"
         else:
             return "Interconnection cost unknown: no qualifying substation or line"
         return f"Interconnection ≈ {usd(raw)} {how}"

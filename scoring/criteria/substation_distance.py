@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from gridscout.scoring.criteria.base import Criterion, CriterionType, Setting, Threshold
-from gridscout.scoring.wording import km, kv_text, substation_phrase
+from gridscout.scoring.wording import km, substation_kv_text, substation_phrase
 
 #: voltage classes the GUI's kV spin box steps through
 KV_STEPS = (0, 33, 66, 69, 115, 132, 138, 154, 220, 230, 275, 345, 400, 500, 765, 1000)
@@ -35,7 +35,7 @@ class SubstationDistance(CriterionType):
         if cols["substation_id"][i] is None and not np.isfinite(cols["substation_distance_m"][i]):
             return f"No substation of {c.min_kv:g} kV or more found"
         where = substation_phrase(cols["substation_name"][i], cols["substation_id"][i])
-        return f"{km(cols['substation_distance_m'][i])} to {where}, {kv_text(cols['substation_kv'][i])}"
+        return f"{km(cols['substation_distance_m'][i])} to {where}, {substation_kv_text(cols, i)}"
 
     def settings_text(self, c: Criterion) -> str:
         return f"≥ {c.min_kv:g} kV"

@@ -1,0 +1,90 @@
+"""The map's right-click menu: "Add candidate site here", and on a site Move / Rename / Delete.
+
+Moving is two steps, both in this menu: "Move 'X'…" on the site, then "Move 'X' here" wherever
+it should go. Every edit goes through :class:`gridscout.gui.site_editing.SiteEditor` (undoable).
+The menu reads the click through an event filter on the canvas's viewport, so the canvas itself
+is not changed.
+"""
+
+from __future__ import annotations
+
+from gridscout.gui.canvas.mercator import to_lonlat
+from gridscout.gui.site_editing import SiteEditor
+from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtWidgets import QInputDialog, QMenu
+
+
+class MapContextMenu(QObject):
+    """Installed on ``window.canvas``; ``ask_name(title, current)`` may be replaced in tests."""
+
+    def __init__(self, window, editor: SiteEditor) -> None:
+        super().__init__(window)
+        self.window = window
+        self.editor = editor
+        self.canvas = window.canvas
+        self.moving: str | None = None  # the site "Move 'X'…" picked up
+        self.last_menu: QMenu | None = None
+        self.canvas.view.viewport().installEventFilter(self)
+
+    def ask_name(self, title: str, current: str) -> str | None:
+        text, ok = QInputDialog.getText(self.window, title, "Site name:", text=current)
+        return text if ok else None
+
+    def lonlat_at(self, pos: QPoint) -> tuple[float, float]:
+        """Lon/lat under a viewport position."""
+        p = self.canvas.vb.mapSceneToView(self.canvas.view.mapToScene(pos))
+        lon, lat = to_lonlat(p.x(), p.y())
+        return float(lon), float(lat)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.ContextMenu:
+            lon, lat = self.lonlat_at(event.pos())
+            menu = self.build_menu(lon, lat)
+            menu.exec(event.globalPos())
+            return True
+        return False
+
+    def build_menu(self, lon: float, lat: float) -> QMenu:
+        """The menu for a right-click at (lon, lat) (tests trigger its actions directly)."""
+        menu = QMenu(self.canvas)
+        menu.setObjectName("map_context_menu")
+        site = self.editor.site_at(lon, lat)
+        if self.moving is not None and self.moving in self.editor.names():
+            name = self.moving
+            menu.addAction(f"Move {name!r} here", lambda: self._move(name, lon, lat))
+            menu.addAction(f"Cancel moving {name!r}", self._cancel_move)
+            menu.addSeparator()
+        menu.addAction("Add candidate site here", lambda: self.editor.add_site(lon, lat))
+        if site is not None:
+            menu.addSeparator()
+            menu.addAction(f"Move {site!r}…", lambda: self._start_move(site))
+            menu.addAction(f"Rename {site!r}…", lambda: self._rename(site))
+            menu.addAction(f"Delete {site!r}", lambda: self.editor.delete_site(site))
+        self.last_menu = menu
+        return menu
+
+    def _start_move(self, name: str) -> None:
+        self.moving = name
+        bar = getattr(self.window, "message_bar", None)
+        if bar is not None:
+            bar.info(f"Right-click where {name!r} should go and choose \"Move {name!r} here\".")
+
+    def _cancel_move(self) -> None:
+        self.moving = None
+
+    def _move(self, name: str, lon: float, lat: float) -> None:
+        self.moving = None
+        self.editor.move_site(name, lon, lat)
+
+    def _rename(self, name: str) -> None:
+        new = self.ask_name(f"Rename {name}", name)
+        if new:
+            self.editor.rename_site(name, new)
+
+
+def action(menu: QMenu, text_start: str):
+    """The action of ``menu`` whose text starts with ``text_start`` (for tests and scripts)."""
+    for act in menu.actions():
+        if act.text().startswith(text_start):
+            return act
+    raise KeyError(f"no menu item {text_start!r}; items: {[a.text() for a in menu.actions()]}")

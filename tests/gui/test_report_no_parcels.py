@@ -1,0 +1,23 @@
+"""A report from a project with grid layers but no parcels: the region is scanned with H3 cells,
+the best areas become (hypothetical) sites, and the report is written — not "nothing to report"."""
+
+from __future__ import annotations
+
+from gridscout.layers.project import Project, save_project
+from project_factory import lines_layer, substations_layer
+from pypdf import PdfReader
+
+
+def test_report_of_a_project_without_parcels(tmp_path):
+    from gridscout.gui.export.map_export import ensure_app
+    from gridscout.gui.export.report import export_report
+
+    ensure_app()
+    project = Project(title="Loudoun grid, no parcels", layers=[lines_layer(), substations_layer()])
+    save_project(project, tmp_path / "grid.gridscout")
+    out = tmp_path / "report.pdf"
+    res = export_report(project, out)
+    assert res.pages >= 4 and res.sites and res.sites[0] == "Scan site 1"
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
+    assert "Scan site 1" in text and "Alpha" in text  # the nearest substation of the best site
+    assert [lyr.name for lyr in project.layers] == ["lines", "substations"]  # the project is untouched
