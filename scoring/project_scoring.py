@@ -230,9 +230,9 @@ def score_project(project, profile: Profile | None = None, progress: Progress | 
 
 
 def profile_for_inputs(inputs: ScoringInputs, profile: Profile) -> Profile:
-    """``profile``, or its cell form (:func:`gridscout.scoring.scan.cell_profile`) when the
+    """``profile``, or its cell form (:func:`gridscout.scoring.cells.cell_profile`) when the
     parcels are all scan cells."""
-    from gridscout.scoring.scan import cell_profile, is_cell_surface
+    from gridscout.scoring.cells import cell_profile, is_cell_surface
 
     return cell_profile(profile) if is_cell_surface(inputs.parcels) else profile
 

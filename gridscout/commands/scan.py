@@ -21,8 +21,7 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from gridscout.scoring.scan import DEFAULT_RESOLUTION
-    from gridscout.scoring.site_finder import DEFAULT_THRESHOLD
+    from gridscout.operations.scan import DEFAULT_RESOLUTION, DEFAULT_THRESHOLD
 
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument("--substations", required=True, metavar="FILE", help="substations")
@@ -100,8 +99,8 @@ def run(args: argparse.Namespace) -> int:
     from gridscout.commands.layer_options import print_notes, print_reports, read_layer_inputs
     from gridscout.layers.io import write_vector
     from gridscout.layers.progress import TextProgressBar, scaled
-    from gridscout.scoring.profile import load_profile
-    from gridscout.scoring.scan import land_need_ha, scan
+    from gridscout.operations import load_profile
+    from gridscout.operations.scan import land_need_ha, scan
 
     started = time.perf_counter()
     profile = load_profile(args.profile)
@@ -123,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
         path = write_vector(surface, args.out)
         cog = None
         if args.cog:
-            from gridscout.layers.io.cog import write_cell_cog
+            from gridscout.operations.scan import write_cell_cog
 
             cog = write_cell_cog(
                 surface["parcel_id"].to_numpy(), surface["score"].to_numpy(), result.resolution,
@@ -131,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
             )
         sites = None
         if args.find_sites:
-            from gridscout.scoring.site_finder import find_sites
+            from gridscout.operations.scan import find_sites
 
             bar(0.95, "finding sites")
             min_ha = args.min_site_ha if args.min_site_ha is not None else land_need_ha(profile)
