@@ -57,6 +57,11 @@ def export_report(project, out, sites: list[str] | None = None, top: int = 5, wi
 
             progress(0.01, "no parcels: scanning the region with H3 cells")
             project = with_scan_surface(project, progress=scaled(progress, 0.01, 0.25))
+        elif not project.layers_of_kind("candidate_sites"):  # a scan surface, no sites: find them
+            from gridscout.scoring.scan import with_found_sites
+
+            progress(0.01, "no candidate sites: finding sites in the scan cells")
+            project = with_found_sites(project)
     if scene is None:
         progress(0.02, "scoring the project" if project.scores is None else "reading the scores")
         scene = MapScene.from_project(project)
