@@ -87,14 +87,6 @@ REGION_VIEWS = {  # bookmarks: [minlon, minlat, maxlon, maxlat]
 # --- helpers -------------------------------------------------------------------------------------
 
 
-def _kv_text(kv: tuple | None) -> str:
-    return "" if not kv else ";".join(f"{v:g}" for v in sorted(kv, reverse=True))
-
-
-def _kv_max(kv: tuple | None) -> float:
-    return float(max(kv)) if kv else float("nan")
-
-
 def _kind(name: str):
     """The registered kind, or None while layers/kinds is incomplete."""
     try:
@@ -160,7 +152,7 @@ def finish_layer(
     report.rows_kept = len(out)
     report.info(
         "demo_data",
-        "GridScout demo data: curated facts, approximate positions (see resources/demo/README.md)",
+        "GridScout demo data, generated or hand-made (see resources/demo/README.md)",
     )
     return Layer(
         name=name,

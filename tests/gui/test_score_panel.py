@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from demo_helpers import parcels_layer, result_rows
 from gridscout.resources import DEMO_PROJECT
 from PySide6.QtCore import Qt
 
@@ -33,20 +34,21 @@ def test_first_scoring_fills_panel_map_and_project(demo_window, qtbot):
     window = demo_window
     result = window.scoring.result
     project = window.session.project
-    parcels = project.layers_of_kind("parcels")[0]
-    assert len(result) == len(parcels.data)
+    parcels = parcels_layer(window)
+    n_scored = sum(len(lyr.data) for lyr in project.layers_of_kind("parcels"))  # + the scan cells
+    assert len(result) == n_scored
     assert result.profile.name == "enterprise"
-    assert project.scores is not None and len(project.scores) == len(parcels.data)
+    assert project.scores is not None and len(project.scores) == n_scored
     assert not window.session.modified, "the automatic first scoring must not mark the project modified"
     panel = panel_of(window)
     assert panel.profile_combo.currentText() == "enterprise"
     assert set(panel.controls) == {c.id for c in result.profile.criteria}
     text = panel.summary.text()
-    assert "10,456" in text.replace("&nbsp;", " ") and "excluded" in text
+    assert f"{n_scored:,}" in text.replace("&nbsp;", " ") and "excluded" in text
     assert "unknown voltage" in text  # the demo's substations without a voltage are said to be left out
-    excluded = result.columns["excluded"]
-    assert panel.histogram.counts.sum() == int((~excluded).sum())
+    assert panel.histogram.counts.sum() == int((~result.columns["excluded"]).sum())
     assert any(label.startswith("excluded") for label in panel.legend.labels())
+    excluded = np.asarray(result.columns["excluded"])[result_rows(window, parcels)]
     values = window.canvas.renderer(parcels.name).values
     assert values is not None and len(values) == len(parcels.data)
     assert np.isnan(values[excluded]).all() and np.isfinite(values[~excluded]).all()

@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from _scoring_scene import FLOOD, PROFILE, make_scene, run
 from gridscout.layers.errors import ProfileError
 from gridscout.scoring.criteria import registry
 from gridscout.scoring.engine import clear_cache
 from gridscout.scoring.profile_reader import parse_profile
+from scoring_scene import FLOOD, PROFILE, make_scene, run
 
 from gridscout.cli import main
 
