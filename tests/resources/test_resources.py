@@ -237,7 +237,7 @@ def test_exports_carry_the_attribution_of_the_real_data(demo):
     providers = [p for p, _ in licence_table(demo)]
     assert {"OpenStreetMap", "HIFLD (US DHS)", "US EIA (EIA-860 / 860M)"} <= set(providers)
     for lyr in demo.layers_of_kind("substations") + demo.layers_of_kind("transmission_lines"):
-        assert "OpenStreetMap" in lyr.style["source"], lyr.name
+        assert "OpenStreetMap" in lyr.style["source_note"], lyr.name
 
 
 def test_demo_sites_match_the_facts(demo):
