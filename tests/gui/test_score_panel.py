@@ -75,9 +75,11 @@ def test_moving_a_weight_slider_rescores_without_geometry_work(demo_window, qtbo
     assert window.session.modified
     saved = {c["type"]: c["weight"] for c in window.session.project.profile["criteria"]}
     assert saved["parcel_area"] == 10
-    values = window.canvas.renderer(window.session.project.layers_of_kind("parcels")[0].name).values
-    kept = ~after.columns["excluded"]
-    np.testing.assert_allclose(values[kept], after.columns["score"][kept])
+    parcels = parcels_layer(window)
+    values = window.canvas.renderer(parcels.name).values
+    rows = result_rows(window, parcels)
+    kept = ~after.columns["excluded"][rows]
+    np.testing.assert_allclose(values[kept], after.columns["score"][rows][kept])
 
 
 def test_a_threshold_change_measures_again(demo_window, qtbot):
