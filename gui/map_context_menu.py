@@ -39,15 +39,23 @@ class MapContextMenu(QObject):
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.ContextMenu:
             lon, lat = self.lonlat_at(event.pos())
-            menu = self.build_menu(lon, lat)
-            menu.exec(event.globalPos())
+            notes = getattr(getattr(self.window, "field_notes", None), "map_menu", None)
+            hit = notes.parcel_at(event.pos()) if notes is not None and self.canvas.tool() != "measure" else None
+            if hit is not None:  # on a parcel: its field-note menu, with the site actions below
+                menu = notes.popup(hit[0], hit[1], event.globalPos())
+                menu.addSeparator()
+                self.build_menu(lon, lat, menu)
+                return True
+            self.build_menu(lon, lat).popup(event.globalPos())  # not exec(): no nested event loop
             return True
         return False
 
-    def build_menu(self, lon: float, lat: float) -> QMenu:
-        """The menu for a right-click at (lon, lat) (tests trigger its actions directly)."""
-        menu = QMenu(self.canvas)
-        menu.setObjectName("map_context_menu")
+    def build_menu(self, lon: float, lat: float, menu: QMenu | None = None) -> QMenu:
+        """The menu for a right-click at (lon, lat), or its actions added to ``menu`` (tests
+        trigger its actions directly)."""
+        if menu is None:
+            menu = QMenu(self.canvas)
+            menu.setObjectName("map_context_menu")
         site = self.editor.site_at(lon, lat)
         if self.moving is not None and self.moving in self.editor.names():
             name = self.moving
