@@ -159,7 +159,7 @@ def test_the_credit_names_the_data_on_the_map(scene):
 
 def test_legend_lists_only_what_is_visible(scene):
     facts = scene.legend_facts(scene.site_extent("Ashburn – Loudoun Gateway"))
-    assert 6 in facts["line_classes"]  # the 500 kV lines near this site
+    assert facts["line_classes"] == {5}  # only the 230 kV lines (220-309 kV class) near this site
     assert facts["scored"] and facts["sites"]
 
 
