@@ -24,9 +24,8 @@ class MapContextMenu(QObject):
         self.canvas = window.canvas
         self.moving: str | None = None  # the site "Move 'X'…" picked up
         self.last_menu: QMenu | None = None
-        # Not installed as an event filter yet: the field-notes panel owns the viewport's
-        # right-click menu, and two menus on one click block each other. TODO: merge the items
-        # of build_menu() into that menu.
+        # one menu per click: on a parcel, eventFilter adds the site items to the field-note menu
+        self.canvas.view.viewport().installEventFilter(self)
 
     def ask_name(self, title: str, current: str) -> str | None:
         text, ok = QInputDialog.getText(self.window, title, "Site name:", text=current)
