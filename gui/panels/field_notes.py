@@ -360,7 +360,7 @@ class MapNoteMenu(QObject):
         """The parcels layer and row under the viewport position ``pos``."""
         view = self.canvas.view
         p = self.canvas.vb.mapSceneToView(view.mapToScene(pos))
-        for layer in self.notes.parcel_layers():
+        for layer in reversed(self.notes.parcel_layers()):  # the top one drawn first
             try:
                 name, rows = self.canvas.pick_at(p.x(), p.y(), layer.name)
             except KeyError:

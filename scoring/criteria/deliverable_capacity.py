@@ -78,16 +78,17 @@ class DeliverableCapacity(CriterionType):
 
     def _deliverable(self, key: tuple, inputs: MeasureInputs, progress: Progress):
         campus, sub_rule, line_rule, table = key[2:]
-        ident = (id(inputs), key[2:])
         with self._lock:
-            if self._memo is not None and self._memo[0] == ident:
-                return self._memo[1]
+            # the memo holds the inputs themselves: an id() could be reused by another run's inputs
+            # (the GUI measures candidate sites and parcels on different threads)
+            if self._memo is not None and self._memo[0] is inputs and self._memo[1] == key[2:]:
+                return self._memo[2]
             measured = cap.measure_deliverable(
                 inputs.parcels, inputs.substations, inputs.lines,
                 substation_rule=sub_rule, line_rule=line_rule, campus_mw=campus, table=table,
                 progress=progress,
             )
-            self._memo = (ident, measured)
+            self._memo = (inputs, key[2:], measured)
             return measured
 
     def measure(self, key: tuple, inputs: MeasureInputs, progress: Progress) -> np.ndarray:

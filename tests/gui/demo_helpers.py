@@ -19,8 +19,25 @@ def open_demo(window, qtbot, scored: bool = True):
     return window.session.project
 
 
+#: the demo's parcels (its other parcels-kind layers are the H3 scan surfaces drawn under them)
+DEMO_PARCELS = "Parcels (synthetic)"
+
+
 def parcels_layer(window):
-    return window.session.project.layers_of_kind("parcels")[0]
+    """The demo's synthetic parcels layer (else the project's first parcels layer)."""
+    layers = window.session.project.layers_of_kind("parcels")
+    return next((lyr for lyr in layers if lyr.name == DEMO_PARCELS), layers[0])
+
+
+def result_rows(window, layer) -> slice:
+    """Where ``layer``'s parcels are in the score result (the parcels layers are scored as one,
+    in project order)."""
+    start = 0
+    for lyr in window.session.project.layers_of_kind("parcels"):
+        if lyr is layer:
+            return slice(start, start + len(lyr.data))
+        start += len(lyr.data)
+    raise AssertionError(f"{layer.name} is not a parcels layer of the project")
 
 
 def widget_pos(canvas, lon: float, lat: float) -> QtCore.QPoint:

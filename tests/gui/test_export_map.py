@@ -147,17 +147,19 @@ def test_pdf_is_vector_with_title_and_osm_attribution(scene, tmp_path):
     assert w_pt == pytest.approx(res.size[0] / 150 * 72, rel=0.01) and h_pt == pytest.approx(res.size[1] / 150 * 72, rel=0.01)
 
 
-def test_no_osm_credit_without_osm_data(scene):
-    ashburn = scene.site_extent("Ashburn – Loudoun Gateway")
-    assert "OpenStreetMap" not in scene.attribution(ashburn)  # Virginia facts are Dominion/press
+def test_the_credit_names_the_data_on_the_map(scene):
+    ashburn = scene.attribution(scene.site_extent("Ashburn – Loudoun Gateway"))
+    assert "© OpenStreetMap contributors" in ashburn  # the Virginia grid is OSM (GridKit)
+    assert "HIFLD" not in ashburn  # the HIFLD substations are Ohio's, not on this map
+    lordstown = scene.attribution(scene.site_extent("Lordstown industrial park"))
+    assert "HIFLD" in lordstown
     fukui = scene.site_extent("Fukui – Tsuruga coast")
     assert "© OpenStreetMap contributors" in scene.attribution(fukui)
 
 
 def test_legend_lists_only_what_is_visible(scene):
     facts = scene.legend_facts(scene.site_extent("Ashburn – Loudoun Gateway"))
-    assert facts["line_classes"] == {6}  # only 500 kV near this site
-    assert not facts["fuels"]  # no plant within the 10 km map
+    assert facts["line_classes"] == {5}  # only the 230 kV lines (220-309 kV class) near this site
     assert facts["scored"] and facts["sites"]
 
 

@@ -7,14 +7,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import shapely
+from demo_helpers import parcels_layer, result_rows
 from PySide6.QtCore import QPointF, Qt
 from test_score_panel import SCORE_TIMEOUT_MS, demo_window  # noqa: F401  (the fixture)
 
-KNOWN_PARCEL = "SYN-CB-001260"  # Inzai / Chiba: next to TEPCO's Shin-Keiyo 500 kV substation
-
-
-def parcels_layer(window):
-    return window.session.project.layers_of_kind("parcels")[0]
+KNOWN_PARCEL = "SYN-CB-000002"  # Shiroi / Chiba: ~3.8 km from TEPCO's Shin-Keiyo 500 kV substation
+KNOWN_SUBSTATION = "新京葉変電所"  # Shin-Keiyo, as OpenStreetMap names it
 
 
 def row_of(window, parcel_id: str) -> int:
@@ -72,14 +70,14 @@ def test_clicking_a_parcel_explains_its_score(demo_window, qtbot):  # noqa: F811
               for i in range(panel.tree.topLevelItemCount())}
     assert fields["parcel_id"] == KNOWN_PARCEL and fields["region"] == "CB"
     text = panel.explanation.text()
-    assert "Shin-Keiyo" in text and "kV" in text and "points" in text
+    assert KNOWN_SUBSTATION in text and "kV" in text and "points" in text
     assert panel.sentences == window.scoring.result.explain(KNOWN_PARCEL)
     assert len(panel.bars.bars) == len(window.scoring.profile.criteria)
     total = sum(b.points for b in panel.bars.bars)
     i = window.scoring.result.row(KNOWN_PARCEL)
     assert total == pytest.approx(float(window.scoring.result.columns["score"][i]), abs=0.01)
     substation = next(n for n in panel.nearest if n.what == "substation")
-    assert substation.label.startswith("Shin-Keiyo") and "500 kV · " in substation.label
+    assert substation.label.startswith(KNOWN_SUBSTATION) and "500 kV · " in substation.label
     labels = [t.toPlainText() for t in window.canvas._hl_labels]
     assert substation.label in labels and any(" kV · " in t for t in labels)
     parcel = parcels_layer(window).data.geometry.iloc[row]
@@ -93,7 +91,8 @@ def test_the_drawn_line_is_as_long_as_the_measured_distance(demo_window, qtbot):
 
     window = demo_window
     result = window.scoring.result
-    far = np.flatnonzero(result.columns["substation_distance_m"] > 3000)
+    rows = result_rows(window, parcels_layer(window))
+    far = np.flatnonzero(result.columns["substation_distance_m"][rows] > 3000)
     i = int(far[0])
     panel = window.panels["identify"]
     window.tool_identify()
@@ -101,7 +100,7 @@ def test_the_drawn_line_is_as_long_as_the_measured_distance(demo_window, qtbot):
     sub = next(n for n in panel.nearest if n.what == "substation")
     (lon0, lat0), (lon1, lat1) = sub.segment
     drawn = Geod(ellps="WGS84").inv(lon0, lat0, lon1, lat1)[2]
-    assert drawn == pytest.approx(result.columns["substation_distance_m"][i], rel=0.03)
+    assert drawn == pytest.approx(result.columns["substation_distance_m"][rows.start + i], rel=0.03)
     assert f"{sub.distance_m / 1000:.1f} km" in sub.label
 
 
@@ -119,14 +118,14 @@ def test_identifying_a_substation_shows_its_attributes(demo_window, qtbot):  # n
     window = demo_window
     panel = window.panels["identify"]
     subs = window.session.project.layers_of_kind("substations")[0]
-    row = int(np.flatnonzero(subs.data["name"].astype(str).str.startswith("Shin-Keiyo"))[0])
+    row = int(np.flatnonzero(subs.data["name"].astype(str).str.startswith(KNOWN_SUBSTATION))[0])
     click_parcel(window, qtbot, KNOWN_PARCEL)
     assert window.canvas._hl_path is not None
     window.canvas.featuresPicked.emit(subs.name, [row])
-    assert "Shin-Keiyo" in panel.heading.text() and "500 kV" in panel.heading.text()
+    assert KNOWN_SUBSTATION in panel.heading.text() and "500 kV" in panel.heading.text()
     fields = {panel.tree.topLevelItem(i).text(0): panel.tree.topLevelItem(i).text(1)
               for i in range(panel.tree.topLevelItemCount())}
-    assert fields["name"].startswith("Shin-Keiyo") and fields["voltage_kv"] == "500"
+    assert fields["name"].startswith(KNOWN_SUBSTATION) and fields["voltage_kv"] == "500"
     assert not panel.score_box.isVisible()
     assert window.canvas._hl_path is None, "the parcel's lines go when something else is identified"
 

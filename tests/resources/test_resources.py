@@ -82,8 +82,22 @@ def test_basemap_land_borders_are_lines():
 # --- demo project --------------------------------------------------------------------------------
 
 
+def _named(project, name):
+    layers = [lyr for lyr in project.layers if lyr.name == name]
+    assert len(layers) == 1, f"expected one layer {name!r}, found {[lyr.name for lyr in project.layers]}"
+    return layers[0].data
+
+
+def _parcels(project):
+    return _named(project, "Parcels (synthetic)")
+
+
+def _scan_layers(project):
+    return [lyr for lyr in project.layers_of_kind("parcels") if lyr.name.startswith("Scan cells")]
+
+
 def test_demo_is_small_and_opens(demo):
-    assert DEMO_PROJECT.stat().st_size < 5_000_000
+    assert DEMO_PROJECT.stat().st_size < 6_000_000
     assert demo.title == "GridScout demo — four data-center regions"
     kinds = [lyr.kind for lyr in demo.layers]
     assert set(kinds) >= set(CANONICAL) | {"basemap"}
@@ -104,29 +118,33 @@ def test_demo_is_small_and_opens(demo):
 
 def test_demo_layers_have_exactly_the_canonical_columns_first(demo):
     for kind, canonical in CANONICAL.items():
-        data = _one(demo, kind)
-        assert list(data.columns[: len(canonical) + 1]) == canonical + ["issues"], kind
-        assert data.columns[-1] == "geometry"
+        frames = [_parcels(demo)] if kind == "parcels" else [_one(demo, kind)]
+        if kind == "parcels":
+            frames += [lyr.data for lyr in _scan_layers(demo)]
+        for data in frames:
+            assert list(data.columns[: len(canonical) + 1]) == canonical + ["issues"], kind
+            assert data.columns[-1] == "geometry"
 
 
-def test_candidate_sites_in_all_four_regions(demo):
+def test_candidate_sites_in_all_four_regions_and_hypothetical(demo):
     sites = _one(demo, "candidate_sites")
     for region, (x0, y0, x1, y1) in REGION_BOXES.items():
         inside = sites.geometry.x.between(x0, x1) & sites.geometry.y.between(y0, y1)
         assert 2 <= inside.sum() <= 3, region
     assert sites["name"].str.len().gt(0).all()
-    assert "Inzai – Makinohara" in set(sites["name"])
+    assert sites["source"].str.contains("Hypothetical").all()
+    assert "hypothetical" in demo.layers_of_kind("candidate_sites")[0].name
 
 
-def test_parcels_are_synthetic_unique_and_sized(demo):
-    parcels = _one(demo, "parcels")
+def test_parcels_are_labelled_synthetic_unique_and_sized(demo):
+    parcels = _parcels(demo)
     assert parcels["parcel_id"].is_unique
     assert parcels["parcel_id"].str.match(r"^SYN-(VA|OH|CB|FK)-\d{6}$").all()
     assert parcels["synthetic"].all()
     assert parcels["area_ha"].between(0.5, 100).all()
     per_region = parcels["parcel_id"].str[4:6].value_counts()
     assert set(per_region.index) == set(REGION_BOXES)
-    assert per_region.between(2000, 4000).all(), per_region.to_dict()
+    assert per_region.between(300, 4000).all(), per_region.to_dict()
     assert set(parcels.geom_type) == {"Polygon"}
     vertices = shapely.get_num_coordinates(parcels.geometry.values) - 1
     assert vertices.min() >= 4 and vertices.max() <= 10
@@ -137,58 +155,96 @@ def test_parcels_are_synthetic_unique_and_sized(demo):
         for j in tree.query(geom, predicate="intersects"):
             if j != i:
                 assert geom.intersection(parcels.geometry.iloc[j]).area < 1e-10
+    # the only parcels-kind layers besides the synthetic parcels are the scan surfaces
+    others = [lyr for lyr in demo.layers_of_kind("parcels") if lyr.name != "Parcels (synthetic)"]
+    assert others == _scan_layers(demo)
 
 
 def test_parcel_area_is_geodesic(demo):
     from pyproj import Geod
 
-    parcels = _one(demo, "parcels").iloc[::500]
+    parcels = _parcels(demo).iloc[::100]
     geod = Geod(ellps="WGS84")
     expected = [abs(geod.geometry_area_perimeter(g)[0]) / 1e4 for g in parcels.geometry]
     assert np.allclose(parcels["area_ha"], expected, rtol=1e-3)
 
 
-def test_named_facilities_with_voltage_and_capacity(demo):
+def test_a_scan_surface_per_region_drawn_under_the_parcels(demo):
+    from gridscout.scoring.cells import is_cell_surface
+
+    scans = _scan_layers(demo)
+    assert len(scans) == len(REGION_BOXES)
+    names = [lyr.name for lyr in demo.layers]
+    for lyr in scans:
+        assert is_cell_surface(lyr.data), lyr.name
+        assert (lyr.data["h3_resolution"] == 8).all(), lyr.name
+        assert names.index(lyr.name) < names.index("Parcels (synthetic)")
+        region = lyr.data["region"].unique().tolist()
+        assert len(region) == 1 and region[0] in REGION_BOXES
+        x0, y0, x1, y1 = REGION_BOXES[region[0]]
+        c = lyr.data.geometry.centroid
+        assert c.x.between(x0, x1).all() and c.y.between(y0, y1).all(), lyr.name
+        assert len(lyr.data) > 500, lyr.name
+
+
+def test_real_grid_layers_in_every_region(demo):
     subs = _one(demo, "substations")
-    by_name = dict(zip(subs["name"], subs["voltage_kv"], strict=True))
-    assert by_name["Shin-Keiyo (新京葉)"] == 500
-    assert by_name["Boso (房総)"] == 500
-    assert by_name["Reinan (嶺南)"] == 500
-    assert by_name["Highland"] == 345
-    assert by_name["Brambleton"] == 500
-    assert by_name["Inzai (印西)"] == 66
-    assert (
-        subs.loc[subs["name"] == "Shin-Keiyo (新京葉)", "voltages_kv"] == "500;275;154;66"
-    ).all()
+    assert subs["voltage_kv"].max() >= 500
+    names = set(subs["name"].dropna())
+    assert "新京葉変電所" in names  # TEPCO's Shin-Keiyo 500 kV, from OpenStreetMap
     plants = _one(demo, "power_plants")
-    caps = dict(zip(plants["name"], plants["capacity_mw"], strict=True))
-    assert caps["Lordstown Energy Center"] == 962
-    assert caps["Takahama (高浜)"] == 3392
-    assert set(plants["fuel"]) >= {"nuclear", "gas", "coal"}
+    assert set(plants["fuel"].dropna()) >= {"nuclear", "gas"}
     lines = _one(demo, "transmission_lines")
-    assert (lines["voltage_kv"] >= 138).all()
     assert set(lines.geom_type) == {"LineString"}
+    japan = lines["region"].isin(["CB", "FK"])
+    assert (lines.loc[japan, "voltage_kv"] >= 154).all()  # the Japan layers hold lines >= 154 kV
     for kind in FACILITY_KINDS:
         data = _one(demo, kind)
-        for region in REGION_BOXES:
-            assert (data["region"] == region).sum() >= 3, (kind, region)
+        for region, (x0, y0, x1, y1) in REGION_BOXES.items():
+            rows = data[data["region"] == region]
+            assert len(rows) >= 3, (kind, region)
+            b = rows.total_bounds  # clipped to the region (its view and a margin)
+            assert b[0] >= x0 - 0.5 and b[2] <= x1 + 0.5 and b[1] >= y0 - 0.5 and b[3] <= y1 + 0.5
 
 
-def test_every_facility_row_cites_a_source(demo):
-    for kind in (*FACILITY_KINDS, "candidate_sites"):
+def test_virginia_substation_voltages_are_inferred_and_marked(demo):
+    subs = _one(demo, "substations")
+    va = subs[subs["region"] == "VA"]
+    inferred = va["voltage_inferred"].astype(bool)
+    assert inferred.sum() > len(va) / 2  # most Virginia OSM substations have no voltage tag
+    assert va.loc[inferred, "voltage_kv"].notna().all()
+    assert va.loc[inferred, "issues"].str.contains("inferred").all()
+    assert not subs.loc[subs["region"] == "CB", "voltage_inferred"].all()
+
+
+def test_every_facility_row_has_a_source_and_attribution(demo):
+    for kind in FACILITY_KINDS:
         data = _one(demo, kind)
+        assert data["_source"].fillna("").str.strip().str.len().gt(0).all(), kind
         assert data["source"].fillna("").str.strip().str.len().gt(0).all(), kind
-        if kind in FACILITY_KINDS:
-            assert data["name"].fillna("").str.len().gt(0).all(), kind
+        osm = data["source"].str.contains("OpenStreetMap")
+        assert data.loc[osm, "source"].str.contains("© OpenStreetMap contributors").all(), kind
+        assert data.loc[~osm, "source"].str.contains("HIFLD|EIA").all(), kind
+        assert data.loc[~osm, "source"].str.contains("public domain").all(), kind
+    assert _one(demo, "candidate_sites")["source"].str.strip().str.len().gt(0).all()
 
 
-def test_demo_facts_match_the_project(demo):
+def test_exports_carry_the_attribution_of_the_real_data(demo):
+    from gridscout.gui.export.sources import attribution, licence_table
+
+    credit = attribution(demo.layers)
+    assert "© OpenStreetMap contributors" in credit and "HIFLD" in credit and "EIA" in credit
+    providers = [p for p, _ in licence_table(demo)]
+    assert {"OpenStreetMap", "HIFLD (US DHS)", "US EIA (EIA-860 / 860M)"} <= set(providers)
+    for lyr in demo.layers_of_kind("substations") + demo.layers_of_kind("transmission_lines"):
+        assert "OpenStreetMap" in lyr.style["source_note"], lyr.name
+
+
+def test_demo_sites_match_the_facts(demo):
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         import demo_facts
     finally:
         sys.path.remove(str(ROOT / "scripts"))
-    assert len(_one(demo, "substations")) == len(demo_facts.SUBSTATIONS)
-    assert len(_one(demo, "power_plants")) == len(demo_facts.POWER_PLANTS)
-    assert len(_one(demo, "transmission_lines")) == len(demo_facts.LINES)
-    assert len(_one(demo, "candidate_sites")) == len(demo_facts.CANDIDATE_SITES)
+    sites = _one(demo, "candidate_sites")
+    assert list(sites["name"]) == [s[1] for s in demo_facts.CANDIDATE_SITES]

@@ -21,7 +21,11 @@ from gridscout.scoring.project_scoring import (
 
 @pytest.fixture(scope="module")
 def demo() -> Project:
-    return open_project(DEMO_PROJECT)
+    """The demo without its H3 scan surfaces: one parcels layer (the scan cells are scored in
+    tests/test_scan.py; the demo's layers are checked in tests/resources)."""
+    project = open_project(DEMO_PROJECT)
+    return dataclasses.replace(project, layers=[lyr for lyr in project.layers
+                                                if not lyr.name.startswith("Scan cells")])
 
 
 @pytest.fixture(scope="module")
