@@ -18,7 +18,11 @@ def test_inspect_demo_shows_titles_kinds_counts_crs_extent(capsys):
     out = capsys.readouterr().out
     assert "layer_0" not in out and "Project: " in out
     parcels = next(line for line in out.splitlines() if "Parcels" in line)
-    assert "parcels" in parcels and "10,456" in parcels and "EPSG:4326" in parcels
+    from gridscout.layers.project import open_project
+    from gridscout.resources import DEMO_PROJECT
+
+    count = len(open_project(DEMO_PROJECT).layers_of_kind("parcels")[0].data)
+    assert "parcels" in parcels and f"{count:,}" in parcels and "EPSG:4326" in parcels
     assert ".." in parcels  # the extent
 
 

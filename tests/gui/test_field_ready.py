@@ -277,19 +277,22 @@ def test_excluded_parcels_say_why_and_ranks_count_ranked_parcels(scored_demo, qt
     result = window.scoring.result
     excluded = np.asarray(result.columns["excluded"], bool)
     ranked = int((~excluded).sum())
-    layer = window.session.project.layers_of_kind("parcels")[0]
+    layer = next(lyr for lyr in window.session.project.layers_of_kind("parcels")
+                 if "synthetic" in lyr.data.columns)  # the parcels, not a scan surface
+    at = np.array([result.row(pid) for pid in layer.data["parcel_id"]])  # layer row -> result row
     panel = window.panels["identify"]
-    out_row = int(np.flatnonzero(excluded)[0])
-    reason = str(result.columns["exclusion_reason"][out_row])
+    out_row = int(np.flatnonzero(excluded[at])[0])
+    reason = str(result.columns["exclusion_reason"][at[out_row]])
     panel.identify(layer.name, out_row)
     assert panel.score_box.title() == f"Score: excluded ({reason})"
-    in_row = int(np.flatnonzero(~excluded)[0])
+    in_row = int(np.flatnonzero(~excluded[at])[0])
     panel.identify(layer.name, in_row)
-    rank = int(result.columns["rank"][in_row])
+    rank = int(result.columns["rank"][at[in_row]])
     assert panel.score_box.title().endswith(f"rank {rank:,} of {ranked:,} ranked")
 
     table = window.panels["attributes"]
     window.docks["attributes"].show()
+    table.show_rows(layer.name, [out_row])
     qtbot.waitUntil(lambda: table.model.rowCount() == len(layer.data) and table.model.column_index("score") >= 0,
                     timeout=30_000)
     model = table.model
