@@ -21,7 +21,8 @@ def test_inspect_demo_shows_titles_kinds_counts_crs_extent(capsys):
     from gridscout.layers.project import open_project
     from gridscout.resources import DEMO_PROJECT
 
-    count = len(open_project(DEMO_PROJECT).layers_of_kind("parcels")[0].data)
+    layer = next(lyr for lyr in open_project(DEMO_PROJECT).layers_of_kind("parcels") if lyr.name in parcels)
+    count = len(layer.data)
     assert "parcels" in parcels and f"{count:,}" in parcels and "EPSG:4326" in parcels
     assert ".." in parcels  # the extent
 

@@ -131,8 +131,10 @@ def test_many_items_created_and_removed_do_not_corrupt_refcounts(qtbot):
             vb.removeItem(it)
         del items
     gc.collect()
-    assert sys.getrefcount(None) >= none_before - 500
-    assert sys.getrefcount(True) >= true_before - 500
+    # the 6.12.0 bug loses one reference per item created, added or removed: 13,500 here; other
+    # threads still freeing earlier tests' objects move the counts by up to ~2,000
+    assert sys.getrefcount(None) >= none_before - 4000
+    assert sys.getrefcount(True) >= true_before - 4000
 
 
 def test_set_layers_repeatedly_creates_and_removes_items(canvas):
