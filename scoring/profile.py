@@ -132,12 +132,13 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
     return data
 
 
-def save_profile(profile: Profile, path: str | os.PathLike) -> Path:
-    """Write ``profile`` as TOML, atomically (temporary file, fsync, rename)."""
+def save_profile(profile: Profile, path: str | os.PathLike, header: str = "") -> Path:
+    """Write ``profile`` as TOML, atomically (temporary file, fsync, rename), after ``header``
+    (comment lines, e.g. what a calibrated profile was fitted on)."""
     import tomli_w
 
     path = Path(path)
-    text = tomli_w.dumps(profile_to_dict(profile))
+    text = header + tomli_w.dumps(profile_to_dict(profile))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -389,23 +389,6 @@ def calibrate(
 
 def write_calibrated(result: CalibrationResult, path: str, **header: str) -> str:
     """Write the calibrated profile as TOML with its header (atomically)."""
-    import os
-    import tempfile
-    from pathlib import Path
+    from gridscout.scoring.profile import save_profile
 
-    import tomli_w
-    from gridscout.scoring.profile import profile_to_dict
-
-    target = Path(path)
-    text = result.header(**header) + "\n" + tomli_w.dumps(profile_to_dict(result.profile))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return str(target)
+    return str(save_profile(result.profile, path, header=result.header(**header) + "\n"))
