@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gridscout.gui.i18n import translate
 from gridscout.gui.icons import icon
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
@@ -27,48 +29,51 @@ class ActionSpec:
     checkable: bool = False
 
 
+#: texts are marked for lupdate here and translated where they are shown (context MainWindow)
 ACTIONS = [
-    ActionSpec("new", "&New Project", "new_project", ("Ctrl+N",), "new", "Start an empty project"),
-    ActionSpec("open", "&Open Project…", "open_project_dialog", ("Ctrl+O",), "open", "Open a .gridscout project"),
-    ActionSpec("save", "&Save Project", "save", ("Ctrl+S",), "save", "Save the project"),
-    ActionSpec("save_as", "Save Project &As…", "save_as", ("Ctrl+Shift+S",), "", "Save the project under a new name"),
-    ActionSpec("add_layer", "&Add Layer…", "add_layer_dialog", ("Ctrl+Shift+A", "Ctrl+Shift+V"), "add_layer",
-               "Add a layer from a GeoPackage, Shapefile, GeoJSON, CSV, GeoParquet or GeoTIFF file"),
-    ActionSpec("import_osm", "Import &OpenStreetMap…", "import_osm_dialog", (), "",
-               "Import power lines, substations and power plants from an OpenStreetMap extract "
-               "(.osm.pbf, .osm, .osm.bz2)"),
-    ActionSpec("export_map", "&Export Map…", "export_map", ("Ctrl+Shift+X",), "export",
-               "Export the map as PDF or SVG (vector) or PNG, with legend, scale bar and sources"),
-    ActionSpec("export_report", "Export &Report…", "export_report", (), "export",
-               "Write the site report PDF: site comparison, maps, best parcels, sources"),
-    ActionSpec("export_data", "Export Layer &Data…", "export_data", (), "",
-               "Write a layer or the scored parcels to GeoPackage (QGIS-styled), GeoParquet, SHP, CSV …"),
-    ActionSpec("quit", "&Quit", "close", ("Ctrl+Q",), "quit", "Quit GridScout"),
-    ActionSpec("zoom_in", "Zoom &In", "zoom_in", ("Ctrl++", "Ctrl+="), "zoom_in"),
-    ActionSpec("zoom_out", "Zoom &Out", "zoom_out", ("Ctrl+-",), "zoom_out"),
-    ActionSpec("zoom_full", "Zoom &Full", "zoom_full", ("Ctrl+Shift+F",), "zoom_full", "Zoom to all layers"),
-    ActionSpec("zoom_layer", "Zoom to &Layer", "zoom_to_layer", (), "zoom_layer", "Zoom to the selected layer"),
-    ActionSpec("tool_pan", "&Pan", "tool_pan", ("Ctrl+Shift+P",), "pan", "Pan the map (drag)", True),
-    ActionSpec("tool_identify", "&Identify Features", "tool_identify", ("Ctrl+Shift+I",), "identify",
-               "Click a feature to see its attributes and score", True),
-    ActionSpec("tool_select", "&Select Features", "tool_select", ("Ctrl+Shift+E",), "select",
-               "Click or drag to select parcels", True),
-    ActionSpec("tool_measure", "&Measure Distance", "tool_measure", ("Ctrl+Shift+M",), "measure",
-               "Measure geodesic distances on WGS84", True),
-    ActionSpec("backtest", "&Backtest…", "backtest_dialog", (), "",
-               "Check the score profile against known data-center sites (ROC AUC, lift, criteria)"),
-    ActionSpec("calibrate", "&Calibrate…", "calibrate_dialog", (), "",
-               "Fit the score profile to known data-center sites and select the new profile"),
-    ActionSpec("about", "&About GridScout", "show_about", (), "about"),
-    ActionSpec("howto", "How to Load &Real Data", "show_howto", ("F1",), "help"),
+    ActionSpec("new", QT_TRANSLATE_NOOP("MainWindow", "&New Project"), "new_project", ("Ctrl+N",), "new", QT_TRANSLATE_NOOP("MainWindow", "Start an empty project")),
+    ActionSpec("open", QT_TRANSLATE_NOOP("MainWindow", "&Open Project…"), "open_project_dialog", ("Ctrl+O",), "open", QT_TRANSLATE_NOOP("MainWindow", "Open a .gridscout project")),
+    ActionSpec("save", QT_TRANSLATE_NOOP("MainWindow", "&Save Project"), "save", ("Ctrl+S",), "save", QT_TRANSLATE_NOOP("MainWindow", "Save the project")),
+    ActionSpec("save_as", QT_TRANSLATE_NOOP("MainWindow", "Save Project &As…"), "save_as", ("Ctrl+Shift+S",), "", QT_TRANSLATE_NOOP("MainWindow", "Save the project under a new name")),
+    ActionSpec("add_layer", QT_TRANSLATE_NOOP("MainWindow", "&Add Layer…"), "add_layer_dialog", ("Ctrl+Shift+A", "Ctrl+Shift+V"), "add_layer",
+               QT_TRANSLATE_NOOP("MainWindow", "Add a layer from a GeoPackage, Shapefile, GeoJSON, CSV, GeoParquet or GeoTIFF file")),
+    ActionSpec("import_osm", QT_TRANSLATE_NOOP("MainWindow", "Import &OpenStreetMap…"), "import_osm_dialog", (), "",
+               QT_TRANSLATE_NOOP("MainWindow", "Import power lines, substations and power plants from an OpenStreetMap extract (.osm.pbf, .osm, .osm.bz2)")),
+    ActionSpec("export_map", QT_TRANSLATE_NOOP("MainWindow", "&Export Map…"), "export_map", ("Ctrl+Shift+X",), "export",
+               QT_TRANSLATE_NOOP("MainWindow", "Export the map as PDF or SVG (vector) or PNG, with legend, scale bar and sources")),
+    ActionSpec("export_report", QT_TRANSLATE_NOOP("MainWindow", "Export &Report…"), "export_report", (), "export",
+               QT_TRANSLATE_NOOP("MainWindow", "Write the site report PDF: site comparison, maps, best parcels, sources")),
+    ActionSpec("export_data", QT_TRANSLATE_NOOP("MainWindow", "Export Layer &Data…"), "export_data", (), "",
+               QT_TRANSLATE_NOOP("MainWindow", "Write a layer or the scored parcels to GeoPackage (QGIS-styled), GeoParquet, SHP, CSV …")),
+    ActionSpec("quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "close", ("Ctrl+Q",), "quit", QT_TRANSLATE_NOOP("MainWindow", "Quit GridScout")),
+    ActionSpec("zoom_in", QT_TRANSLATE_NOOP("MainWindow", "Zoom &In"), "zoom_in", ("Ctrl++", "Ctrl+="), "zoom_in"),
+    ActionSpec("zoom_out", QT_TRANSLATE_NOOP("MainWindow", "Zoom &Out"), "zoom_out", ("Ctrl+-",), "zoom_out"),
+    ActionSpec("zoom_full", QT_TRANSLATE_NOOP("MainWindow", "Zoom &Full"), "zoom_full", ("Ctrl+Shift+F",), "zoom_full", QT_TRANSLATE_NOOP("MainWindow", "Zoom to all layers")),
+    ActionSpec("zoom_layer", QT_TRANSLATE_NOOP("MainWindow", "Zoom to &Layer"), "zoom_to_layer", (), "zoom_layer", QT_TRANSLATE_NOOP("MainWindow", "Zoom to the selected layer")),
+    ActionSpec("tool_pan", QT_TRANSLATE_NOOP("MainWindow", "&Pan"), "tool_pan", ("Ctrl+Shift+P",), "pan", QT_TRANSLATE_NOOP("MainWindow", "Pan the map (drag)"), True),
+    ActionSpec("tool_identify", QT_TRANSLATE_NOOP("MainWindow", "&Identify Features"), "tool_identify", ("Ctrl+Shift+I",), "identify",
+               QT_TRANSLATE_NOOP("MainWindow", "Click a feature to see its attributes and score"), True),
+    ActionSpec("tool_select", QT_TRANSLATE_NOOP("MainWindow", "&Select Features"), "tool_select", ("Ctrl+Shift+E",), "select",
+               QT_TRANSLATE_NOOP("MainWindow", "Click or drag to select parcels"), True),
+    ActionSpec("tool_measure", QT_TRANSLATE_NOOP("MainWindow", "&Measure Distance"), "tool_measure", ("Ctrl+Shift+M",), "measure",
+               QT_TRANSLATE_NOOP("MainWindow", "Measure geodesic distances on WGS84"), True),
+    ActionSpec("backtest", QT_TRANSLATE_NOOP("MainWindow", "&Backtest…"), "backtest_dialog", (), "",
+               QT_TRANSLATE_NOOP("MainWindow", "Check the score profile against known data-center sites (ROC AUC, lift, criteria)")),
+    ActionSpec("calibrate", QT_TRANSLATE_NOOP("MainWindow", "&Calibrate…"), "calibrate_dialog", (), "",
+               QT_TRANSLATE_NOOP("MainWindow", "Fit the score profile to known data-center sites and select the new profile")),
+    ActionSpec("language", QT_TRANSLATE_NOOP("MainWindow", "&Language…"), "language_dialog", (), "",
+               QT_TRANSLATE_NOOP("MainWindow", "Choose the interface language (English, 日本語)")),
+    ActionSpec("about", QT_TRANSLATE_NOOP("MainWindow", "&About GridScout"), "show_about", (), "about"),
+    ActionSpec("howto", QT_TRANSLATE_NOOP("MainWindow", "How to Load &Real Data"), "show_howto", ("F1",), "help"),
 ]
 
-MENUS = {
-    "&File": ["new", "open", "@recent", "save", "save_as", "-", "add_layer", "import_osm", "export_map", "export_report",
+MENUS = {  # titles translated in build_menus (context MainWindow)
+    QT_TRANSLATE_NOOP("MainWindow", "&File"): ["new", "open", "@recent", "save", "save_as", "-", "add_layer", "import_osm", "export_map", "export_report",
               "export_data", "-", "quit"],
-    "&View": ["zoom_in", "zoom_out", "zoom_full", "zoom_layer", "@bookmarks", "-", "@panels"],
-    "&Tools": ["tool_pan", "tool_identify", "tool_select", "tool_measure", "-", "backtest", "calibrate"],
-    "&Help": ["howto", "about"],
+    QT_TRANSLATE_NOOP("MainWindow", "&View"): ["zoom_in", "zoom_out", "zoom_full", "zoom_layer", "@bookmarks", "-", "@panels"],
+    QT_TRANSLATE_NOOP("MainWindow", "&Tools"): ["tool_pan", "tool_identify", "tool_select", "tool_measure", "-", "backtest", "calibrate"],
+    QT_TRANSLATE_NOOP("MainWindow", "&Settings"): ["language"],
+    QT_TRANSLATE_NOOP("MainWindow", "&Help"): ["howto", "about"],
 }
 TOOLBAR = ["new", "open", "save", "add_layer", "-", "tool_pan", "tool_identify", "tool_select", "tool_measure",
            "-", "zoom_in", "zoom_out", "zoom_full", "zoom_layer"]
@@ -79,11 +84,12 @@ def build_actions(window) -> dict[str, QAction]:
     tools = QActionGroup(window)
     tools.setExclusive(True)
     for spec in ACTIONS:
-        act = QAction(icon(spec.icon) if spec.icon else icon(""), spec.text, window)
+        text = translate("MainWindow", spec.text)
+        act = QAction(icon(spec.icon) if spec.icon else icon(""), text, window)
         act.setObjectName(f"action_{spec.key}")
         if spec.shortcuts:
             act.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
-        tip = spec.tip or spec.text.replace("&", "").rstrip("…")
+        tip = translate("MainWindow", spec.tip) if spec.tip else text.replace("&", "").rstrip("…")
         if spec.shortcuts:
             tip += f" ({spec.shortcuts[0]})"
         act.setToolTip(tip)
@@ -109,12 +115,12 @@ def _without_arguments(slot):
 
 def build_menus(window, actions: dict[str, QAction], panel_toggles: list[QAction]) -> tuple[QMenu, QMenu]:
     """Create the menu bar; returns the Open Recent and Bookmarks submenus (the window fills them)."""
-    recent_menu = QMenu("Open &Recent", window)
+    recent_menu = QMenu(translate("MainWindow", "Open &Recent"), window)
     recent_menu.setObjectName("menu_recent")
-    bookmarks_menu = QMenu("&Bookmarks", window)
+    bookmarks_menu = QMenu(translate("MainWindow", "&Bookmarks"), window)
     bookmarks_menu.setObjectName("menu_bookmarks")
     for title, keys in MENUS.items():
-        menu = window.menuBar().addMenu(title)
+        menu = window.menuBar().addMenu(translate("MainWindow", title))
         menu.setObjectName("menu_" + title.strip("&").lower())
         for key in keys:
             if key == "-":
@@ -124,7 +130,7 @@ def build_menus(window, actions: dict[str, QAction], panel_toggles: list[QAction
             elif key == "@bookmarks":
                 menu.addMenu(bookmarks_menu)
             elif key == "@panels":
-                panels = menu.addMenu("&Panels")
+                panels = menu.addMenu(translate("MainWindow", "&Panels"))
                 for toggle in panel_toggles:
                     panels.addAction(toggle)
             else:
@@ -133,7 +139,7 @@ def build_menus(window, actions: dict[str, QAction], panel_toggles: list[QAction
 
 
 def build_toolbar(window, actions: dict[str, QAction]) -> QToolBar:
-    bar = QToolBar("Main toolbar", window)
+    bar = QToolBar(translate("MainWindow", "Main toolbar"), window)
     bar.setObjectName("mainToolbar")
     bar.setMovable(False)
     for key in TOOLBAR:

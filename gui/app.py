@@ -90,7 +90,10 @@ def run_headless(project_arg, commands: Sequence[tuple[str, str]] = ()) -> int:
 
 
 # --- the app -------------------------------------------------------------------------------------
-def _application():
+def _application(lang: str | None = None, settings=None):
+    """The QApplication, with the interface language installed: ``lang`` (the --lang flag), else
+    the one saved in ``settings`` (Settings › Language), else the system's."""
+    from gridscout.gui.i18n import chosen_language, install_language
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
@@ -99,6 +102,7 @@ def _application():
         app.setApplicationName("GridScout")
         app.setOrganizationName("GridScout")
         app.setApplicationDisplayName("GridScout")
+    install_language(app, chosen_language(lang, settings))
     return app
 
 
@@ -110,16 +114,18 @@ def run_app(
     extent: tuple[float, float, float, float] | None = None,
     site: str | None = None,
     commands: Sequence[tuple[str, str]] = (),
+    lang: str | None = None,
 ) -> int:
     """Open the app (returns the exit code when the window closes) or take a snapshot.
     ``commands``: ``(name, help)`` of the commands that need no display (the CLI passes its own),
-    named when there is no display and in Help › How to load real data."""
+    named when there is no display and in Help › How to load real data. ``lang`` ("en", "ja"): the
+    interface language, overriding Settings › Language and the system locale."""
     if snapshot is None and not usable_display():
         return run_headless(project_path_or_demo, commands)
     path = resolve_project(project_path_or_demo)
     if snapshot is not None:
-        return _snapshot(path, Path(snapshot), width, height, extent, site)
-    app = _application()
+        return _snapshot(path, Path(snapshot), width, height, extent, site, lang)
+    app = _application(lang)
     from gridscout.gui.main_window import MainWindow
     from gridscout.gui.message_bar import install_excepthook
 
@@ -159,13 +165,15 @@ def _wait_for_workers(app, timeout_ms: int, quiet_ms: int = 250) -> bool:
     return False
 
 
-def _snapshot(path: Path, out: Path, width: int, height: int, extent, site) -> int:
+def _snapshot(path: Path, out: Path, width: int, height: int, extent, site,
+              lang: str | None = None) -> int:
     offscreen_without_display(override=True)
-    app = _application()
-    from gridscout.gui.main_window import MainWindow
     from PySide6.QtCore import QSettings
 
     settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "GridScout", "GridScout-snapshot")
+    app = _application(lang or "en")  # a snapshot is English unless asked otherwise (reproducible)
+    from gridscout.gui.main_window import MainWindow
+
     window = MainWindow(settings=settings, restore_layout=False)
     window.session.ask_recover = lambda project, autosave: None  # never ask, never delete
     window.resize(width, height)

@@ -9,6 +9,7 @@ from gridscout.gui.actions import build_actions, build_menus, build_toolbar
 from gridscout.gui.canvas import MapCanvas
 from gridscout.gui.dialogs.add_layer import FILE_FILTER
 from gridscout.gui.dialogs.help import HowToDialog, show_about
+from gridscout.gui.i18n import translate
 from gridscout.gui.layer_loader import LayerLoader
 from gridscout.gui.message_bar import MessageBar, show_exception
 from gridscout.gui.osm_import import OsmImporter
@@ -18,7 +19,7 @@ from gridscout.gui.status_bar import StatusBar
 from gridscout.gui.workers import cancel_all, run_with_dialog
 from gridscout.layers.model import Layer
 from gridscout.layers.project_integrity import DamagedProjectError
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 
 #: the first view of the demo keeps its sites this far (a fraction of the sites' span) from the edges
 FIRST_VIEW_MARGIN = 0.08
-PROJECT_FILTER = "GridScout project (*.gridscout);;All files (*)"
+PROJECT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "GridScout project (*.gridscout);;All files (*)")
 _AREAS = {
     "left": Qt.DockWidgetArea.LeftDockWidgetArea,
     "right": Qt.DockWidgetArea.RightDockWidgetArea,
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
         self.canvas.cursorMoved.connect(self.status.set_cursor)
         self.canvas.scaleChanged.connect(self.status.set_scale)
         self.canvas.renderFailed.connect(
-            lambda msg: self.message_bar.warning(f"The map could not draw everything: {msg}"))
+            lambda msg: self.message_bar.warning(self.tr("The map could not draw everything: {msg}").format(msg=msg)))
         self.canvas.measureChanged.connect(self.status.show_measure)
         layers_panel = self.panels.get("layers")
         if layers_panel is not None:
@@ -117,12 +118,13 @@ class MainWindow(QMainWindow):
     def _create_docks(self) -> list[QAction]:
         toggles, first_in_area = [], {}
         for spec in PANELS:
+            title = translate("Panels", spec.title)
             try:
                 widget = spec.panel(self)
             except Exception as exc:  # a broken panel must not stop the app
-                show_exception(self.message_bar, exc, f"The {spec.title} panel could not be opened")
+                show_exception(self.message_bar, exc, self.tr("The {panel} panel could not be opened").format(panel=title))
                 continue
-            dock = QDockWidget(spec.title, self)
+            dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{spec.key}")
             dock.setWidget(widget)
             self.addDockWidget(_AREAS[spec.area], dock)
@@ -133,13 +135,13 @@ class MainWindow(QMainWindow):
             dock.setVisible(spec.visible)
             toggle = dock.toggleViewAction()
             if spec.shortcut:  # the shortcut shows and raises (QGIS habit); the menu entry toggles
-                show = QAction(f"Show {spec.title}", self)
+                show = QAction(self.tr("Show {panel}").format(panel=title), self)
                 show.setObjectName(f"action_show_{spec.key}")
                 show.setShortcut(QKeySequence(spec.shortcut))
                 show.triggered.connect(self._panel_shower(spec.key))
                 self.addAction(show)
                 self.actions_[f"show_{spec.key}"] = show
-                toggle.setText(f"{spec.title}\t{spec.shortcut}")
+                toggle.setText(f"{title}\t{spec.shortcut}")
             toggles.append(toggle)
             self.docks[spec.key] = dock
             self.panels[spec.key] = widget
@@ -175,7 +177,7 @@ class MainWindow(QMainWindow):
 
     # --- project ---------------------------------------------------------------------------------
     def _update_title(self) -> None:
-        self.setWindowTitle(f"GridScout — {self.session.project.title}[*]")
+        self.setWindowTitle(self.tr("GridScout — {project}[*]").format(project=self.session.project.title))
         self.setWindowModified(self.session.modified)
 
     def _project_changed(self, project) -> None:
@@ -196,7 +198,7 @@ class MainWindow(QMainWindow):
             self.bookmarks_menu.addSeparator()
         for name, lon, lat in sites:
             extent = site_extent(lon, lat)
-            act = self.bookmarks_menu.addAction(f"Site: {name}")
+            act = self.bookmarks_menu.addAction(self.tr("Site: {name}").format(name=name))
             act.triggered.connect(lambda _c=False, e=extent: self.canvas.set_extent(e))
         self.bookmarks_menu.setEnabled(bool(marks or sites))
 
@@ -241,7 +243,7 @@ class MainWindow(QMainWindow):
         except DamagedProjectError as exc:
             return self._open_damaged(exc)
         except Exception as exc:
-            show_exception(self.message_bar, exc, f"Could not open {Path(path).name}")
+            show_exception(self.message_bar, exc, self.tr("Could not open {file}").format(file=Path(path).name))
             return False
         self.message_bar.clear()
         return True
@@ -251,24 +253,26 @@ class MainWindow(QMainWindow):
         copies = self.session.copies_of(exc.path, exc.alternatives)
         choice = self.ask_damaged(exc, copies)
         if choice is None:
-            show_exception(self.message_bar, exc, f"Could not open {exc.path.name}")
+            show_exception(self.message_bar, exc, self.tr("Could not open {file}").format(file=exc.path.name))
             return False
         try:
             self.session.open_copy(choice, exc.path)
         except Exception as copy_exc:
-            show_exception(self.message_bar, copy_exc, f"Could not open {choice.name} either")
+            show_exception(self.message_bar, copy_exc, self.tr("Could not open {file} either").format(file=choice.name))
             return False
         self.message_bar.clear()
-        self.message_bar.warning(f"{exc.path.name} is damaged ({exc.what}); opened {choice.name} instead. "
-                                 f"Save writes it back to {exc.path.name}.")
+        self.message_bar.warning(self.tr("{file} is damaged ({what}); opened {copy} instead. "
+                                         "Save writes it back to {file}.").format(
+            file=exc.path.name, what=exc.what, copy=choice.name))
         return True
 
     def _ask_damaged_dialog(self, exc: DamagedProjectError, copies: list[Path]) -> Path | None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Damaged project", str(exc), parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Damaged project"), str(exc), parent=self)
         buttons = {}
         for p in copies:
-            kind = "recovery file" if p.name.endswith(".autosave") else "last good copy"
-            buttons[box.addButton(f"Open the {kind}", QMessageBox.ButtonRole.AcceptRole)] = p
+            label = (self.tr("Open the recovery file") if p.name.endswith(".autosave")
+                     else self.tr("Open the last good copy"))
+            buttons[box.addButton(label, QMessageBox.ButtonRole.AcceptRole)] = p
         box.addButton(QMessageBox.StandardButton.Cancel)
         if copies:
             box.setInformativeText("\n".join(str(p) for p in copies))
@@ -277,7 +281,7 @@ class MainWindow(QMainWindow):
 
     def open_project_dialog(self) -> None:
         start = str(self.session.path.parent) if self.session.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open Project", start, PROJECT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Project"), start, translate("MainWindow", PROJECT_FILTER))
         if path:
             self.open_project(path)
 
@@ -294,7 +298,7 @@ class MainWindow(QMainWindow):
         if path is None:
             current = self.session.path
             start = str(Path.home() / current.name if self.session.read_only else current) if current else ""
-            path, _ = QFileDialog.getSaveFileName(self, "Save Project As", start, PROJECT_FILTER)
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Project As"), start, translate("MainWindow", PROJECT_FILTER))
             if not path:
                 return False
         path = Path(path)
@@ -307,12 +311,12 @@ class MainWindow(QMainWindow):
         try:
             saved = self.session.save(path)
         except Exception as exc:
-            show_exception(self.message_bar, exc, f"Could not save {Path(path).name}")
+            show_exception(self.message_bar, exc, self.tr("Could not save {file}").format(file=Path(path).name))
             return False
         finally:
             QApplication.restoreOverrideCursor()
         self._update_title()
-        self.status.showMessage(f"Saved {saved}", 5000)
+        self.status.showMessage(self.tr("Saved {file}").format(file=saved), 5000)
         return True
 
     def _fill_recent_menu(self) -> None:
@@ -324,22 +328,23 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _checked=False, p=p: self.open_project(p))
         if items:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear List", self.session.clear_recent)
+            self.recent_menu.addAction(self.tr("Clear List"), self.session.clear_recent)
         self.recent_menu.setEnabled(bool(items))
 
     def ask_recover(self, project: Path, autosave: Path) -> bool | None:
-        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved changes?",
-                          f"GridScout did not close cleanly last time. A recovery file of {project.name} "
-                          "with unsaved changes was found. Recover them?", parent=self)
-        recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        box.setInformativeText(f"Recovery file: {autosave}")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Recover unsaved changes?"),
+                          self.tr("GridScout did not close cleanly last time. A recovery file of {file} "
+                                  "with unsaved changes was found. Recover them?").format(file=project.name),
+                          parent=self)
+        recover = box.addButton(self.tr("Recover"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(self.tr("Recovery file: {file}").format(file=autosave))
         box.exec()
         return box.clickedButton() is recover
 
     def _ask_save_dialog(self) -> str:
         answer = QMessageBox.question(
-            self, "Unsaved changes", f"Save the changes to {self.session.project.title}?",
+            self, self.tr("Unsaved changes"), self.tr("Save the changes to {project}?").format(project=self.session.project.title),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
@@ -378,7 +383,7 @@ class MainWindow(QMainWindow):
 
     def add_layer_dialog(self) -> None:
         start = str(self.session.path.parent) if self.session.path else ""
-        paths, _ = QFileDialog.getOpenFileNames(self, "Add Layer", start, FILE_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Layer"), start, translate("MainWindow", FILE_FILTER))
         if paths:
             self.loader.add_files(paths)
 
@@ -443,7 +448,7 @@ class MainWindow(QMainWindow):
         if layer is not None:
             self.canvas.zoom_to_layer(layer.name)
         else:
-            self.message_bar.info("Select a layer in the Layers panel first.")
+            self.message_bar.info(self.tr("Select a layer in the Layers panel first."))
 
     def zoom_to_site(self, name: str) -> tuple[float, float, float, float]:
         """Show about 10 km around the candidate site(s) called ``name``."""
@@ -480,3 +485,15 @@ class MainWindow(QMainWindow):
         dlg = HowToDialog(self, self.headless_commands)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.show()
+
+    def language_dialog(self) -> None:
+        """Settings › Language…: store the choice; it applies after a restart (said in the bar)."""
+        from gridscout.gui.dialogs.language import LanguageDialog
+
+        dlg = LanguageDialog(self.settings, self)
+        if self.exec_language_dialog(dlg) and dlg.needs_restart():
+            self.message_bar.info(self.tr("The interface language changes when GridScout is restarted."))
+
+    def exec_language_dialog(self, dialog) -> bool:
+        """Run a modal dialog (tests replace this to answer it)."""
+        return bool(dialog.exec())

@@ -31,6 +31,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--extent", metavar="MINLON,MINLAT,MAXLON,MAXLAT",
                         help="show this lon/lat box; with a negative first number write --extent=-77.6,38.9,-77.3,39.1")
     parser.add_argument("--site", metavar="NAME", help="show about 10 km around this candidate site")
+    parser.add_argument("--lang", choices=("en", "ja"), default=None,
+                        help="interface language (default: the one chosen in Settings, else the system's)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,5 +41,5 @@ def run(args: argparse.Namespace) -> int:
 
     extent = parse_extent(args.extent) if args.extent else None
     return run_app(args.project, snapshot=args.snapshot, width=args.width, height=args.height,
-                   extent=extent, site=args.site,
+                   extent=extent, site=args.site, lang=args.lang,
                    commands=getattr(args, "headless_commands", ()))

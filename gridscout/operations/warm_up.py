@@ -1,4 +1,6 @@
-"""Compile the scoring kernels into their on-disk cache once, so the first score does not wait."""
+"""Compile the scoring kernels into their on-disk cache once, so the first score does not wait, and
+the translation catalogues (``.qm``) from their ``.ts`` sources, so the first start in Japanese does
+not either."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import os
 
 from gridscout.layers.progress import Progress
 from gridscout.operations.feedback import Cancel, checked
+from gridscout.operations.translations import build_catalogues
 
 
 def warm_up(cache_dir: str | None = None, progress: Progress | None = None,
@@ -19,3 +22,11 @@ def warm_up(cache_dir: str | None = None, progress: Progress | None = None,
 
     use_cache_dir(os.environ.get("NUMBA_CACHE_DIR"))
     return compile_kernels(progress=checked(progress, cancelled))
+
+
+def warm_up_translations(out_dir: str | None = None) -> list:
+    """Compile every ``.ts`` catalogue whose ``.qm`` is missing or older (into the per-user cache,
+    or ``out_dir``); returns the ``.qm`` paths."""
+    from pathlib import Path
+
+    return build_catalogues(out_dir=Path(out_dir).expanduser() if out_dir else None)

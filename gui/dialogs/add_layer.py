@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,10 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 NO_COLUMN = "(none)"
-FILE_FILTER = (
-    "GIS files (*.gpkg *.geojson *.json *.shp *.zip *.fgb *.parquet *.geoparquet *.csv *.tsv "
-    "*.tif *.tiff *.vrt *.mbtiles *.gridscout);;All files (*)"
-)
+FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "GIS files (*.gpkg *.geojson *.json *.shp *.zip *.fgb *.parquet *.geoparquet *.csv *.tsv *.tif *.tiff *.vrt *.mbtiles *.gridscout);;All files (*)")
 
 
 @dataclass

@@ -19,12 +19,13 @@ from gridscout.gui.panels.identify_panel import IdentifyPanel
 from gridscout.gui.panels.layers_panel import LayersPanel
 from gridscout.gui.panels.score_panel import ScorePanel
 from gridscout.gui.panels.sites_panel import SitesPanel
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
 class PanelSpec:
     key: str  # object name of the dock ("layers"), used to save the window layout
-    title: str  # dock title and View-menu entry
+    title: str  # dock title and View-menu entry (English; translated in context "Panels")
     panel: type  # the QWidget subclass, constructed as panel(window)
     area: str  # "left" | "right" | "bottom"
     visible: bool = True  # shown on first start
@@ -32,10 +33,10 @@ class PanelSpec:
 
 
 PANELS: tuple[PanelSpec, ...] = (
-    PanelSpec("layers", "Layers", LayersPanel, "left", shortcut="Ctrl+1"),
-    PanelSpec("score", "Score", ScorePanel, "right", shortcut="Ctrl+2"),
-    PanelSpec("identify", "Identify", IdentifyPanel, "right", shortcut="Ctrl+3"),
-    PanelSpec("sites", "Sites", SitesPanel, "right", shortcut="Ctrl+4"),
-    PanelSpec("attributes", "Attribute table", AttributeTablePanel, "bottom", visible=False,
+    PanelSpec("layers", QT_TRANSLATE_NOOP("Panels", "Layers"), LayersPanel, "left", shortcut="Ctrl+1"),
+    PanelSpec("score", QT_TRANSLATE_NOOP("Panels", "Score"), ScorePanel, "right", shortcut="Ctrl+2"),
+    PanelSpec("identify", QT_TRANSLATE_NOOP("Panels", "Identify"), IdentifyPanel, "right", shortcut="Ctrl+3"),
+    PanelSpec("sites", QT_TRANSLATE_NOOP("Panels", "Sites"), SitesPanel, "right", shortcut="Ctrl+4"),
+    PanelSpec("attributes", QT_TRANSLATE_NOOP("Panels", "Attribute table"), AttributeTablePanel, "bottom", visible=False,
               shortcut="Ctrl+5"),
 )

@@ -1,0 +1,100 @@
+"""The one place that knows GridScout's languages: which one to use, and installing its
+translators (GridScout's compiled catalogues plus Qt's own, so standard dialogs follow)."""
+
+from __future__ import annotations
+
+import logging
+
+from gridscout.layers.errors import GridScoutError
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from gridscout.operations.translations import build_catalogues
+
+log = logging.getLogger(__name__)
+
+#: language code → its name in that language (as the Settings dialog lists it)
+LANGUAGES = {"en": "English", "ja": "日本語"}
+DEFAULT_LANGUAGE = "en"
+SETTINGS_KEY = "ui/language"
+
+_installed: list[QTranslator] = []  # kept alive while installed
+_ORIGINAL_LOCALE = QLocale()
+
+
+def system_language() -> str:
+    """"ja" when the system locale is Japanese, else "en"."""
+    return "ja" if QLocale.system().language() == QLocale.Language.Japanese else DEFAULT_LANGUAGE
+
+
+def saved_language(settings: QSettings | None = None) -> str | None:
+    """The language stored by the Settings dialog, or None."""
+    value = (settings or QSettings("GridScout", "GridScout")).value(SETTINGS_KEY)
+    return value if isinstance(value, str) and value in LANGUAGES else None
+
+
+def save_language(lang: str, settings: QSettings | None = None) -> None:
+    """Store ``lang`` as the interface language (used from the next start)."""
+    if lang not in LANGUAGES:
+        raise GridScoutError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    (settings or QSettings("GridScout", "GridScout")).setValue(SETTINGS_KEY, lang)
+
+
+def chosen_language(cli_lang: str | None = None, settings: QSettings | None = None) -> str:
+    """The language to use: the CLI flag, else the saved choice, else the system locale."""
+    if cli_lang:
+        if cli_lang not in LANGUAGES:
+            raise GridScoutError(f"unknown language {cli_lang!r}; use --lang {'|'.join(LANGUAGES)}")
+        return cli_lang
+    return saved_language(settings) or system_language()
+
+
+def current_language() -> str:
+    """The language installed by :func:`install_language` (English before any)."""
+    return getattr(current_language, "lang", DEFAULT_LANGUAGE)
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    """Remove the translators :func:`install_language` installed."""
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    if current_language() != DEFAULT_LANGUAGE:
+        QLocale.setDefault(_ORIGINAL_LOCALE)
+    current_language.lang = DEFAULT_LANGUAGE
+
+
+def install_catalogue(app: QCoreApplication, qm_path: str) -> bool:
+    """Install one compiled catalogue file; False when Qt cannot load it."""
+    translator = QTranslator(app)
+    if not translator.load(str(qm_path)):
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return True
+
+
+def install_language(app: QCoreApplication, lang: str) -> None:
+    """Use ``lang`` for the interface: one translator per GridScout catalogue
+    ``gridscout_*_<lang>.qm`` (compiled on demand when missing or older than its ``.ts``) and Qt's
+    own ``qtbase_<lang>.qm``. English needs none. Replaces what an earlier call installed."""
+    if lang not in LANGUAGES:
+        raise GridScoutError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    remove_translators(app)
+    current_language.lang = lang
+    if lang == DEFAULT_LANGUAGE:
+        return
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    for qm in build_catalogues(lang):
+        if not install_catalogue(app, str(qm)):
+            log.warning("could not load the translation catalogue %s", qm)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_translator = QTranslator(app)
+    if qt_translator.load(f"qtbase_{lang}", qt_folder):
+        app.installTranslator(qt_translator)
+        _installed.append(qt_translator)
+    else:
+        log.info("Qt's own %s catalogue is not in %s; standard dialogs stay English", lang, qt_folder)
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``QCoreApplication.translate``: ``text`` in the installed language."""
+    return QCoreApplication.translate(context, text, disambiguation, n)

@@ -1,0 +1,41 @@
+"""The interface language: which one is chosen, and installing it translates GridScout and Qt."""
+
+from __future__ import annotations
+
+import pytest
+from gridscout.gui import i18n
+from gridscout.layers.errors import GridScoutError
+from PySide6.QtCore import QCoreApplication, QLocale
+
+
+@pytest.fixture
+def japanese(qapp, tmp_path, monkeypatch):
+    """The app in Japanese, catalogues compiled into a private folder; English again afterwards."""
+    monkeypatch.setenv("GRIDSCOUT_I18N_DIR", str(tmp_path / "qm"))
+    i18n.install_language(qapp, "ja")
+    yield qapp
+    i18n.remove_translators(qapp)
+
+
+def test_the_cli_flag_beats_the_saved_choice_which_beats_the_system(app_settings, monkeypatch):
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale(QLocale.Language.Japanese)))
+    assert i18n.system_language() == "ja"
+    assert i18n.chosen_language(None, app_settings) == "ja"
+    i18n.save_language("en", app_settings)
+    assert i18n.chosen_language(None, app_settings) == "en"
+    assert i18n.chosen_language("ja", app_settings) == "ja"
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale(QLocale.Language.German)))
+    assert i18n.system_language() == "en"
+
+
+def test_an_unknown_language_is_refused_with_the_choices(app_settings):
+    with pytest.raises(GridScoutError, match="en, ja|en\\|ja"):
+        i18n.chosen_language("xx", app_settings)
+
+
+def test_japanese_translates_gridscout_and_qts_own_dialogs(japanese, tmp_path):
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "キャンセル"
+    assert QCoreApplication.translate("MainWindow", "&File") == "ファイル(&F)"
+    assert sorted(p.name for p in (tmp_path / "qm").iterdir()) >= ["gridscout_gui_ja.qm"]
+    i18n.remove_translators(japanese)
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
