@@ -32,6 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dpi", type=float, default=150, metavar="N", help="resolution (default 150)")
     parser.add_argument("--size", metavar="WxH", help="page in pixels at --dpi (e.g. 1800x1200) or a paper "
                         "size: A4, A3, letter (add -portrait); default A4 landscape")
+    parser.add_argument("--lang", choices=("ja", "en"), help="language of the output (default: the "
+                        "language chosen in Settings, else the system locale)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 

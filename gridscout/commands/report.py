@@ -28,6 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--within-km", type=float, default=10.0, metavar="R",
                         help="parcels within R km of a site (default 10)")
     parser.add_argument("--title", metavar="T", help="report title")
+    parser.add_argument("--lang", choices=("ja", "en"), help="language of the output (default: the "
+                        "language chosen in Settings, else the system locale)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -42,7 +44,10 @@ def run(args: argparse.Namespace) -> int:
         raise GridScoutError("--top must be 1 or more and --within-km greater than 0")
     sites = [s.strip() for s in args.sites.split(",") if s.strip()] if args.sites else None
     project = open_project(args.project)
-    ensure_app()
+    app = ensure_app()
+    from gridscout.gui.i18n import chosen_language, install_language
+
+    install_language(app, chosen_language(args.lang))
     bar = TextProgressBar(quiet=args.quiet)
     try:
         res = export_report(project, args.out, sites=sites, top=args.top, within_km=args.within_km,

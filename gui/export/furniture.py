@@ -6,6 +6,7 @@ Everything draws in device units; sizes are in points and converted with ``dpi``
 from __future__ import annotations
 
 from gridscout.gui.export.vector_painter import PX_PT, draw_symbol
+from gridscout.gui.i18n import translate
 from gridscout.gui.mapdraw.projection import ScaleBar
 from gridscout.layers import style as S
 from PySide6 import QtCore, QtGui
@@ -16,7 +17,8 @@ MUTED = QtGui.QColor("#555555")
 
 def font(size_pt: float, bold: bool = False, italic: bool = False) -> QtGui.QFont:
     """The export font; no ligatures, so "profile" stays searchable in the PDF (not "proﬁle")."""
-    f = QtGui.QFont("DejaVu Sans")
+    f = QtGui.QFont()
+    f.setFamilies(["DejaVu Sans", "Noto Sans CJK JP"])  # CJK glyphs from Noto (embedded in PDFs)
     f.setPointSizeF(size_pt)
     f.setBold(bold)
     f.setItalic(italic)
@@ -118,40 +120,40 @@ def legend_entries(facts: dict) -> list[tuple[str, list[tuple[str, dict]]]]:
     if facts.get("scored"):
         items = [(f"{lo:g}–{hi:g}", {"fill": colour}) for lo, hi, colour in reversed(S.SCORE_CLASSES)]
         if facts.get("excluded"):
-            items.append(("excluded / not scored", {"fill": S.NO_SCORE_COLOUR}))
-        sections.append(("Parcel score (0–100)", items))
+            items.append((translate("Legend", "excluded / not scored"), {"fill": S.NO_SCORE_COLOUR}))
+        sections.append((translate("Legend", "Parcel score (0–100)"), items))
     elif facts.get("parcels"):
-        sections.append(("Parcels", [("parcel", {"fill": S.PARCEL_FILL})]))
+        sections.append((translate("Legend", "Parcels"), [(translate("Legend", "parcel"), {"fill": S.PARCEL_FILL})]))
     lines = []
     for i in sorted(facts.get("line_classes", ()), reverse=True):
-        lines.append((S.VOLTAGE_CLASSES[i][2], {"line": S.VOLTAGE_CLASSES[i][1],
+        lines.append((translate("Legend", S.VOLTAGE_CLASSES[i][2]), {"line": S.VOLTAGE_CLASSES[i][1],
                                                  "width": S.LINE_WIDTHS[i] * PX_PT * 1.2}))
     if facts.get("line_hvdc"):
         lines.append(("HVDC", {"line": S.HVDC_COLOUR, "width": 2.0}))
     if facts.get("line_unknown"):
-        lines.append(("unknown voltage", {"line": S.UNKNOWN_VOLTAGE_COLOUR, "width": 0.8}))
+        lines.append((translate("Legend", "unknown voltage"), {"line": S.UNKNOWN_VOLTAGE_COLOUR, "width": 0.8}))
     if facts.get("line_underground"):
-        lines.append(("underground (dashed)", {"line": "#555555", "width": 1.0, "dash": True}))
+        lines.append((translate("Legend", "underground (dashed)"), {"line": "#555555", "width": 1.0, "dash": True}))
     if lines:
-        sections.append(("Transmission lines", lines))
+        sections.append((translate("Legend", "Transmission lines"), lines))
     subs = []
     for i in sorted(facts.get("substation_classes", ()), reverse=True):
         kv = S.VOLTAGE_CLASSES[i][0]
         size = float(S.substation_sizes([max(kv, 1.0)])[0]) * PX_PT
-        subs.append((S.VOLTAGE_CLASSES[i][2], {"symbol": "square", "fill": S.VOLTAGE_CLASSES[i][1],
+        subs.append((translate("Legend", S.VOLTAGE_CLASSES[i][2]), {"symbol": "square", "fill": S.VOLTAGE_CLASSES[i][1],
                                                 "size": size}))
     if facts.get("substation_unknown"):
-        subs.append(("unknown voltage", {"symbol": "square", "fill": S.UNKNOWN_VOLTAGE_COLOUR,
+        subs.append((translate("Legend", "unknown voltage"), {"symbol": "square", "fill": S.UNKNOWN_VOLTAGE_COLOUR,
                                          "size": S.UNKNOWN_SUBSTATION_SIZE * PX_PT}))
     if subs:
-        sections.append(("Substations", subs))
+        sections.append((translate("Legend", "Substations"), subs))
     fuels = sorted(facts.get("fuels", ()))
     if fuels:
-        sections.append(("Power plants (size = MW)", [
-            (f, {"symbol": "circle", "fill": S.fuel_colour(f), "size": 7.0}) for f in fuels]))
+        sections.append((translate("Legend", "Power plants (size = MW)"), [
+            (translate("Legend", f), {"symbol": "circle", "fill": S.fuel_colour(f), "size": 7.0}) for f in fuels]))
     if facts.get("sites"):
         m = S.CANDIDATE_SITE_MARKER
-        sections.append(("Candidate sites", [("candidate site", {"symbol": "star", "fill": m["fill"],
+        sections.append((translate("Legend", "Candidate sites"), [(translate("Legend", "candidate site"), {"symbol": "star", "fill": m["fill"],
                                                                  "size": m["size"] * PX_PT})]))
     return sections
 
@@ -184,11 +186,12 @@ def _swatch(painter, r: QtCore.QRectF, sw: dict, dpi: float) -> None:
     painter.restore()
 
 
-def draw_legend(painter, rect: QtCore.QRectF, sections, dpi: float, title: str = "Legend",
+def draw_legend(painter, rect: QtCore.QRectF, sections, dpi: float, title: str | None = None,
                 size_pt: float = 7.0) -> float:
     """Draw the legend sections top-down in ``rect``; returns the height used."""
     painter.save()
     y = rect.top()
+    title = translate("Legend", "Legend") if title is None else title
     if title:
         y += draw_text_block(painter, QtCore.QRectF(rect.left(), y, rect.width(), pt(dpi, 20)),
                              title, size_pt + 2.5, bold=True) + pt(dpi, 3)

@@ -14,6 +14,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gridscout.gui.export.i18n_text import display_date
+from gridscout.gui.i18n import translate
 from gridscout.layers.errors import DataError
 
 FORMATS = (".png", ".svg", ".pdf")
@@ -105,7 +107,7 @@ def paint_map_page(painter, w: float, h: float, dpi: float, scene, extent_lonlat
     # header
     y = m
     y += F.draw_text_block(painter, QtCore.QRectF(m, y, w * 0.75 - m, pt(40)), title, 15, bold=True)
-    date_text = f"{scene.today}"
+    date_text = display_date(scene.today)
     F.draw_text_block(painter, QtCore.QRectF(w * 0.6, m, w * 0.4 - m, pt(20)), date_text, 8,
                       colour=F.MUTED, align=QtCore.Qt.AlignmentFlag.AlignRight)
     if subtitle:
@@ -136,9 +138,10 @@ def paint_map_page(painter, w: float, h: float, dpi: float, scene, extent_lonlat
     # footer: sources and attribution
     attribution = scene.attribution(view_lonlat)
     licences = _licences_text(scene, view_lonlat)
-    footer = (f"{attribution}." if attribution else "") + (f"  Licences: {licences}." if licences else "") + \
-        "  Web Mercator display; scale bar geodesic (WGS84) at the map's centre latitude." + \
-        f"  Made with GridScout, {scene.today}."
+    footer = (f"{attribution}." if attribution else "") + \
+        ("  " + translate("MapExport", "Licences: {licences}.").format(licences=licences) if licences else "") + \
+        "  " + translate("MapExport", "Web Mercator display; scale bar geodesic (WGS84) at the map's centre latitude.") + \
+        "  " + translate("MapExport", "Made with GridScout, {date}.").format(date=date_text)
     F.draw_text_block(painter, QtCore.QRectF(m, map_rect.bottom() + pt(5), w - 2 * m, footer_h - pt(5)),
                       footer.strip(), 6.5, colour=F.MUTED)
     return MapLayout((w, h), _rect_t(map_rect), (legend_rect.x(), legend_rect.y(), legend_rect.width(), used),
@@ -176,8 +179,8 @@ def default_title(scene, site: str | None) -> str:
         from gridscout.gui.export.scene import dashless
 
         names = [s[0] for s in scene.sites() if dashless(site) in dashless(s[0])]
-        return f"{names[0] if len(names) == 1 else site} — power proximity"
-    return f"{scene.project.title} — power proximity"
+        return translate("MapExport", "{place} — power proximity").format(place=names[0] if len(names) == 1 else site)
+    return translate("MapExport", "{place} — power proximity").format(place=scene.project.title)
 
 
 def export_map(project, out, site: str | None = None, extent=None, title: str | None = None,
@@ -206,7 +209,7 @@ def export_map(project, out, site: str | None = None, extent=None, title: str | 
     ext = resolve_extent(scene, site, extent)
     title = title or default_title(scene, site)
     w, h = size or parse_size(None, dpi)
-    subtitle = f"Project: {scene.project.title}"
+    subtitle = translate("MapExport", "Project: {title}").format(title=scene.project.title)
     progress(0.5, f"drawing {out.name}")
     layout = _write(out, fmt, w, h, dpi, scene, ext, title, subtitle)
     progress(1.0, "done")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from gridscout.gui.export.furniture import INK, MUTED, font
+from gridscout.gui.i18n import translate
 from gridscout.layers import style as S
 from PySide6 import QtCore, QtGui
 
@@ -56,7 +57,7 @@ class PageWriter:
         p.drawText(r, int(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.TextFlag.TextWordWrap),
                    f"{self.title} — {self.footer}" if self.footer else self.title)
         p.drawText(QtCore.QRectF(self.m, y + self.pt(2), self.width, self.pt(12)),
-                   int(QtCore.Qt.AlignmentFlag.AlignRight), f"page {self.page}")
+                   int(QtCore.Qt.AlignmentFlag.AlignRight), translate("Report", "page {n}").format(n=self.page))
         p.restore()
 
     def new_page(self) -> None:

@@ -81,7 +81,9 @@ def export_report(project, out, sites: list[str] | None = None, top: int = 5, wi
     table = compare_sites(chosen, inputs.substations, inputs.lines, inputs.plants, scene.profile,
                           scored_parcels=scored, top_n=top, within_km=within_km)
     facts = site_facts(project, chosen, scored, top, within_km)
-    title = title or f"Site report — {project.title}"
+    from gridscout.gui.i18n import translate
+
+    title = title or translate("Report", "Site report — {title}").format(title=project.title)
     tmp = out.with_name(f".{out.name}.part.pdf")
     from gridscout.gui.export import report_pages as RP
     from gridscout.gui.export.pdf_pages import PageWriter

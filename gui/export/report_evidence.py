@@ -8,6 +8,7 @@ import math
 import tempfile
 from pathlib import Path
 
+from gridscout.gui.i18n import translate
 from PySide6 import QtCore, QtGui
 
 
@@ -16,12 +17,14 @@ def evidence_page(pw, report) -> None:
     from gridscout.scoring.evidence.columns import format_value
     from gridscout.scoring.evidence.outputs import draw_chart
 
-    pw.heading("Evidence — backtest against known data-center sites", 1)
+    pw.heading(translate("Report", "Evidence — backtest against known data-center sites"), 1)
     pw.text(
-        f"Profile {report.profile}: {report.candidates:,} candidates, {report.known:,} of them hold a "
-        f"known site ({report.base_rate:.2%}). ROC AUC {report.auc:.3f} (95% bootstrap interval "
-        f"{report.auc_low:.3f}–{report.auc_high:.3f}); 0.5 is chance, 1.0 would rank every known site "
-        "first.",
+        translate("Report", "Profile {profile}: {candidates} candidates, {known} of them hold a "
+                  "known site ({rate}). ROC AUC {auc} (95% bootstrap interval "
+                  "{low}–{high}); 0.5 is chance, 1.0 would rank every known site first.").format(
+            profile=report.profile, candidates=f"{report.candidates:,}", known=f"{report.known:,}",
+            rate=f"{report.base_rate:.2%}", auc=f"{report.auc:.3f}", low=f"{report.auc_low:.3f}",
+            high=f"{report.auc_high:.3f}"),
         9,
     )
     with tempfile.TemporaryDirectory() as tmp:
@@ -33,17 +36,19 @@ def evidence_page(pw, report) -> None:
         pw.ensure(h)
         pw.painter.drawImage(QtCore.QRectF(pw.m, pw.y, pw.width, h), image)
         pw.y += h + pw.pt(8)
-    pw.heading("Precision and lift at the top", 2)
+    pw.heading(translate("Report", "Precision and lift at the top"), 2)
     pw.table(
-        ["Top", "Candidates", "Known sites", "Precision", "Lift", "Recall"],
+        [translate("Report", "Top"), translate("Report", "Candidates"), translate("Report", "Known sites"),
+         translate("Report", "Precision"), translate("Report", "Lift"), translate("Report", "Recall")],
         [[f"{t.fraction:.0%}", f"{t.candidates:,}", f"{t.known:,}", f"{t.precision:.1%}",
           "–" if math.isnan(t.lift) else f"{t.lift:.1f}×", f"{t.recall:.0%}"] for t in report.top],
         [0.8, 1, 1, 1, 0.8, 0.8], size=7.5, align_right={1, 2, 3, 4, 5},
     )
-    pw.heading("Each criterion alone", 2)
+    pw.heading(translate("Report", "Each criterion alone"), 2)
     pw.table(
-        ["Criterion", "Weight", "AUC", "Median, known sites", "Median, other"],
-        [[c.title, f"{c.weight:g}", "–" if math.isnan(c.auc) else f"{c.auc:.3f}",
+        [translate("Report", "Criterion"), translate("Report", "Weight"), "AUC",
+         translate("Report", "Median, known sites"), translate("Report", "Median, other")],
+        [[translate("Wording", c.title), f"{c.weight:g}", "–" if math.isnan(c.auc) else f"{c.auc:.3f}",
           format_value(c.known_quantiles[2], c.unit), format_value(c.other_quantiles[2], c.unit)]
          for c in report.criteria],
         [2.2, 0.7, 0.7, 1.3, 1.3], size=7.5, align_right={1, 2, 3, 4},
@@ -51,4 +56,4 @@ def evidence_page(pw, report) -> None:
     for e in report.exclusions:
         pw.text(e.sentence()[0].upper() + e.sentence()[1:] + ".", 8)
     for note in report.notes:
-        pw.text(f"Note: {note}.", 8)
+        pw.text(translate("Report", "Note: {note}.").format(note=note), 8)

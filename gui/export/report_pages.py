@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from gridscout.gui.export import furniture as F
+from gridscout.gui.export.i18n_text import display_date
 from gridscout.gui.export.pdf_pages import PageWriter
 from gridscout.gui.export.report_format import fmt_km, fmt_kv, fmt_num, score_stats
 from gridscout.gui.export.scene import fit_extent, pad_extent
 from gridscout.gui.export.site_facts import criterion_columns
 from gridscout.gui.export.vector_painter import MapFrame, paint_map
+from gridscout.gui.i18n import translate
 from gridscout.gui.mapdraw.projection import bbox_to_lonlat, scale_bar_for_extent
 from gridscout.layers import style as S
 from gridscout.scoring.criteria import criterion_type
@@ -63,8 +65,8 @@ def draw_map(pw: PageWriter, scene, extent_lonlat, height_pt: float, highlights=
                      role=role, title=title)
     pw.y += h + pw.pt(4)
     note = scene.attribution(bbox_to_lonlat(extent))
-    pw.text(f"{note}. Scale bar geodesic at the map's centre latitude." if note else
-            "Scale bar geodesic at the map's centre latitude.", 6.5, colour=F.MUTED, space_after=6)
+    geodesic = translate("Report", "Scale bar geodesic at the map's centre latitude.")
+    pw.text(f"{note}. {geodesic}" if note else geodesic, 6.5, colour=F.MUTED, space_after=6)
 
 
 def site_clusters(sites, km: float = 60.0) -> list[list[int]]:
@@ -86,35 +88,38 @@ def site_clusters(sites, km: float = 60.0) -> list[list[int]]:
 def cover(pw: PageWriter, scene, title: str, sites, scored) -> None:
     p = scene.profile
     pw.y += pw.pt(90)
-    pw.text("GridScout · power proximity", 10, colour=F.MUTED, space_after=8)
+    pw.text(translate("Report", "GridScout · power proximity"), 10, colour=F.MUTED, space_after=8)
     pw.text(title, 24, bold=True, space_after=10)
-    pw.text(f"Date: {scene.today}", 11, space_after=2)
-    pw.text(f"Project: {scene.project.title}", 11, space_after=2)
+    pw.text(translate("Report", "Date: {date}").format(date=display_date(scene.today)), 11, space_after=2)
+    pw.text(translate("Report", "Project: {title}").format(title=scene.project.title), 11, space_after=2)
     if scene.project.path:  # the file's name only: a local path means nothing to the reader
-        pw.text(f"File: {Path(scene.project.path).name}", 8, colour=F.MUTED, space_after=2)
+        pw.text(translate("Report", "File: {name}").format(name=Path(scene.project.path).name), 8, colour=F.MUTED, space_after=2)
     if p is not None:
-        pw.text(f"Score profile: {p.name}" + (f" — {p.description}" if p.description else ""), 11, space_after=14)
+        pw.text(translate("Report", "Score profile: {name}").format(name=p.name) + (f" — {p.description}" if p.description else ""), 11, space_after=14)
     st = score_stats(scored)
     if st:
-        pw.heading("In numbers", 2)
-        lines = [f"{st['parcels']:,} parcels scored; {st['excluded']:,} excluded "
-                 f"(e.g. below the minimum area), {st['scored']:,} ranked."]
+        pw.heading(translate("Report", "In numbers"), 2)
+        lines = [translate("Report", "{parcels} parcels scored; {excluded} excluded (e.g. below the minimum "
+                           "area), {ranked} ranked.").format(parcels=f"{st['parcels']:,}",
+                                                            excluded=f"{st['excluded']:,}",
+                                                            ranked=f"{st['scored']:,}")]
         if "median" in st:
-            lines.append(f"Score of the ranked parcels: median {st['median']:.1f}, 90th percentile "
-                         f"{st['p90']:.1f}, best {st['max']:.1f} (of 100).")
+            lines.append(translate("Report", "Score of the ranked parcels: median {median}, 90th percentile "
+                                   "{p90}, best {best} (of 100).").format(
+                median=f"{st['median']:.1f}", p90=f"{st['p90']:.1f}", best=f"{st['max']:.1f}"))
         for line in lines:
             pw.text(line, 9.5, space_after=3)
         pw.y += pw.pt(8)
-    pw.heading(f"Candidate sites in this report ({len(sites)})", 2)
+    pw.heading(translate("Report", "Candidate sites in this report ({n})").format(n=len(sites)), 2)
     for name in sites["name"]:
         pw.text(f"•  {name}", 9.5, space_after=1)
     pw.y += pw.pt(12)
-    pw.heading("How to read the scores", 2)
-    pw.text("Each parcel scores 0–100: 100 × Σ weight × utility / Σ weights over the profile's criteria "
+    pw.heading(translate("Report", "How to read the scores"), 2)
+    pw.text(translate("Report", "Each parcel scores 0–100: 100 × Σ weight × utility / Σ weights over the profile's criteria "
             "(distance from the parcel's boundary to the nearest qualifying substation and line, "
             "generation within a radius, estimated interconnection cost, parcel area). Distances are "
             "geodesic on WGS84; maps are drawn in Web Mercator for display only. The profile and all "
-            "data sources with their licences are in the appendix.", 8.5, colour=F.MUTED)
+            "data sources with their licences are in the appendix."), 8.5, colour=F.MUTED)
     pw.text("\n".join(scene.profile_note()), 8.5, colour=F.MUTED)
 
 
@@ -153,7 +158,7 @@ def overview(pw: PageWriter, scene, sites) -> None:
     numbered (full titles), one complete legend below them, then the table of sites."""
     from gridscout.gui.export.report_frames import Feature, title_height, wrapped_title
 
-    pw.heading("Overview of the candidate sites", 1)
+    pw.heading(translate("Report", "Overview of the candidate sites"), 1)
     groups = site_clusters(sites)
     site_layers = [lyr for lyr in scene.visible_layers() if lyr.kind == "candidate_sites"]
     like = site_layers[0] if site_layers else None
@@ -203,8 +208,8 @@ def overview(pw: PageWriter, scene, sites) -> None:
         pw.y += th + h + pw.pt(14)
     overview_legend(pw, scene, [bbox_to_lonlat(e) for e in extents[1 if len(groups) > 1 else 0:]])
     union = _union_lonlat([bbox_to_lonlat(e) for e in extents])
-    pw.text(scene.attribution(union) + ". North is up. The locator has no scale bar (at its size the "
-            "scale changes with latitude); inset scale bars are geodesic at each inset's centre latitude.", 6.5, colour=F.MUTED,
+    pw.text(scene.attribution(union) + ". " + translate("Report", "North is up. The locator has no scale bar (at its size the "
+            "scale changes with latitude); inset scale bars are geodesic at each inset's centre latitude."), 6.5, colour=F.MUTED,
             space_after=6)
     rows = []
     for i in range(len(sites)):
@@ -212,7 +217,7 @@ def overview(pw: PageWriter, scene, sites) -> None:
         rows.append([str(i + 1), sites["name"].iloc[i], f"{abs(g.y):.4f}° {'N' if g.y >= 0 else 'S'}",
                      f"{abs(g.x):.4f}° {'E' if g.x >= 0 else 'W'}",
                      str(sites["region"].iloc[i]) if "region" in sites.columns else ""])
-    pw.table(["#", "Site", "Latitude", "Longitude", "Region"], rows, [0.3, 3, 1.2, 1.2, 0.8], size=6.5)
+    pw.table(["#", translate("Report", "Site"), translate("Report", "Latitude"), translate("Report", "Longitude"), translate("Report", "Region")], rows, [0.3, 3, 1.2, 1.2, 0.8], size=6.5)
 
 
 def _region(members) -> str:
@@ -253,7 +258,7 @@ def overview_legend(pw: PageWriter, scene, extents_lonlat, columns: int = 4) -> 
         used += hh
     band = max(sum(heights[i] for i in c) for c in cols)
     pw.ensure(band + pw.pt(16))
-    pw.text("Legend", 8, bold=True, space_after=2)
+    pw.text(translate("Report", "Legend"), 8, bold=True, space_after=2)
     cw = pw.width / columns
     for j, c in enumerate(cols):
         F.draw_legend(pw.painter, QtCore.QRectF(pw.m + j * cw, pw.y, cw - pw.pt(6), band + pw.pt(4)),
@@ -262,7 +267,7 @@ def overview_legend(pw: PageWriter, scene, extents_lonlat, columns: int = 4) -> 
 
 
 def comparison(pw: PageWriter, scene, table, scored, within_km: float, top: int) -> None:
-    pw.heading("Sites side by side", 1)
+    pw.heading(translate("Report", "Sites side by side"), 1)
     mw_col = next((c for c in table.columns if c.startswith("mw_within_")), None)
     radius = table.attrs.get("radius_km", 50)
     sub_kv, line_kv = scene.profile.substation_rule[0], scene.profile.line_rule[0]
@@ -272,30 +277,32 @@ def comparison(pw: PageWriter, scene, table, scored, within_km: float, top: int)
                      f"{r['line']} ({fmt_kv(r['line_kv'])})", fmt_num(r["line_km"], 1),
                      fmt_num(r[mw_col], 0) if mw_col else "", str(r.get(f"parcels_within_{within_km:g}km", "")),
                      fmt_num(r.get("best_score"), 1)])
-    pw.table(["Site", f"Nearest substation ≥ {sub_kv:g} kV", "km", f"Nearest line ≥ {line_kv:g} kV", "km",
-              f"MW within {radius:g} km", f"Ranked parcels ≤ {within_km:g} km", "Best Score"],
+    pw.table([translate("Report", "Site"), translate("Report", "Nearest substation ≥ {kv} kV").format(kv=f"{sub_kv:g}"), "km",
+              translate("Report", "Nearest line ≥ {kv} kV").format(kv=f"{line_kv:g}"), "km",
+              translate("Report", "MW within {r} km").format(r=f"{radius:g}"),
+              translate("Report", "Ranked parcels ≤ {r} km").format(r=f"{within_km:g}"), translate("Report", "Best Score")],
              rows, [2.2, 2.2, 0.6, 2.4, 0.6, 0.9, 0.9, 0.8], size=6.5, align_right={2, 4, 5, 6, 7})
     names = [str(s) for s in table["site"]]
     best = [float(v) for v in table["best_score"]] if "best_score" in table else []
     if best:
         pw.bar_chart(names, best, list(S.score_colours(best)),
-                     f"Best parcel Score within {within_km:g} km of each site (0–100)", vmax=100, height=80)
+                     translate("Report", "Best parcel Score within {r} km of each site (0–100)").format(r=f"{within_km:g}"), vmax=100, height=80)
     if mw_col:
         pw.bar_chart(names, [float(v) for v in table[mw_col]], ["#E8862A"] * len(names),
-                     f"Generation capacity within {radius:g} km (MW)", unit=" MW", digits=0, height=80)
+                     translate("Report", "Generation capacity within {r} km (MW)").format(r=f"{radius:g}"), unit=" MW", digits=0, height=80)
     if scored is not None:
         kept = scored.loc[~scored["excluded"].astype(bool), "score"] if "excluded" in scored else scored["score"]
-        pw.histogram(kept.to_numpy(dtype=float), f"Score histogram: {len(kept):,} ranked parcels "
-                     "(excluded parcels not shown)", height=95,
-                     note="Bars coloured with the map's score ramp.")
+        pw.histogram(kept.to_numpy(dtype=float), translate("Report", "Score histogram: {n} ranked parcels "
+                     "(excluded parcels not shown)").format(n=f"{len(kept):,}"), height=95,
+                     note=translate("Report", "Bars coloured with the map's score ramp."))
 
 
 def site_section(pw: PageWriter, scene, site, row, within_km: float, top: int) -> None:
     from gridscout.gui.export.site_facts import nearest  # noqa: F401 - documented helper
 
-    pw.heading(f"Site: {site.name}", 1)
+    pw.heading(translate("Report", "Site: {name}").format(name=site.name), 1)
     pw.text(f"{abs(site.lat):.4f}° {'N' if site.lat >= 0 else 'S'}, {abs(site.lon):.4f}° "
-            f"{'E' if site.lon >= 0 else 'W'}" + (f" · region {site.region}" if site.region else ""),
+            f"{'E' if site.lon >= 0 else 'W'}" + (translate("Report", " · region {region}").format(region=site.region) if site.region else ""),
             8.5, colour=F.MUTED)
     highlights = []
     if site.parcels is not None:
@@ -304,26 +311,27 @@ def site_section(pw: PageWriter, scene, site, row, within_km: float, top: int) -
     features = site_features(site, scene.profile)
     draw_map(pw, scene, None, 250, highlights=highlights, max_labels=30, features=features,
              role="site", title=site.name)
-    pw.heading("Grid access", 2)
+    pw.heading(translate("Report", "Grid access"), 2)
     mw_col = next((c for c in row.index if str(c).startswith("mw_within_")), None)
     sub_kv, line_kv = scene.profile.substation_rule[0], scene.profile.line_rule[0]
-    rows = [["substation", n, fmt_kv(kv), fmt_km(d), "yes" if kv == kv and kv >= sub_kv else "no"]
+    yes, no = translate("Report", "yes"), translate("Report", "no")
+    rows = [[translate("Report", "substation"), n, fmt_kv(kv), fmt_km(d), yes if kv == kv and kv >= sub_kv else no]
             for n, kv, d in site.substations[:3]]
-    rows += [["line", n, fmt_kv(kv), fmt_km(d), "yes" if kv == kv and kv >= line_kv else "no"]
+    rows += [[translate("Report", "line"), n, fmt_kv(kv), fmt_km(d), yes if kv == kv and kv >= line_kv else no]
              for n, kv, d in site.lines[:3]]
-    pw.table(["Feature", "Name", "kV", "Distance", "Qualifies"], rows, [1, 4, 1, 1, 1], size=7,
+    pw.table([translate("Report", "Feature"), translate("Report", "Name"), "kV", translate("Report", "Distance"), translate("Report", "Qualifies")], rows, [1, 4, 1, 1, 1], size=7,
              align_right={3})
     if mw_col:
-        pw.text(f"Generation within {mw_col.split('_')[-1].removesuffix('km')} km: "
-                f"{fmt_num(row[mw_col], 0)} MW.  " + reach_text(site, within_km), 8.5)
+        pw.text(translate("Report", "Generation within {r} km: {mw} MW.").format(
+            r=mw_col.split('_')[-1].removesuffix('km'), mw=fmt_num(row[mw_col], 0)) + "  " + reach_text(site, within_km), 8.5)
     else:
         pw.text(reach_text(site, within_km), 8.5)
-    pw.heading(f"Top {top} parcels within {within_km:g} km (outlined and numbered on the map)", 2)
+    pw.heading(translate("Report", "Top {n} parcels within {r} km (outlined and numbered on the map)").format(n=top, r=f"{within_km:g}"), 2)
     if site.parcels is None or len(site.parcels) == 0:
-        pw.text("No scored parcel within reach of this site.", 8.5, colour=F.MUTED)
+        pw.text(translate("Report", "No scored parcel within reach of this site."), 8.5, colour=F.MUTED)
     else:
         crit = criterion_columns(scene.profile, site.parcels)
-        cols = ["#", "Parcel", "Score", "ha", "km"] + [h for _, h in crit]
+        cols = ["#", translate("Report", "Parcel"), translate("Report", "Score"), "ha", "km"] + [h for _, h in crit]
         rows = []
         for k in range(len(site.parcels)):
             r = site.parcels.iloc[k]
@@ -339,15 +347,15 @@ def site_section(pw: PageWriter, scene, site, row, within_km: float, top: int) -
             except Exception:
                 lines = []
             if lines:
-                pw.text("Why #1 scores what it scores:", 8, bold=True, space_after=1)
+                pw.text(translate("Report", "Why #1 scores what it scores:"), 8, bold=True, space_after=1)
                 for line in lines:
                     pw.text("•  " + line, 7.5, space_after=1)
                 pw.y += pw.pt(4)
-    pw.heading("Field notes near the site", 2)
+    pw.heading(translate("Report", "Field notes near the site"), 2)
     if not site.notes:
-        pw.text(f"No field notes for parcels within {within_km:g} km of this site.", 8.5, colour=F.MUTED)
+        pw.text(translate("Report", "No field notes for parcels within {r} km of this site.").format(r=f"{within_km:g}"), 8.5, colour=F.MUTED)
     else:
-        pw.table(["Parcel", "Status", "Updated", "km", "Note"],
+        pw.table([translate("Report", "Parcel"), translate("Report", "Status"), translate("Report", "Updated"), "km", translate("Report", "Note")],
                  [[pid, status, upd, fmt_num(d, 1), note] for pid, status, upd, note, d in site.notes[:25]],
                  [1.4, 0.9, 0.9, 0.4, 4], size=7)
 
@@ -378,10 +386,12 @@ def site_features(site, profile) -> list:
 def reach_text(site, within_km: float) -> str:
     """The parcels within reach of a site, e.g. "Parcels within 10 km: 837 ranked, 1,300 excluded
     (area below the 10 ha minimum)."."""
-    text = f"Parcels within {within_km:g} km: {site.parcels_within:,} ranked"
     if site.excluded_within:
-        text += f", {site.excluded_within:,} excluded ({site.excluded_why})"
-    return text + "."
+        return translate("Report", "Parcels within {r} km: {ranked} ranked, {excluded} excluded ({why}).").format(
+            r=f"{within_km:g}", ranked=f"{site.parcels_within:,}", excluded=f"{site.excluded_within:,}",
+            why=translate("Wording", site.excluded_why))
+    return translate("Report", "Parcels within {r} km: {ranked} ranked.").format(
+        r=f"{within_km:g}", ranked=f"{site.parcels_within:,}")
 
 
 def _number(v) -> str:
@@ -394,7 +404,7 @@ def appendix(pw: PageWriter, scene) -> None:
     from gridscout.gui.export.sources import licence_table, project_sources
 
     p = scene.profile
-    pw.heading("Appendix A — score profile", 1)
+    pw.heading(translate("Report", "Appendix A — score profile"), 1)
     if p is not None:
         pw.text(f"{p.name}" + (f": {p.description}" if p.description else ""), 9)
         rows = []
@@ -402,32 +412,32 @@ def appendix(pw: PageWriter, scene) -> None:
             settings = criterion_type(c.type).settings_text(c)
             tr = c.transform
             params = ", ".join(f"{k} {_number(v)}" for k, v in tr.params.items())
-            rows.append([c.label or c.id, f"{c.weight:g} ({c.weight / p.total_weight:.0%})",
+            rows.append([translate("Wording", c.label or c.id), f"{c.weight:g} ({c.weight / p.total_weight:.0%})",
                          settings, f"{tr.name}({params})"])
-        pw.table(["Criterion", "Weight", "Thresholds", "Transform"], rows, [1.6, 1, 1.8, 2.6], size=7)
+        pw.table([translate("Report", "Criterion"), translate("Report", "Weight"), translate("Report", "Thresholds"), translate("Report", "Transform")], rows, [1.6, 1, 1.8, 2.6], size=7)
         for e in p.exclusions:
-            pw.text(f"Exclusion: parcels with more than {e.max_overlap_share:.0%} in {e.layer}.", 8)
+            pw.text(translate("Report", "Exclusion: parcels with more than {share} in {layer}.").format(share=f"{e.max_overlap_share:.0%}", layer=e.layer), 8)
         cost = p.cost
-        pw.heading(f"Interconnection cost tables ({cost.region}, {cost.currency_year} USD)", 2)
+        pw.heading(translate("Report", "Interconnection cost tables ({region}, {year} USD)").format(region=cost.region, year=cost.currency_year), 2)
         rows = [[f"{kv:g} kV", f"{lc:,.0f}", f"{ns:,.0f}", f"{up:,.0f}"]
                 for kv, lc, ns, up in zip(cost.kv_classes, cost.line_cost_per_mile_usd,
                                           cost.new_substation_usd, cost.substation_upgrade_usd, strict=True)]
-        pw.table(["kV class", "Line cost per mile", "New substation", "Substation upgrade"], rows,
+        pw.table([translate("Report", "kV class"), translate("Report", "Line cost per mile"), translate("Report", "New substation"), translate("Report", "Substation upgrade")], rows,
                  [1, 1.5, 1.5, 1.5], size=7.5, align_right={1, 2, 3})
-        mult = ", ".join(f"×{m:g} under {b:g} miles" for b, m in zip(cost.short_line_below_miles,
+        mult = ", ".join(translate("Report", "×{m} under {b} miles").format(m=f"{m:g}", b=f"{b:g}") for b, m in zip(cost.short_line_below_miles,
                                                                     cost.short_line_multipliers, strict=True))
-        pw.text(f"Short-line multipliers: {mult}. Source: {cost.source}.", 8)
+        pw.text(translate("Report", "Short-line multipliers: {mult}. Source: {source}.").format(mult=mult, source=cost.source), 8)
         for src in p.sources:
-            pw.text(f"Profile source: {src}", 8)
-    pw.heading("Appendix B — data sources and licences", 1)
+            pw.text(translate("Report", "Profile source: {source}").format(source=src), 8)
+    pw.heading(translate("Report", "Appendix B — data sources and licences"), 1)
     rows = []
     for ls in project_sources(scene.project):
         lyr = scene.project.layer(ls.layer)
         n = "raster" if lyr.is_raster else f"{len(lyr.data):,}"
         cites = "; ".join(ls.citations[:4]) + (f"; … ({len(ls.citations) - 4} more)" if len(ls.citations) > 4 else "")
         rows.append([ls.layer, ls.kind, n, cites, "; ".join(f"{a}: {b}" for a, b in ls.licences) or "—"])
-    pw.table(["Layer", "Kind", "Features", "Sources", "Licences"], rows, [1.3, 1, 0.6, 3.4, 2], size=6.3)
-    pw.heading("Licences", 2)
+    pw.table([translate("Report", "Layer"), translate("Report", "Kind"), translate("Report", "Features"), translate("Report", "Sources"), translate("Report", "Licences")], rows, [1.3, 1, 0.6, 3.4, 2], size=6.3)
+    pw.heading(translate("Report", "Licences"), 2)
     used = licence_table(scene.project)
     for provider, licence in used:
         pw.text(f"•  {provider}: {licence}", 8.5, space_after=1)
@@ -442,15 +452,15 @@ def licence_notes(used: list[tuple[str, str]]) -> list[str]:
     providers = {p for p, _ in used}
     notes = []
     if "OpenStreetMap" in providers:
-        notes.append("Maps and reports made from OpenStreetMap-derived data must carry “© OpenStreetMap "
-                     "contributors” (ODbL 1.0).")
+        notes.append(translate("Report", "Maps and reports made from OpenStreetMap-derived data must carry “© OpenStreetMap "
+                     "contributors” (ODbL 1.0)."))
     free = [p for p, lic in used if lic.startswith("public domain")]
     if free:
-        notes.append(f"Public-domain data ({', '.join(free)}) needs no attribution; it is given anyway.")
+        notes.append(translate("Report", "Public-domain data ({names}) needs no attribution; it is given anyway.").format(names=", ".join(free)))
     if "WRI Global Power Plant Database" in providers:
-        notes.append("WRI data is CC BY 4.0: credit the World Resources Institute.")
+        notes.append(translate("Report", "WRI data is CC BY 4.0: credit the World Resources Institute."))
     unknown = [p for p, lic in used if lic == UNKNOWN_LICENCE]
     if unknown:
-        notes.append(f"No licence is recorded for {', '.join(unknown)}: check its terms before you "
-                     "publish.")
+        notes.append(translate("Report", "No licence is recorded for {names}: check its terms before you "
+                     "publish.").format(names=", ".join(unknown)))
     return notes

@@ -192,23 +192,25 @@ class MapScene:
     # ---- profile --------------------------------------------------------------------------------
     def profile_note(self) -> list[str]:
         """The score profile in a few lines: name and main thresholds."""
+        from gridscout.gui.i18n import translate
+
         p = self.profile
         if p is None:
-            return ["Score profile: none (the project is not scored)"]
+            return [translate("MapExport", "Score profile: none (the project is not scored)")]
         sub_kv, _ = p.substation_rule
         line_kv, _ = p.line_rule
-        lines = [f"Score profile: {p.name}",
-                 f"substations ≥ {sub_kv:g} kV, lines ≥ {line_kv:g} kV"]
+        lines = [translate("MapExport", "Score profile: {name}").format(name=p.name),
+                 translate("MapExport", "substations ≥ {sub} kV, lines ≥ {line} kV").format(sub=f"{sub_kv:g}", line=f"{line_kv:g}")]
         gen = p.generation_rule
         extra = []
         if gen:
-            extra.append(f"generation within {gen[0]:g} km")
+            extra.append(translate("MapExport", "generation within {r} km").format(r=f"{gen[0]:g}"))
         if p.min_area_ha is not None:
-            extra.append(f"parcels ≥ {p.min_area_ha:g} ha")
+            extra.append(translate("MapExport", "parcels ≥ {ha} ha").format(ha=f"{p.min_area_ha:g}"))
         if extra:
             lines.append(", ".join(extra))
         total = p.total_weight or 1.0
-        lines.append("weights: " + ", ".join(f"{criterion_label(c)} {c.weight / total:.0%}"
+        lines.append(translate("MapExport", "weights: ") + ", ".join(f"{translate('Wording', criterion_label(c))} {c.weight / total:.0%}"
                                              for c in p.criteria))
         return lines
 

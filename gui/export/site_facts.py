@@ -34,6 +34,12 @@ class Site:
     notes: list[tuple[str, str, str, str, float]] = field(default_factory=list)  # id, status, date, note, km
 
 
+def _local_name(row):
+    from gridscout.gui.export.i18n_text import local_name
+
+    return local_name(row)
+
+
 def all_sites(project) -> gpd.GeoDataFrame:
     frames = [lyr.data for lyr in project.layers_of_kind("candidate_sites") if not lyr.is_raster]
     if not frames:
@@ -118,16 +124,16 @@ def site_facts(project, sites: gpd.GeoDataFrame, scored: gpd.GeoDataFrame | None
         row = sites.iloc[i]
         geom = row.geometry
         pt = geom.representative_point()
-        site = Site(str(row["name"]), float(pt.x), float(pt.y), geom,
+        site = Site(str(_local_name(row) or row["name"]), float(pt.x), float(pt.y), geom,
                     str(row.get("region", "") or ""))
         for r, d in nearest(geom, inputs.substations, 4):
             s = inputs.substations.iloc[r]
-            site.substations.append((_name(s.get("name")), _kv(s.get("voltage_kv")), d))
+            site.substations.append((_name(_local_name(s)), _kv(s.get("voltage_kv")), d))
             p = s.geometry.representative_point()
             site.substation_points.append((float(p.x), float(p.y)))
         for r, d in nearest(geom, inputs.lines, 4):
             s = inputs.lines.iloc[r]
-            site.lines.append((_name(s.get("name")), _kv(s.get("voltage_kv")), d))
+            site.lines.append((_name(_local_name(s)), _kv(s.get("voltage_kv")), d))
             p = shapely.ops.nearest_points(s.geometry, pt)[0]
             site.line_points.append((float(p.x), float(p.y)))
         if kept is not None and len(kept):
@@ -170,10 +176,12 @@ def notes_near(project, site_geom, within_km: float) -> list[tuple[str, str, str
 def criterion_columns(profile, frame: pd.DataFrame) -> list[tuple[str, str]]:
     """[(column, header)] of the per-criterion points in ``frame``."""
     from gridscout.gui.export.scene import criterion_label
+    from gridscout.gui.i18n import translate
 
     out = []
     for c in getattr(profile, "criteria", ()):
         col = f"{c.id}_points"
         if col in frame.columns:
-            out.append((col, f"{criterion_label(c)} pts (w {c.weight:g})"))
+            out.append((col, translate("Report", "{criterion} pts (w {w})").format(
+                criterion=translate("Wording", criterion_label(c)), w=f"{c.weight:g}")))
     return out

@@ -138,7 +138,9 @@ def attribution(layers, rows=None) -> str:
             elif provider not in providers and not provider.startswith(("GridScout", "Company")):
                 providers.append(provider)
     parts = ([OSM_ATTRIBUTION] if osm else []) + providers
-    return "Data: " + "; ".join(parts) if parts else ""
+    from gridscout.gui.i18n import translate
+
+    return translate("MapExport", "Data: ") + "; ".join(parts) if parts else ""
 
 
 def licence_table(project) -> list[tuple[str, str]]:

@@ -1,0 +1,520 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ja" sourcelanguage="en">
+<context>
+    <name>Legend</name>
+    <message>
+        <source>excluded / not scored</source>
+        <translation>除外／未評価</translation>
+    </message>
+    <message>
+        <source>Parcel score (0–100)</source>
+        <translation>区画スコア（0–100）</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>区画</translation>
+    </message>
+    <message>
+        <source>parcel</source>
+        <translation>区画</translation>
+    </message>
+    <message>
+        <source>unknown voltage</source>
+        <translation>電圧不明</translation>
+    </message>
+    <message>
+        <source>underground (dashed)</source>
+        <translation>地中線（破線）</translation>
+    </message>
+    <message>
+        <source>Transmission lines</source>
+        <translation>送電線</translation>
+    </message>
+    <message>
+        <source>Substations</source>
+        <translation>変電所</translation>
+    </message>
+    <message>
+        <source>Power plants (size = MW)</source>
+        <translation>発電所（大きさ＝MW）</translation>
+    </message>
+    <message>
+        <source>Candidate sites</source>
+        <translation>候補地</translation>
+    </message>
+    <message>
+        <source>candidate site</source>
+        <translation>候補地</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>凡例</translation>
+    </message>
+</context>
+<context>
+    <name>MapExport</name>
+    <message>
+        <source>Licences: {licences}.</source>
+        <translation>ライセンス：{licences}。</translation>
+    </message>
+    <message>
+        <source>Web Mercator display; scale bar geodesic (WGS84) at the map's centre latitude.</source>
+        <translation>表示はWebメルカトル図法。縮尺は地図中心緯度での測地線距離（WGS84）。</translation>
+    </message>
+    <message>
+        <source>Made with GridScout, {date}.</source>
+        <translation>GridScoutで作成、{date}。</translation>
+    </message>
+    <message>
+        <source>{place} — power proximity</source>
+        <translation>{place} — 電力系統への近接性</translation>
+    </message>
+    <message>
+        <source>Project: {title}</source>
+        <translation>プロジェクト：{title}</translation>
+    </message>
+    <message>
+        <source>Score profile: none (the project is not scored)</source>
+        <extracomment>parcels layer name → score per row (NaN: excluded or not scored)</extracomment>
+        <translation>スコアプロファイル：なし（未評価のプロジェクト）</translation>
+    </message>
+    <message>
+        <source>Score profile: {name}</source>
+        <translation>スコアプロファイル：{name}</translation>
+    </message>
+    <message>
+        <source>substations ≥ {sub} kV, lines ≥ {line} kV</source>
+        <translation>変電所 {sub} kV以上、送電線 {line} kV以上</translation>
+    </message>
+    <message>
+        <source>generation within {r} km</source>
+        <translation>{r} km以内の発電所</translation>
+    </message>
+    <message>
+        <source>parcels ≥ {ha} ha</source>
+        <translation>区画 {ha} ha以上</translation>
+    </message>
+    <message>
+        <source>weights: </source>
+        <translation>重み：</translation>
+    </message>
+    <message>
+        <source>Data: </source>
+        <extracomment>per-feature columns that record where a feature came from sources of layers GridScout generates itself (``h3:resolution=9`` for scan cells) (pattern in a source text, provider, licence); first match per pattern, several may match</extracomment>
+        <translation>出典：</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>page {n}</source>
+        <translation>{n} ページ</translation>
+    </message>
+    <message>
+        <source>Site report — {title}</source>
+        <extracomment>every map drawn (report_frames.MapRecord): page, role, extent, furniture, promised features</extracomment>
+        <translation>候補地レポート — {title}</translation>
+    </message>
+    <message>
+        <source>Evidence — backtest against known data-center sites</source>
+        <translation>検証 — 既知のデータセンター立地によるバックテスト</translation>
+    </message>
+    <message>
+        <source>Profile {profile}: {candidates} candidates, {known} of them hold a known site ({rate}). ROC AUC {auc} (95% bootstrap interval {low}–{high}); 0.5 is chance, 1.0 would rank every known site first.</source>
+        <translation>プロファイル {profile}：候補 {candidates} 件、うち既知の立地を含むもの {known} 件（{rate}）。ROC AUC {auc}（95%ブートストラップ区間 {low}–{high}）。0.5は偶然と同等、1.0はすべての既知立地を最上位に順位付けることを意味します。</translation>
+    </message>
+    <message>
+        <source>Precision and lift at the top</source>
+        <translation>上位での適合率とリフト</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>上位</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>候補数</translation>
+    </message>
+    <message>
+        <source>Known sites</source>
+        <translation>既知の立地</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>適合率</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>リフト</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>再現率</translation>
+    </message>
+    <message>
+        <source>Each criterion alone</source>
+        <translation>評価基準ごとの単独評価</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>評価基準</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>重み</translation>
+    </message>
+    <message>
+        <source>Median, known sites</source>
+        <translation>中央値（既知の立地）</translation>
+    </message>
+    <message>
+        <source>Median, other</source>
+        <translation>中央値（その他）</translation>
+    </message>
+    <message>
+        <source>Note: {note}.</source>
+        <translation>注：{note}。</translation>
+    </message>
+    <message>
+        <source>Scale bar geodesic at the map's centre latitude.</source>
+        <translation>縮尺は地図中心緯度での測地線距離。</translation>
+    </message>
+    <message>
+        <source>GridScout · power proximity</source>
+        <translation>GridScout · 電力系統への近接性</translation>
+    </message>
+    <message>
+        <source>Date: {date}</source>
+        <translation>日付：{date}</translation>
+    </message>
+    <message>
+        <source>Project: {title}</source>
+        <translation>プロジェクト：{title}</translation>
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation>ファイル：{name}</translation>
+    </message>
+    <message>
+        <source>Score profile: {name}</source>
+        <translation>スコアプロファイル：{name}</translation>
+    </message>
+    <message>
+        <source>In numbers</source>
+        <translation>数値で見る概要</translation>
+    </message>
+    <message>
+        <source>{parcels} parcels scored; {excluded} excluded (e.g. below the minimum area), {ranked} ranked.</source>
+        <translation>評価した区画 {parcels} 件、除外 {excluded} 件（最小面積未満など）、順位付け {ranked} 件。</translation>
+    </message>
+    <message>
+        <source>Score of the ranked parcels: median {median}, 90th percentile {p90}, best {best} (of 100).</source>
+        <translation>順位付けした区画のスコア：中央値 {median}、90パーセンタイル {p90}、最高 {best}（100点満点）。</translation>
+    </message>
+    <message>
+        <source>Candidate sites in this report ({n})</source>
+        <translation>本レポートの候補地（{n} 件）</translation>
+    </message>
+    <message>
+        <source>How to read the scores</source>
+        <translation>スコアの読み方</translation>
+    </message>
+    <message>
+        <source>Each parcel scores 0–100: 100 × Σ weight × utility / Σ weights over the profile's criteria (distance from the parcel's boundary to the nearest qualifying substation and line, generation within a radius, estimated interconnection cost, parcel area). Distances are geodesic on WGS84; maps are drawn in Web Mercator for display only. The profile and all data sources with their licences are in the appendix.</source>
+        <translation>各区画のスコアは0–100です：プロファイルの評価基準（区画の境界から条件を満たす最寄りの変電所・送電線までの距離、半径内の発電容量、推定系統連系費用、区画面積）について 100 × Σ 重み × 効用 / Σ 重み。距離はWGS84上の測地線距離で、地図は表示のためにのみWebメルカトル図法で描いています。プロファイルと全データの出典・ライセンスは付録にあります。</translation>
+    </message>
+    <message>
+        <source>Overview of the candidate sites</source>
+        <translation>候補地の概要</translation>
+    </message>
+    <message>
+        <source>North is up. The locator has no scale bar (at its size the scale changes with latitude); inset scale bars are geodesic at each inset's centre latitude.</source>
+        <translation>上が北。位置図には縮尺がありません（この範囲では緯度により縮尺が変わるため）。挿入図の縮尺は各挿入図の中心緯度での測地線距離です。</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>候補地</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>緯度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>経度</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地域</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>凡例</translation>
+    </message>
+    <message>
+        <source>Sites side by side</source>
+        <translation>候補地の比較</translation>
+    </message>
+    <message>
+        <source>Nearest substation ≥ {kv} kV</source>
+        <translation>最寄りの変電所（{kv} kV以上）</translation>
+    </message>
+    <message>
+        <source>Nearest line ≥ {kv} kV</source>
+        <translation>最寄りの送電線（{kv} kV以上）</translation>
+    </message>
+    <message>
+        <source>MW within {r} km</source>
+        <translation>{r} km以内のMW</translation>
+    </message>
+    <message>
+        <source>Ranked parcels ≤ {r} km</source>
+        <translation>{r} km以内の順位付け区画</translation>
+    </message>
+    <message>
+        <source>Best Score</source>
+        <translation>最高スコア</translation>
+    </message>
+    <message>
+        <source>Best parcel Score within {r} km of each site (0–100)</source>
+        <translation>各候補地から {r} km以内の区画の最高スコア（0–100）</translation>
+    </message>
+    <message>
+        <source>Generation capacity within {r} km (MW)</source>
+        <translation>{r} km以内の発電容量（MW）</translation>
+    </message>
+    <message>
+        <source>Score histogram: {n} ranked parcels (excluded parcels not shown)</source>
+        <translation>スコアのヒストグラム：順位付け区画 {n} 件（除外区画は含まない）</translation>
+    </message>
+    <message>
+        <source>Bars coloured with the map's score ramp.</source>
+        <translation>棒の色は地図のスコア配色と同じです。</translation>
+    </message>
+    <message>
+        <source>Site: {name}</source>
+        <translation>候補地：{name}</translation>
+    </message>
+    <message>
+        <source> · region {region}</source>
+        <translation> · 地域 {region}</translation>
+    </message>
+    <message>
+        <source>Grid access</source>
+        <translation>系統へのアクセス</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>substation</source>
+        <translation>変電所</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>送電線</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>設備</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距離</translation>
+    </message>
+    <message>
+        <source>Qualifies</source>
+        <translation>条件適合</translation>
+    </message>
+    <message>
+        <source>Generation within {r} km: {mw} MW.</source>
+        <translation>{r} km以内の発電容量：{mw} MW。</translation>
+    </message>
+    <message>
+        <source>Top {n} parcels within {r} km (outlined and numbered on the map)</source>
+        <translation>{r} km以内の上位 {n} 区画（地図上に輪郭と番号で表示）</translation>
+    </message>
+    <message>
+        <source>No scored parcel within reach of this site.</source>
+        <translation>この候補地の範囲内に評価済みの区画はありません。</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>区画</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <source>Why #1 scores what it scores:</source>
+        <translation>1位の区画のスコアの内訳：</translation>
+    </message>
+    <message>
+        <source>Field notes near the site</source>
+        <translation>候補地付近の現地メモ</translation>
+    </message>
+    <message>
+        <source>No field notes for parcels within {r} km of this site.</source>
+        <translation>この候補地から {r} km以内の区画に現地メモはありません。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新日</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Parcels within {r} km: {ranked} ranked, {excluded} excluded ({why}).</source>
+        <translation>{r} km以内の区画：順位付け {ranked} 件、除外 {excluded} 件（{why}）。</translation>
+    </message>
+    <message>
+        <source>Parcels within {r} km: {ranked} ranked.</source>
+        <translation>{r} km以内の区画：順位付け {ranked} 件。</translation>
+    </message>
+    <message>
+        <source>Appendix A — score profile</source>
+        <translation>付録A — スコアプロファイル</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>しきい値</translation>
+    </message>
+    <message>
+        <source>Transform</source>
+        <translation>変換</translation>
+    </message>
+    <message>
+        <source>Exclusion: parcels with more than {share} in {layer}.</source>
+        <translation>除外：{layer} との重なりが {share} を超える区画。</translation>
+    </message>
+    <message>
+        <source>Interconnection cost tables ({region}, {year} USD)</source>
+        <translation>系統連系費用の表（{region}、{year}年米ドル）</translation>
+    </message>
+    <message>
+        <source>kV class</source>
+        <translation>電圧クラス（kV）</translation>
+    </message>
+    <message>
+        <source>Line cost per mile</source>
+        <translation>送電線費用（1マイルあたり）</translation>
+    </message>
+    <message>
+        <source>New substation</source>
+        <translation>変電所新設</translation>
+    </message>
+    <message>
+        <source>Substation upgrade</source>
+        <translation>変電所増強</translation>
+    </message>
+    <message>
+        <source>×{m} under {b} miles</source>
+        <translation>{b} マイル未満で ×{m}</translation>
+    </message>
+    <message>
+        <source>Short-line multipliers: {mult}. Source: {source}.</source>
+        <translation>短距離線の係数：{mult}。出典：{source}。</translation>
+    </message>
+    <message>
+        <source>Profile source: {source}</source>
+        <translation>プロファイルの出典：{source}</translation>
+    </message>
+    <message>
+        <source>Appendix B — data sources and licences</source>
+        <translation>付録B — データの出典とライセンス</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>レイヤー</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>地物数</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>ライセンス</translation>
+    </message>
+    <message>
+        <source>Maps and reports made from OpenStreetMap-derived data must carry “© OpenStreetMap contributors” (ODbL 1.0).</source>
+        <translation>OpenStreetMap由来のデータから作成した地図やレポートには「© OpenStreetMap contributors」（ODbL 1.0）の表示が必要です。</translation>
+    </message>
+    <message>
+        <source>Public-domain data ({names}) needs no attribution; it is given anyway.</source>
+        <translation>パブリックドメインのデータ（{names}）は出典表示不要ですが、ここでは表示しています。</translation>
+    </message>
+    <message>
+        <source>WRI data is CC BY 4.0: credit the World Resources Institute.</source>
+        <translation>WRIのデータはCC BY 4.0です：World Resources Instituteを出典として表示してください。</translation>
+    </message>
+    <message>
+        <source>No licence is recorded for {names}: check its terms before you publish.</source>
+        <translation>{names} にはライセンスの記録がありません：公開前に利用条件を確認してください。</translation>
+    </message>
+    <message>
+        <source>{criterion} pts (w {w})</source>
+        <extracomment>lon/lat of each of ``substations`` and of the point of each of ``lines`` nearest the site</extracomment>
+        <translation>{criterion} 点（重み {w}）</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <source>substation</source>
+        <extracomment>wording from Qt-free code shown in the report: criteria's short labels (scoring/criteria/*)</extracomment>
+        <translation>変電所</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>送電線</translation>
+    </message>
+    <message>
+        <source>generation</source>
+        <translation>発電容量</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>系統連系費用</translation>
+    </message>
+    <message>
+        <source>time to power</source>
+        <translation>運転開始までの期間</translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation>受電可能容量</translation>
+    </message>
+    <message>
+        <source>retiring MW</source>
+        <translation>廃止予定MW</translation>
+    </message>
+    <message>
+        <source>area</source>
+        <translation>面積</translation>
+    </message>
+</context>
+</TS>
