@@ -14,6 +14,7 @@ import math
 from pathlib import Path
 
 import pyqtgraph as pg
+from gridscout.gui.i18n import translate
 from gridscout.gui.workers import run_with_dialog
 from PySide6.QtWidgets import (
     QComboBox,
@@ -80,7 +81,7 @@ class BacktestDialog(QDialog):
         self.report = None
         self.labels = None
         self.calibration = None
-        self.setWindowTitle("Backtest against known sites")
+        self.setWindowTitle(translate("BacktestDialog", "Backtest against known sites"))
         self.setObjectName("backtestDialog")
         self.resize(980, 640)
         col = QVBoxLayout(self)
@@ -89,25 +90,25 @@ class BacktestDialog(QDialog):
         self.sites_combo.setObjectName("knownSitesCombo")
         project = window.scoring.project
         self.sites_combo.addItems(known_site_layers(project) if project else [])
-        form.addRow("Known sites layer:", self.sites_combo)
+        form.addRow(translate("BacktestDialog", "Known sites layer:"), self.sites_combo)
         profile = window.scoring.profile
         self.profile_label = QLabel(profile.name if profile else "(no profile)")
-        form.addRow("Profile:", self.profile_label)
+        form.addRow(translate("BacktestDialog", "Profile:"), self.profile_label)
         col.addLayout(form)
         buttons = QHBoxLayout()
-        self.run_button = QPushButton("Run backtest")
+        self.run_button = QPushButton(translate("BacktestDialog", "Run backtest"))
         self.run_button.clicked.connect(self.run)
-        self.calibrate_button = QPushButton("Calibrate…")
-        self.calibrate_button.setToolTip("Fit the profile to these known sites and select the new profile")
+        self.calibrate_button = QPushButton(translate("BacktestDialog", "Calibrate…"))
+        self.calibrate_button.setToolTip(translate("BacktestDialog", "Fit the profile to these known sites and select the new profile"))
         self.calibrate_button.clicked.connect(self.calibrate)
-        close = QPushButton("Close")
+        close = QPushButton(translate("BacktestDialog", "Close"))
         close.clicked.connect(self.accept)
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.calibrate_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         col.addLayout(buttons)
-        self.headline = QLabel("Choose the layer of known data-center sites and run the backtest.")
+        self.headline = QLabel(translate("BacktestDialog", "Choose the layer of known data-center sites and run the backtest."))
         self.headline.setObjectName("backtestHeadline")
         self.headline.setWordWrap(True)
         col.addWidget(self.headline)
@@ -125,9 +126,9 @@ class BacktestDialog(QDialog):
         self.criteria_table = table(["Criterion", "Weight", "AUC", "Median known", "Median other"])
         self.notes = QLabel("")
         self.notes.setWordWrap(True)
-        tables.addWidget(QLabel("<b>Precision and lift at the top</b>"))
+        tables.addWidget(QLabel(translate("BacktestDialog", "<b>Precision and lift at the top</b>")))
         tables.addWidget(self.lift_table, 1)
-        tables.addWidget(QLabel("<b>Each criterion alone</b>"))
+        tables.addWidget(QLabel(translate("BacktestDialog", "<b>Each criterion alone</b>")))
         tables.addWidget(self.criteria_table, 2)
         tables.addWidget(self.notes)
         body.addLayout(tables, 1)
@@ -144,7 +145,7 @@ class BacktestDialog(QDialog):
     def run(self) -> None:
         project, profile = self.window_.scoring.project, self.window_.scoring.profile
         layer = self.sites_combo.currentText()
-        self.headline.setText("Backtesting…")
+        self.headline.setText(translate("BacktestDialog", "Backtesting…"))
         run_with_dialog(self, "Backtest", lambda p: run_backtest(project, profile, layer, p),
                         on_result=self.show_result, on_error=self.show_error)
 
@@ -165,7 +166,7 @@ class BacktestDialog(QDialog):
         self.plot.clear()
         self.plot.plot([0, 1], [0, 1], pen=pg.mkPen("#999999", width=1, style=pg.QtCore.Qt.PenStyle.DashLine))
         self.plot.plot(report.roc_fpr, report.roc_tpr, pen=pg.mkPen("#B55D00", width=2.5))
-        self.plot.setTitle(f"ROC — profile {report.profile}: AUC {report.auc:.3f}", color="k")
+        self.plot.setTitle(translate("BacktestDialog", "ROC — profile {profile}: AUC {auc:.3f}").format(profile=report.profile, auc=report.auc), color="k")
         fill(self.lift_table, [[f"{t.fraction:.0%}", f"{t.candidates:,}", f"{t.known:,}", f"{t.precision:.1%}",
                                 "–" if math.isnan(t.lift) else f"{t.lift:.1f}×", f"{t.recall:.0%}"]
                                for t in report.top])
@@ -176,7 +177,7 @@ class BacktestDialog(QDialog):
 
     # -- calibrate -------------------------------------------------------------------------------
     def _ask_path(self, suggested: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, "Save Calibrated Profile", suggested, "Profiles (*.toml)")
+        path, _ = QFileDialog.getSaveFileName(self, translate("BacktestDialog", "Save Calibrated Profile"), suggested, translate("BacktestDialog", "Profiles (*.toml)"))
         return path
 
     def calibrate(self) -> None:
@@ -203,7 +204,7 @@ class BacktestDialog(QDialog):
             write_calibrated(result, path, candidates=f"project {project.title}", known_sites=layer, when=when)
             return result
 
-        self.headline.setText("Calibrating…")
+        self.headline.setText(translate("BacktestDialog", "Calibrating…"))
         run_with_dialog(self, "Calibrate", work, on_result=lambda r: self.calibrated(r, path),
                         on_error=self.show_error)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from gridscout.gui.i18n import translate
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -67,7 +68,7 @@ def show_about(parent: QWidget | None) -> None:
 class HowToDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, commands: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__(parent)
-        self.setWindowTitle("How to load real data")
+        self.setWindowTitle(translate("HowToDialog", "How to load real data"))
         self.resize(640, 560)
         lay = QVBoxLayout(self)
         text = QTextBrowser()

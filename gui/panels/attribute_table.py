@@ -13,6 +13,7 @@ import html
 import logging
 
 import numpy as np
+from gridscout.gui.i18n import translate
 from gridscout.gui.panels.field_notes import FieldNoteEditor, field_notes_for, status_icon
 from gridscout.gui.widgets.attribute_model import LayerTableModel, NoteColumns
 from gridscout.gui.widgets.attribute_toolbar import ANY_NOTE, AttributeToolbar, rows_selection
@@ -245,7 +246,7 @@ class AttributeTablePanel(QWidget):
             self.filter_error = str(exc)
             ok = False
             if report:
-                self.window.message_bar.warning(f"Filter not applied: {exc}")
+                self.window.message_bar.warning(translate("AttributeTablePanel", "Filter not applied: {exc}").format(exc=exc))
             try:
                 mask = evaluate(self._last_good, self.model.filter_columns(), n)
             except FilterError:
@@ -367,7 +368,7 @@ class AttributeTablePanel(QWidget):
         if not rows.size:
             current = self.view.currentIndex()
             if not current.isValid():
-                self.window.message_bar.info("Select rows in the attribute table first.")
+                self.window.message_bar.info(translate("AttributeTablePanel", "Select rows in the attribute table first."))
                 return
             rows = np.array([self.model.source_row(current.row())])
         self._zoom(layer, rows.tolist())
@@ -405,20 +406,20 @@ class AttributeTablePanel(QWidget):
                 self.select_rows([src])
             if layer.kind == "parcels":
                 rows = self._selected[:MAX_NOTE_TARGETS].tolist()
-                menu.addAction("Field note…", lambda: self.notes.edit_dialog(layer, rows))
-                status_menu = menu.addMenu("Set status")
+                menu.addAction(translate("AttributeTablePanel", "Field note…"), lambda: self.notes.edit_dialog(layer, rows))
+                status_menu = menu.addMenu(translate("AttributeTablePanel", "Set status"))
                 index = self.notes.index(layer)
                 ids = [index.parcel_id(r) for r in rows]
                 for s in NOTE_STATUSES:
                     status_menu.addAction(status_icon(s), s, lambda s=s: self.notes.set_note(ids, s))
-            menu.addAction("Zoom to selection", self.zoom_to_selection)
-        menu.addAction("Clear selection", lambda: self.select_rows([]))
+            menu.addAction(translate("AttributeTablePanel", "Zoom to selection"), self.zoom_to_selection)
+        menu.addAction(translate("AttributeTablePanel", "Clear selection"), lambda: self.select_rows([]))
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def _update_info(self) -> None:
         layer = self.current_layer()
         if layer is None:
-            self.info.setText("No vector layer to show.")
+            self.info.setText(translate("AttributeTablePanel", "No vector layer to show."))
             return
         shown, total = self.model.rowCount(QModelIndex()), self.model.n
         text = f"{shown:,} of {total:,} rows shown · {len(self._selected):,} selected"

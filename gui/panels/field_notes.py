@@ -16,6 +16,7 @@ from collections import OrderedDict
 import numpy as np
 import pandas as pd
 from gridscout.gui.canvas.styles import NOTE_COLOURS
+from gridscout.gui.i18n import translate
 from gridscout.layers.model import Layer
 from gridscout.layers.project import NOTE_STATUSES, FieldNote
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -199,7 +200,7 @@ class FieldNoteEditor(QWidget):
         self._loading = False
         col = QVBoxLayout(self)
         col.setContentsMargins(4, 4, 4, 4)
-        self.title = QLabel("Field note")
+        self.title = QLabel(translate("FieldNoteEditor", "Field note"))
         self.title.setStyleSheet("font-weight: bold;")
         self.title.setWordWrap(True)
         col.addWidget(self.title)
@@ -208,21 +209,21 @@ class FieldNoteEditor(QWidget):
         self.status = QComboBox()
         for s in NOTE_STATUSES:
             self.status.addItem(status_icon(s), s, s)
-        self.status.setToolTip("Field status of the parcel (shown as a coloured outline on the map)")
-        form.addRow("Status", self.status)
+        self.status.setToolTip(translate("FieldNoteEditor", "Field status of the parcel (shown as a coloured outline on the map)"))
+        form.addRow(translate("FieldNoteEditor", "Status"), self.status)
         col.addLayout(form)
         self.text = QPlainTextEdit()
-        self.text.setPlaceholderText("What you saw in the field…")
+        self.text.setPlaceholderText(translate("FieldNoteEditor", "What you saw in the field…"))
         self.text.setTabChangesFocus(True)
         col.addWidget(self.text, 1)
         self.updated = QLabel("")
         self.updated.setStyleSheet("color: #606060;")
         col.addWidget(self.updated)
         row = QHBoxLayout()
-        self.save_button = QPushButton("Save note")
-        self.save_button.setToolTip("Save the status and note (Ctrl+Return)")
+        self.save_button = QPushButton(translate("FieldNoteEditor", "Save note"))
+        self.save_button.setToolTip(translate("FieldNoteEditor", "Save the status and note (Ctrl+Return)"))
         self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton("Revert")
+        self.revert_button = QPushButton(translate("FieldNoteEditor", "Revert"))
         self.revert_button.clicked.connect(self.load)
         row.addStretch(1)
         row.addWidget(self.revert_button)
@@ -267,25 +268,25 @@ class FieldNoteEditor(QWidget):
             self.status.setEnabled(enabled)
             self.text.setEnabled(len(ids) == 1)
             if not ids:
-                self.title.setText("Field note — select a parcel")
+                self.title.setText(translate("FieldNoteEditor", "Field note — select a parcel"))
                 self.status.setCurrentIndex(0)
                 self.text.setPlainText("")
                 self.updated.setText("")
             elif len(ids) == 1:
                 note = self.notes.note(ids[0])
-                self.title.setText(f"Field note — parcel {ids[0]}")
+                self.title.setText(translate("FieldNoteEditor", "Field note — parcel {ids}").format(ids=ids[0]))
                 self.status.setCurrentIndex(NOTE_STATUSES.index(note.status) if note else 0)
                 self.text.setPlainText(note.note if note else "")
                 self.updated.setText(f"Last updated {note.updated}" if note else "No note yet")
             else:
                 statuses = {(self.notes.note(p) or FieldNote(p)).status for p in ids}
-                self.title.setText(f"Field note — {len(ids):,} parcels selected")
+                self.title.setText(translate("FieldNoteEditor", "Field note — {ids:,} parcels selected").format(ids=len(ids)))
                 self.status.setCurrentIndex(NOTE_STATUSES.index(statuses.pop()) if len(statuses) == 1 else 0)
                 self.text.setPlainText("")
-                self.text.setPlaceholderText("Select one parcel to write its note; the status applies to all selected.")
+                self.text.setPlaceholderText(translate("FieldNoteEditor", "Select one parcel to write its note; the status applies to all selected."))
                 self.updated.setText("")
             if len(ids) <= 1:
-                self.text.setPlaceholderText("What you saw in the field…")
+                self.text.setPlaceholderText(translate("FieldNoteEditor", "What you saw in the field…"))
         finally:
             self._loading = False
         self.save_button.setEnabled(False)
@@ -379,12 +380,12 @@ class MapNoteMenu(QObject):
     def add_actions(self, menu: QMenu, layer: Layer, row: int) -> None:
         """The parcel's note actions, first in ``menu`` (the map's one right-click menu uses them)."""
         pid = self.notes.index(layer).parcel_id(row)
-        menu.addAction(f"Field note for {pid}…", lambda: self.notes.edit_dialog(layer, [row]))
-        status_menu = menu.addMenu("Set status")
+        menu.addAction(translate("MapNoteMenu", "Field note for {pid}…").format(pid=pid), lambda: self.notes.edit_dialog(layer, [row]))
+        status_menu = menu.addMenu(translate("MapNoteMenu", "Set status"))
         for s in NOTE_STATUSES:
             status_menu.addAction(status_icon(s), s, lambda s=s: self.notes.set_note([pid], s))
         window = self.notes.window
         table = getattr(window, "panels", {}).get("attributes")
         if table is not None:
-            menu.addAction("Show in attribute table", lambda: table.show_rows(layer.name, [row]))
+            menu.addAction(translate("MapNoteMenu", "Show in attribute table"), lambda: table.show_rows(layer.name, [row]))
         self.last_menu = menu

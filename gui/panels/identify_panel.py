@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
+from gridscout.gui.i18n import translate
 from gridscout.gui.widgets.criterion_controls import criterion_title
 from gridscout.gui.widgets.score_bars import Bar, ScoreBars
 from gridscout.scoring.explain import km, kv_text, real_name
@@ -90,7 +91,7 @@ class IdentifyPanel(QWidget):
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         col.addWidget(self.heading)
 
-        self.score_box = QGroupBox("Score")
+        self.score_box = QGroupBox(translate("IdentifyPanel", "Score"))
         score_col = QVBoxLayout(self.score_box)
         self.bars = ScoreBars()
         score_col.addWidget(self.bars)
@@ -108,7 +109,7 @@ class IdentifyPanel(QWidget):
         col.addWidget(self.score_box)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Field", "Value"])
+        self.tree.setHeaderLabels([translate("IdentifyPanel", "Field"), translate("IdentifyPanel", "Value")])
         self.tree.setAlternatingRowColors(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setMinimumHeight(180)
@@ -146,7 +147,7 @@ class IdentifyPanel(QWidget):
         more = f" (1 of {count} features here)" if count > 1 else ""
         if layer.kind == "parcels":
             pid = html.escape(str(record.get("parcel_id", row)))
-            self.heading.setText(f"<b>Parcel {pid}</b> — {html.escape(layer.name)}{more}")
+            self.heading.setText(translate("IdentifyPanel", "<b>Parcel {pid}</b> — {layer}{more}").format(pid=pid, layer=html.escape(layer.name), more=more))
             self._show_score(layer, row)
         else:
             name = real_name(record.get("name")) if "name" in record.index else None
@@ -211,7 +212,7 @@ class IdentifyPanel(QWidget):
         if i is None:
             self._hide_score()
             self.score_box.show()
-            self.score_box.setTitle("Score")
+            self.score_box.setTitle(translate("IdentifyPanel", "Score"))
             busy = self.scoring is not None and self.scoring.busy
             self.explanation.setText("Scoring… the explanation appears when it is done." if busy
                                      else "Not scored: " + (self.scoring.last_error or "no scores yet.")

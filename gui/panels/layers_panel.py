@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from gridscout.gui.dialogs.layer_properties import LayerPropertiesDialog
 from gridscout.gui.dialogs.layer_style import LayerStyleDialog, style_colours
+from gridscout.gui.i18n import translate
 from gridscout.layers.model import Layer
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
@@ -73,7 +74,7 @@ class LayersPanel(QWidget):
 
         self.opacity = QSlider(Qt.Orientation.Horizontal)
         self.opacity.setRange(0, 100)
-        self.opacity.setToolTip("Opacity of the selected layer")
+        self.opacity.setToolTip(translate("LayersPanel", "Opacity of the selected layer"))
         self.opacity.valueChanged.connect(self._opacity_changed)
         self.opacity_label = QLabel("100 %")
         self.opacity_label.setMinimumWidth(40)
@@ -96,7 +97,7 @@ class LayersPanel(QWidget):
         buttons.addStretch(1)
 
         opacity_row = QHBoxLayout()
-        opacity_row.addWidget(QLabel("Opacity"))
+        opacity_row.addWidget(QLabel(translate("LayersPanel", "Opacity")))
         opacity_row.addWidget(self.opacity, 1)
         opacity_row.addWidget(self.opacity_label)
 

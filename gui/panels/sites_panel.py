@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from gridscout.gui.i18n import translate
 from gridscout.gui.widgets.score_classes import colour_for, score_classes
 from gridscout.gui.widgets.site_chart import SiteBarChart
 from gridscout.layers.errors import Cancelled, GridScoutError
@@ -107,7 +108,7 @@ class SitesPanel(QWidget):
 
         col = QVBoxLayout(self)
         col.setContentsMargins(4, 4, 4, 4)
-        self.info = QLabel("Open a project with candidate sites to compare them.")
+        self.info = QLabel(translate("SitesPanel", "Open a project with candidate sites to compare them."))
         self.info.setWordWrap(True)
         self.info.setStyleSheet("color: #505050;")
         col.addWidget(self.info)
@@ -134,7 +135,7 @@ class SitesPanel(QWidget):
         chart_col = QVBoxLayout(chart_box)
         chart_col.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Chart"))
+        row.addWidget(QLabel(translate("SitesPanel", "Chart")))
         self.measure_combo = QComboBox()
         for label, *_rest in MEASURES:
             self.measure_combo.addItem(label)
@@ -200,7 +201,7 @@ class SitesPanel(QWidget):
         scored_inputs = getattr(self.scoring, "inputs", None)
         if result is not None and (scored_inputs is None or scored_inputs.token != inputs.token):
             result = None  # scores of other layers (a rescore is on its way): compare without them
-        self.info.setText(f"Comparing {len(sites)} sites…")
+        self.info.setText(translate("SitesPanel", "Comparing {sites} sites…").format(sites=len(sites)))
         if self.task is not None and not self.task.is_done:
             self.task.cancel()  # its result would be dropped anyway
         # A refresh follows every re-score (a weight slider moving), so it runs on the shared worker
@@ -212,7 +213,7 @@ class SitesPanel(QWidget):
         task.on_error(lambda exc: self._failed(gen, exc))
         status = getattr(self.window, "status", None)
         if status is not None:
-            status.job_started("Comparing candidate sites…")
+            status.job_started(translate("SitesPanel", "Comparing candidate sites…"))
             task.signals.done.connect(status.job_finished)
         self.task = task.start()
 
@@ -241,8 +242,8 @@ class SitesPanel(QWidget):
             return
         from gridscout.gui.message_bar import show_exception
 
-        self.info.setText(f"Sites could not be compared: {exc}")
-        show_exception(self.window.message_bar, exc, "Comparing candidate sites")
+        self.info.setText(translate("SitesPanel", "Sites could not be compared: {exc}").format(exc=exc))
+        show_exception(self.window.message_bar, exc, translate("SitesPanel", "Comparing candidate sites"))
 
     def _show_message(self, text: str) -> None:
         self.comparison = None

@@ -4,6 +4,7 @@ helper that turns table rows into a Qt item selection."""
 from __future__ import annotations
 
 import numpy as np
+from gridscout.gui.i18n import translate
 from gridscout.layers.project import NOTE_STATUSES
 from PySide6.QtCore import QItemSelection
 from PySide6.QtWidgets import (
@@ -32,7 +33,7 @@ class AttributeToolbar(QWidget):
 
         bar = QHBoxLayout(self)
         bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(QLabel("Layer"))
+        bar.addWidget(QLabel(translate("AttributeToolbar", "Layer")))
         self.layer_combo = QComboBox()
         self.layer_combo.setMinimumContentsLength(18)
         self.layer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -43,19 +44,19 @@ class AttributeToolbar(QWidget):
         self.filter_edit.setToolTip(FILTER_TIP)
         bar.addWidget(self.filter_edit, 1)
         self.status_combo = QComboBox()
-        self.status_combo.addItem("all statuses", None)
+        self.status_combo.addItem(translate("AttributeToolbar", "all statuses"), None)
         for s in NOTE_STATUSES:
             self.status_combo.addItem(status_icon(s), s, s)
         self.status_combo.addItem(ANY_NOTE, ANY_NOTE)
-        self.status_combo.setToolTip("Show only parcels with this field-note status")
+        self.status_combo.setToolTip(translate("AttributeToolbar", "Show only parcels with this field-note status"))
         bar.addWidget(self.status_combo)
-        self.selected_only = QCheckBox("Selected only")
-        self.selected_only.setToolTip("Show only the selected rows")
+        self.selected_only = QCheckBox(translate("AttributeToolbar", "Selected only"))
+        self.selected_only.setToolTip(translate("AttributeToolbar", "Show only the selected rows"))
         bar.addWidget(self.selected_only)
-        self.zoom_button = QPushButton("Zoom to selection")
-        self.zoom_button.setToolTip("Show the selected rows on the map (or double-click a row)")
+        self.zoom_button = QPushButton(translate("AttributeToolbar", "Zoom to selection"))
+        self.zoom_button.setToolTip(translate("AttributeToolbar", "Show the selected rows on the map (or double-click a row)"))
         bar.addWidget(self.zoom_button)
-        self.clear_button = QPushButton("Clear selection")
+        self.clear_button = QPushButton(translate("AttributeToolbar", "Clear selection"))
         bar.addWidget(self.clear_button)
 
     def show_filter_error(self, error: str | None) -> None:

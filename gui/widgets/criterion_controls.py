@@ -3,6 +3,7 @@ key threshold (minimum kV, radius km or minimum area ha) as a spin box."""
 
 from __future__ import annotations
 
+from gridscout.gui.i18n import translate
 from gridscout.scoring.criteria import Criterion, criterion_type
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -60,7 +61,7 @@ class CriterionControls(QWidget):
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(1)
         self.title = QLabel(f"<b>{criterion_title(criterion)}</b>")
-        self.title.setToolTip(f"criterion {criterion.id!r} ({criterion.type}), transform {criterion.transform.name}")
+        self.title.setToolTip(translate("CriterionControls", "criterion {id} ({type}), transform {name}").format(id=repr(criterion.id), type=criterion.type, name=criterion.transform.name))
         grid.addWidget(self.title, 0, 0, 1, 2)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName(f"weight_{criterion.id}")
@@ -68,13 +69,13 @@ class CriterionControls(QWidget):
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(1)
-        self.slider.setToolTip("Weight: how much this criterion counts (0 = not at all)")
+        self.slider.setToolTip(translate("CriterionControls", "Weight: how much this criterion counts (0 = not at all)"))
         self.spin = QDoubleSpinBox()
         self.spin.setRange(0.0, float(MAX_WEIGHT))
         self.spin.setDecimals(1)
         self.spin.setSingleStep(0.5)
         self.spin.setKeyboardTracking(False)
-        self.spin.setToolTip("Weight")
+        self.spin.setToolTip(translate("CriterionControls", "Weight"))
         grid.addWidget(self.slider, 1, 0)
         grid.addWidget(self.spin, 1, 1)
         self.threshold: QDoubleSpinBox | None = None
