@@ -373,21 +373,18 @@ def left_out_phrase(layer: str, count: int) -> str:
 def summary_text(result) -> str:
     """The scoring summary under the criteria, in the interface language."""
 
-    def tr(text: str) -> str:
-        return translate("ScorePanel", text)
-
     s = result.summary
     kept = s.parcels_scored - s.parcels_excluded
-    lines = [tr("<b>{scored:,}</b> parcels scored with <b>{profile}</b>: {kept:,} ranked, {excluded:,} excluded")
+    lines = [translate("ScorePanel", "<b>{scored:,}</b> parcels scored with <b>{profile}</b>: {kept:,} ranked, {excluded:,} excluded")
              .format(scored=s.parcels_scored, profile=s.profile, kept=kept, excluded=s.parcels_excluded)]
     for reason, n in s.excluded_by_reason.items():
-        lines.append("&nbsp;&nbsp;" + tr("excluded, {reason}: {n:,}").format(reason=translate_wording(reason), n=n))
+        lines.append("&nbsp;&nbsp;" + translate("ScorePanel", "excluded, {reason}: {n:,}").format(reason=translate_wording(reason), n=n))
     for layer, n in s.left_out.items():
         if n:
-            lines.append("&nbsp;&nbsp;" + tr("left out: {what}").format(what=left_out_phrase(layer, n)))
+            lines.append("&nbsp;&nbsp;" + translate("ScorePanel", "left out: {what}").format(what=left_out_phrase(layer, n)))
     if s.score_quantiles:
         q = s.score_quantiles
-        lines.append(tr("median score {median:.1f}, best {best:.1f}").format(median=q.get("median", 0), best=q.get("max", 0)))
+        lines.append(translate("ScorePanel", "median score {median:.1f}, best {best:.1f}").format(median=q.get("median", 0), best=q.get("max", 0)))
     for note in getattr(s, "diagnostics", ()):
         lines.append(f"<span style='color:#B55D00'>&#9888; {html.escape(translate_wording(note))}</span>")
     return "<br>".join(lines)

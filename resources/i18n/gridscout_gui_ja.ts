@@ -2,6 +2,276 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
     <context>
+        <name>AttributeTablePanel</name>
+        <message>
+            <source>Filter not applied: {exc}</source>
+            <translation>フィルタを適用できません: {exc}</translation>
+        </message>
+        <message>
+            <source>Select rows in the attribute table first.</source>
+            <translation>先に属性テーブルで行を選択してください。</translation>
+        </message>
+        <message>
+            <source>Field note…</source>
+            <translation>現地メモ…</translation>
+        </message>
+        <message>
+            <source>Set status</source>
+            <translation>状態を設定</translation>
+        </message>
+        <message>
+            <source>Zoom to selection</source>
+            <translation>選択範囲にズーム</translation>
+        </message>
+        <message>
+            <source>Clear selection</source>
+            <translation>選択を解除</translation>
+        </message>
+        <message>
+            <source>No vector layer to show.</source>
+            <translation>表示できるベクターレイヤがありません。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttributeToolbar</name>
+        <message>
+            <source>Layer</source>
+            <translation>レイヤ</translation>
+        </message>
+        <message>
+            <source>all statuses</source>
+            <translation>すべての状態</translation>
+        </message>
+        <message>
+            <source>Show only parcels with this field-note status</source>
+            <translation>この現地メモ状態の区画だけを表示</translation>
+        </message>
+        <message>
+            <source>Selected only</source>
+            <translation>選択のみ</translation>
+        </message>
+        <message>
+            <source>Show only the selected rows</source>
+            <translation>選択した行だけを表示</translation>
+        </message>
+        <message>
+            <source>Zoom to selection</source>
+            <translation>選択範囲にズーム</translation>
+        </message>
+        <message>
+            <source>Show the selected rows on the map (or double-click a row)</source>
+            <translation>選択した行を地図に表示(行のダブルクリックでも可)</translation>
+        </message>
+        <message>
+            <source>Clear selection</source>
+            <translation>選択を解除</translation>
+        </message>
+    </context>
+    <context>
+        <name>BacktestDialog</name>
+        <message>
+            <source>Backtest against known sites</source>
+            <translation>既知の立地によるバックテスト</translation>
+        </message>
+        <message>
+            <source>Known sites layer:</source>
+            <translation>既知の立地レイヤ:</translation>
+        </message>
+        <message>
+            <source>Profile:</source>
+            <translation>プロファイル:</translation>
+        </message>
+        <message>
+            <source>Run backtest</source>
+            <translation>バックテストを実行</translation>
+        </message>
+        <message>
+            <source>Calibrate…</source>
+            <translation>較正…</translation>
+        </message>
+        <message>
+            <source>Fit the profile to these known sites and select the new profile</source>
+            <translation>これらの既知の立地にプロファイルを合わせ、新しいプロファイルを選択</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>閉じる</translation>
+        </message>
+        <message>
+            <source>Choose the layer of known data-center sites and run the backtest.</source>
+            <translation>既知のデータセンター立地のレイヤを選び、バックテストを実行してください。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Precision and lift at the top&lt;/b&gt;</source>
+            <translation>&lt;b&gt;上位での適合率とリフト&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Each criterion alone&lt;/b&gt;</source>
+            <translation>&lt;b&gt;評価基準ごとの単独評価&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Backtesting…</source>
+            <extracomment>calibration settings (block size, folds, optimiser budget)</extracomment>
+            <translation>バックテスト中…</translation>
+        </message>
+        <message>
+            <source>ROC — profile {profile}: AUC {auc:.3f}</source>
+            <translation>ROC — プロファイル {profile}: AUC {auc:.3f}</translation>
+        </message>
+        <message>
+            <source>Save Calibrated Profile</source>
+            <translation>較正済みプロファイルを保存</translation>
+        </message>
+        <message>
+            <source>Profiles (*.toml)</source>
+            <translation>プロファイル (*.toml)</translation>
+        </message>
+        <message>
+            <source>Calibrating…</source>
+            <translation>較正中…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChooseLayersDialog</name>
+        <message>
+            <source>Add Layers — {path}</source>
+            <translation>レイヤを追加 — {path}</translation>
+        </message>
+        <message>
+            <source>{path} holds {layers} layers. Choose the ones to add:</source>
+            <translation>{path} には {layers} 個のレイヤがあります。追加するものを選んでください:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmLayerDialog</name>
+        <message>
+            <source>Add Layer — {label}</source>
+            <translation>レイヤを追加 — {label}</translation>
+        </message>
+        <message>
+            <source>  (detected, {score:.0%})</source>
+            <translation> (検出、{score:.0%})</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>ソース</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>種類</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>フィールド</translation>
+        </message>
+        <message>
+            <source>Source column</source>
+            <translation>元の列</translation>
+        </message>
+        <message>
+            <source>Add Layer</source>
+            <translation>レイヤを追加</translation>
+        </message>
+        <message>
+            <source>GridScout could not tell what this layer holds: choose its kind.</source>
+            <translation>このレイヤの内容を判別できませんでした。種類を選んでください。</translation>
+        </message>
+        <message>
+            <source>Check the kind and which source column feeds each field; change them if needed.</source>
+            <translation>種類と、各フィールドに対応する元の列を確認し、必要なら変更してください。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CriterionControls</name>
+        <message>
+            <source>criterion {id} ({type}), transform {name}</source>
+            <translation>評価基準 {id}({type})、変換 {name}</translation>
+        </message>
+        <message>
+            <source>Weight: how much this criterion counts (0 = not at all)</source>
+            <translation>重み: この評価基準をどれだけ重視するか(0 = 考慮しない)</translation>
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation>重み</translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldNoteEditor</name>
+        <message>
+            <source>Field note</source>
+            <extracomment>statuses drawn as outlines on the map (an unvisited parcel keeps its plain look)</extracomment>
+            <translation>現地メモ</translation>
+        </message>
+        <message>
+            <source>Field status of the parcel (shown as a coloured outline on the map)</source>
+            <translation>区画の現地調査状態(地図上に色付きの輪郭で表示)</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状態</translation>
+        </message>
+        <message>
+            <source>What you saw in the field…</source>
+            <translation>現地で確認したこと…</translation>
+        </message>
+        <message>
+            <source>Save note</source>
+            <translation>メモを保存</translation>
+        </message>
+        <message>
+            <source>Save the status and note (Ctrl+Return)</source>
+            <translation>状態とメモを保存(Ctrl+Return)</translation>
+        </message>
+        <message>
+            <source>Revert</source>
+            <translation>元に戻す</translation>
+        </message>
+        <message>
+            <source>Field note — select a parcel</source>
+            <translation>現地メモ — 区画を選択してください</translation>
+        </message>
+        <message>
+            <source>Field note — parcel {ids}</source>
+            <translation>現地メモ — 区画 {ids}</translation>
+        </message>
+        <message>
+            <source>Field note — {ids:,} parcels selected</source>
+            <translation>現地メモ — {ids:,} 区画を選択中</translation>
+        </message>
+        <message>
+            <source>Select one parcel to write its note; the status applies to all selected.</source>
+            <translation>メモを書くには区画を 1 つ選択してください。状態は選択したすべての区画に適用されます。</translation>
+        </message>
+    </context>
+    <context>
+        <name>HowToDialog</name>
+        <message>
+            <source>How to load real data</source>
+            <translation>実データの読み込み方</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdentifyPanel</name>
+        <message>
+            <source>Score</source>
+            <extracomment>what is shown: (layer name, row) or None</extracomment>
+            <translation>スコア</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>フィールド</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>値</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Parcel {pid}&lt;/b&gt; — {layer}{more}</source>
+            <translation>&lt;b&gt;区画 {pid}&lt;/b&gt; — {layer}{more}</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageDialog</name>
         <message>
             <source>Language</source>
@@ -14,6 +284,83 @@
         <message>
             <source>The new language applies after GridScout is restarted.</source>
             <translation>新しい言語は GridScout の再起動後に適用されます。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LayerLoader</name>
+        <message>
+            <source>Added {name} ({count}).</source>
+            <extracomment>shows a dialog and returns True when accepted; tests replace it</extracomment>
+            <translation>{name} を追加しました({count})。</translation>
+        </message>
+        <message>
+            <source>{title}: cancelled.</source>
+            <translation>{title}: 中止しました。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LayerPropertiesDialog</name>
+        <message>
+            <source>Layer Properties — {name}</source>
+            <translation>レイヤのプロパティ — {name}</translation>
+        </message>
+        <message>
+            <source>Field mapping (canonical field ← source column)</source>
+            <translation>フィールドの対応(標準フィールド ← 元の列)</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>フィールド</translation>
+        </message>
+        <message>
+            <source>Source column</source>
+            <translation>元の列</translation>
+        </message>
+        <message>
+            <source>Validation report</source>
+            <translation>検証レポート</translation>
+        </message>
+    </context>
+    <context>
+        <name>LayerStyleDialog</name>
+        <message>
+            <source>Style — {name}</source>
+            <translation>スタイル — {name}</translation>
+        </message>
+        <message>
+            <source>Fill (before scoring)</source>
+            <translation>塗り(評価前)</translation>
+        </message>
+        <message>
+            <source>Outline</source>
+            <translation>輪郭</translation>
+        </message>
+        <message>
+            <source>Score colour ramp (low → high)</source>
+            <translation>スコアの配色(低 → 高)</translation>
+        </message>
+        <message>
+            <source>Score classes (equal intervals of 0–100)</source>
+            <translation>スコア階級数(0–100 の等間隔)</translation>
+        </message>
+        <message>
+            <source>Fill colour</source>
+            <translation>塗りの色</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>色</translation>
+        </message>
+    </context>
+    <context>
+        <name>LayersPanel</name>
+        <message>
+            <source>Opacity of the selected layer</source>
+            <translation>選択したレイヤの不透明度</translation>
+        </message>
+        <message>
+            <source>Opacity</source>
+            <translation>不透明度</translation>
         </message>
     </context>
     <context>
@@ -339,6 +686,153 @@
         </message>
     </context>
     <context>
+        <name>MapContextMenu</name>
+        <message>
+            <source>Site name:</source>
+            <translation>候補地の名前:</translation>
+        </message>
+        <message>
+            <source>Move {name} here</source>
+            <translation>{name} をここへ移動</translation>
+        </message>
+        <message>
+            <source>Cancel moving {name}</source>
+            <translation>{name} の移動を取り消す</translation>
+        </message>
+        <message>
+            <source>Add candidate site here</source>
+            <translation>ここに候補地を追加</translation>
+        </message>
+        <message>
+            <source>Move {site}…</source>
+            <translation>{site} を移動…</translation>
+        </message>
+        <message>
+            <source>Rename {site}…</source>
+            <translation>{site} の名前を変更…</translation>
+        </message>
+        <message>
+            <source>Delete {site}</source>
+            <translation>{site} を削除</translation>
+        </message>
+        <message>
+            <source>Right-click where {name} should go and choose "Move {name} here".</source>
+            <translation>{name} の移動先を右クリックし、「{name} をここへ移動」を選んでください。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapNoteMenu</name>
+        <message>
+            <source>Field note for {pid}…</source>
+            <translation>{pid} の現地メモ…</translation>
+        </message>
+        <message>
+            <source>Set status</source>
+            <translation>状態を設定</translation>
+        </message>
+        <message>
+            <source>Show in attribute table</source>
+            <translation>属性テーブルで表示</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeasurePanel</name>
+        <message>
+            <source>&lt;b&gt;Measure&lt;/b&gt; &lt;span style='color:#606060'&gt;(geodesic, WGS84)&lt;/span&gt;</source>
+            <translation>&lt;b&gt;計測&lt;/b&gt; &lt;span style='color:#606060'&gt;(測地線、WGS84)&lt;/span&gt;</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>クリア</translation>
+        </message>
+        <message>
+            <source>Start a new measurement</source>
+            <translation>新しい計測を開始</translation>
+        </message>
+        <message>
+            <source>Close the measure panel (back to Pan)</source>
+            <translation>計測パネルを閉じる(移動ツールに戻る)</translation>
+        </message>
+        <message>
+            <source>Length</source>
+            <translation>長さ</translation>
+        </message>
+        <message>
+            <source>Last segment</source>
+            <translation>最後の区間</translation>
+        </message>
+        <message>
+            <source>Area</source>
+            <translation>面積</translation>
+        </message>
+        <message>
+            <source>Perimeter</source>
+            <translation>周長</translation>
+        </message>
+        <message>
+            <source>Finished. Click to start a new measurement.</source>
+            <translation>終了しました。クリックすると新しい計測を開始します。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessageItem</name>
+        <message>
+            <source>Details</source>
+            <translation>詳細</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>閉じる</translation>
+        </message>
+    </context>
+    <context>
+        <name>OsmImportDialog</name>
+        <message>
+            <source>Import OpenStreetMap</source>
+            <translation>OpenStreetMap を取り込む</translation>
+        </message>
+        <message>
+            <source>Only features in a bounding box (WGS84 degrees)</source>
+            <translation>範囲内の地物のみ(WGS84 の度)</translation>
+        </message>
+        <message>
+            <source>Current map extent</source>
+            <translation>現在の地図の範囲</translation>
+        </message>
+        <message>
+            <source>Also import features under construction, proposed or disused</source>
+            <translation>建設中・計画中・廃止の地物も取り込む</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>取り込む</translation>
+        </message>
+    </context>
+    <context>
+        <name>OsmImporter</name>
+        <message>
+            <source>Import OpenStreetMap</source>
+            <extracomment>layer names in the project, in the order they are added (the last one ends up on top) the file to import (None: the user cancelled); tests replace it shows the options dialog and returns True when accepted; tests replace it the running import's Task (its ``dialog`` has the Cancel button), or None</extracomment>
+            <translation>OpenStreetMap を取り込む</translation>
+        </message>
+        <message>
+            <source>Could not import {path}</source>
+            <translation>{path} を取り込めませんでした</translation>
+        </message>
+        <message>
+            <source>Could not import {name}: the file does not exist.</source>
+            <translation>{name} を取り込めませんでした: ファイルがありません。</translation>
+        </message>
+        <message>
+            <source>Import of {name} cancelled; nothing was added.</source>
+            <translation>{name} の取り込みを中止しました。何も追加されていません。</translation>
+        </message>
+        <message>
+            <source>Could not import {name}</source>
+            <translation>{name} を取り込めませんでした</translation>
+        </message>
+    </context>
+    <context>
         <name>Panels</name>
         <message>
             <source>Layers</source>
@@ -359,6 +853,271 @@
         <message>
             <source>Attribute table</source>
             <translation>属性テーブル</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanTool</name>
+        <message>
+            <source>Scan This &amp;View…</source>
+            <extracomment>the finest resolution whose cell count over the view stays below this is the default</extracomment>
+            <translation>この範囲をスキャン(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>Score an H3 hexagon surface over the map's extent (no parcels needed)</source>
+            <translation>地図の範囲を H3 六角形グリッドで評価(区画は不要)</translation>
+        </message>
+        <message>
+            <source>&amp;Find Sites in Scan…</source>
+            <translation>スキャンから候補地を探す(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Merge good scan cells into candidate sites of the campus's size</source>
+            <translation>評価の高いスキャンセルをキャンパス規模の候補地にまとめる</translation>
+        </message>
+        <message>
+            <source>Scan This View</source>
+            <translation>この範囲をスキャン</translation>
+        </message>
+        <message>
+            <source>Find Sites</source>
+            <translation>候補地を探す</translation>
+        </message>
+        <message>
+            <source>Lowest cell score in a site:</source>
+            <translation>候補地に含めるセルの最低スコア:</translation>
+        </message>
+        <message>
+            <source>Scan a view first (Tools › Scan This View).</source>
+            <translation>先に範囲をスキャンしてください(ツール › この範囲をスキャン)。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanView</name>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>編集(&amp;E)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScorePanel</name>
+        <message>
+            <source>Open profile…</source>
+            <translation>プロファイルを開く…</translation>
+        </message>
+        <message>
+            <source>Score profile (*.toml);;All files (*)</source>
+            <translation>スコアプロファイル (*.toml);;すべてのファイル (*)</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>プロファイル</translation>
+        </message>
+        <message>
+            <source>Score profile: shipped profiles, or a .toml file</source>
+            <translation>スコアプロファイル: 同梱のプロファイル、または .toml ファイル</translation>
+        </message>
+        <message>
+            <source>Save profile…</source>
+            <translation>プロファイルを保存…</translation>
+        </message>
+        <message>
+            <source>Write the tuned profile as a TOML file</source>
+            <translation>調整したプロファイルを TOML ファイルに書き出す</translation>
+        </message>
+        <message>
+            <source>Campus</source>
+            <translation>キャンパス</translation>
+        </message>
+        <message>
+            <source> MW</source>
+            <translation> MW</translation>
+        </message>
+        <message>
+            <source>not set</source>
+            <translation>未設定</translation>
+        </message>
+        <message>
+            <source>Campus size the deliverable-capacity and time-to-power criteria and the cost model plan for: only connections that can deliver it count</source>
+            <translation>供給可能容量・受電までの期間の評価基準と費用モデルが想定するキャンパス規模:これを供給できる接続だけを数えます</translation>
+        </message>
+        <message>
+            <source>Criteria — weight and threshold</source>
+            <translation>評価基準 — 重みとしきい値</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>キャンセル</translation>
+        </message>
+        <message>
+            <source>Open a project to score its parcels.</source>
+            <translation>区画を評価するにはプロジェクトを開いてください。</translation>
+        </message>
+        <message>
+            <source>Map: parcel score</source>
+            <translation>地図: 区画のスコア</translation>
+        </message>
+        <message>
+            <source>project</source>
+            <translation>プロジェクト</translation>
+        </message>
+        <message>
+            <source>Could not open the profile</source>
+            <translation>プロファイルを開けませんでした</translation>
+        </message>
+        <message>
+            <source>Open Score Profile</source>
+            <translation>スコアプロファイルを開く</translation>
+        </message>
+        <message>
+            <source>Save Score Profile</source>
+            <translation>スコアプロファイルを保存</translation>
+        </message>
+        <message>
+            <source>Could not save the profile to {path}: {error}</source>
+            <translation>プロファイルを {path} に保存できませんでした: {error}</translation>
+        </message>
+        <message>
+            <source>Saved profile {name} to {path}</source>
+            <translation>プロファイル {name} を {path} に保存しました</translation>
+        </message>
+        <message>
+            <source>Scoring…</source>
+            <translation>評価中…</translation>
+        </message>
+        <message>
+            <source>excluded / not scored</source>
+            <translation>除外/未評価</translation>
+        </message>
+        <message>
+            <source>{lo:g}–{hi:g}   ({n:,} parcels)</source>
+            <translation>{lo:g}–{hi:g}   ({n:,} 区画)</translation>
+        </message>
+        <message>
+            <source>excluded   ({n:,})</source>
+            <translation>除外   ({n:,})</translation>
+        </message>
+        <message>
+            <source>Scoring… (the map shows the scores saved in the project)</source>
+            <translation>評価中…(地図にはプロジェクトに保存されたスコアを表示中)</translation>
+        </message>
+        <message>
+            <source>substation</source>
+            <translation>変電所</translation>
+        </message>
+        <message>
+            <source>line</source>
+            <translation>送電線</translation>
+        </message>
+        <message>
+            <source>plant</source>
+            <translation>発電所</translation>
+        </message>
+        <message>
+            <source>substations</source>
+            <translation>変電所</translation>
+        </message>
+        <message>
+            <source>lines</source>
+            <translation>送電線</translation>
+        </message>
+        <message>
+            <source>plants</source>
+            <translation>発電所</translation>
+        </message>
+        <message>
+            <source>{n:,} {noun} without capacity_mw</source>
+            <translation>capacity_mw のない{noun} {n:,} 件</translation>
+        </message>
+        <message>
+            <source>{n:,} {noun} not in service (planned, under construction, disused or retired)</source>
+            <translation>運用中でない{noun} {n:,} 件(計画中・建設中・休止・廃止)</translation>
+        </message>
+        <message>
+            <source>{n:,} {noun} of unknown voltage</source>
+            <translation>電圧不明の{noun} {n:,} 件</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{scored:,}&lt;/b&gt; parcels scored with &lt;b&gt;{profile}&lt;/b&gt;: {kept:,} ranked, {excluded:,} excluded</source>
+            <translation>&lt;b&gt;{profile}&lt;/b&gt; で &lt;b&gt;{scored:,}&lt;/b&gt; 区画を評価:順位付け {kept:,}、除外 {excluded:,}</translation>
+        </message>
+        <message>
+            <source>excluded, {reason}: {n:,}</source>
+            <translation>除外({reason}): {n:,}</translation>
+        </message>
+        <message>
+            <source>left out: {what}</source>
+            <translation>対象外: {what}</translation>
+        </message>
+        <message>
+            <source>median score {median:.1f}, best {best:.1f}</source>
+            <translation>スコア中央値 {median:.1f}、最高 {best:.1f}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoringSession</name>
+        <message>
+            <source>Scoring parcels…</source>
+            <translation>区画を評価中…</translation>
+        </message>
+        <message>
+            <source>Scoring</source>
+            <translation>評価</translation>
+        </message>
+    </context>
+    <context>
+        <name>SitesPanel</name>
+        <message>
+            <source>Open a project with candidate sites to compare them.</source>
+            <extracomment>(header, table column or None for the MW column, decimals, tooltip) chart measures: (label, table column or None for MW, unit, decimals)</extracomment>
+            <translation>候補地を比較するには、候補地のあるプロジェクトを開いてください。</translation>
+        </message>
+        <message>
+            <source>Chart</source>
+            <translation>グラフ</translation>
+        </message>
+        <message>
+            <source>Comparing {sites} sites…</source>
+            <translation>{sites} か所の候補地を比較中…</translation>
+        </message>
+        <message>
+            <source>Comparing candidate sites…</source>
+            <translation>候補地を比較中…</translation>
+        </message>
+        <message>
+            <source>Sites could not be compared: {exc}</source>
+            <translation>候補地を比較できませんでした: {exc}</translation>
+        </message>
+        <message>
+            <source>Comparing candidate sites</source>
+            <translation>候補地の比較</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusBar</name>
+        <message>
+            <source>Cursor position (WGS84 longitude/latitude)</source>
+            <translation>カーソル位置(WGS84 経度/緯度)</translation>
+        </message>
+        <message>
+            <source>Map scale at the centre of the view (true ground distance)</source>
+            <translation>表示中心での地図縮尺(実際の地上距離)</translation>
+        </message>
+        <message>
+            <source>Data are stored and measured in WGS84 (EPSG:4326); the map is drawn in Web Mercator</source>
+            <translation>データは WGS84(EPSG:4326)で保存・計測し、地図は Web メルカトルで描画しています</translation>
+        </message>
+        <message>
+            <source>Measured: {text} (geodesic, WGS84; {points} segment(s))</source>
+            <translation>計測: {text}(測地線、WGS84、{points} 区間)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workers</name>
+        <message>
+            <source>{title}
+Cancelling…</source>
+            <translation>{title}
+中止しています…</translation>
         </message>
     </context>
 </TS>

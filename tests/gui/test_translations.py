@@ -81,10 +81,12 @@ def data_texts(window) -> set[str]:
 
     names.update(name for name, _lon, _lat in site_points(project))
     names.update(((project.view or {}).get("bookmarks") or {}).keys())
-    from gridscout.scoring.profiles import shipped_profiles
+    from gridscout.resources import PROFILES
+    from gridscout.scoring.profile import load_profile
 
-    for profile in shipped_profiles().values():  # profile names and descriptions are data (TOML)
-        names.update({profile.name, getattr(profile, "description", "")})
+    for path in PROFILES.glob("*.toml"):  # profile names and descriptions are data (TOML)
+        profile = load_profile(str(path))
+        names.update({profile.name, profile.description})
     return {n for n in names if n}
 
 

@@ -36,6 +36,8 @@ def pseudo_catalogue(ts: Path, out_dir: Path) -> Path:
     for msg in tree.getroot().iter("message"):
         translation = msg.find("translation")
         if translation.get("type") in ("unfinished", "obsolete", "vanished"):
+            for node in translation.findall("numerusform") or [translation]:
+                node.text = ""  # as lrelease -nounfinished leaves it: the source shows
             continue
         source = msg.findtext("source")
         forms = translation.findall("numerusform")
