@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from gridscout.gui.i18n import translate
+from gridscout.gui.i18n import translate, translate_wording
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
-CRS_TEXT = "EPSG:4326 · display Web Mercator"
+CRS_TEXT = QT_TRANSLATE_NOOP("StatusBar", "EPSG:4326 · display Web Mercator")
 
 
 def format_lonlat(lon: float, lat: float) -> str:
@@ -34,7 +35,7 @@ class StatusBar(QStatusBar):
         self.scale = QLabel(format_scale(0))
         self.scale.setMinimumWidth(110)
         self.scale.setToolTip(translate("StatusBar", "Map scale at the centre of the view (true ground distance)"))
-        self.crs = QLabel(CRS_TEXT)
+        self.crs = QLabel(translate("StatusBar", CRS_TEXT))
         self.crs.setToolTip(translate("StatusBar", "Data are stored and measured in WGS84 (EPSG:4326); the map is drawn in Web Mercator"))
         for w in (self.progress, self.coords, self.scale, self.crs):
             self.addPermanentWidget(w)
@@ -68,7 +69,7 @@ class StatusBar(QStatusBar):
     def job_progress(self, fraction: float, message: str = "") -> None:
         self.progress.setValue(int(min(max(fraction, 0.0), 1.0) * 1000))
         if message:
-            self.showMessage(message)
+            self.showMessage(translate_wording(message))
 
     def job_finished(self) -> None:
         self._jobs = max(0, self._jobs - 1)

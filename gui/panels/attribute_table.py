@@ -14,7 +14,12 @@ import logging
 
 import numpy as np
 from gridscout.gui.i18n import translate
-from gridscout.gui.panels.field_notes import FieldNoteEditor, field_notes_for, status_icon
+from gridscout.gui.panels.field_notes import (
+    FieldNoteEditor,
+    field_notes_for,
+    status_icon,
+    status_text,
+)
 from gridscout.gui.widgets.attribute_model import LayerTableModel, NoteColumns
 from gridscout.gui.widgets.attribute_toolbar import ANY_NOTE, AttributeToolbar, rows_selection
 from gridscout.gui.widgets.table_filter import FilterError, evaluate
@@ -411,7 +416,7 @@ class AttributeTablePanel(QWidget):
                 index = self.notes.index(layer)
                 ids = [index.parcel_id(r) for r in rows]
                 for s in NOTE_STATUSES:
-                    status_menu.addAction(status_icon(s), s, lambda s=s: self.notes.set_note(ids, s))
+                    status_menu.addAction(status_icon(s), status_text(s), lambda s=s: self.notes.set_note(ids, s))
             menu.addAction(translate("AttributeTablePanel", "Zoom to selection"), self.zoom_to_selection)
         menu.addAction(translate("AttributeTablePanel", "Clear selection"), lambda: self.select_rows([]))
         menu.popup(self.view.viewport().mapToGlobal(pos))
@@ -422,10 +427,13 @@ class AttributeTablePanel(QWidget):
             self.info.setText(translate("AttributeTablePanel", "No vector layer to show."))
             return
         shown, total = self.model.rowCount(QModelIndex()), self.model.n
-        text = f"{shown:,} of {total:,} rows shown · {len(self._selected):,} selected"
+        text = translate("AttributeTablePanel", "{shown:,} of {total:,} rows shown · {selected:,} selected").format(
+            shown=shown, total=total, selected=len(self._selected))
         if self.model.sort_column:
-            way = "descending" if self.model.sort_order == Qt.SortOrder.DescendingOrder else "ascending"
-            text += f" · sorted by {self.model.sort_column} ({way})"
+            descending = self.model.sort_order == Qt.SortOrder.DescendingOrder
+            text += (translate("AttributeTablePanel", " · sorted by {column} (descending)") if descending
+                     else translate("AttributeTablePanel", " · sorted by {column} (ascending)")).format(
+                column=self.model.sort_column)
         if self.filter_error:
             kept = f" (showing “{html.escape(self._last_good)}”)" if self._last_good.strip() else ""
             text += f' · <span style="color:#C62828">filter not applied: {html.escape(self.filter_error)}</span>{kept}'

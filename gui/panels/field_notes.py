@@ -19,7 +19,7 @@ from gridscout.gui.canvas.styles import NOTE_COLOURS
 from gridscout.gui.i18n import translate
 from gridscout.layers.model import Layer
 from gridscout.layers.project import NOTE_STATUSES, FieldNote
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,6 +40,20 @@ log = logging.getLogger(__name__)
 #: statuses drawn as outlines on the map (an unvisited parcel keeps its plain look)
 OUTLINED = ("visited", "shortlisted", "rejected")
 _INDEX_CACHE_SIZE = 4
+
+
+#: the note statuses (layers.project.NOTE_STATUSES) as the interface shows them
+STATUS_TEXTS = {
+    "unvisited": QT_TRANSLATE_NOOP("FieldNotes", "unvisited"),
+    "visited": QT_TRANSLATE_NOOP("FieldNotes", "visited"),
+    "shortlisted": QT_TRANSLATE_NOOP("FieldNotes", "shortlisted"),
+    "rejected": QT_TRANSLATE_NOOP("FieldNotes", "rejected"),
+}
+
+
+def status_text(status: str) -> str:
+    """A note status in the interface language (the project stores the English word)."""
+    return translate("FieldNotes", STATUS_TEXTS.get(status, status))
 
 
 def status_icon(status: str) -> QIcon:
@@ -208,7 +222,7 @@ class FieldNoteEditor(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.status = QComboBox()
         for s in NOTE_STATUSES:
-            self.status.addItem(status_icon(s), s, s)
+            self.status.addItem(status_icon(s), status_text(s), s)
         self.status.setToolTip(translate("FieldNoteEditor", "Field status of the parcel (shown as a coloured outline on the map)"))
         form.addRow(translate("FieldNoteEditor", "Status"), self.status)
         col.addLayout(form)
@@ -277,7 +291,8 @@ class FieldNoteEditor(QWidget):
                 self.title.setText(translate("FieldNoteEditor", "Field note — parcel {ids}").format(ids=ids[0]))
                 self.status.setCurrentIndex(NOTE_STATUSES.index(note.status) if note else 0)
                 self.text.setPlainText(note.note if note else "")
-                self.updated.setText(f"Last updated {note.updated}" if note else "No note yet")
+                self.updated.setText(translate("FieldNoteEditor", "Last updated {date}").format(date=note.updated) if note
+                                     else translate("FieldNoteEditor", "No note yet"))
             else:
                 statuses = {(self.notes.note(p) or FieldNote(p)).status for p in ids}
                 self.title.setText(translate("FieldNoteEditor", "Field note — {ids:,} parcels selected").format(ids=len(ids)))
@@ -322,7 +337,8 @@ class FieldNoteDialog(QDialog):
         super().__init__(parent)
         index = notes.index(layer)
         ids = [index.parcel_id(r) for r in rows]
-        self.setWindowTitle("Field note" if len(ids) == 1 else f"Field notes ({len(ids)} parcels)")
+        self.setWindowTitle(translate("FieldNoteDialog", "Field note") if len(ids) == 1
+                            else translate("FieldNoteDialog", "Field notes ({n} parcels)").format(n=len(ids)))
         col = QVBoxLayout(self)
         self.editor = FieldNoteEditor(notes, self)
         self.editor.set_parcels(layer, ids)
@@ -383,7 +399,7 @@ class MapNoteMenu(QObject):
         menu.addAction(translate("MapNoteMenu", "Field note for {pid}…").format(pid=pid), lambda: self.notes.edit_dialog(layer, [row]))
         status_menu = menu.addMenu(translate("MapNoteMenu", "Set status"))
         for s in NOTE_STATUSES:
-            status_menu.addAction(status_icon(s), s, lambda s=s: self.notes.set_note([pid], s))
+            status_menu.addAction(status_icon(s), status_text(s), lambda s=s: self.notes.set_note([pid], s))
         window = self.notes.window
         table = getattr(window, "panels", {}).get("attributes")
         if table is not None:

@@ -81,10 +81,10 @@ class LayersPanel(QWidget):
 
         icons = self.style()
         self.actions_ = {
-            "zoom": self._action("Zoom to Layer", icons.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView), self.zoom_to_current),
-            "style": self._action("Style…", icons.standardIcon(QStyle.StandardPixmap.SP_DesktopIcon), self.edit_style),
-            "properties": self._action("Properties…", icons.standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView), self.show_properties),
-            "remove": self._action("Remove Layer", icons.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), self.remove_current),
+            "zoom": self._action(translate("LayersPanel", "Zoom to Layer"), icons.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView), self.zoom_to_current),
+            "style": self._action(translate("LayersPanel", "Style…"), icons.standardIcon(QStyle.StandardPixmap.SP_DesktopIcon), self.edit_style),
+            "properties": self._action(translate("LayersPanel", "Properties…"), icons.standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView), self.show_properties),
+            "remove": self._action(translate("LayersPanel", "Remove Layer"), icons.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), self.remove_current),
         }
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)

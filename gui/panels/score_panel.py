@@ -269,7 +269,7 @@ class ScorePanel(QWidget):
         self.busy_row.show()
         self.progress.setValue(int(min(max(fraction, 0.0), 1.0) * 1000))
         if message:
-            self.progress.setToolTip(message)
+            self.progress.setToolTip(translate_wording(message))
 
     def _failed(self, text: str) -> None:
         if self.scoring.result is None:

@@ -3,7 +3,7 @@ key threshold (minimum kV, radius km or minimum area ha) as a spin box."""
 
 from __future__ import annotations
 
-from gridscout.gui.i18n import translate
+from gridscout.gui.i18n import translate, translate_wording
 from gridscout.scoring.criteria import Criterion, criterion_type
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,7 +18,8 @@ MAX_WEIGHT = 10
 
 
 def criterion_title(c: Criterion) -> str:
-    return criterion_type(c.type).display_title(c)
+    """The criterion's title in the interface language (a profile's own label stays as written)."""
+    return translate_wording(criterion_type(c.type).display_title(c))
 
 
 class StepSpinBox(QDoubleSpinBox):
@@ -91,7 +92,7 @@ class CriterionControls(QWidget):
             box.setSuffix(spec.suffix)
             box.setPrefix(spec.prefix)
             box.setKeyboardTracking(False)
-            box.setToolTip(spec.tooltip)
+            box.setToolTip(translate_wording(spec.tooltip))
             box.setValue(float(criterion.settings.get(spec.setting) or 0.0))
             box.valueChanged.connect(self._threshold_changed)
             grid.addWidget(box, 0, 1)
