@@ -136,7 +136,7 @@ def translate_wording(text: str, context: str = WORDING) -> str:
     interface language: the code marks its texts and templates with
     ``QT_TRANSLATE_NOOP("Wording", "… {name} …")``; a finished message is matched to its template,
     the template translated and the values put back (themselves translated when they are marked)."""
-    if not text or current_language() == DEFAULT_LANGUAGE:
+    if not text or not _installed:
         return text
     whole = translate(context, text)
     if whole != text:

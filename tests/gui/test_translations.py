@@ -80,6 +80,11 @@ def data_texts(window) -> set[str]:
     from gridscout.operations.summary import site_points
 
     names.update(name for name, _lon, _lat in site_points(project))
+    if window.scoring.result is not None:  # result columns are field names (the filter uses them)
+        names.update(window.scoring.result.columns)
+    table = window.panels.get("attributes")
+    if table is not None:  # the attribute table's columns are field names too (score and note columns)
+        names.update(col.name for col in table.model.columns)
     names.update(((project.view or {}).get("bookmarks") or {}).keys())
     from gridscout.resources import PROFILES
     from gridscout.scoring.profile import load_profile
