@@ -115,15 +115,15 @@ class BacktestDialog(QDialog):
         body = QHBoxLayout()
         self.plot = pg.PlotWidget(background="w")
         self.plot.setObjectName("rocPlot")
-        self.plot.setLabel("bottom", "false positive rate")
-        self.plot.setLabel("left", "true positive rate (known sites)")
+        self.plot.setLabel("bottom", translate("BacktestDialog", "false positive rate"))
+        self.plot.setLabel("left", translate("BacktestDialog", "true positive rate (known sites)"))
         self.plot.setXRange(0, 1)
         self.plot.setYRange(0, 1)
         self.plot.setMinimumWidth(360)
         body.addWidget(self.plot, 1)
         tables = QVBoxLayout()
-        self.lift_table = table(["Top", "Candidates", "Known", "Precision", "Lift", "Recall"])
-        self.criteria_table = table(["Criterion", "Weight", "AUC", "Median known", "Median other"])
+        self.lift_table = table([translate("BacktestDialog", "Top"), translate("BacktestDialog", "Candidates"), translate("BacktestDialog", "Known"), translate("BacktestDialog", "Precision"), translate("BacktestDialog", "Lift"), translate("BacktestDialog", "Recall")])
+        self.criteria_table = table([translate("BacktestDialog", "Criterion"), translate("BacktestDialog", "Weight"), translate("BacktestDialog", "AUC"), translate("BacktestDialog", "Median known"), translate("BacktestDialog", "Median other")])
         self.notes = QLabel("")
         self.notes.setWordWrap(True)
         tables.addWidget(QLabel(translate("BacktestDialog", "<b>Precision and lift at the top</b>")))
@@ -146,7 +146,7 @@ class BacktestDialog(QDialog):
         project, profile = self.window_.scoring.project, self.window_.scoring.profile
         layer = self.sites_combo.currentText()
         self.headline.setText(translate("BacktestDialog", "Backtesting…"))
-        run_with_dialog(self, "Backtest", lambda p: run_backtest(project, profile, layer, p),
+        run_with_dialog(self, translate("BacktestDialog", "Backtest"), lambda p: run_backtest(project, profile, layer, p),
                         on_result=self.show_result, on_error=self.show_error)
 
     def show_error(self, exc: BaseException) -> None:
@@ -158,11 +158,10 @@ class BacktestDialog(QDialog):
         self.labels, _result, report = outcome
         self.report = report
         self.window_.evidence_report = report
-        self.headline.setText(
-            f"<b>ROC AUC {report.auc:.3f}</b> (95% interval {report.auc_low:.3f}–{report.auc_high:.3f}; "
-            f"0.5 = chance) — {report.known:,} of {report.candidates:,} candidates hold a known site "
-            f"of layer {self.sites_combo.currentText()!r}"
-        )
+        self.headline.setText(translate(
+            "BacktestDialog", "<b>ROC AUC {auc:.3f}</b> (95% interval {low:.3f}–{high:.3f}; 0.5 = chance) — {known:,} of {candidates:,} candidates hold a known site of layer {layer}").format(
+            auc=report.auc, low=report.auc_low, high=report.auc_high, known=report.known,
+            candidates=report.candidates, layer=repr(self.sites_combo.currentText())))
         self.plot.clear()
         self.plot.plot([0, 1], [0, 1], pen=pg.mkPen("#999999", width=1, style=pg.QtCore.Qt.PenStyle.DashLine))
         self.plot.plot(report.roc_fpr, report.roc_tpr, pen=pg.mkPen("#B55D00", width=2.5))
@@ -205,7 +204,7 @@ class BacktestDialog(QDialog):
             return result
 
         self.headline.setText(translate("BacktestDialog", "Calibrating…"))
-        run_with_dialog(self, "Calibrate", work, on_result=lambda r: self.calibrated(r, path),
+        run_with_dialog(self, translate("BacktestDialog", "Calibrate"), work, on_result=lambda r: self.calibrated(r, path),
                         on_error=self.show_error)
 
     def calibrated(self, result, path: str) -> None:
@@ -214,8 +213,6 @@ class BacktestDialog(QDialog):
         if panel is not None:
             panel.choose_profile(path)
         self.profile_label.setText(result.profile.name)
-        self.headline.setText(
-            f"Wrote <b>{Path(path).name}</b> and selected it: cross-validated AUC {result.cv_auc:.3f} "
-            f"(start {result.start_cv_auc:.3f}), in-sample {result.in_sample_auc:.3f}. Run the backtest again "
-            "to see the new profile."
-        )
+        self.headline.setText(translate(
+            "BacktestDialog", "Wrote <b>{file}</b> and selected it: cross-validated AUC {cv:.3f} (start {start:.3f}), in-sample {in_sample:.3f}. Run the backtest again to see the new profile.").format(
+            file=Path(path).name, cv=result.cv_auc, start=result.start_cv_auc, in_sample=result.in_sample_auc))

@@ -153,6 +153,58 @@ e.g. score &gt; 60 and status = shortlisted. Text without an operator searches t
             <translation>既知のデータセンター立地のレイヤを選び、バックテストを実行してください。</translation>
         </message>
         <message>
+            <source>false positive rate</source>
+            <translation>偽陽性率</translation>
+        </message>
+        <message>
+            <source>true positive rate (known sites)</source>
+            <translation>真陽性率(既知の立地)</translation>
+        </message>
+        <message>
+            <source>Top</source>
+            <translation>上位</translation>
+        </message>
+        <message>
+            <source>Candidates</source>
+            <translation>候補数</translation>
+        </message>
+        <message>
+            <source>Known</source>
+            <translation>既知</translation>
+        </message>
+        <message>
+            <source>Precision</source>
+            <translation>適合率</translation>
+        </message>
+        <message>
+            <source>Lift</source>
+            <translation>リフト</translation>
+        </message>
+        <message>
+            <source>Recall</source>
+            <translation>再現率</translation>
+        </message>
+        <message>
+            <source>Criterion</source>
+            <translation>評価基準</translation>
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation>重み</translation>
+        </message>
+        <message>
+            <source>AUC</source>
+            <translation>AUC</translation>
+        </message>
+        <message>
+            <source>Median known</source>
+            <translation>既知の中央値</translation>
+        </message>
+        <message>
+            <source>Median other</source>
+            <translation>その他の中央値</translation>
+        </message>
+        <message>
             <source>&lt;b&gt;Precision and lift at the top&lt;/b&gt;</source>
             <translation>&lt;b&gt;上位での適合率とリフト&lt;/b&gt;</translation>
         </message>
@@ -164,6 +216,14 @@ e.g. score &gt; 60 and status = shortlisted. Text without an operator searches t
             <source>Backtesting…</source>
             <extracomment>calibration settings (block size, folds, optimiser budget)</extracomment>
             <translation>バックテスト中…</translation>
+        </message>
+        <message>
+            <source>Backtest</source>
+            <translation>バックテスト</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;ROC AUC {auc:.3f}&lt;/b&gt; (95% interval {low:.3f}–{high:.3f}; 0.5 = chance) — {known:,} of {candidates:,} candidates hold a known site of layer {layer}</source>
+            <translation>&lt;b&gt;ROC AUC {auc:.3f}&lt;/b&gt;(95% 区間 {low:.3f}–{high:.3f}、0.5 = 偶然)— {candidates:,} 件の候補のうち {known:,} 件にレイヤ {layer} の既知の立地があります</translation>
         </message>
         <message>
             <source>ROC — profile {profile}: AUC {auc:.3f}</source>
@@ -180,6 +240,14 @@ e.g. score &gt; 60 and status = shortlisted. Text without an operator searches t
         <message>
             <source>Calibrating…</source>
             <translation>較正中…</translation>
+        </message>
+        <message>
+            <source>Calibrate</source>
+            <translation>較正</translation>
+        </message>
+        <message>
+            <source>Wrote &lt;b&gt;{file}&lt;/b&gt; and selected it: cross-validated AUC {cv:.3f} (start {start:.3f}), in-sample {in_sample:.3f}. Run the backtest again to see the new profile.</source>
+            <translation>&lt;b&gt;{file}&lt;/b&gt; を書き出して選択しました: 交差検証 AUC {cv:.3f}(開始時 {start:.3f})、学習データ内 {in_sample:.3f}。新しいプロファイルを確認するにはバックテストを再実行してください。</translation>
         </message>
     </context>
     <context>
@@ -335,6 +403,68 @@ e.g. score &gt; 60 and status = shortlisted. Text without an operator searches t
     </context>
     <context>
         <name>HowToDialog</name>
+        <message>
+            <source>
+&lt;h2&gt;How to load real data&lt;/h2&gt;
+&lt;p&gt;Use &lt;b&gt;File › Add Layer…&lt;/b&gt; (Ctrl+Shift+A) or drop files on the window. GridScout reads
+GeoPackage, Shapefile (.shp or zipped), GeoJSON, FlatGeobuf, GeoParquet, CSV with coordinates or
+WKT, and GeoTIFF rasters. It detects what each layer holds (parcels, substations, transmission lines,
+power plants, candidate sites, raster) and which columns feed its fields; you confirm or change both
+before loading. Every problem found (missing CRS, broken geometries, voltages such as
+&lt;code&gt;500000;230000&lt;/code&gt; or &lt;code&gt;dc1500&lt;/code&gt;, plant outputs such as &lt;code&gt;2.36 GW&lt;/code&gt;) is listed
+in the layer's validation report: Layers panel › Properties.&lt;/p&gt;
+&lt;h3&gt;Where to get the data&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;Substations and lines&lt;/b&gt;: OpenStreetMap extracts (&lt;code&gt;.osm.pbf&lt;/code&gt; from an extract
+site){osm}. US: HIFLD electric substations and transmission lines.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Power plants&lt;/b&gt;: EIA-860 / EIA-860M (US), WRI Global Power Plant Database (world).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Parcels&lt;/b&gt;: county or broker files (Shapefile, GeoPackage, CSV with WKT).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Rasters&lt;/b&gt;: elevation, slope or flood zones as GeoTIFF.&lt;/li&gt;
+&lt;/ul&gt;
+&lt;p&gt;Maps made from OpenStreetMap data carry “© OpenStreetMap contributors”.&lt;/p&gt;
+&lt;h3&gt;Without the app&lt;/h3&gt;
+&lt;p&gt;These commands work without a display:&lt;/p&gt;
+&lt;ul&gt;{commands}&lt;/ul&gt;
+&lt;p&gt;&lt;code&gt;gridscout SUBCOMMAND --help&lt;/code&gt; tells the details.&lt;/p&gt;
+</source>
+            <translation>
+&lt;h2&gt;実データの読み込み方&lt;/h2&gt;
+&lt;p&gt;&lt;b&gt;ファイル › レイヤを追加…&lt;/b&gt;(Ctrl+Shift+A)を使うか、ファイルをウィンドウにドロップしてください。GridScout は
+GeoPackage、Shapefile(.shp または zip)、GeoJSON、FlatGeobuf、GeoParquet、座標または WKT を含む CSV、
+GeoTIFF ラスタを読み込みます。各レイヤの内容(区画、変電所、送電線、発電所、候補地、ラスタ)と、
+各フィールドに対応する列を自動で判別し、読み込む前に確認・変更できます。見つかった問題(CRS がない、
+ジオメトリの破損、&lt;code&gt;500000;230000&lt;/code&gt; や &lt;code&gt;dc1500&lt;/code&gt; のような電圧、&lt;code&gt;2.36 GW&lt;/code&gt; のような発電所出力)は
+レイヤの検証レポートに一覧表示されます: レイヤパネル › プロパティ。&lt;/p&gt;
+&lt;h3&gt;データの入手先&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;変電所と送電線&lt;/b&gt;: OpenStreetMap の抽出ファイル(抽出サイトの &lt;code&gt;.osm.pbf&lt;/code&gt;){osm}。米国: HIFLD の変電所・送電線。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;発電所&lt;/b&gt;: EIA-860 / EIA-860M(米国)、WRI Global Power Plant Database(世界)。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;区画&lt;/b&gt;: 郡や仲介業者のファイル(Shapefile、GeoPackage、WKT 付き CSV)。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;ラスタ&lt;/b&gt;: 標高・傾斜・浸水想定区域などの GeoTIFF。&lt;/li&gt;
+&lt;/ul&gt;
+&lt;p&gt;OpenStreetMap のデータから作った地図には「© OpenStreetMap contributors」と表示します。&lt;/p&gt;
+&lt;h3&gt;アプリを使わずに&lt;/h3&gt;
+&lt;p&gt;次のコマンドはディスプレイなしで使えます:&lt;/p&gt;
+&lt;ul&gt;{commands}&lt;/ul&gt;
+&lt;p&gt;詳しくは &lt;code&gt;gridscout SUBCOMMAND --help&lt;/code&gt; をご覧ください。&lt;/p&gt;
+</translation>
+        </message>
+        <message>
+            <source>, converted with &lt;code&gt;gridscout import-osm REGION.osm.pbf&lt;/code&gt;</source>
+            <translation>、&lt;code&gt;gridscout import-osm REGION.osm.pbf&lt;/code&gt; で変換</translation>
+        </message>
+        <message>
+            <source>&lt;li&gt;&lt;code&gt;gridscout --help&lt;/code&gt; lists them&lt;/li&gt;</source>
+            <translation>&lt;li&gt;&lt;code&gt;gridscout --help&lt;/code&gt; で一覧を表示&lt;/li&gt;</translation>
+        </message>
+        <message>
+            <source>About GridScout</source>
+            <translation>GridScout について</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Scores land parcels for power proximity — distance to high-voltage substations and lines, nearby generation and the estimated interconnection cost — for data-center site scouting.&lt;/p&gt;&lt;p&gt;Distances are geodesic on WGS84; the map is drawn in Web Mercator for display only.&lt;/p&gt;&lt;p&gt;Basemap and OpenStreetMap-derived data © OpenStreetMap contributors (ODbL).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;データセンターの用地探しのために、電力への近さ(高圧の変電所・送電線までの距離、近隣の発電、推定系統連系費用)で土地区画を評価します。&lt;/p&gt;&lt;p&gt;距離は WGS84 上の測地線距離です。地図は表示のためだけに Web メルカトルで描画しています。&lt;/p&gt;&lt;p&gt;背景地図と OpenStreetMap 由来のデータ © OpenStreetMap contributors (ODbL)。&lt;/p&gt;</translation>
+        </message>
         <message>
             <source>How to load real data</source>
             <translation>実データの読み込み方</translation>
@@ -1065,6 +1195,17 @@ e.g. score &gt; 60 and status = shortlisted. Text without an operator searches t
         </message>
     </context>
     <context>
+        <name>ScoreHistogram</name>
+        <message>
+            <source>score</source>
+            <translation>スコア</translation>
+        </message>
+        <message>
+            <source>parcels</source>
+            <translation>区画数</translation>
+        </message>
+    </context>
+    <context>
         <name>ScorePanel</name>
         <message>
             <source>Open profile…</source>
@@ -1488,6 +1629,26 @@ e.g. score &gt; 60 and status = shortlisted. Text without an operator searches t
         <message>
             <source>measured</source>
             <translation>計測完了</translation>
+        </message>
+        <message>
+            <source>area below the {minimum:g} ha minimum</source>
+            <translation>面積が最小 {minimum:g} ha 未満</translation>
+        </message>
+        <message>
+            <source>more than {share:.0%} in {layer}</source>
+            <translation>{layer} 内が {share:.0%} 超</translation>
+        </message>
+        <message>
+            <source>overlaps {layer}</source>
+            <translation>{layer} と重なる</translation>
+        </message>
+        <message>
+            <source>parcel {area:.1f} ha &lt; minimum {minimum:g} ha</source>
+            <translation>区画 {area:.1f} ha &lt; 最小 {minimum:g} ha</translation>
+        </message>
+        <message>
+            <source>{percent}% in {layer} &gt; maximum {share:.0%}</source>
+            <translation>{layer} 内 {percent}% &gt; 最大 {share:.0%}</translation>
         </message>
     </context>
     <context>
