@@ -3,12 +3,15 @@ translators (GridScout's compiled catalogues plus Qt's own, so standard dialogs 
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
+import xml.etree.ElementTree as ET
 
 from gridscout.layers.errors import GridScoutError
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from gridscout.operations.translations import build_catalogues
+from gridscout.operations.translations import build_catalogues, ts_sources
 
 log = logging.getLogger(__name__)
 
@@ -98,3 +101,53 @@ def install_language(app: QCoreApplication, lang: str) -> None:
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``QCoreApplication.translate``: ``text`` in the installed language."""
     return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+# --- messages from Qt-free code ------------------------------------------------------------------
+#: the context of texts marked with QT_TRANSLATE_NOOP("Wording", …) in scoring/ and layers/
+WORDING = "Wording"
+_FIELD = re.compile(r"\{(\w+)(?::[^{}]*)?\}")
+
+
+@functools.cache
+def _templates(context: str) -> tuple[tuple[re.Pattern, str], ...]:
+    """The ``context`` sources with ``{name}`` fields of every catalogue, as (pattern, source),
+    longest first: how a finished message is traced back to the template it was formatted from."""
+    sources = set()
+    for ts in ts_sources():
+        for ctx in ET.parse(ts).getroot().iter("context"):
+            if ctx.findtext("name") == context:
+                sources.update(m.findtext("source") for m in ctx.iter("message"))
+    found = []
+    for source in sorted((s for s in sources if s and _FIELD.search(s)), key=len, reverse=True):
+        parts, pos = [], 0
+        for match in _FIELD.finditer(source):
+            parts.append(re.escape(source[pos:match.start()]))
+            parts.append(f"(?P<{match.group(1)}>.+?)" if f"(?P<{match.group(1)}>" not in "".join(parts)
+                         else f"(?P={match.group(1)})")
+            pos = match.end()
+        parts.append(re.escape(source[pos:]))
+        found.append((re.compile("".join(parts), re.DOTALL), source))
+    return tuple(found)
+
+
+def translate_wording(text: str, context: str = WORDING) -> str:
+    """A message built by Qt-free code (scoring explanations, validation messages) in the
+    interface language: the code marks its texts and templates with
+    ``QT_TRANSLATE_NOOP("Wording", "… {name} …")``; a finished message is matched to its template,
+    the template translated and the values put back (themselves translated when they are marked)."""
+    if not text or not _installed:
+        return text
+    whole = translate(context, text)
+    if whole != text:
+        return whole
+    for pattern, source in _templates(context):
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        target = translate(context, source)
+        if target == source:
+            continue
+        values = {k: translate_wording(v, context) for k, v in match.groupdict().items()}
+        return _FIELD.sub(lambda m, v=values: v.get(m.group(1), m.group(0)), target)
+    return text

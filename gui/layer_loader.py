@@ -18,6 +18,7 @@ from gridscout.gui.dialogs.add_layer import (
     SourceCandidate,
     inspect_source,
 )
+from gridscout.gui.i18n import translate
 from gridscout.gui.message_bar import show_exception
 from gridscout.gui.osm_import import is_osm_file
 from gridscout.layers.errors import Cancelled
@@ -115,7 +116,7 @@ class LayerLoader(QObject):
                 details=rep.to_text(),
             )
         else:
-            self.window_.message_bar.success(f"Added {layer.name} ({count}).")
+            self.window_.message_bar.success(translate("LayerLoader", "Added {name} ({count}).").format(name=layer.name, count=count))
         self.layerAdded.emit(layer)
 
     def _done(self) -> None:
@@ -125,7 +126,7 @@ class LayerLoader(QObject):
     def _run(self, title, fn, on_result, context, on_fail=None) -> None:
         def failed(exc: BaseException) -> None:
             if isinstance(exc, Cancelled):
-                self.window_.message_bar.info(f"{title}: cancelled.")
+                self.window_.message_bar.info(translate("LayerLoader", "{title}: cancelled.").format(title=title))
             else:
                 show_exception(self.window_.message_bar, exc, context)
             (on_fail or self._done)()

@@ -8,6 +8,7 @@ is not changed.
 
 from __future__ import annotations
 
+from gridscout.gui.i18n import translate
 from gridscout.gui.mapdraw.projection import to_lonlat
 from gridscout.gui.site_editing import SiteEditor
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
@@ -27,7 +28,7 @@ class MapContextMenu(QObject):
         self.canvas.view.viewport().installEventFilter(self)
 
     def ask_name(self, title: str, current: str) -> str | None:
-        text, ok = QInputDialog.getText(self.window, title, "Site name:", text=current)
+        text, ok = QInputDialog.getText(self.window, title, translate("MapContextMenu", "Site name:"), text=current)
         return text if ok else None
 
     def lonlat_at(self, pos: QPoint) -> tuple[float, float]:
@@ -61,15 +62,15 @@ class MapContextMenu(QObject):
         site = self.editor.site_at(lon, lat)
         if self.moving is not None and self.moving in self.editor.names():
             name = self.moving
-            menu.addAction(f"Move {name!r} here", lambda: self._move(name, lon, lat))
-            menu.addAction(f"Cancel moving {name!r}", self._cancel_move)
+            menu.addAction(translate("MapContextMenu", "Move {name} here").format(name=repr(name)), lambda: self._move(name, lon, lat))
+            menu.addAction(translate("MapContextMenu", "Cancel moving {name}").format(name=repr(name)), self._cancel_move)
             menu.addSeparator()
-        menu.addAction("Add candidate site here", lambda: self.editor.add_site(lon, lat))
+        menu.addAction(translate("MapContextMenu", "Add candidate site here"), lambda: self.editor.add_site(lon, lat))
         if site is not None:
             menu.addSeparator()
-            menu.addAction(f"Move {site!r}…", lambda: self._start_move(site))
-            menu.addAction(f"Rename {site!r}…", lambda: self._rename(site))
-            menu.addAction(f"Delete {site!r}", lambda: self.editor.delete_site(site))
+            menu.addAction(translate("MapContextMenu", "Move {site}…").format(site=repr(site)), lambda: self._start_move(site))
+            menu.addAction(translate("MapContextMenu", "Rename {site}…").format(site=repr(site)), lambda: self._rename(site))
+            menu.addAction(translate("MapContextMenu", "Delete {site}").format(site=repr(site)), lambda: self.editor.delete_site(site))
         self.last_menu = menu
         return menu
 
@@ -77,7 +78,7 @@ class MapContextMenu(QObject):
         self.moving = name
         bar = getattr(self.window, "message_bar", None)
         if bar is not None:
-            bar.info(f"Right-click where {name!r} should go and choose \"Move {name!r} here\".")
+            bar.info(translate("MapContextMenu", 'Right-click where {name} should go and choose \"Move {name} here\".').format(name=repr(name)))
 
     def _cancel_move(self) -> None:
         self.moving = None

@@ -11,6 +11,7 @@ import sys
 import traceback
 from dataclasses import dataclass
 
+from gridscout.gui.i18n import translate
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -75,14 +76,14 @@ class MessageItem(QWidget):
         row.addWidget(self.label, 1)
         if message.details:
             more = QToolButton()
-            more.setText("Details")
+            more.setText(translate("MessageItem", "Details"))
             more.setAutoRaise(True)
             more.clicked.connect(self.show_details)
             row.addWidget(more)
         close = QToolButton()
         close.setAutoRaise(True)
         close.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton))
-        close.setToolTip("Dismiss")
+        close.setToolTip(translate("MessageItem", "Dismiss"))
         close.clicked.connect(lambda: self.closed.emit(self))
         row.addWidget(close)
         self._details_dialog: QDialog | None = None
@@ -91,7 +92,7 @@ class MessageItem(QWidget):
         """Show the details (e.g. a traceback) in a non-modal window."""
         if self._details_dialog is None:
             dlg = QDialog(self.window())
-            dlg.setWindowTitle("Details")
+            dlg.setWindowTitle(translate("MessageItem", "Details"))
             dlg.resize(700, 400)
             lay = QVBoxLayout(dlg)
             text = QPlainTextEdit(self.message.text + "\n\n" + self.message.details)

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gridscout.gui.dialogs.osm_import import OSM_FILE_FILTER, OsmImportDialog, clamp_bbox
+from gridscout.gui.i18n import translate
 from gridscout.gui.message_bar import show_exception
 from gridscout.layers.errors import Cancelled
 from PySide6.QtCore import QObject, Signal
@@ -103,7 +104,7 @@ class OsmImporter(QObject):
         session = self.window_.session
         start = str(session.path.parent) if session.path else ""
         path, _ = QFileDialog.getOpenFileName(
-            self.window_, "Import OpenStreetMap", start, OSM_FILE_FILTER
+            self.window_, translate("OsmImporter", "Import OpenStreetMap"), start, OSM_FILE_FILTER
         )
         return path or None
 
@@ -119,14 +120,14 @@ class OsmImporter(QObject):
         try:
             self._ask_and_run(path)
         except Exception as exc:  # a bug here must not leave the importer stuck
-            show_exception(self.window_.message_bar, exc, f"Could not import {Path(path).name}")
+            show_exception(self.window_.message_bar, exc, translate("OsmImporter", "Could not import {path}").format(path=Path(path).name))
             self._done()
 
     def _ask_and_run(self, path: str) -> None:
         name = Path(path).name
         bar = self.window_.message_bar
         if not Path(path).is_file():
-            bar.warning(f"Could not import {name}: the file does not exist.")
+            bar.warning(translate("OsmImporter", "Could not import {name}: the file does not exist.").format(name=name))
             self._done()
             return
         if not is_osm_file(path):
@@ -149,9 +150,9 @@ class OsmImporter(QObject):
         def failed(exc: BaseException) -> None:
             self.task = None
             if isinstance(exc, Cancelled):
-                bar.info(f"Import of {name} cancelled; nothing was added.")
+                bar.info(translate("OsmImporter", "Import of {name} cancelled; nothing was added.").format(name=name))
             else:
-                show_exception(bar, exc, f"Could not import {name}")
+                show_exception(bar, exc, translate("OsmImporter", "Could not import {name}").format(name=name))
             self._done()
 
         def succeeded(result) -> None:
@@ -159,7 +160,7 @@ class OsmImporter(QObject):
             try:
                 self._add(path, result, bbox, keep_view)
             except Exception as exc:  # a bug in adding must not leave the importer stuck
-                show_exception(bar, exc, f"Could not import {name}")
+                show_exception(bar, exc, translate("OsmImporter", "Could not import {name}").format(name=name))
             self._done()
 
         self.task = self.window_.run_task(

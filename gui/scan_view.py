@@ -10,6 +10,7 @@ latest scan into a "Found sites" candidate-sites layer.
 from __future__ import annotations
 
 import h3
+from gridscout.gui.i18n import translate
 from gridscout.layers import hexgrid
 from gridscout.layers.errors import GridScoutError
 from PySide6.QtCore import QObject
@@ -38,25 +39,25 @@ class ScanTool(QObject):
         self.window = window
         self.last_scan = None
         self.task = None
-        self.scan_action = QAction("Scan This &View…", window)
+        self.scan_action = QAction(translate("ScanTool", "Scan This &View…"), window)
         self.scan_action.setObjectName("action_scan_view")
-        self.scan_action.setStatusTip("Score an H3 hexagon surface over the map's extent (no parcels needed)")
+        self.scan_action.setStatusTip(translate("ScanTool", "Score an H3 hexagon surface over the map's extent (no parcels needed)"))
         self.scan_action.triggered.connect(self.scan_view)
-        self.find_action = QAction("&Find Sites in Scan…", window)
+        self.find_action = QAction(translate("ScanTool", "&Find Sites in Scan…"), window)
         self.find_action.setObjectName("action_find_sites")
-        self.find_action.setStatusTip("Merge good scan cells into candidate sites of the campus's size")
+        self.find_action.setStatusTip(translate("ScanTool", "Merge good scan cells into candidate sites of the campus's size"))
         self.find_action.triggered.connect(self.find_sites)
         self.find_action.setEnabled(False)
 
     def ask_resolution(self, default: int) -> int | None:
         value, ok = QInputDialog.getInt(
-            self.window, "Scan This View",
+            self.window, translate("ScanTool", "Scan This View"),
             "H3 resolution (7 ≈ 5 km² cells, 8 ≈ 74 ha, 9 ≈ 10.5 ha, 10 ≈ 1.5 ha):",
             default, hexgrid.MIN_RESOLUTION, hexgrid.MAX_RESOLUTION)
         return value if ok else None
 
     def ask_threshold(self, default: float) -> float | None:
-        value, ok = QInputDialog.getDouble(self.window, "Find Sites", "Lowest cell score in a site:",
+        value, ok = QInputDialog.getDouble(self.window, translate("ScanTool", "Find Sites"), translate("ScanTool", "Lowest cell score in a site:"),
                                            default, 0.0, 100.0, 1)
         return value if ok else None
 
@@ -99,7 +100,7 @@ class ScanTool(QObject):
         from gridscout.scoring.site_finder import DEFAULT_THRESHOLD, find_sites, sites_layer
 
         if self.last_scan is None:
-            self.window.message_bar.warning("Scan a view first (Tools › Scan This View).")
+            self.window.message_bar.warning(translate("ScanTool", "Scan a view first (Tools › Scan This View)."))
             return
         threshold = self.ask_threshold(DEFAULT_THRESHOLD)
         if threshold is None:
@@ -133,7 +134,7 @@ def install(window) -> None:
         tools.addSeparator()
         tools.addAction(window.scan_tool.scan_action)
         tools.addAction(window.scan_tool.find_action)
-    edit = bar.addMenu("&Edit")
+    edit = bar.addMenu(translate("ScanView", "&Edit"))
     edit.setObjectName("menu_edit")
     for act in edit_menu_actions(window, window.site_editor):
         edit.addAction(act)

@@ -19,6 +19,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from gridscout.gui.i18n import translate
 from gridscout.layers.errors import Cancelled, GridScoutError, ProfileError
 from gridscout.scoring.profile import DEFAULT_PROFILE, Profile, load_profile
 from gridscout.scoring.project_scoring import (
@@ -248,7 +249,7 @@ class ScoringSession(QObject):
         self._set_busy(True)
         status = getattr(self.window, "status", None)
         if job.needs_geometry and status is not None:
-            status.job_started("Scoring parcels…")
+            status.job_started(translate("ScoringSession", "Scoring parcels…"))
             job.task.signals.progress.connect(status.job_progress)
             job.task.signals.done.connect(status.job_finished)
         job.task.start()
@@ -305,7 +306,7 @@ class ScoringSession(QObject):
         if user and bar is not None:
             from gridscout.gui.message_bar import show_exception
 
-            show_exception(bar, exc, "Scoring")
+            show_exception(bar, exc, translate("ScoringSession", "Scoring"))
 
     def _message(self, text: str, level: str) -> None:
         bar = getattr(self.window, "message_bar", None)

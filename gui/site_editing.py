@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import geopandas as gpd
 import pandas as pd
+from gridscout.gui.i18n import translate
 from gridscout.layers.model import Layer, Source
 from gridscout.layers.registry import get_kind
 from PySide6.QtCore import QObject
@@ -44,7 +45,7 @@ class _AddLayerCommand(QUndoCommand):
     """Add the sites layer itself (undone: the layer goes again)."""
 
     def __init__(self, editor: SiteEditor, layer: Layer) -> None:
-        super().__init__("Add candidate sites layer")
+        super().__init__(translate("SiteEditor", "Add candidate sites layer"))
         self.editor, self.layer = editor, layer
 
     def redo(self) -> None:
@@ -100,7 +101,7 @@ class SiteEditor(QObject):
     def add_site(self, lon: float, lat: float, name: str | None = None) -> str:
         """Add a point site at (lon, lat); returns its name."""
         layer = self.sites_layer()
-        self.undo_stack.beginMacro("Add candidate site")
+        self.undo_stack.beginMacro(translate("SiteEditor", "Add candidate site"))
         try:
             if layer is None:
                 layer = Layer(SITES_LAYER, "candidate_sites", empty_sites(), Source("placed by hand"),
@@ -112,7 +113,7 @@ class SiteEditor(QObject):
             row = row.rename_geometry(before.geometry.name) if before.geometry.name != "geometry" else row
             after = gpd.GeoDataFrame(pd.concat([before, row], ignore_index=True),
                                      geometry=before.geometry.name, crs=4326)
-            self.undo_stack.push(_FrameCommand(self, f"Add site {name!r}", before, after, layer))
+            self.undo_stack.push(_FrameCommand(self, translate("SiteEditor", "Add site {name}").format(name=repr(name)), before, after, layer))
         finally:
             self.undo_stack.endMacro()
         return name
@@ -122,7 +123,7 @@ class SiteEditor(QObject):
         before = layer.data
         after = before.copy()
         after.loc[after.index[self._row(layer, name)], after.geometry.name] = Point(lon, lat)
-        self.undo_stack.push(_FrameCommand(self, f"Move site {name!r}", before, after, layer))
+        self.undo_stack.push(_FrameCommand(self, translate("SiteEditor", "Move site {name}").format(name=repr(name)), before, after, layer))
 
     def rename_site(self, name: str, new_name: str) -> None:
         new_name = new_name.strip()
@@ -132,13 +133,13 @@ class SiteEditor(QObject):
         before = layer.data
         after = before.copy()
         after.loc[after.index[self._row(layer, name)], "name"] = new_name
-        self.undo_stack.push(_FrameCommand(self, f"Rename site {name!r} to {new_name!r}", before, after, layer))
+        self.undo_stack.push(_FrameCommand(self, translate("SiteEditor", "Rename site {name} to {new_name}").format(name=repr(name), new_name=repr(new_name)), before, after, layer))
 
     def delete_site(self, name: str) -> None:
         layer = self._require_layer()
         before = layer.data
         after = before.drop(index=before.index[self._row(layer, name)]).reset_index(drop=True)
-        self.undo_stack.push(_FrameCommand(self, f"Delete site {name!r}", before, after, layer))
+        self.undo_stack.push(_FrameCommand(self, translate("SiteEditor", "Delete site {name}").format(name=repr(name)), before, after, layer))
 
     def _require_layer(self) -> Layer:
         layer = self.sites_layer()
@@ -160,10 +161,10 @@ class SiteEditor(QObject):
 
 def edit_menu_actions(window, editor: SiteEditor) -> list:
     """Undo / Redo actions (Ctrl+Z / Ctrl+Shift+Z, and Ctrl+Y) for the Edit menu."""
-    undo = editor.undo_stack.createUndoAction(window, "&Undo")
+    undo = editor.undo_stack.createUndoAction(window, translate("SiteEditor", "&Undo"))
     undo.setObjectName("action_undo")
     undo.setShortcuts([QKeySequence("Ctrl+Z")])
-    redo = editor.undo_stack.createRedoAction(window, "&Redo")
+    redo = editor.undo_stack.createRedoAction(window, translate("SiteEditor", "&Redo"))
     redo.setObjectName("action_redo")
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     return [undo, redo]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from gridscout.gui.i18n import translate, translate_wording
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
-CRS_TEXT = "EPSG:4326 · display Web Mercator"
+CRS_TEXT = QT_TRANSLATE_NOOP("StatusBar", "EPSG:4326 · display Web Mercator")
 
 
 def format_lonlat(lon: float, lat: float) -> str:
@@ -29,12 +31,12 @@ class StatusBar(QStatusBar):
         self.progress.hide()
         self.coords = QLabel("")
         self.coords.setMinimumWidth(210)
-        self.coords.setToolTip("Cursor position (WGS84 longitude/latitude)")
+        self.coords.setToolTip(translate("StatusBar", "Cursor position (WGS84 longitude/latitude)"))
         self.scale = QLabel(format_scale(0))
         self.scale.setMinimumWidth(110)
-        self.scale.setToolTip("Map scale at the centre of the view (true ground distance)")
-        self.crs = QLabel(CRS_TEXT)
-        self.crs.setToolTip("Data are stored and measured in WGS84 (EPSG:4326); the map is drawn in Web Mercator")
+        self.scale.setToolTip(translate("StatusBar", "Map scale at the centre of the view (true ground distance)"))
+        self.crs = QLabel(translate("StatusBar", CRS_TEXT))
+        self.crs.setToolTip(translate("StatusBar", "Data are stored and measured in WGS84 (EPSG:4326); the map is drawn in Web Mercator"))
         for w in (self.progress, self.coords, self.scale, self.crs):
             self.addPermanentWidget(w)
         self._jobs = 0
@@ -55,7 +57,7 @@ class StatusBar(QStatusBar):
         lons, lats = zip(*points, strict=True)
         metres = Geod(ellps="WGS84").line_length(lons, lats)
         text = f"{metres / 1000:,.3f} km" if metres >= 1000 else f"{metres:,.1f} m"
-        self.showMessage(f"Measured: {text} (geodesic, WGS84; {len(points) - 1} segment(s))")
+        self.showMessage(translate("StatusBar", "Measured: {text} (geodesic, WGS84; {points} segment(s))").format(text=text, points=len(points) - 1))
 
     def job_started(self, message: str = "") -> None:
         self._jobs += 1
@@ -67,7 +69,7 @@ class StatusBar(QStatusBar):
     def job_progress(self, fraction: float, message: str = "") -> None:
         self.progress.setValue(int(min(max(fraction, 0.0), 1.0) * 1000))
         if message:
-            self.showMessage(message)
+            self.showMessage(translate_wording(message))
 
     def job_finished(self) -> None:
         self._jobs = max(0, self._jobs - 1)

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from gridscout.gui.i18n import translate
 from gridscout.layers.errors import Cancelled
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -157,7 +158,7 @@ def run_with_dialog(
 
     def on_cancel() -> None:
         task.cancel()
-        dialog.setLabelText(f"{title}\nCancelling…")
+        dialog.setLabelText(translate("Workers", "{title}\nCancelling…").format(title=title))
 
     task.signals.progress.connect(on_progress)
     dialog.canceled.connect(on_cancel)

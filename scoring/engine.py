@@ -20,7 +20,7 @@ from gridscout.scoring.evidence.diagnostics import score_diagnostics
 from gridscout.scoring.measurements import Measurements, clear_cache, prepare
 from gridscout.scoring.profile_model import Profile
 from gridscout.scoring.results import ScoreResult, ScoreSummary
-from gridscout.scoring.wording import share_percent
+from gridscout.scoring.wording import QT_TRANSLATE_NOOP, share_percent
 
 __all__ = [
     "Measurements",
@@ -46,11 +46,13 @@ def raw_values(c: Criterion, m: Measurements, profile: Profile) -> np.ndarray:
 
 
 def area_reason(min_area_ha: float) -> str:
-    return f"area below the {min_area_ha:g} ha minimum"
+    return QT_TRANSLATE_NOOP("Wording", "area below the {minimum:g} ha minimum").format(minimum=min_area_ha)
 
 
 def overlap_reason(layer: str, max_share: float) -> str:
-    return f"more than {max_share:.0%} in {layer}" if max_share > 0 else f"overlaps {layer}"
+    if max_share > 0:
+        return QT_TRANSLATE_NOOP("Wording", "more than {share:.0%} in {layer}").format(share=max_share, layer=layer)
+    return QT_TRANSLATE_NOOP("Wording", "overlaps {layer}").format(layer=layer)
 
 
 def small_int_unique(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -90,7 +92,8 @@ def apply_exclusions(
             below,
             lambda rows: np.floor(np.maximum(m.area_ha[rows], 0.0) * 10.0).astype(np.int64),
             lambda v, a=min_area: (
-                area_reason(a) if v is None else f"parcel {v / 10:.1f} ha < minimum {a:g} ha"
+                area_reason(a) if v is None else QT_TRANSLATE_NOOP(
+                    "Wording", "parcel {area:.1f} ha < minimum {minimum:g} ha").format(area=v / 10, minimum=a)
             ),
         )
     for e in profile.exclusions:
@@ -102,7 +105,8 @@ def apply_exclusions(
             lambda v, e=e: (
                 overlap_reason(e.layer, e.max_overlap_share)
                 if v is None
-                else f"{v}% in {e.layer} > maximum {e.max_overlap_share:.0%}"
+                else QT_TRANSLATE_NOOP("Wording", "{percent}% in {layer} > maximum {share:.0%}").format(
+                    percent=v, layer=e.layer, share=e.max_overlap_share)
             ),
         )
     reason = pd.Categorical.from_codes(codes, categories=categories, validate=False)

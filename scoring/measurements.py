@@ -26,6 +26,7 @@ from gridscout.scoring import layer_measures as crit
 from gridscout.scoring.cost import CostEstimate, interconnection_cost
 from gridscout.scoring.criteria import MeasureInputs, criterion_type
 from gridscout.scoring.profile_model import Profile
+from gridscout.scoring.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -220,7 +221,7 @@ def prepare(
             if cached is not None:
                 _cache.move_to_end(key)
         if cached is not None:
-            progress(1.0, "measurements from cache")
+            progress(1.0, QT_TRANSLATE_NOOP("Wording", "measurements from cache"))
             return cached
 
     started = time.perf_counter()
@@ -294,7 +295,7 @@ def _measure(
         if e.layer not in overlap:
             p(0.0, f"overlap with {e.layer}")
             overlap[e.layer] = crit.overlap_shares(geoms, exclusions[e.layer], e.layer)
-    progress(1.0, "measured")
+    progress(1.0, QT_TRANSLATE_NOOP("Wording", "measured"))
     m = Measurements(
         parcels=parcels,
         parcel_ids=ids,

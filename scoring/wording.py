@@ -8,6 +8,13 @@ from typing import Any
 
 import numpy as np
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark ``text`` for translation (Qt's lupdate finds it); the GUI translates it where it is
+    shown (``gui.i18n.translate_wording``). No Qt below the GUI, so this does nothing else."""
+    return text
+
+
 _PLACEHOLDER_NAME = re.compile(r"^(unknown|unnamed|n/?a|none)[\s_-]*\d*$", re.IGNORECASE)
 
 

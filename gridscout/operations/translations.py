@@ -53,7 +53,7 @@ def ts_sources(lang: str | None = None) -> list[Path]:
 def compile_catalogue(ts: Path, qm: Path) -> Path:
     """Compile one ``.ts`` into ``qm`` with lrelease; raise GridScoutError naming the file."""
     qm.parent.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run([*qt_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)],
+    done = subprocess.run([*qt_tool("lrelease"), "-silent", "-nounfinished", str(ts), "-qm", str(qm)],
                           capture_output=True, text=True)
     if done.returncode != 0 or not qm.is_file():
         raise GridScoutError(f"lrelease could not compile {ts}: {(done.stderr or done.stdout).strip()}; "

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gridscout.gui.i18n import translate
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -87,10 +88,10 @@ class ChooseLayersDialog(QDialog):
 
     def __init__(self, path: str, layers: list[tuple[str, str, int | None]], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"Add Layers — {Path(path).name}")
+        self.setWindowTitle(translate("ChooseLayersDialog", "Add Layers — {path}").format(path=Path(path).name))
         self.resize(480, 360)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(f"{Path(path).name} holds {len(layers)} layers. Choose the ones to add:"))
+        lay.addWidget(QLabel(translate("ChooseLayersDialog", "{path} holds {layers} layers. Choose the ones to add:").format(path=Path(path).name, layers=len(layers))))
         self.list = QListWidget()
         for name, gtype, count in layers:
             text = f"{name}   ({gtype}{f', {count:,} features' if count is not None else ''})"
@@ -128,7 +129,7 @@ class ConfirmLayerDialog(QDialog):
         super().__init__(parent)
         self.candidate = candidate
         self.kinds = {n: k for n, k in all_kinds().items() if k.is_raster == candidate.is_raster}
-        self.setWindowTitle(f"Add Layer — {candidate.label}")
+        self.setWindowTitle(translate("ConfirmLayerDialog", "Add Layer — {label}").format(label=candidate.label))
         self.resize(520, 460)
         lay = QVBoxLayout(self)
         form = QFormLayout()
@@ -136,24 +137,25 @@ class ConfirmLayerDialog(QDialog):
         scores = dict((n, s) for s, n in candidate.kind_scores)
         for name, kind in self.kinds.items():
             score = scores.get(name, 0.0)
-            self.kind_combo.addItem(f"{kind.title or name}{f'  (detected, {score:.0%})' if score > 0 else ''}", name)
+            detected = translate("ConfirmLayerDialog", "  (detected, {score:.0%})").format(score=score) if score > 0 else ""
+            self.kind_combo.addItem(translate("LayerKinds", kind.title or name) + detected, name)
         best = candidate.best_kind
         if best in self.kinds:
             self.kind_combo.setCurrentIndex(list(self.kinds).index(best))
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
-        form.addRow("Source", QLabel(candidate.label))
-        form.addRow("Kind", self.kind_combo)
+        form.addRow(translate("ConfirmLayerDialog", "Source"), QLabel(candidate.label))
+        form.addRow(translate("ConfirmLayerDialog", "Kind"), self.kind_combo)
         lay.addLayout(form)
         self.note = QLabel()
         self.note.setWordWrap(True)
         lay.addWidget(self.note)
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Field", "Source column"])
+        self.table.setHorizontalHeaderLabels([translate("ConfirmLayerDialog", "Field"), translate("ConfirmLayerDialog", "Source column")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         lay.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add Layer")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ConfirmLayerDialog", "Add Layer"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
@@ -169,9 +171,9 @@ class ConfirmLayerDialog(QDialog):
         name = self.kind()
         kind = self.kinds.get(name)
         if self.candidate.best_kind is None:
-            self.note.setText("GridScout could not tell what this layer holds: choose its kind.")
+            self.note.setText(translate("ConfirmLayerDialog", "GridScout could not tell what this layer holds: choose its kind."))
         else:
-            self.note.setText("Check the kind and which source column feeds each field; change them if needed.")
+            self.note.setText(translate("ConfirmLayerDialog", "Check the kind and which source column feeds each field; change them if needed."))
         fields = mapping_fields(kind) if not self.candidate.is_raster else []
         mapping = self.candidate.mappings.get(name, {})
         self.table.setRowCount(len(fields))

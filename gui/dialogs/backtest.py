@@ -14,6 +14,7 @@ import math
 from pathlib import Path
 
 import pyqtgraph as pg
+from gridscout.gui.i18n import translate
 from gridscout.gui.workers import run_with_dialog
 from PySide6.QtWidgets import (
     QComboBox,
@@ -80,7 +81,7 @@ class BacktestDialog(QDialog):
         self.report = None
         self.labels = None
         self.calibration = None
-        self.setWindowTitle("Backtest against known sites")
+        self.setWindowTitle(translate("BacktestDialog", "Backtest against known sites"))
         self.setObjectName("backtestDialog")
         self.resize(980, 640)
         col = QVBoxLayout(self)
@@ -89,45 +90,45 @@ class BacktestDialog(QDialog):
         self.sites_combo.setObjectName("knownSitesCombo")
         project = window.scoring.project
         self.sites_combo.addItems(known_site_layers(project) if project else [])
-        form.addRow("Known sites layer:", self.sites_combo)
+        form.addRow(translate("BacktestDialog", "Known sites layer:"), self.sites_combo)
         profile = window.scoring.profile
         self.profile_label = QLabel(profile.name if profile else "(no profile)")
-        form.addRow("Profile:", self.profile_label)
+        form.addRow(translate("BacktestDialog", "Profile:"), self.profile_label)
         col.addLayout(form)
         buttons = QHBoxLayout()
-        self.run_button = QPushButton("Run backtest")
+        self.run_button = QPushButton(translate("BacktestDialog", "Run backtest"))
         self.run_button.clicked.connect(self.run)
-        self.calibrate_button = QPushButton("Calibrate…")
-        self.calibrate_button.setToolTip("Fit the profile to these known sites and select the new profile")
+        self.calibrate_button = QPushButton(translate("BacktestDialog", "Calibrate…"))
+        self.calibrate_button.setToolTip(translate("BacktestDialog", "Fit the profile to these known sites and select the new profile"))
         self.calibrate_button.clicked.connect(self.calibrate)
-        close = QPushButton("Close")
+        close = QPushButton(translate("BacktestDialog", "Close"))
         close.clicked.connect(self.accept)
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.calibrate_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         col.addLayout(buttons)
-        self.headline = QLabel("Choose the layer of known data-center sites and run the backtest.")
+        self.headline = QLabel(translate("BacktestDialog", "Choose the layer of known data-center sites and run the backtest."))
         self.headline.setObjectName("backtestHeadline")
         self.headline.setWordWrap(True)
         col.addWidget(self.headline)
         body = QHBoxLayout()
         self.plot = pg.PlotWidget(background="w")
         self.plot.setObjectName("rocPlot")
-        self.plot.setLabel("bottom", "false positive rate")
-        self.plot.setLabel("left", "true positive rate (known sites)")
+        self.plot.setLabel("bottom", translate("BacktestDialog", "false positive rate"))
+        self.plot.setLabel("left", translate("BacktestDialog", "true positive rate (known sites)"))
         self.plot.setXRange(0, 1)
         self.plot.setYRange(0, 1)
         self.plot.setMinimumWidth(360)
         body.addWidget(self.plot, 1)
         tables = QVBoxLayout()
-        self.lift_table = table(["Top", "Candidates", "Known", "Precision", "Lift", "Recall"])
-        self.criteria_table = table(["Criterion", "Weight", "AUC", "Median known", "Median other"])
+        self.lift_table = table([translate("BacktestDialog", "Top"), translate("BacktestDialog", "Candidates"), translate("BacktestDialog", "Known"), translate("BacktestDialog", "Precision"), translate("BacktestDialog", "Lift"), translate("BacktestDialog", "Recall")])
+        self.criteria_table = table([translate("BacktestDialog", "Criterion"), translate("BacktestDialog", "Weight"), translate("BacktestDialog", "AUC"), translate("BacktestDialog", "Median known"), translate("BacktestDialog", "Median other")])
         self.notes = QLabel("")
         self.notes.setWordWrap(True)
-        tables.addWidget(QLabel("<b>Precision and lift at the top</b>"))
+        tables.addWidget(QLabel(translate("BacktestDialog", "<b>Precision and lift at the top</b>")))
         tables.addWidget(self.lift_table, 1)
-        tables.addWidget(QLabel("<b>Each criterion alone</b>"))
+        tables.addWidget(QLabel(translate("BacktestDialog", "<b>Each criterion alone</b>")))
         tables.addWidget(self.criteria_table, 2)
         tables.addWidget(self.notes)
         body.addLayout(tables, 1)
@@ -144,8 +145,8 @@ class BacktestDialog(QDialog):
     def run(self) -> None:
         project, profile = self.window_.scoring.project, self.window_.scoring.profile
         layer = self.sites_combo.currentText()
-        self.headline.setText("Backtesting…")
-        run_with_dialog(self, "Backtest", lambda p: run_backtest(project, profile, layer, p),
+        self.headline.setText(translate("BacktestDialog", "Backtesting…"))
+        run_with_dialog(self, translate("BacktestDialog", "Backtest"), lambda p: run_backtest(project, profile, layer, p),
                         on_result=self.show_result, on_error=self.show_error)
 
     def show_error(self, exc: BaseException) -> None:
@@ -157,15 +158,14 @@ class BacktestDialog(QDialog):
         self.labels, _result, report = outcome
         self.report = report
         self.window_.evidence_report = report
-        self.headline.setText(
-            f"<b>ROC AUC {report.auc:.3f}</b> (95% interval {report.auc_low:.3f}–{report.auc_high:.3f}; "
-            f"0.5 = chance) — {report.known:,} of {report.candidates:,} candidates hold a known site "
-            f"of layer {self.sites_combo.currentText()!r}"
-        )
+        self.headline.setText(translate(
+            "BacktestDialog", "<b>ROC AUC {auc:.3f}</b> (95% interval {low:.3f}–{high:.3f}; 0.5 = chance) — {known:,} of {candidates:,} candidates hold a known site of layer {layer}").format(
+            auc=report.auc, low=report.auc_low, high=report.auc_high, known=report.known,
+            candidates=report.candidates, layer=repr(self.sites_combo.currentText())))
         self.plot.clear()
         self.plot.plot([0, 1], [0, 1], pen=pg.mkPen("#999999", width=1, style=pg.QtCore.Qt.PenStyle.DashLine))
         self.plot.plot(report.roc_fpr, report.roc_tpr, pen=pg.mkPen("#B55D00", width=2.5))
-        self.plot.setTitle(f"ROC — profile {report.profile}: AUC {report.auc:.3f}", color="k")
+        self.plot.setTitle(translate("BacktestDialog", "ROC — profile {profile}: AUC {auc:.3f}").format(profile=report.profile, auc=report.auc), color="k")
         fill(self.lift_table, [[f"{t.fraction:.0%}", f"{t.candidates:,}", f"{t.known:,}", f"{t.precision:.1%}",
                                 "–" if math.isnan(t.lift) else f"{t.lift:.1f}×", f"{t.recall:.0%}"]
                                for t in report.top])
@@ -176,7 +176,7 @@ class BacktestDialog(QDialog):
 
     # -- calibrate -------------------------------------------------------------------------------
     def _ask_path(self, suggested: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, "Save Calibrated Profile", suggested, "Profiles (*.toml)")
+        path, _ = QFileDialog.getSaveFileName(self, translate("BacktestDialog", "Save Calibrated Profile"), suggested, translate("BacktestDialog", "Profiles (*.toml)"))
         return path
 
     def calibrate(self) -> None:
@@ -203,8 +203,8 @@ class BacktestDialog(QDialog):
             write_calibrated(result, path, candidates=f"project {project.title}", known_sites=layer, when=when)
             return result
 
-        self.headline.setText("Calibrating…")
-        run_with_dialog(self, "Calibrate", work, on_result=lambda r: self.calibrated(r, path),
+        self.headline.setText(translate("BacktestDialog", "Calibrating…"))
+        run_with_dialog(self, translate("BacktestDialog", "Calibrate"), work, on_result=lambda r: self.calibrated(r, path),
                         on_error=self.show_error)
 
     def calibrated(self, result, path: str) -> None:
@@ -213,8 +213,6 @@ class BacktestDialog(QDialog):
         if panel is not None:
             panel.choose_profile(path)
         self.profile_label.setText(result.profile.name)
-        self.headline.setText(
-            f"Wrote <b>{Path(path).name}</b> and selected it: cross-validated AUC {result.cv_auc:.3f} "
-            f"(start {result.start_cv_auc:.3f}), in-sample {result.in_sample_auc:.3f}. Run the backtest again "
-            "to see the new profile."
-        )
+        self.headline.setText(translate(
+            "BacktestDialog", "Wrote <b>{file}</b> and selected it: cross-validated AUC {cv:.3f} (start {start:.3f}), in-sample {in_sample:.3f}. Run the backtest again to see the new profile.").format(
+            file=Path(path).name, cv=result.cv_auc, start=result.start_cv_auc, in_sample=result.in_sample_auc))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from gridscout.gui.i18n import translate
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-_SOURCES_HTML = """
+_SOURCES_HTML = QT_TRANSLATE_NOOP("HowToDialog", """
 <h2>How to load real data</h2>
 <p>Use <b>File › Add Layer…</b> (Ctrl+Shift+A) or drop files on the window. GridScout reads
 GeoPackage, Shapefile (.shp or zipped), GeoJSON, FlatGeobuf, GeoParquet, CSV with coordinates or
@@ -35,7 +37,7 @@ site){osm}. US: HIFLD electric substations and transmission lines.</li>
 <p>These commands work without a display:</p>
 <ul>{commands}</ul>
 <p><code>gridscout SUBCOMMAND --help</code> tells the details.</p>
-"""
+""")
 
 
 def howto_html(commands: Sequence[tuple[str, str]] = ()) -> str:
@@ -44,10 +46,11 @@ def howto_html(commands: Sequence[tuple[str, str]] = ()) -> str:
     from html import escape
 
     names = {name for name, _ in commands}
-    osm = (", converted with <code>gridscout import-osm REGION.osm.pbf</code>" if "import-osm" in names else "")
+    osm = (translate("HowToDialog", ", converted with <code>gridscout import-osm REGION.osm.pbf</code>")
+           if "import-osm" in names else "")
     items = "".join(f"<li><code>gridscout {escape(n)}</code> — {escape(h)}</li>" for n, h in commands)
-    items = items or "<li><code>gridscout --help</code> lists them</li>"
-    return _SOURCES_HTML.format(osm=osm, commands=items)
+    items = items or translate("HowToDialog", "<li><code>gridscout --help</code> lists them</li>")
+    return translate("HowToDialog", _SOURCES_HTML).format(osm=osm, commands=items)
 
 
 def show_about(parent: QWidget | None) -> None:
@@ -55,19 +58,16 @@ def show_about(parent: QWidget | None) -> None:
 
     QMessageBox.about(
         parent,
-        "About GridScout",
+        translate("HowToDialog", "About GridScout"),
         f"<h3>GridScout {gridscout.__version__}</h3>"
-        "<p>Scores land parcels for power proximity — distance to high-voltage substations and lines, "
-        "nearby generation and the estimated interconnection cost — for data-center site scouting.</p>"
-        "<p>Distances are geodesic on WGS84; the map is drawn in Web Mercator for display only.</p>"
-        "<p>Basemap and OpenStreetMap-derived data © OpenStreetMap contributors (ODbL).</p>",
+        + translate("HowToDialog", "<p>Scores land parcels for power proximity — distance to high-voltage substations and lines, nearby generation and the estimated interconnection cost — for data-center site scouting.</p><p>Distances are geodesic on WGS84; the map is drawn in Web Mercator for display only.</p><p>Basemap and OpenStreetMap-derived data © OpenStreetMap contributors (ODbL).</p>"),
     )
 
 
 class HowToDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, commands: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__(parent)
-        self.setWindowTitle("How to load real data")
+        self.setWindowTitle(translate("HowToDialog", "How to load real data"))
         self.resize(640, 560)
         lay = QVBoxLayout(self)
         text = QTextBrowser()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gridscout.gui.i18n import translate
 from gridscout.layers.model import Layer
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -62,7 +63,7 @@ def layer_summary(layer: Layer) -> dict[str, str]:
 class LayerPropertiesDialog(QDialog):
     def __init__(self, layer: Layer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Layer Properties — {layer.name}")
+        self.setWindowTitle(translate("LayerPropertiesDialog", "Layer Properties — {name}").format(name=layer.name))
         self.resize(640, 560)
         lay = QVBoxLayout(self)
         form = QFormLayout()
@@ -73,9 +74,9 @@ class LayerPropertiesDialog(QDialog):
             form.addRow(label, v)
         lay.addLayout(form)
 
-        lay.addWidget(QLabel("Field mapping (canonical field ← source column)"))
+        lay.addWidget(QLabel(translate("LayerPropertiesDialog", "Field mapping (canonical field ← source column)")))
         table = QTableWidget(len(layer.mapping), 2)
-        table.setHorizontalHeaderLabels(["Field", "Source column"])
+        table.setHorizontalHeaderLabels([translate("LayerPropertiesDialog", "Field"), translate("LayerPropertiesDialog", "Source column")])
         for r, (canonical, column) in enumerate(sorted(layer.mapping.items())):
             table.setItem(r, 0, QTableWidgetItem(canonical))
             table.setItem(r, 1, QTableWidgetItem(str(column)))
@@ -85,7 +86,7 @@ class LayerPropertiesDialog(QDialog):
         table.setMaximumHeight(150)
         lay.addWidget(table)
 
-        lay.addWidget(QLabel("Validation report"))
+        lay.addWidget(QLabel(translate("LayerPropertiesDialog", "Validation report")))
         self.report_text = QPlainTextEdit(layer.report.to_text())
         self.report_text.setReadOnly(True)
         lay.addWidget(self.report_text, 1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 
+from gridscout.gui.i18n import translate
 from gridscout.layers.model import Layer
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -114,7 +115,7 @@ class LayerStyleDialog(QDialog):
         super().__init__(parent)
         self.layer = layer
         self._style = copy.deepcopy(layer.style or {})
-        self.setWindowTitle(f"Style — {layer.name}")
+        self.setWindowTitle(translate("LayerStyleDialog", "Style — {name}").format(name=layer.name))
         self.resize(460, 420)
         lay = QVBoxLayout(self)
         form = QFormLayout()
@@ -129,10 +130,10 @@ class LayerStyleDialog(QDialog):
             self.classes_spin.setValue(len(ramp) if ramp else 5)
             fill = self._style.get("fill", "#D8C79A")
             outline = self._style.get("outline", "#7D6B45")
-            form.addRow("Fill (before scoring)", _colour_button(fill, lambda c: self._style.update(fill=c)))
-            form.addRow("Outline", _colour_button(outline, lambda c: self._style.update(outline=c)))
-            form.addRow("Score colour ramp (low → high)", self.ramp_combo)
-            form.addRow("Score classes (equal intervals of 0–100)", self.classes_spin)
+            form.addRow(translate("LayerStyleDialog", "Fill (before scoring)"), _colour_button(fill, lambda c: self._style.update(fill=c)))
+            form.addRow(translate("LayerStyleDialog", "Outline"), _colour_button(outline, lambda c: self._style.update(outline=c)))
+            form.addRow(translate("LayerStyleDialog", "Score colour ramp (low → high)"), self.ramp_combo)
+            form.addRow(translate("LayerStyleDialog", "Score classes (equal intervals of 0–100)"), self.classes_spin)
         elif layer.kind in VOLTAGE_KINDS:
             classes = copy.deepcopy(self._style.get("voltage_classes") or default_voltage_classes())
             self._style["voltage_classes"] = classes
@@ -145,7 +146,7 @@ class LayerStyleDialog(QDialog):
             self._add_table("Colour by fuel:", "Fuel", rows, lay)
         else:
             colours = style_colours(layer.kind, self._style) or ["#3388FF"]
-            form.addRow("Fill colour", _colour_button(colours[0], lambda c: self._style.update(fill=c)))
+            form.addRow(translate("LayerStyleDialog", "Fill colour"), _colour_button(colours[0], lambda c: self._style.update(fill=c)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -154,7 +155,7 @@ class LayerStyleDialog(QDialog):
     def _add_table(self, title: str, header: str, rows, lay: QVBoxLayout) -> None:
         lay.addWidget(QLabel(title))
         self.table = QTableWidget(len(rows), 2)
-        self.table.setHorizontalHeaderLabels([header, "Colour"])
+        self.table.setHorizontalHeaderLabels([header, translate("LayerStyleDialog", "Colour")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         for r, (label, colour, setter) in enumerate(rows):

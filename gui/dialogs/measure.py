@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from gridscout.gui.i18n import translate
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -93,18 +94,18 @@ class MeasurePanel(QFrame):
         col.setContentsMargins(8, 4, 4, 6)
         col.setSpacing(2)
         top = QHBoxLayout()
-        title = QLabel("<b>Measure</b> <span style='color:#606060'>(geodesic, WGS84)</span>")
+        title = QLabel(translate("MeasurePanel", "<b>Measure</b> <span style='color:#606060'>(geodesic, WGS84)</span>"))
         top.addWidget(title, 1)
         self.clear_button = QToolButton()
-        self.clear_button.setText("Clear")
+        self.clear_button.setText(translate("MeasurePanel", "Clear"))
         self.clear_button.setAutoRaise(True)
-        self.clear_button.setToolTip("Start a new measurement")
+        self.clear_button.setToolTip(translate("MeasurePanel", "Start a new measurement"))
         self.clear_button.clicked.connect(self.clear)
         top.addWidget(self.clear_button)
         close = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
-        close.setToolTip("Close the measure panel (back to Pan)")
+        close.setToolTip(translate("MeasurePanel", "Close the measure panel (back to Pan)"))
         close.clicked.connect(self.close_tool)
         top.addWidget(close)
         col.addLayout(top)
@@ -119,10 +120,10 @@ class MeasurePanel(QFrame):
         self.area_label = QLabel("—")
         self.area_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.perimeter_label = QLabel("—")
-        form.addRow("Length", self.length_label)
-        form.addRow("Last segment", self.segment_label)
-        form.addRow("Area", self.area_label)
-        form.addRow("Perimeter", self.perimeter_label)
+        form.addRow(translate("MeasurePanel", "Length"), self.length_label)
+        form.addRow(translate("MeasurePanel", "Last segment"), self.segment_label)
+        form.addRow(translate("MeasurePanel", "Area"), self.area_label)
+        form.addRow(translate("MeasurePanel", "Perimeter"), self.perimeter_label)
         col.addLayout(form)
         self.hint = QLabel(HINT)
         self.hint.setStyleSheet("color: #606060; font-size: 8pt;")
@@ -153,7 +154,7 @@ class MeasurePanel(QFrame):
         self._show(measure(points))
         self.finished = True
         if len(points) >= 2:
-            self.hint.setText("Finished. Click to start a new measurement.")
+            self.hint.setText(translate("MeasurePanel", "Finished. Click to start a new measurement."))
 
     def _show(self, m: Measurement) -> None:
         self.measurement = m

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gridscout.gui.i18n import translate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -47,7 +48,7 @@ class OsmImportDialog(QDialog):
 
     def __init__(self, path: str, extent: Bbox | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import OpenStreetMap")
+        self.setWindowTitle(translate("OsmImportDialog", "Import OpenStreetMap"))
         self.setObjectName("osmImportDialog")
         self.setMinimumWidth(480)
         self._extent = clamp_bbox(extent) if extent is not None else None
@@ -58,11 +59,11 @@ class OsmImportDialog(QDialog):
         intro.setWordWrap(True)
         column.addWidget(intro)
 
-        self.limit = QGroupBox("Only features in a bounding box (WGS84 degrees)")
+        self.limit = QGroupBox(translate("OsmImportDialog", "Only features in a bounding box (WGS84 degrees)"))
         self.limit.setCheckable(True)
         self.limit.setChecked(False)
         grid = QGridLayout(self.limit)
-        self.use_extent = QCheckBox("Current map extent")
+        self.use_extent = QCheckBox(translate("OsmImportDialog", "Current map extent"))
         self.use_extent.setEnabled(self._extent is not None)
         grid.addWidget(self.use_extent, 0, 0, 1, 4)
         self.fields: dict[str, QDoubleSpinBox] = {}
@@ -81,7 +82,7 @@ class OsmImportDialog(QDialog):
             grid.addWidget(box, 1 + i // 2, 2 * (i % 2) + 1)
         column.addWidget(self.limit)
 
-        self.lifecycle = QCheckBox("Also import features under construction, proposed or disused")
+        self.lifecycle = QCheckBox(translate("OsmImportDialog", "Also import features under construction, proposed or disused"))
         column.addWidget(self.lifecycle)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #B71C1C")
@@ -89,7 +90,7 @@ class OsmImportDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("OsmImportDialog", "Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         column.addWidget(self.buttons)

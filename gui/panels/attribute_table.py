@@ -13,7 +13,13 @@ import html
 import logging
 
 import numpy as np
-from gridscout.gui.panels.field_notes import FieldNoteEditor, field_notes_for, status_icon
+from gridscout.gui.i18n import translate
+from gridscout.gui.panels.field_notes import (
+    FieldNoteEditor,
+    field_notes_for,
+    status_icon,
+    status_text,
+)
 from gridscout.gui.widgets.attribute_model import LayerTableModel, NoteColumns
 from gridscout.gui.widgets.attribute_toolbar import ANY_NOTE, AttributeToolbar, rows_selection
 from gridscout.gui.widgets.table_filter import FilterError, evaluate
@@ -245,7 +251,7 @@ class AttributeTablePanel(QWidget):
             self.filter_error = str(exc)
             ok = False
             if report:
-                self.window.message_bar.warning(f"Filter not applied: {exc}")
+                self.window.message_bar.warning(translate("AttributeTablePanel", "Filter not applied: {exc}").format(exc=exc))
             try:
                 mask = evaluate(self._last_good, self.model.filter_columns(), n)
             except FilterError:
@@ -367,7 +373,7 @@ class AttributeTablePanel(QWidget):
         if not rows.size:
             current = self.view.currentIndex()
             if not current.isValid():
-                self.window.message_bar.info("Select rows in the attribute table first.")
+                self.window.message_bar.info(translate("AttributeTablePanel", "Select rows in the attribute table first."))
                 return
             rows = np.array([self.model.source_row(current.row())])
         self._zoom(layer, rows.tolist())
@@ -405,26 +411,29 @@ class AttributeTablePanel(QWidget):
                 self.select_rows([src])
             if layer.kind == "parcels":
                 rows = self._selected[:MAX_NOTE_TARGETS].tolist()
-                menu.addAction("Field note…", lambda: self.notes.edit_dialog(layer, rows))
-                status_menu = menu.addMenu("Set status")
+                menu.addAction(translate("AttributeTablePanel", "Field note…"), lambda: self.notes.edit_dialog(layer, rows))
+                status_menu = menu.addMenu(translate("AttributeTablePanel", "Set status"))
                 index = self.notes.index(layer)
                 ids = [index.parcel_id(r) for r in rows]
                 for s in NOTE_STATUSES:
-                    status_menu.addAction(status_icon(s), s, lambda s=s: self.notes.set_note(ids, s))
-            menu.addAction("Zoom to selection", self.zoom_to_selection)
-        menu.addAction("Clear selection", lambda: self.select_rows([]))
+                    status_menu.addAction(status_icon(s), status_text(s), lambda s=s: self.notes.set_note(ids, s))
+            menu.addAction(translate("AttributeTablePanel", "Zoom to selection"), self.zoom_to_selection)
+        menu.addAction(translate("AttributeTablePanel", "Clear selection"), lambda: self.select_rows([]))
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def _update_info(self) -> None:
         layer = self.current_layer()
         if layer is None:
-            self.info.setText("No vector layer to show.")
+            self.info.setText(translate("AttributeTablePanel", "No vector layer to show."))
             return
         shown, total = self.model.rowCount(QModelIndex()), self.model.n
-        text = f"{shown:,} of {total:,} rows shown · {len(self._selected):,} selected"
+        text = translate("AttributeTablePanel", "{shown:,} of {total:,} rows shown · {selected:,} selected").format(
+            shown=shown, total=total, selected=len(self._selected))
         if self.model.sort_column:
-            way = "descending" if self.model.sort_order == Qt.SortOrder.DescendingOrder else "ascending"
-            text += f" · sorted by {self.model.sort_column} ({way})"
+            descending = self.model.sort_order == Qt.SortOrder.DescendingOrder
+            text += (translate("AttributeTablePanel", " · sorted by {column} (descending)") if descending
+                     else translate("AttributeTablePanel", " · sorted by {column} (ascending)")).format(
+                column=self.model.sort_column)
         if self.filter_error:
             kept = f" (showing “{html.escape(self._last_good)}”)" if self._last_good.strip() else ""
             text += f' · <span style="color:#C62828">filter not applied: {html.escape(self.filter_error)}</span>{kept}'

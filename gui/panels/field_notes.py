@@ -16,9 +16,10 @@ from collections import OrderedDict
 import numpy as np
 import pandas as pd
 from gridscout.gui.canvas.styles import NOTE_COLOURS
+from gridscout.gui.i18n import translate
 from gridscout.layers.model import Layer
 from gridscout.layers.project import NOTE_STATUSES, FieldNote
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,6 +40,20 @@ log = logging.getLogger(__name__)
 #: statuses drawn as outlines on the map (an unvisited parcel keeps its plain look)
 OUTLINED = ("visited", "shortlisted", "rejected")
 _INDEX_CACHE_SIZE = 4
+
+
+#: the note statuses (layers.project.NOTE_STATUSES) as the interface shows them
+STATUS_TEXTS = {
+    "unvisited": QT_TRANSLATE_NOOP("FieldNotes", "unvisited"),
+    "visited": QT_TRANSLATE_NOOP("FieldNotes", "visited"),
+    "shortlisted": QT_TRANSLATE_NOOP("FieldNotes", "shortlisted"),
+    "rejected": QT_TRANSLATE_NOOP("FieldNotes", "rejected"),
+}
+
+
+def status_text(status: str) -> str:
+    """A note status in the interface language (the project stores the English word)."""
+    return translate("FieldNotes", STATUS_TEXTS.get(status, status))
 
 
 def status_icon(status: str) -> QIcon:
@@ -199,7 +214,7 @@ class FieldNoteEditor(QWidget):
         self._loading = False
         col = QVBoxLayout(self)
         col.setContentsMargins(4, 4, 4, 4)
-        self.title = QLabel("Field note")
+        self.title = QLabel(translate("FieldNoteEditor", "Field note"))
         self.title.setStyleSheet("font-weight: bold;")
         self.title.setWordWrap(True)
         col.addWidget(self.title)
@@ -207,22 +222,22 @@ class FieldNoteEditor(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.status = QComboBox()
         for s in NOTE_STATUSES:
-            self.status.addItem(status_icon(s), s, s)
-        self.status.setToolTip("Field status of the parcel (shown as a coloured outline on the map)")
-        form.addRow("Status", self.status)
+            self.status.addItem(status_icon(s), status_text(s), s)
+        self.status.setToolTip(translate("FieldNoteEditor", "Field status of the parcel (shown as a coloured outline on the map)"))
+        form.addRow(translate("FieldNoteEditor", "Status"), self.status)
         col.addLayout(form)
         self.text = QPlainTextEdit()
-        self.text.setPlaceholderText("What you saw in the field…")
+        self.text.setPlaceholderText(translate("FieldNoteEditor", "What you saw in the field…"))
         self.text.setTabChangesFocus(True)
         col.addWidget(self.text, 1)
         self.updated = QLabel("")
         self.updated.setStyleSheet("color: #606060;")
         col.addWidget(self.updated)
         row = QHBoxLayout()
-        self.save_button = QPushButton("Save note")
-        self.save_button.setToolTip("Save the status and note (Ctrl+Return)")
+        self.save_button = QPushButton(translate("FieldNoteEditor", "Save note"))
+        self.save_button.setToolTip(translate("FieldNoteEditor", "Save the status and note (Ctrl+Return)"))
         self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton("Revert")
+        self.revert_button = QPushButton(translate("FieldNoteEditor", "Revert"))
         self.revert_button.clicked.connect(self.load)
         row.addStretch(1)
         row.addWidget(self.revert_button)
@@ -267,25 +282,26 @@ class FieldNoteEditor(QWidget):
             self.status.setEnabled(enabled)
             self.text.setEnabled(len(ids) == 1)
             if not ids:
-                self.title.setText("Field note — select a parcel")
+                self.title.setText(translate("FieldNoteEditor", "Field note — select a parcel"))
                 self.status.setCurrentIndex(0)
                 self.text.setPlainText("")
                 self.updated.setText("")
             elif len(ids) == 1:
                 note = self.notes.note(ids[0])
-                self.title.setText(f"Field note — parcel {ids[0]}")
+                self.title.setText(translate("FieldNoteEditor", "Field note — parcel {ids}").format(ids=ids[0]))
                 self.status.setCurrentIndex(NOTE_STATUSES.index(note.status) if note else 0)
                 self.text.setPlainText(note.note if note else "")
-                self.updated.setText(f"Last updated {note.updated}" if note else "No note yet")
+                self.updated.setText(translate("FieldNoteEditor", "Last updated {date}").format(date=note.updated) if note
+                                     else translate("FieldNoteEditor", "No note yet"))
             else:
                 statuses = {(self.notes.note(p) or FieldNote(p)).status for p in ids}
-                self.title.setText(f"Field note — {len(ids):,} parcels selected")
+                self.title.setText(translate("FieldNoteEditor", "Field note — {ids:,} parcels selected").format(ids=len(ids)))
                 self.status.setCurrentIndex(NOTE_STATUSES.index(statuses.pop()) if len(statuses) == 1 else 0)
                 self.text.setPlainText("")
-                self.text.setPlaceholderText("Select one parcel to write its note; the status applies to all selected.")
+                self.text.setPlaceholderText(translate("FieldNoteEditor", "Select one parcel to write its note; the status applies to all selected."))
                 self.updated.setText("")
             if len(ids) <= 1:
-                self.text.setPlaceholderText("What you saw in the field…")
+                self.text.setPlaceholderText(translate("FieldNoteEditor", "What you saw in the field…"))
         finally:
             self._loading = False
         self.save_button.setEnabled(False)
@@ -321,7 +337,8 @@ class FieldNoteDialog(QDialog):
         super().__init__(parent)
         index = notes.index(layer)
         ids = [index.parcel_id(r) for r in rows]
-        self.setWindowTitle("Field note" if len(ids) == 1 else f"Field notes ({len(ids)} parcels)")
+        self.setWindowTitle(translate("FieldNoteDialog", "Field note") if len(ids) == 1
+                            else translate("FieldNoteDialog", "Field notes ({n} parcels)").format(n=len(ids)))
         col = QVBoxLayout(self)
         self.editor = FieldNoteEditor(notes, self)
         self.editor.set_parcels(layer, ids)
@@ -379,12 +396,12 @@ class MapNoteMenu(QObject):
     def add_actions(self, menu: QMenu, layer: Layer, row: int) -> None:
         """The parcel's note actions, first in ``menu`` (the map's one right-click menu uses them)."""
         pid = self.notes.index(layer).parcel_id(row)
-        menu.addAction(f"Field note for {pid}…", lambda: self.notes.edit_dialog(layer, [row]))
-        status_menu = menu.addMenu("Set status")
+        menu.addAction(translate("MapNoteMenu", "Field note for {pid}…").format(pid=pid), lambda: self.notes.edit_dialog(layer, [row]))
+        status_menu = menu.addMenu(translate("MapNoteMenu", "Set status"))
         for s in NOTE_STATUSES:
-            status_menu.addAction(status_icon(s), s, lambda s=s: self.notes.set_note([pid], s))
+            status_menu.addAction(status_icon(s), status_text(s), lambda s=s: self.notes.set_note([pid], s))
         window = self.notes.window
         table = getattr(window, "panels", {}).get("attributes")
         if table is not None:
-            menu.addAction("Show in attribute table", lambda: table.show_rows(layer.name, [row]))
+            menu.addAction(translate("MapNoteMenu", "Show in attribute table"), lambda: table.show_rows(layer.name, [row]))
         self.last_menu = menu

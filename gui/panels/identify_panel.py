@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
+from gridscout.gui.i18n import translate, translate_wording
 from gridscout.gui.widgets.criterion_controls import criterion_title
 from gridscout.gui.widgets.score_bars import Bar, ScoreBars
 from gridscout.scoring.explain import km, kv_text, real_name
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -32,7 +33,9 @@ from PySide6.QtWidgets import (
 
 log = logging.getLogger(__name__)
 
-HINT = "Choose the Identify tool (I) and click a parcel or a feature on the map."
+HINT = QT_TRANSLATE_NOOP("IdentifyPanel", "Choose the Identify tool (I) and click a parcel or a feature on the map.")
+#: what NearestFeature.what names, as the panel says it
+WHAT = (QT_TRANSLATE_NOOP("IdentifyPanel", "substation"), QT_TRANSLATE_NOOP("IdentifyPanel", "line"))
 BAR_COLOUR = "#2C7FB8"
 
 
@@ -85,12 +88,12 @@ class IdentifyPanel(QWidget):
         scroll.setWidget(body)
         col = QVBoxLayout(body)
         col.setContentsMargins(6, 6, 6, 6)
-        self.heading = QLabel(HINT)
+        self.heading = QLabel(translate("IdentifyPanel", HINT))
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         col.addWidget(self.heading)
 
-        self.score_box = QGroupBox("Score")
+        self.score_box = QGroupBox(translate("IdentifyPanel", "Score"))
         score_col = QVBoxLayout(self.score_box)
         self.bars = ScoreBars()
         score_col.addWidget(self.bars)
@@ -108,7 +111,7 @@ class IdentifyPanel(QWidget):
         col.addWidget(self.score_box)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Field", "Value"])
+        self.tree.setHeaderLabels([translate("IdentifyPanel", "Field"), translate("IdentifyPanel", "Value")])
         self.tree.setAlternatingRowColors(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setMinimumHeight(180)
@@ -143,14 +146,14 @@ class IdentifyPanel(QWidget):
         self.current = (layer_name, row)
         record = layer.data.iloc[row]
         self._fill_tree(record, layer.data.geometry.name)
-        more = f" (1 of {count} features here)" if count > 1 else ""
+        more = translate("IdentifyPanel", " (1 of {count} features here)").format(count=count) if count > 1 else ""
         if layer.kind == "parcels":
             pid = html.escape(str(record.get("parcel_id", row)))
-            self.heading.setText(f"<b>Parcel {pid}</b> — {html.escape(layer.name)}{more}")
+            self.heading.setText(translate("IdentifyPanel", "<b>Parcel {pid}</b> — {layer}{more}").format(pid=pid, layer=html.escape(layer.name), more=more))
             self._show_score(layer, row)
         else:
             name = real_name(record.get("name")) if "name" in record.index else None
-            title = name or f"feature {row + 1}"
+            title = name or translate("IdentifyPanel", "feature {n}").format(n=row + 1)
             kv = record.get("voltage_kv") if "voltage_kv" in record.index else None
             extra = f", {kv_text(float(kv))}" if kv is not None and kv == kv else ""
             mw = record.get("capacity_mw") if "capacity_mw" in record.index else None
@@ -164,7 +167,7 @@ class IdentifyPanel(QWidget):
 
     def clear(self) -> None:
         self.current = None
-        self.heading.setText(HINT)
+        self.heading.setText(translate("IdentifyPanel", HINT))
         self.tree.clear()
         self._hide_score()
 
@@ -192,7 +195,8 @@ class IdentifyPanel(QWidget):
         geom = record.get(geometry_column)
         if geom is not None and not shapely.is_empty(geom):
             c = geom.centroid
-            self.tree.addTopLevelItem(QTreeWidgetItem(["geometry", f"{geom.geom_type} at {c.y:.5f}, {c.x:.5f}"]))
+            self.tree.addTopLevelItem(QTreeWidgetItem(["geometry", translate("IdentifyPanel", "{kind} at {lat:.5f}, {lon:.5f}").format(
+                kind=geom.geom_type, lat=c.y, lon=c.x)]))
         self.tree.resizeColumnToContents(0)
 
     def _hide_score(self) -> None:
@@ -211,11 +215,17 @@ class IdentifyPanel(QWidget):
         if i is None:
             self._hide_score()
             self.score_box.show()
-            self.score_box.setTitle("Score")
+            self.score_box.setTitle(translate("IdentifyPanel", "Score"))
             busy = self.scoring is not None and self.scoring.busy
-            self.explanation.setText("Scoring… the explanation appears when it is done." if busy
-                                     else "Not scored: " + (self.scoring.last_error or "no scores yet.")
-                                     if self.scoring is not None else "Not scored.")
+            if busy:
+                text = translate("IdentifyPanel", "Scoring… the explanation appears when it is done.")
+            elif self.scoring is not None:
+                text = translate("IdentifyPanel", "Not scored: {why}").format(
+                    why=translate_wording(self.scoring.last_error) if self.scoring.last_error
+                    else translate("IdentifyPanel", "no scores yet."))
+            else:
+                text = translate("IdentifyPanel", "Not scored.")
+            self.explanation.setText(text)
             return
         cols = result.columns
         parcel_id = result.measurements.parcel_ids[i]
@@ -224,12 +234,13 @@ class IdentifyPanel(QWidget):
         bars = [Bar(criterion_title(c), float(cols[f"{c.id}_points"][i]), 100.0 * c.weight / total, BAR_COLOUR)
                 for c in result.profile.criteria]
         self.bars.set_bars(bars)
-        self.score_box.setTitle("Score: " + score_heading(cols, i))
-        self.explanation.setText("<br>".join(f"• {html.escape(s)}" for s in self.sentences))
+        self.score_box.setTitle(translate("IdentifyPanel", "Score: {heading}").format(heading=score_heading(cols, i)))
+        self.explanation.setText("<br>".join(f"• {html.escape(translate_wording(s))}" for s in self.sentences))
         geom = layer.data.geometry.iloc[row]
         self.nearest = nearest_features(result, inputs, i, geom)
         self.nearest_label.setText("<br>".join(
-            f"Nearest qualifying {n.what}: <b>{html.escape(n.label)}</b>" for n in self.nearest))
+            translate("IdentifyPanel", "Nearest qualifying {what}: <b>{name}</b>").format(
+                what=translate("IdentifyPanel", n.what), name=html.escape(n.label)) for n in self.nearest))
         drawn = [n for n in self.nearest if n.segment is not None]
         segments = [n.segment for n in drawn] + outline_segments(geom)  # the parcel outlined too
         self.canvas.set_highlight_lines(segments, [n.label for n in drawn])
@@ -252,9 +263,11 @@ def score_heading(cols, i: int) -> str:
         reasons = cols.get("exclusion_reason")
         why = reasons[i] if reasons is not None else None
         why = real_name(why) if why is not None else None
-        return f"excluded ({why})" if why else "excluded"
+        return (translate("IdentifyPanel", "excluded ({why})").format(why=translate_wording(why)) if why
+                else translate("IdentifyPanel", "excluded"))
     ranked = int((~excluded).sum())
-    return f"{float(cols['score'][i]):.1f} of 100 · rank {int(cols['rank'][i]):,} of {ranked:,} ranked"
+    return translate("IdentifyPanel", "{score:.1f} of 100 · rank {rank:,} of {ranked:,} ranked").format(
+        score=float(cols["score"][i]), rank=int(cols["rank"][i]), ranked=ranked)
 
 
 def outline_segments(geom, max_vertices: int = 400) -> list:

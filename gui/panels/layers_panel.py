@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from gridscout.gui.dialogs.layer_properties import LayerPropertiesDialog
 from gridscout.gui.dialogs.layer_style import LayerStyleDialog, style_colours
+from gridscout.gui.i18n import translate
 from gridscout.layers.model import Layer
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
@@ -73,17 +74,17 @@ class LayersPanel(QWidget):
 
         self.opacity = QSlider(Qt.Orientation.Horizontal)
         self.opacity.setRange(0, 100)
-        self.opacity.setToolTip("Opacity of the selected layer")
+        self.opacity.setToolTip(translate("LayersPanel", "Opacity of the selected layer"))
         self.opacity.valueChanged.connect(self._opacity_changed)
         self.opacity_label = QLabel("100 %")
         self.opacity_label.setMinimumWidth(40)
 
         icons = self.style()
         self.actions_ = {
-            "zoom": self._action("Zoom to Layer", icons.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView), self.zoom_to_current),
-            "style": self._action("Style…", icons.standardIcon(QStyle.StandardPixmap.SP_DesktopIcon), self.edit_style),
-            "properties": self._action("Properties…", icons.standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView), self.show_properties),
-            "remove": self._action("Remove Layer", icons.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), self.remove_current),
+            "zoom": self._action(translate("LayersPanel", "Zoom to Layer"), icons.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView), self.zoom_to_current),
+            "style": self._action(translate("LayersPanel", "Style…"), icons.standardIcon(QStyle.StandardPixmap.SP_DesktopIcon), self.edit_style),
+            "properties": self._action(translate("LayersPanel", "Properties…"), icons.standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView), self.show_properties),
+            "remove": self._action(translate("LayersPanel", "Remove Layer"), icons.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), self.remove_current),
         }
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -96,7 +97,7 @@ class LayersPanel(QWidget):
         buttons.addStretch(1)
 
         opacity_row = QHBoxLayout()
-        opacity_row.addWidget(QLabel("Opacity"))
+        opacity_row.addWidget(QLabel(translate("LayersPanel", "Opacity")))
         opacity_row.addWidget(self.opacity, 1)
         opacity_row.addWidget(self.opacity_label)
 

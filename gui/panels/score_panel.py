@@ -9,13 +9,14 @@ import logging
 from pathlib import Path
 
 import numpy as np
+from gridscout.gui.i18n import translate, translate_wording
 from gridscout.gui.widgets.criterion_controls import CriterionControls
 from gridscout.gui.widgets.score_classes import class_counts, no_score_colour, score_classes
 from gridscout.gui.widgets.score_histogram import ScoreHistogram
 from gridscout.gui.widgets.score_legend import ScoreLegend
 from gridscout.layers.errors import GridScoutError, ProfileError
 from gridscout.scoring.profile import Profile, load_profile, save_profile
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -33,8 +34,8 @@ from PySide6.QtWidgets import (
 
 log = logging.getLogger(__name__)
 
-OPEN_ITEM = "Open profile…"
-PROFILE_FILTER = "Score profile (*.toml);;All files (*)"
+OPEN_ITEM = QT_TRANSLATE_NOOP("ScorePanel", "Open profile…")
+PROFILE_FILTER = QT_TRANSLATE_NOOP("ScorePanel", "Score profile (*.toml);;All files (*)")
 
 
 def shipped_profiles() -> list[str]:
@@ -63,12 +64,12 @@ class ScorePanel(QWidget):
         col.setContentsMargins(6, 6, 6, 6)
 
         row = QHBoxLayout()
-        row.addWidget(QLabel("Profile"))
+        row.addWidget(QLabel(self.tr("Profile")))
         self.profile_combo = QComboBox()
-        self.profile_combo.setToolTip("Score profile: shipped profiles, or a .toml file")
+        self.profile_combo.setToolTip(self.tr("Score profile: shipped profiles, or a .toml file"))
         row.addWidget(self.profile_combo, 1)
-        self.save_button = QPushButton("Save profile…")
-        self.save_button.setToolTip("Write the tuned profile as a TOML file")
+        self.save_button = QPushButton(self.tr("Save profile…"))
+        self.save_button.setToolTip(self.tr("Write the tuned profile as a TOML file"))
         self.save_button.clicked.connect(self.save_profile_dialog)
         row.addWidget(self.save_button)
         col.addLayout(row)
@@ -78,23 +79,22 @@ class ScorePanel(QWidget):
         col.addWidget(self.description)
 
         campus_row = QHBoxLayout()
-        campus_row.addWidget(QLabel("Campus"))
+        campus_row.addWidget(QLabel(self.tr("Campus")))
         self.campus_spin = QDoubleSpinBox()
         self.campus_spin.setRange(0.0, 5000.0)
         self.campus_spin.setDecimals(0)
         self.campus_spin.setSingleStep(10.0)
-        self.campus_spin.setSuffix(" MW")
-        self.campus_spin.setSpecialValueText("not set")
+        self.campus_spin.setSuffix(self.tr(" MW"))
+        self.campus_spin.setSpecialValueText(self.tr("not set"))
         self.campus_spin.setKeyboardTracking(False)
-        self.campus_spin.setToolTip(
+        self.campus_spin.setToolTip(self.tr(
             "Campus size the deliverable-capacity and time-to-power criteria and the cost model plan "
-            "for: only connections that can deliver it count"
-        )
+            "for: only connections that can deliver it count"))
         self.campus_spin.valueChanged.connect(self._campus_changed)
         campus_row.addWidget(self.campus_spin, 1)
         col.addLayout(campus_row)
 
-        self.criteria_box = QGroupBox("Criteria — weight and threshold")
+        self.criteria_box = QGroupBox(self.tr("Criteria — weight and threshold"))
         self.criteria_layout = QVBoxLayout(self.criteria_box)
         self.criteria_layout.setSpacing(2)
         col.addWidget(self.criteria_box)
@@ -105,7 +105,7 @@ class ScorePanel(QWidget):
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(12)
         busy.addWidget(self.progress, 1)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.scoring.cancel)
         busy.addWidget(self.cancel_button)
         self.busy_row = QWidget()
@@ -113,12 +113,12 @@ class ScorePanel(QWidget):
         self.busy_row.hide()
         col.addWidget(self.busy_row)
 
-        self.summary = QLabel("Open a project to score its parcels.")
+        self.summary = QLabel(self.tr("Open a project to score its parcels."))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         col.addWidget(self.summary)
 
-        legend_box = QGroupBox("Map: parcel score")
+        legend_box = QGroupBox(self.tr("Map: parcel score"))
         legend_col = QVBoxLayout(legend_box)
         self.legend = ScoreLegend()
         legend_col.addWidget(self.legend)
@@ -150,10 +150,10 @@ class ScorePanel(QWidget):
         for name in names:
             combo.addItem(name, f"shipped:{name}")
         if profile is not None and profile.name not in names:
-            where = Path(profile.path).name if profile.path and Path(profile.path).exists() else "project"
+            where = Path(profile.path).name if profile.path and Path(profile.path).exists() else self.tr("project")
             combo.insertItem(0, f"{profile.name} ({where})", "current:")
         combo.insertSeparator(combo.count())
-        combo.addItem(OPEN_ITEM, "open:")
+        combo.addItem(translate("ScorePanel", OPEN_ITEM), "open:")
         if profile is not None:
             index = combo.findData(f"shipped:{profile.name}")
             combo.setCurrentIndex(index if index >= 0 else 0)
@@ -176,14 +176,15 @@ class ScorePanel(QWidget):
         except GridScoutError as exc:
             from gridscout.gui.message_bar import show_exception
 
-            show_exception(self.window.message_bar, exc, "Could not open the profile")
+            show_exception(self.window.message_bar, exc, self.tr("Could not open the profile"))
             self._fill_combo(self.scoring.profile)
             return False
         self.scoring.set_profile(profile)
         return True
 
     def open_profile_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open Score Profile", self._profile_dir(), PROFILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Score Profile"), self._profile_dir(),
+                                              translate("ScorePanel", PROFILE_FILTER))
         if path:
             self.choose_profile(path)
 
@@ -192,7 +193,8 @@ class ScorePanel(QWidget):
         if profile is None:
             return
         start = str(Path(self._profile_dir()) / f"{profile.name}.toml")
-        path, _ = QFileDialog.getSaveFileName(self, "Save Score Profile", start, PROFILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Score Profile"), start,
+                                              translate("ScorePanel", PROFILE_FILTER))
         if path:
             self.save_profile_to(path)
 
@@ -206,9 +208,9 @@ class ScorePanel(QWidget):
         try:
             saved = save_profile(profile, path)
         except (OSError, GridScoutError) as exc:
-            self.window.message_bar.warning(f"Could not save the profile to {path}: {exc}")
+            self.window.message_bar.warning(self.tr("Could not save the profile to {path}: {error}").format(path=path, error=exc))
             return None
-        self.window.message_bar.success(f"Saved profile {profile.name!r} to {saved}")
+        self.window.message_bar.success(self.tr("Saved profile {name} to {path}").format(name=repr(profile.name), path=saved))
         return saved
 
     def _profile_dir(self) -> str:
@@ -260,14 +262,14 @@ class ScorePanel(QWidget):
         if not busy:
             self.busy_row.hide()
         elif self.scoring.result is None:  # nothing to show yet: say that scoring is under way
-            self.summary.setText("Scoring…")
+            self.summary.setText(self.tr("Scoring…"))
             self.busy_row.show()
 
     def _progress(self, fraction: float, message: str) -> None:
         self.busy_row.show()
         self.progress.setValue(int(min(max(fraction, 0.0), 1.0) * 1000))
         if message:
-            self.progress.setToolTip(message)
+            self.progress.setToolTip(translate_wording(message))
 
     def _failed(self, text: str) -> None:
         if self.scoring.result is None:
@@ -282,18 +284,20 @@ class ScorePanel(QWidget):
         classes, nodata = score_classes(style), no_score_colour(style)
         if result is None:
             self.histogram.set_scores(None, classes, nodata)
-            self.legend.set_entries([(c, f"{lo:g}–{hi:g}") for lo, hi, c in classes] + [(nodata, "excluded / not scored")])
+            self.legend.set_entries([(c, f"{lo:g}–{hi:g}") for lo, hi, c in classes]
+                                    + [(nodata, self.tr("excluded / not scored"))])
             if self.scoring.last_error:
                 self.summary.setText(self.scoring.last_error)
             elif self.scoring.busy or self.scoring.profile is not None:
-                self.summary.setText("Scoring…")
+                self.summary.setText(self.tr("Scoring…"))
             self._colour_map()
             return
         excluded = np.asarray(result.columns["excluded"], bool)
         scores = np.where(excluded, np.nan, np.asarray(result.columns["score"], float))
         counts = class_counts(scores, classes)
-        entries = [(c, f"{lo:g}–{hi:g}   ({n:,} parcels)") for (lo, hi, c), n in zip(classes, counts, strict=True)]
-        entries.append((nodata, f"excluded   ({int(excluded.sum()):,})"))
+        entries = [(c, self.tr("{lo:g}–{hi:g}   ({n:,} parcels)").format(lo=lo, hi=hi, n=n))
+                   for (lo, hi, c), n in zip(classes, counts, strict=True)]
+        entries.append((nodata, self.tr("excluded   ({n:,})").format(n=int(excluded.sum()))))
         self.legend.set_entries(entries)
         self.histogram.set_scores(scores, classes, nodata)
         self.summary.setText(summary_text(result))
@@ -325,7 +329,7 @@ class ScorePanel(QWidget):
             self.window.canvas.set_parcel_values(layers[0].name, values)
         except (KeyError, ValueError):
             return
-        self.summary.setText("Scoring… (the map shows the scores saved in the project)")
+        self.summary.setText(self.tr("Scoring… (the map shows the scores saved in the project)"))
 
     def _colour_map(self) -> None:
         """Colour each parcels layer by the current scores (excluded parcels grey)."""
@@ -346,21 +350,41 @@ class ScorePanel(QWidget):
                 continue
 
 
+def left_out_phrase(layer: str, count: int) -> str:
+    """``"3 lines not in service (…)"`` (as scoring.results.left_out_text) in the interface language."""
+    noun = layer.split()[0]  # substations | lines | plants
+    singular = {"substations": QT_TRANSLATE_NOOP("ScorePanel", "substation"),
+                "lines": QT_TRANSLATE_NOOP("ScorePanel", "line"),
+                "plants": QT_TRANSLATE_NOOP("ScorePanel", "plant")}
+    plural = {"substations": QT_TRANSLATE_NOOP("ScorePanel", "substations"),
+              "lines": QT_TRANSLATE_NOOP("ScorePanel", "lines"),
+              "plants": QT_TRANSLATE_NOOP("ScorePanel", "plants")}
+    word = (singular if count == 1 else plural).get(noun, noun)
+    word = translate("ScorePanel", word)
+    if layer.startswith("plants"):
+        text = translate("ScorePanel", "{n:,} {noun} without capacity_mw")
+    elif layer.endswith("not in service"):
+        text = translate("ScorePanel", "{n:,} {noun} not in service (planned, under construction, disused or retired)")
+    else:
+        text = translate("ScorePanel", "{n:,} {noun} of unknown voltage")
+    return text.format(n=count, noun=word)
+
+
 def summary_text(result) -> str:
+    """The scoring summary under the criteria, in the interface language."""
+
     s = result.summary
     kept = s.parcels_scored - s.parcels_excluded
-    lines = [f"<b>{s.parcels_scored:,}</b> parcels scored with <b>{s.profile}</b>: "
-             f"{kept:,} ranked, {s.parcels_excluded:,} excluded"]
+    lines = [translate("ScorePanel", "<b>{scored:,}</b> parcels scored with <b>{profile}</b>: {kept:,} ranked, {excluded:,} excluded")
+             .format(scored=s.parcels_scored, profile=s.profile, kept=kept, excluded=s.parcels_excluded)]
     for reason, n in s.excluded_by_reason.items():
-        lines.append(f"&nbsp;&nbsp;excluded, {reason}: {n:,}")
+        lines.append("&nbsp;&nbsp;" + translate("ScorePanel", "excluded, {reason}: {n:,}").format(reason=translate_wording(reason), n=n))
     for layer, n in s.left_out.items():
         if n:
-            from gridscout.scoring.results import left_out_text
-
-            lines.append(f"&nbsp;&nbsp;left out: {left_out_text(layer, n)}")
+            lines.append("&nbsp;&nbsp;" + translate("ScorePanel", "left out: {what}").format(what=left_out_phrase(layer, n)))
     if s.score_quantiles:
         q = s.score_quantiles
-        lines.append(f"median score {q.get('median', 0):.1f}, best {q.get('max', 0):.1f}")
+        lines.append(translate("ScorePanel", "median score {median:.1f}, best {best:.1f}").format(median=q.get("median", 0), best=q.get("max", 0)))
     for note in getattr(s, "diagnostics", ()):
-        lines.append(f"<span style='color:#B55D00'>&#9888; {html.escape(note)}</span>")
+        lines.append(f"<span style='color:#B55D00'>&#9888; {html.escape(translate_wording(note))}</span>")
     return "<br>".join(lines)

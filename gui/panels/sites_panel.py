@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from gridscout.gui.i18n import translate
 from gridscout.gui.widgets.score_classes import colour_for, score_classes
 from gridscout.gui.widgets.site_chart import SiteBarChart
 from gridscout.layers.errors import Cancelled, GridScoutError
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,26 +37,33 @@ log = logging.getLogger(__name__)
 REFRESH_MS = 150
 SITE_ROLE = Qt.ItemDataRole.UserRole + 1
 WITHIN_KM = 10.0
+
 TEXT_COLUMN_MAX_PX = 140
 #: (header, table column or None for the MW column, decimals, tooltip)
+#: (texts marked for lupdate, translated where shown; ``{within:g}`` is WITHIN_KM)
 COLUMNS = (
-    ("Site", "site", None, "Candidate site"),
-    ("Substation", "substation", None, "Nearest qualifying substation"),
-    ("kV", "substation_kv", 0, "Its highest voltage (kV)"),
-    ("km", "substation_km", 2, "Geodesic distance site → substation (km)"),
-    ("Line", "line", None, "Nearest qualifying transmission line"),
-    ("kV", "line_kv", 0, "Its voltage (kV)"),
-    ("km", "line_km", 2, "Geodesic distance site → line (km)"),
-    ("MW", None, 0, "Generation capacity within the profile's radius (MW)"),
-    ("Best score", "best_score", 1, f"Best parcel score within {WITHIN_KM:g} km of the site"),
+    (QT_TRANSLATE_NOOP("SitesPanel", "Site"), "site", None, QT_TRANSLATE_NOOP("SitesPanel", "Candidate site")),
+    (QT_TRANSLATE_NOOP("SitesPanel", "Substation"), "substation", None, QT_TRANSLATE_NOOP("SitesPanel", "Nearest qualifying substation")),
+    (QT_TRANSLATE_NOOP("SitesPanel", "kV"), "substation_kv", 0, QT_TRANSLATE_NOOP("SitesPanel", "Its highest voltage (kV)")),
+    (QT_TRANSLATE_NOOP("SitesPanel", "km"), "substation_km", 2, QT_TRANSLATE_NOOP("SitesPanel", "Geodesic distance site → substation (km)")),
+    (QT_TRANSLATE_NOOP("SitesPanel", "Line"), "line", None, QT_TRANSLATE_NOOP("SitesPanel", "Nearest qualifying transmission line")),
+    (QT_TRANSLATE_NOOP("SitesPanel", "kV"), "line_kv", 0, QT_TRANSLATE_NOOP("SitesPanel", "Its voltage (kV)")),
+    (QT_TRANSLATE_NOOP("SitesPanel", "km"), "line_km", 2, QT_TRANSLATE_NOOP("SitesPanel", "Geodesic distance site → line (km)")),
+    (QT_TRANSLATE_NOOP("SitesPanel", "MW"), None, 0, QT_TRANSLATE_NOOP("SitesPanel", "Generation capacity within the profile's radius (MW)")),
+    (QT_TRANSLATE_NOOP("SitesPanel", "Best score"), "best_score", 1, QT_TRANSLATE_NOOP("SitesPanel", "Best parcel score within {within:g} km of the site")),
 )
 #: chart measures: (label, table column or None for MW, unit, decimals)
 MEASURES = (
-    ("Distance to nearest qualifying substation (km)", "substation_km", "km", 2),
-    ("Distance to nearest qualifying line (km)", "line_km", "km", 2),
-    ("Generation within the profile's radius (MW)", None, "MW", 0),
-    (f"Best parcel score within {WITHIN_KM:g} km", "best_score", "score", 1),
+    (QT_TRANSLATE_NOOP("SitesPanel", "Distance to nearest qualifying substation (km)"), "substation_km", QT_TRANSLATE_NOOP("SitesPanel", "km"), 2),
+    (QT_TRANSLATE_NOOP("SitesPanel", "Distance to nearest qualifying line (km)"), "line_km", QT_TRANSLATE_NOOP("SitesPanel", "km"), 2),
+    (QT_TRANSLATE_NOOP("SitesPanel", "Generation within the profile's radius (MW)"), None, QT_TRANSLATE_NOOP("SitesPanel", "MW"), 0),
+    (QT_TRANSLATE_NOOP("SitesPanel", "Best parcel score within {within:g} km"), "best_score", QT_TRANSLATE_NOOP("SitesPanel", "score"), 1),
 )
+
+
+def shown(text: str) -> str:
+    """A text of COLUMNS / MEASURES in the interface language."""
+    return translate("SitesPanel", text).format(within=WITHIN_KM)
 
 
 @dataclass
@@ -107,15 +115,15 @@ class SitesPanel(QWidget):
 
         col = QVBoxLayout(self)
         col.setContentsMargins(4, 4, 4, 4)
-        self.info = QLabel("Open a project with candidate sites to compare them.")
+        self.info = QLabel(translate("SitesPanel", "Open a project with candidate sites to compare them."))
         self.info.setWordWrap(True)
         self.info.setStyleSheet("color: #505050;")
         col.addWidget(self.info)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([c[0] for c in COLUMNS])
+        self.table.setHorizontalHeaderLabels([shown(c[0]) for c in COLUMNS])
         for i, c in enumerate(COLUMNS):
-            self.table.horizontalHeaderItem(i).setToolTip(c[3])
+            self.table.horizontalHeaderItem(i).setToolTip(shown(c[3]))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -134,10 +142,10 @@ class SitesPanel(QWidget):
         chart_col = QVBoxLayout(chart_box)
         chart_col.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Chart"))
+        row.addWidget(QLabel(translate("SitesPanel", "Chart")))
         self.measure_combo = QComboBox()
         for label, *_rest in MEASURES:
-            self.measure_combo.addItem(label)
+            self.measure_combo.addItem(shown(label))
         self.measure_combo.currentIndexChanged.connect(lambda _i: self._fill_chart())
         row.addWidget(self.measure_combo, 1)
         chart_col.addLayout(row)
@@ -187,8 +195,7 @@ class SitesPanel(QWidget):
         gen = self._gen
         sites = _sites_frame(project)
         if sites is None:
-            self._show_message("No candidate sites in this project. Add a layer of kind "
-                               "'Candidate sites' (points or polygons with a name) to compare sites.")
+            self._show_message(translate("SitesPanel", "No candidate sites in this project. Add a layer of kind 'Candidate sites' (points or polygons with a name) to compare sites."))
             return
         try:
             inputs = scoring_inputs(project)
@@ -200,7 +207,7 @@ class SitesPanel(QWidget):
         scored_inputs = getattr(self.scoring, "inputs", None)
         if result is not None and (scored_inputs is None or scored_inputs.token != inputs.token):
             result = None  # scores of other layers (a rescore is on its way): compare without them
-        self.info.setText(f"Comparing {len(sites)} sites…")
+        self.info.setText(translate("SitesPanel", "Comparing {sites} sites…").format(sites=len(sites)))
         if self.task is not None and not self.task.is_done:
             self.task.cancel()  # its result would be dropped anyway
         # A refresh follows every re-score (a weight slider moving), so it runs on the shared worker
@@ -212,7 +219,7 @@ class SitesPanel(QWidget):
         task.on_error(lambda exc: self._failed(gen, exc))
         status = getattr(self.window, "status", None)
         if status is not None:
-            status.job_started("Comparing candidate sites…")
+            status.job_started(translate("SitesPanel", "Comparing candidate sites…"))
             task.signals.done.connect(status.job_finished)
         self.task = task.start()
 
@@ -230,10 +237,10 @@ class SitesPanel(QWidget):
         t = comparison.table
         radius = t.attrs.get("radius_km") or 0.0
         sub_kv, line_kv = profile.substation_rule[0], profile.line_rule[0]
-        text = (f"{len(t)} sites · profile <b>{comparison.profile}</b>: substations ≥ {sub_kv:g} kV, "
-                f"lines ≥ {line_kv:g} kV, generation within {radius:g} km")
+        text = translate("SitesPanel", "{n} sites · profile <b>{profile}</b>: substations ≥ {sub_kv:g} kV, lines ≥ {line_kv:g} kV, generation within {radius:g} km").format(
+            n=len(t), profile=comparison.profile, sub_kv=sub_kv, line_kv=line_kv, radius=radius)
         if not comparison.scored:
-            text += " · best scores appear once the parcels are scored"
+            text += translate("SitesPanel", " · best scores appear once the parcels are scored")
         self.info.setText(text)
 
     def _failed(self, gen: int, exc: BaseException) -> None:
@@ -241,8 +248,8 @@ class SitesPanel(QWidget):
             return
         from gridscout.gui.message_bar import show_exception
 
-        self.info.setText(f"Sites could not be compared: {exc}")
-        show_exception(self.window.message_bar, exc, "Comparing candidate sites")
+        self.info.setText(translate("SitesPanel", "Sites could not be compared: {exc}").format(exc=exc))
+        show_exception(self.window.message_bar, exc, translate("SitesPanel", "Comparing candidate sites"))
 
     def _show_message(self, text: str) -> None:
         self.comparison = None
@@ -261,7 +268,8 @@ class SitesPanel(QWidget):
             self.table.setRowCount(0 if t is None else len(t))
             if t is not None:
                 radius = t.attrs.get("radius_km")
-                mw_header = f"MW ≤{radius:g} km" if radius else "MW"
+                mw_header = (translate("SitesPanel", "MW ≤{radius:g} km").format(radius=radius) if radius
+                             else translate("SitesPanel", "MW"))
                 self.table.horizontalHeaderItem(7).setText(mw_header)
                 for i in range(len(t)):
                     for j, (_h, name, decimals, _tip) in enumerate(COLUMNS):
@@ -307,7 +315,7 @@ class SitesPanel(QWidget):
         if column == "best_score":
             classes = score_classes()
             colours = [colour_for(v, classes, "#BDBDBD") for v in values]
-        self.chart.set_values(list(t["site"]), values, unit, colours, highlight=self.current_site(), decimals=decimals)
+        self.chart.set_values(list(t["site"]), values, translate("SitesPanel", unit), colours, highlight=self.current_site(), decimals=decimals)
 
     def sites(self) -> list[str]:
         return [] if self.comparison is None else list(self.comparison.table["site"])

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from gridscout.gui.i18n import translate
 from gridscout.gui.widgets.table_filter import FilterColumn
 from gridscout.layers.project import NOTE_STATUSES
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 #: score result columns shown for a scored parcels layer: (result column, table column, unit divisor)
@@ -42,6 +43,10 @@ RAW_ROLE = Qt.ItemDataRole.UserRole + 1
 SCORE_HEADER = QColor("#1B5E20")
 NOTE_HEADER = QColor("#0D47A1")
 UNNOTED = QColor("#9E9E9E")
+#: column kinds as the header tooltips name them
+KIND_TEXTS = {"text": QT_TRANSLATE_NOOP("AttributeModel", "text"),
+              "number": QT_TRANSLATE_NOOP("AttributeModel", "number"),
+              "bool": QT_TRANSLATE_NOOP("AttributeModel", "bool")}
 
 
 def _fmt_number(name: str) -> Callable[[float], str]:
@@ -408,6 +413,9 @@ class LayerTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return {"score": SCORE_HEADER, "note": NOTE_HEADER}.get(col.source)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return {"score": f"{col.name}: from the current score",
-                    "note": f"{col.name}: from the field notes"}.get(col.source, f"{col.name} ({col.kind})")
+            if col.source == "score":
+                return translate("AttributeModel", "{name}: from the current score").format(name=col.name)
+            if col.source == "note":
+                return translate("AttributeModel", "{name}: from the field notes").format(name=col.name)
+            return f"{col.name} ({translate('AttributeModel', KIND_TEXTS.get(col.kind, col.kind))})"
         return None

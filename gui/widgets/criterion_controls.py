@@ -3,6 +3,7 @@ key threshold (minimum kV, radius km or minimum area ha) as a spin box."""
 
 from __future__ import annotations
 
+from gridscout.gui.i18n import translate, translate_wording
 from gridscout.scoring.criteria import Criterion, criterion_type
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,7 +18,8 @@ MAX_WEIGHT = 10
 
 
 def criterion_title(c: Criterion) -> str:
-    return criterion_type(c.type).display_title(c)
+    """The criterion's title in the interface language (a profile's own label stays as written)."""
+    return translate_wording(criterion_type(c.type).display_title(c))
 
 
 class StepSpinBox(QDoubleSpinBox):
@@ -60,7 +62,7 @@ class CriterionControls(QWidget):
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(1)
         self.title = QLabel(f"<b>{criterion_title(criterion)}</b>")
-        self.title.setToolTip(f"criterion {criterion.id!r} ({criterion.type}), transform {criterion.transform.name}")
+        self.title.setToolTip(translate("CriterionControls", "criterion {id} ({type}), transform {name}").format(id=repr(criterion.id), type=criterion.type, name=criterion.transform.name))
         grid.addWidget(self.title, 0, 0, 1, 2)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName(f"weight_{criterion.id}")
@@ -68,13 +70,13 @@ class CriterionControls(QWidget):
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(1)
-        self.slider.setToolTip("Weight: how much this criterion counts (0 = not at all)")
+        self.slider.setToolTip(translate("CriterionControls", "Weight: how much this criterion counts (0 = not at all)"))
         self.spin = QDoubleSpinBox()
         self.spin.setRange(0.0, float(MAX_WEIGHT))
         self.spin.setDecimals(1)
         self.spin.setSingleStep(0.5)
         self.spin.setKeyboardTracking(False)
-        self.spin.setToolTip("Weight")
+        self.spin.setToolTip(translate("CriterionControls", "Weight"))
         grid.addWidget(self.slider, 1, 0)
         grid.addWidget(self.spin, 1, 1)
         self.threshold: QDoubleSpinBox | None = None
@@ -90,7 +92,7 @@ class CriterionControls(QWidget):
             box.setSuffix(spec.suffix)
             box.setPrefix(spec.prefix)
             box.setKeyboardTracking(False)
-            box.setToolTip(spec.tooltip)
+            box.setToolTip(translate_wording(spec.tooltip))
             box.setValue(float(criterion.settings.get(spec.setting) or 0.0))
             box.valueChanged.connect(self._threshold_changed)
             grid.addWidget(box, 0, 1)

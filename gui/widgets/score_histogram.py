@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from gridscout.gui.i18n import translate
 from gridscout.gui.widgets.score_classes import colour_for
 from PySide6.QtCore import QSize
 
@@ -20,8 +21,8 @@ class ScoreHistogram(pg.PlotWidget):
         self.hideButtons()
         self.setXRange(0, 100, padding=0.02)
         item = self.getPlotItem()
-        item.setLabel("bottom", "score")
-        item.setLabel("left", "parcels")
+        item.setLabel("bottom", translate("ScoreHistogram", "score"))
+        item.setLabel("left", translate("ScoreHistogram", "parcels"))
         item.showGrid(x=False, y=True, alpha=0.2)
         for axis in ("left", "bottom"):
             item.getAxis(axis).setPen(pg.mkPen("#606060"))

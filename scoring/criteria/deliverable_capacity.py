@@ -16,7 +16,7 @@ from gridscout.layers.progress import Progress
 from gridscout.scoring import capacity as cap
 from gridscout.scoring.cost import OPTION_LINE, OPTION_NONE
 from gridscout.scoring.criteria.base import Criterion, CriterionType, MeasureInputs
-from gridscout.scoring.wording import km, kv_text
+from gridscout.scoring.wording import QT_TRANSLATE_NOOP, km, kv_text
 
 
 def connection_columns(m, profile) -> dict[str, np.ndarray]:
@@ -58,7 +58,7 @@ def qualifying_mw(m, profile) -> np.ndarray:
 
 class DeliverableCapacity(CriterionType):
     name = "deliverable_capacity"
-    title = "Deliverable capacity"
+    title = QT_TRANSLATE_NOOP("Wording", "Deliverable capacity")
     short_label = "capacity"
     unit = "share"
     description = (

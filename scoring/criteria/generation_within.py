@@ -12,11 +12,12 @@ from gridscout.scoring.criteria.base import (
     Setting,
     Threshold,
 )
+from gridscout.scoring.wording import QT_TRANSLATE_NOOP
 
 
 class GenerationWithin(CriterionType):
     name = "generation_within"
-    title = "Generation nearby"
+    title = QT_TRANSLATE_NOOP("Wording", "Generation nearby")
     short_label = "generation"
     unit = "MW"
     description = "MW of power plants (optionally of some fuels) within radius_km of the parcel"
@@ -25,7 +26,7 @@ class GenerationWithin(CriterionType):
         Setting("fuels", None, "names", "only plants of these fuels count (all when not set)"),
     )
     threshold = Threshold("radius_km", " km", 1.0, 500.0, 0, 5.0,
-                          "Generation (MW) counted within this radius", prefix="≤ ")
+                          QT_TRANSLATE_NOOP("Wording", "Generation (MW) counted within this radius"), prefix="≤ ")
 
     def rules(self, c: Criterion) -> dict:
         return {"generation_rule": (c.radius_km, c.fuels)}

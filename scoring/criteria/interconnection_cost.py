@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from gridscout.scoring.criteria.base import Criterion, CriterionType
 from gridscout.scoring.wording import (
+    QT_TRANSLATE_NOOP,
     km,
     kv_text,
     line_phrase,
@@ -16,7 +17,7 @@ from gridscout.scoring.wording import (
 
 class InterconnectionCost(CriterionType):
     name = "interconnection_cost"
-    title = "Interconnection cost"
+    title = QT_TRANSLATE_NOOP("Wording", "Interconnection cost")
     short_label = "cost"
     unit = "USD"
     description = "USD of the cheaper of tapping the nearest line or tying into the nearest substation ([cost] tables)"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 from gridscout.scoring.criteria.base import Criterion, CriterionType, Setting, Threshold
 from gridscout.scoring.criteria.substation_distance import KV_STEPS
-from gridscout.scoring.wording import km, line_phrase
+from gridscout.scoring.wording import QT_TRANSLATE_NOOP, km, line_phrase
 
 
 class LineDistance(CriterionType):
     name = "line_distance"
-    title = "Line distance"
+    title = QT_TRANSLATE_NOOP("Wording", "Line distance")
     short_label = "line"
     unit = "km"
     description = "km from the parcel boundary to the nearest transmission line of at least min_kv"
@@ -20,7 +20,7 @@ class LineDistance(CriterionType):
     )
     single = True
     threshold = Threshold("min_kv", " kV", 0.0, 1500.0, 0, 0.0,
-                          "Only lines of at least this voltage count", steps=KV_STEPS)
+                          QT_TRANSLATE_NOOP("Wording", "Only lines of at least this voltage count"), steps=KV_STEPS)
 
     def rules(self, c: Criterion) -> dict:
         return {"line_rule": (c.min_kv, c.include_unknown_voltage)}

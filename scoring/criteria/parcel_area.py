@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import numpy as np
 from gridscout.scoring.criteria.base import Criterion, CriterionType, Setting, Threshold
+from gridscout.scoring.wording import QT_TRANSLATE_NOOP
 
 
 class ParcelArea(CriterionType):
     name = "parcel_area"
-    title = "Parcel area"
+    title = QT_TRANSLATE_NOOP("Wording", "Parcel area")
     short_label = "area"
     unit = "ha"
     description = "the parcel's area in hectares; smaller parcels than min_area_ha are excluded"
     settings = (Setting("min_area_ha", 10.0, "non_negative", "parcels smaller than this are excluded"),)
     single = True
     threshold = Threshold("min_area_ha", " ha", 0.0, 100_000.0, 1, 1.0,
-                          "Parcels smaller than this are excluded")
+                          QT_TRANSLATE_NOOP("Wording", "Parcels smaller than this are excluded"))
 
     def rules(self, c: Criterion) -> dict:
         return {"min_area_ha": c.min_area_ha}

@@ -12,11 +12,12 @@ from gridscout.scoring.criteria.base import (
     MeasureInputs,
     Setting,
 )
+from gridscout.scoring.wording import QT_TRANSLATE_NOOP
 
 
 class RasterClassShare(CriterionType):
     name = "raster_class_share"
-    title = "Raster class share"
+    title = QT_TRANSLATE_NOOP("Wording", "Raster class share")
     unit = "share"
     description = "share 0-1 of the parcel's area in the listed classes of raster layer 'layer'"
     settings = (

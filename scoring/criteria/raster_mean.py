@@ -12,11 +12,12 @@ from gridscout.scoring.criteria.base import (
     MeasureInputs,
     Setting,
 )
+from gridscout.scoring.wording import QT_TRANSLATE_NOOP
 
 
 class RasterMean(CriterionType):
     name = "raster_mean"
-    title = "Raster mean"
+    title = QT_TRANSLATE_NOOP("Wording", "Raster mean")
     unit = ""
     description = "mean of raster layer 'layer' over the parcel, in the raster's units"
     settings = (Setting("layer", REQUIRED, "text", "the raster layer (--raster NAME=FILE)"),)

@@ -15,11 +15,12 @@ from gridscout.scoring.criteria.base import (
     Setting,
     Threshold,
 )
+from gridscout.scoring.wording import QT_TRANSLATE_NOOP
 
 
 class RetiringGenerationWithin(CriterionType):
     name = "retiring_generation_within"
-    title = "Retiring generation nearby"
+    title = QT_TRANSLATE_NOOP("Wording", "Retiring generation nearby")
     short_label = "retiring MW"
     unit = "MW"
     description = (
@@ -31,7 +32,7 @@ class RetiringGenerationWithin(CriterionType):
         Setting("horizon_years", 5.0, "non_negative", "planned retirements up to this many years ahead count"),
     )
     threshold = Threshold("radius_km", " km", 1.0, 300.0, 0, 5.0,
-                          "Retiring generation (MW) counted within this radius", prefix="≤ ")
+                          QT_TRANSLATE_NOOP("Wording", "Retiring generation (MW) counted within this radius"), prefix="≤ ")
 
     def measures(self, c: Criterion) -> list[tuple]:
         return [(self.name, c.radius_km, c.horizon_years)]

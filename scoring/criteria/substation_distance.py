@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from gridscout.scoring.criteria.base import Criterion, CriterionType, Setting, Threshold
-from gridscout.scoring.wording import km, substation_kv_text, substation_phrase
+from gridscout.scoring.wording import QT_TRANSLATE_NOOP, km, substation_kv_text, substation_phrase
 
 #: voltage classes the GUI's kV spin box steps through
 KV_STEPS = (0, 33, 66, 69, 115, 132, 138, 154, 220, 230, 275, 345, 400, 500, 765, 1000)
@@ -12,7 +12,7 @@ KV_STEPS = (0, 33, 66, 69, 115, 132, 138, 154, 220, 230, 275, 345, 400, 500, 765
 
 class SubstationDistance(CriterionType):
     name = "substation_distance"
-    title = "Substation distance"
+    title = QT_TRANSLATE_NOOP("Wording", "Substation distance")
     short_label = "substation"
     unit = "km"
     description = "km from the parcel boundary to the nearest substation of at least min_kv"
@@ -22,7 +22,7 @@ class SubstationDistance(CriterionType):
     )
     single = True
     threshold = Threshold("min_kv", " kV", 0.0, 1500.0, 0, 0.0,
-                          "Only substations of at least this voltage count", steps=KV_STEPS)
+                          QT_TRANSLATE_NOOP("Wording", "Only substations of at least this voltage count"), steps=KV_STEPS)
 
     def rules(self, c: Criterion) -> dict:
         return {"substation_rule": (c.min_kv, c.include_unknown_voltage)}

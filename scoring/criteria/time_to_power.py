@@ -7,12 +7,12 @@ from __future__ import annotations
 import numpy as np
 from gridscout.scoring.criteria.base import Criterion, CriterionType
 from gridscout.scoring.criteria.deliverable_capacity import connection_columns
-from gridscout.scoring.wording import km, kv_text
+from gridscout.scoring.wording import QT_TRANSLATE_NOOP, km, kv_text
 
 
 class TimeToPower(CriterionType):
     name = "time_to_power"
-    title = "Time to power"
+    title = QT_TRANSLATE_NOOP("Wording", "Time to power")
     short_label = "time to power"
     unit = "months"
     description = (
