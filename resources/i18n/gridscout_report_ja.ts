@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
     <name>Legend</name>
@@ -58,7 +59,7 @@
         <translation>ライセンス：{licences}。</translation>
     </message>
     <message>
-        <source>Web Mercator display; scale bar geodesic (WGS84) at the map's centre latitude.</source>
+        <source>Web Mercator display; scale bar geodesic (WGS84) at the map&apos;s centre latitude.</source>
         <translation>表示はWebメルカトル図法。縮尺は地図中心緯度での測地線距離（WGS84）。</translation>
     </message>
     <message>
@@ -176,7 +177,7 @@
         <translation>注：{note}。</translation>
     </message>
     <message>
-        <source>Scale bar geodesic at the map's centre latitude.</source>
+        <source>Scale bar geodesic at the map&apos;s centre latitude.</source>
         <translation>縮尺は地図中心緯度での測地線距離。</translation>
     </message>
     <message>
@@ -220,7 +221,7 @@
         <translation>スコアの読み方</translation>
     </message>
     <message>
-        <source>Each parcel scores 0–100: 100 × Σ weight × utility / Σ weights over the profile's criteria (distance from the parcel's boundary to the nearest qualifying substation and line, generation within a radius, estimated interconnection cost, parcel area). Distances are geodesic on WGS84; maps are drawn in Web Mercator for display only. The profile and all data sources with their licences are in the appendix.</source>
+        <source>Each parcel scores 0–100: 100 × Σ weight × utility / Σ weights over the profile&apos;s criteria (distance from the parcel&apos;s boundary to the nearest qualifying substation and line, generation within a radius, estimated interconnection cost, parcel area). Distances are geodesic on WGS84; maps are drawn in Web Mercator for display only. The profile and all data sources with their licences are in the appendix.</source>
         <translation>各区画のスコアは0–100です：プロファイルの評価基準（区画の境界から条件を満たす最寄りの変電所・送電線までの距離、半径内の発電容量、推定系統連系費用、区画面積）について 100 × Σ 重み × 効用 / Σ 重み。距離はWGS84上の測地線距離で、地図は表示のためにのみWebメルカトル図法で描いています。プロファイルと全データの出典・ライセンスは付録にあります。</translation>
     </message>
     <message>
@@ -228,7 +229,7 @@
         <translation>候補地の概要</translation>
     </message>
     <message>
-        <source>North is up. The locator has no scale bar (at its size the scale changes with latitude); inset scale bars are geodesic at each inset's centre latitude.</source>
+        <source>North is up. The locator has no scale bar (at its size the scale changes with latitude); inset scale bars are geodesic at each inset&apos;s centre latitude.</source>
         <translation>上が北。位置図には縮尺がありません（この範囲では緯度により縮尺が変わるため）。挿入図の縮尺は各挿入図の中心緯度での測地線距離です。</translation>
     </message>
     <message>
@@ -288,7 +289,7 @@
         <translation>スコアのヒストグラム：順位付け区画 {n} 件（除外区画は含まない）</translation>
     </message>
     <message>
-        <source>Bars coloured with the map's score ramp.</source>
+        <source>Bars coloured with the map&apos;s score ramp.</source>
         <translation>棒の色は地図のスコア配色と同じです。</translation>
     </message>
     <message>
@@ -485,7 +486,7 @@
     <name>Wording</name>
     <message>
         <source>substation</source>
-        <extracomment>wording from Qt-free code shown in the report: criteria's short labels (scoring/criteria/*)</extracomment>
+        <extracomment>wording from Qt-free code shown in the report: criteria&apos;s short labels (scoring/criteria/*)</extracomment>
         <translation>変電所</translation>
     </message>
     <message>
@@ -515,6 +516,96 @@
     <message>
         <source>area</source>
         <translation>面積</translation>
+    </message>
+    <message>
+        <source>Deliverable capacity</source>
+        <translation>供給可能容量</translation>
+    </message>
+    <message>
+        <source>Generation nearby</source>
+        <translation>近隣の発電</translation>
+    </message>
+    <message>
+        <source>Generation (MW) counted within this radius</source>
+        <translation>この半径内の発電容量(MW)を数えます</translation>
+    </message>
+    <message>
+        <source>Interconnection cost</source>
+        <translation>系統連系費用</translation>
+    </message>
+    <message>
+        <source>Line distance</source>
+        <translation>送電線までの距離</translation>
+    </message>
+    <message>
+        <source>Only lines of at least this voltage count</source>
+        <translation>この電圧以上の送電線だけを数えます</translation>
+    </message>
+    <message>
+        <source>Parcel area</source>
+        <translation>区画面積</translation>
+    </message>
+    <message>
+        <source>Parcels smaller than this are excluded</source>
+        <translation>これより小さい区画は除外します</translation>
+    </message>
+    <message>
+        <source>Raster class share</source>
+        <translation>ラスタ分類の割合</translation>
+    </message>
+    <message>
+        <source>Raster mean</source>
+        <translation>ラスタ平均</translation>
+    </message>
+    <message>
+        <source>Retiring generation nearby</source>
+        <translation>近隣の廃止予定の発電所</translation>
+    </message>
+    <message>
+        <source>Retiring generation (MW) counted within this radius</source>
+        <translation>この半径内の廃止予定の発電容量(MW)を数えます</translation>
+    </message>
+    <message>
+        <source>Substation distance</source>
+        <extracomment>voltage classes the GUI&apos;s kV spin box steps through</extracomment>
+        <translation>変電所までの距離</translation>
+    </message>
+    <message>
+        <source>Only substations of at least this voltage count</source>
+        <translation>この電圧以上の変電所だけを数えます</translation>
+    </message>
+    <message>
+        <source>Time to power</source>
+        <translation>受電までの期間</translation>
+    </message>
+    <message>
+        <source>area below the {minimum:g} ha minimum</source>
+        <translation>面積が最小 {minimum:g} ha 未満</translation>
+    </message>
+    <message>
+        <source>more than {share:.0%} in {layer}</source>
+        <translation>{layer} 内が {share:.0%} 超</translation>
+    </message>
+    <message>
+        <source>overlaps {layer}</source>
+        <translation>{layer} と重なる</translation>
+    </message>
+    <message>
+        <source>parcel {area:.1f} ha &lt; minimum {minimum:g} ha</source>
+        <translation>区画 {area:.1f} ha &lt; 最小 {minimum:g} ha</translation>
+    </message>
+    <message>
+        <source>{percent}% in {layer} &gt; maximum {share:.0%}</source>
+        <translation>{layer} 内 {percent}% &gt; 最大 {share:.0%}</translation>
+    </message>
+    <message>
+        <source>measurements from cache</source>
+        <extracomment>what the criteria measured, by measure key (see CriterionType.measures) features/plants that did not count: {&quot;substations&quot;: n, &quot;lines&quot;: n, ...} arrays derived from the measurements and reused across re-scores (km, cost per cost table)</extracomment>
+        <translation>キャッシュから計測値を読み込みました</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>計測完了</translation>
     </message>
 </context>
 </TS>
