@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from gridscout.gui import i18n
+
 from gridscout.operations.translations import TS_DIR, qt_tool
 
 REPORT_TS = TS_DIR / "gridscout_report_ja.ts"
@@ -88,6 +89,7 @@ def _pseudo_catalogue(tmp_path):
 @needs_poppler
 def test_pseudo_locale_report_has_no_english_heading_or_caption(qapp, tmp_path):
     from gridscout.gui.export.report import export_report
+
     from gridscout.operations import open_project
 
     qm = _pseudo_catalogue(tmp_path)
