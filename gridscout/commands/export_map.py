@@ -45,7 +45,10 @@ def run(args: argparse.Namespace) -> int:
     extent = parse_extent(args.extent) if args.extent else None
     size = parse_size(args.size, args.dpi)
     project = open_project(args.project)
-    ensure_app()  # sets QT_QPA_PLATFORM=offscreen when there is no display
+    app = ensure_app()  # sets QT_QPA_PLATFORM=offscreen when there is no display
+    from gridscout.gui.i18n import chosen_language, install_language
+
+    install_language(app, chosen_language(args.lang))
     bar = TextProgressBar(quiet=args.quiet)
     try:
         res = export_map(project, args.out, site=args.site, extent=extent, title=args.title,
