@@ -13,7 +13,9 @@ def fmt_km(m: float) -> str:
 
 
 def fmt_kv(kv: float) -> str:
-    return f"{kv:g} kV" if kv == kv else "unknown"
+    from gridscout.gui.i18n import translate
+
+    return f"{kv:g} kV" if kv == kv else translate("Report", "unknown")
 
 
 def fmt_num(v, digits: int = 1) -> str:

@@ -99,7 +99,9 @@ def nearest(site_geom, gdf: gpd.GeoDataFrame | None, n: int = 3, max_km: float =
 
 
 def _name(v) -> str:
-    return str(v) if isinstance(v, str) and v.strip() else "(unnamed)"
+    from gridscout.gui.i18n import translate
+
+    return str(v) if isinstance(v, str) and v.strip() else translate("Report", "(unnamed)")
 
 
 def _kv(v) -> float:

@@ -477,9 +477,17 @@
         <translation>{names} にはライセンスの記録がありません：公開前に利用条件を確認してください。</translation>
     </message>
     <message>
-        <source>{criterion} pts (w {w})</source>
+        <source>(unnamed)</source>
         <extracomment>lon/lat of each of ``substations`` and of the point of each of ``lines`` nearest the site</extracomment>
+        <translation>（名称なし）</translation>
+    </message>
+    <message>
+        <source>{criterion} pts (w {w})</source>
         <translation>{criterion} 点（重み {w}）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
     </message>
 </context>
 <context>
