@@ -1225,7 +1225,7 @@ GeoTIFF ラスタを読み込みます。各レイヤの内容(区画、変電�
         </message>
         <message>
             <source>Save profile…</source>
-            <translation>プロファイルを保存…</translation>
+            <translation>保存…</translation>
         </message>
         <message>
             <source>Write the tuned profile as a TOML file</source>
