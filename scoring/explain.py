@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from gridscout.scoring.criteria import Criterion, criterion_type
 from gridscout.scoring.wording import (  # noqa: F401 - the phrases are part of this module's face
+    QT_TRANSLATE_NOOP,
     km,
     kv_text,
     line_phrase,
@@ -20,41 +21,39 @@ if TYPE_CHECKING:
     from gridscout.scoring.results import ScoreResult
 
 
-def _points(c: Criterion, result: ScoreResult, i: int) -> str:
-    cols = result.columns
-    u = float(cols[f"{c.id}_utility"][i])
-    if cols["excluded"][i]:
-        return f"utility {u:.2f} (not counted: the parcel is excluded)"
-    p = float(cols[f"{c.id}_points"][i])
-    return (
-        f"utility {u:.2f} × weight {c.weight:g} of {result.profile.total_weight:g} = {p:.1f} points"
-    )
-
-
 def criterion_sentence(c: Criterion, result: ScoreResult, i: int) -> str:
     """"<label>: <what the type says about the raw value>: utility × weight = points"."""
-    label = f"{c.label}: " if c.label else ""
-    return f"{label}{criterion_type(c.type).sentence(c, result, i)}: {_points(c, result, i)}"
+    cols = result.columns
+    what = criterion_type(c.type).sentence(c, result, i)
+    u = float(cols[f"{c.id}_utility"][i])
+    if cols["excluded"][i]:
+        template = (QT_TRANSLATE_NOOP("Wording", "{label}: {what}: utility {utility:.2f} (not counted: the parcel is excluded)")
+                    if c.label else
+                    QT_TRANSLATE_NOOP("Wording", "{what}: utility {utility:.2f} (not counted: the parcel is excluded)"))
+        return template.format(label=c.label, what=what, utility=u)
+    template = (QT_TRANSLATE_NOOP("Wording", "{label}: {what}: utility {utility:.2f} × weight {weight:g} of {total:g} = {points:.1f} points")
+                if c.label else
+                QT_TRANSLATE_NOOP("Wording", "{what}: utility {utility:.2f} × weight {weight:g} of {total:g} = {points:.1f} points"))
+    return template.format(label=c.label, what=what, utility=u, weight=c.weight,
+                           total=result.profile.total_weight, points=float(cols[f"{c.id}_points"][i]))
 
 
 def exclusion_sentences(result: ScoreResult, i: int) -> list[str]:
     m, profile = result.measurements, result.profile
     out = []
     if profile.min_area_ha is not None and m.area_ha[i] < profile.min_area_ha:
-        out.append(
-            f"Excluded: {m.area_ha[i]:.1f} ha is below the {profile.min_area_ha:g} ha minimum"
-        )
+        out.append(QT_TRANSLATE_NOOP("Wording", "Excluded: {area:.1f} ha is below the {minimum:g} ha minimum").format(
+            area=m.area_ha[i], minimum=profile.min_area_ha))
     for e in profile.exclusions:
         share = float(m.overlap_share[e.layer][i])
         if share > e.max_overlap_share + 1e-9:
             allowed = (
-                f"at most {e.max_overlap_share:.0%} allowed"
+                QT_TRANSLATE_NOOP("Wording", "at most {share:.0%} allowed").format(share=e.max_overlap_share)
                 if e.max_overlap_share
-                else "none allowed"
+                else QT_TRANSLATE_NOOP("Wording", "none allowed")
             )
-            out.append(
-                f"Excluded: {float(share_percent(share)):.0f}% of the parcel lies in {e.layer} ({allowed})"
-            )
+            out.append(QT_TRANSLATE_NOOP("Wording", "Excluded: {percent:.0f}% of the parcel lies in {layer} ({allowed})").format(
+                percent=float(share_percent(share)), layer=e.layer, allowed=allowed))
     return out
 
 
@@ -67,12 +66,12 @@ def explain(result: ScoreResult, parcel_id: Any) -> list[str]:
     ranked = int(len(result) - np.count_nonzero(cols["excluded"]))
     sentences: list[str] = []
     if cols["excluded"][i]:  # not a score of 0 and a last rank: excluded, and why
-        sentences.append(f"Parcel {parcel_id}: excluded, not ranked")
+        sentences.append(QT_TRANSLATE_NOOP("Wording", "Parcel {parcel}: excluded, not ranked").format(parcel=parcel_id))
         sentences.extend(exclusion_sentences(result, i))
     else:
-        sentences.append(
-            f"Parcel {parcel_id}: score {float(cols['score'][i]):.1f} of 100, rank {int(cols['rank'][i]):,} "
-            f"of {ranked:,} ranked ({result.profile.name} profile)"
-        )
+        sentences.append(QT_TRANSLATE_NOOP(
+            "Wording", "Parcel {parcel}: score {score:.1f} of 100, rank {rank:,} of {ranked:,} ranked ({profile} profile)").format(
+            parcel=parcel_id, score=float(cols["score"][i]), rank=int(cols["rank"][i]), ranked=ranked,
+            profile=result.profile.name))
     sentences.extend(criterion_sentence(c, result, i) for c in result.profile.criteria)
     return sentences

@@ -44,7 +44,7 @@ def usd(value: float) -> str:
 
 
 def kv_text(kv: float) -> str:
-    return f"{kv:g} kV" if kv == kv else "unknown voltage"
+    return f"{kv:g} kV" if kv == kv else QT_TRANSLATE_NOOP("Wording", "unknown voltage")
 
 
 def substation_kv_text(cols: dict, i: int) -> str:
@@ -52,7 +52,7 @@ def substation_kv_text(cols: dict, i: int) -> str:
     text = kv_text(cols["substation_kv"][i])
     inferred = cols.get("substation_kv_inferred")
     if inferred is not None and bool(inferred[i]):
-        text += " (inferred from the lines that meet it; the substation has no voltage tag)"
+        text = QT_TRANSLATE_NOOP("Wording", "{kv} (inferred from the lines that meet it; the substation has no voltage tag)").format(kv=text)
     return text
 
 
@@ -61,16 +61,18 @@ def substation_phrase(name: Any, feature_id: Any) -> str:
     if name:
         if "substation" in name.lower() or any(w in name for w in ("変電所", "開閉所", "変換所")):
             return name
-        return f"{name} substation"
-    return f"an unnamed substation (id {feature_id})"
+        return QT_TRANSLATE_NOOP("Wording", "{name} substation").format(name=name)
+    return QT_TRANSLATE_NOOP("Wording", "an unnamed substation (id {id})").format(id=feature_id)
 
 
 def line_phrase(name: Any, feature_id: Any, kv: float) -> str:
     name = real_name(name)
     if name:
         has_word = "line" in name.lower() or "線" in name
-        return f"the {kv_text(kv)} {name}" + ("" if has_word else " line")
-    return f"an unnamed {kv_text(kv)} line (id {feature_id})"
+        template = (QT_TRANSLATE_NOOP("Wording", "the {kv} {name}") if has_word
+                    else QT_TRANSLATE_NOOP("Wording", "the {kv} {name} line"))
+        return template.format(kv=kv_text(kv), name=name)
+    return QT_TRANSLATE_NOOP("Wording", "an unnamed {kv} line (id {id})").format(kv=kv_text(kv), id=feature_id)
 
 
 def share_percent(share: np.ndarray | float) -> np.ndarray:

@@ -51,7 +51,8 @@ class GenerationWithin(CriterionType):
     def sentence(self, c: Criterion, result, i: int) -> str:
         raw = float(result.columns[f"{c.id}_raw"][i])
         fuels = f" ({', '.join(c.fuels)})" if c.fuels else ""
-        return f"{raw:,.0f} MW of generation{fuels} within {c.radius_km:g} km"
+        return QT_TRANSLATE_NOOP("Wording", "{mw:,.0f} MW of generation{fuels} within {radius:g} km").format(
+            mw=raw, fuels=fuels, radius=c.radius_km)
 
     def settings_text(self, c: Criterion) -> str:
         return f"radius {c.radius_km:g} km" + (f", fuels {', '.join(c.fuels)}" if c.fuels else "")

@@ -41,21 +41,23 @@ class InterconnectionCost(CriterionType):
         if campus and option in ("line", "substation"):
             # only connections that can deliver the campus are options: say which one
             d, kv = cols["connection_distance_m"][i], kv_text(cols["connection_kv"][i])
-            how = (f"by a new substation on a {kv} line" if option == "line"
-                   else f"by tying into a {kv} substation")
-            return (f"Interconnection ≈ {usd(raw)} {how} ({km(d)} of new line), the cheapest that can "
-                    f"deliver {campus:,.0f} MW")
+            how = (QT_TRANSLATE_NOOP("Wording", "by a new substation on a {kv} line") if option == "line"
+                   else QT_TRANSLATE_NOOP("Wording", "by tying into a {kv} substation")).format(kv=kv)
+            return QT_TRANSLATE_NOOP("Wording", "Interconnection ≈ {cost} {how} ({distance} of new line), the cheapest that can deliver {campus:,.0f} MW").format(
+                cost=usd(raw), how=how, distance=km(d), campus=campus)
         if campus:
-            return f"Interconnection cost unknown: nothing in reach can deliver {campus:,.0f} MW"
+            return QT_TRANSLATE_NOOP("Wording", "Interconnection cost unknown: nothing in reach can deliver {campus:,.0f} MW").format(campus=campus)
         if option == "line":
-            how = "by tapping " + line_phrase(cols["line_name"][i], cols["line_id"][i], cols["line_kv"][i])
-            how += f" ({km(cols['line_distance_m'][i])} of new line)"
+            how = QT_TRANSLATE_NOOP("Wording", "by tapping {line} ({distance} of new line)").format(
+                line=line_phrase(cols["line_name"][i], cols["line_id"][i], cols["line_kv"][i]),
+                distance=km(cols["line_distance_m"][i]))
         elif option == "substation":
-            how = "by tying into " + substation_phrase(cols["substation_name"][i], cols["substation_id"][i])
-            how += f", {substation_kv_text(cols, i)} ({km(cols['substation_distance_m'][i])} of new line)"
+            how = QT_TRANSLATE_NOOP("Wording", "by tying into {substation}, {kv} ({distance} of new line)").format(
+                substation=substation_phrase(cols["substation_name"][i], cols["substation_id"][i]),
+                kv=substation_kv_text(cols, i), distance=km(cols["substation_distance_m"][i]))
         else:
-            return "Interconnection cost unknown: no qualifying substation or line"
-        return f"Interconnection ≈ {usd(raw)} {how}"
+            return QT_TRANSLATE_NOOP("Wording", "Interconnection cost unknown: no qualifying substation or line")
+        return QT_TRANSLATE_NOOP("Wording", "Interconnection ≈ {cost} {how}").format(cost=usd(raw), how=how)
 
     def settings_text(self, c: Criterion) -> str:
         return ""

@@ -31,9 +31,9 @@ class LineDistance(CriterionType):
     def sentence(self, c: Criterion, result, i: int) -> str:
         cols = result.columns
         if not np.isfinite(cols["line_distance_m"][i]):
-            return f"No line of {c.min_kv:g} kV or more found"
+            return QT_TRANSLATE_NOOP("Wording", "No line of {kv:g} kV or more found").format(kv=c.min_kv)
         where = line_phrase(cols["line_name"][i], cols["line_id"][i], cols["line_kv"][i])
-        return f"{km(cols['line_distance_m'][i])} to {where}"
+        return QT_TRANSLATE_NOOP("Wording", "{distance} to {where}").format(distance=km(cols["line_distance_m"][i]), where=where)
 
     def settings_text(self, c: Criterion) -> str:
         return f"≥ {c.min_kv:g} kV"

@@ -25,7 +25,7 @@ class ParcelArea(CriterionType):
         return m.area_ha
 
     def sentence(self, c: Criterion, result, i: int) -> str:
-        return f"{float(result.columns[f'{c.id}_raw'][i]):,.1f} ha parcel"
+        return QT_TRANSLATE_NOOP("Wording", "{area:,.1f} ha parcel").format(area=float(result.columns[f"{c.id}_raw"][i]))
 
     def settings_text(self, c: Criterion) -> str:
         return f"minimum {c.min_area_ha:g} ha"

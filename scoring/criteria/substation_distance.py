@@ -33,9 +33,10 @@ class SubstationDistance(CriterionType):
     def sentence(self, c: Criterion, result, i: int) -> str:
         cols = result.columns
         if cols["substation_id"][i] is None and not np.isfinite(cols["substation_distance_m"][i]):
-            return f"No substation of {c.min_kv:g} kV or more found"
+            return QT_TRANSLATE_NOOP("Wording", "No substation of {kv:g} kV or more found").format(kv=c.min_kv)
         where = substation_phrase(cols["substation_name"][i], cols["substation_id"][i])
-        return f"{km(cols['substation_distance_m'][i])} to {where}, {substation_kv_text(cols, i)}"
+        return QT_TRANSLATE_NOOP("Wording", "{distance} to {where}, {kv}").format(
+            distance=km(cols["substation_distance_m"][i]), where=where, kv=substation_kv_text(cols, i))
 
     def settings_text(self, c: Criterion) -> str:
         return f"≥ {c.min_kv:g} kV"
