@@ -538,8 +538,44 @@
         <translation>この半径内の発電容量(MW)を数えます</translation>
     </message>
     <message>
+        <source>{mw:,.0f} MW of generation{fuels} within {radius:g} km</source>
+        <translation>{radius:g} km 以内の発電容量 {mw:,.0f} MW{fuels}</translation>
+    </message>
+    <message>
         <source>Interconnection cost</source>
         <translation>系統連系費用</translation>
+    </message>
+    <message>
+        <source>by a new substation on a {kv} line</source>
+        <translation>{kv} 送電線に新設する変電所で</translation>
+    </message>
+    <message>
+        <source>by tying into a {kv} substation</source>
+        <translation>{kv} 変電所への接続で</translation>
+    </message>
+    <message>
+        <source>Interconnection ≈ {cost} {how} ({distance} of new line), the cheapest that can deliver {campus:,.0f} MW</source>
+        <translation>系統連系費用 ≈ {cost}({how}、新設線路 {distance})、{campus:,.0f} MW を供給できる中で最安</translation>
+    </message>
+    <message>
+        <source>Interconnection cost unknown: nothing in reach can deliver {campus:,.0f} MW</source>
+        <translation>系統連系費用は不明: 届く範囲に {campus:,.0f} MW を供給できる設備がありません</translation>
+    </message>
+    <message>
+        <source>by tapping {line} ({distance} of new line)</source>
+        <translation>{line}から分岐(新設線路 {distance})</translation>
+    </message>
+    <message>
+        <source>by tying into {substation}, {kv} ({distance} of new line)</source>
+        <translation>{substation}({kv})への接続(新設線路 {distance})</translation>
+    </message>
+    <message>
+        <source>Interconnection cost unknown: no qualifying substation or line</source>
+        <translation>系統連系費用は不明: 条件を満たす変電所・送電線がありません</translation>
+    </message>
+    <message>
+        <source>Interconnection ≈ {cost} {how}</source>
+        <translation>系統連系費用 ≈ {cost}({how})</translation>
     </message>
     <message>
         <source>Line distance</source>
@@ -550,12 +586,24 @@
         <translation>この電圧以上の送電線だけを数えます</translation>
     </message>
     <message>
+        <source>No line of {kv:g} kV or more found</source>
+        <translation>{kv:g} kV 以上の送電線が見つかりません</translation>
+    </message>
+    <message>
+        <source>{distance} to {where}</source>
+        <translation>{where}まで {distance}</translation>
+    </message>
+    <message>
         <source>Parcel area</source>
         <translation>区画面積</translation>
     </message>
     <message>
         <source>Parcels smaller than this are excluded</source>
         <translation>これより小さい区画は除外します</translation>
+    </message>
+    <message>
+        <source>{area:,.1f} ha parcel</source>
+        <translation>区画面積 {area:,.1f} ha</translation>
     </message>
     <message>
         <source>Raster class share</source>
@@ -581,6 +629,14 @@
     <message>
         <source>Only substations of at least this voltage count</source>
         <translation>この電圧以上の変電所だけを数えます</translation>
+    </message>
+    <message>
+        <source>No substation of {kv:g} kV or more found</source>
+        <translation>{kv:g} kV 以上の変電所が見つかりません</translation>
+    </message>
+    <message>
+        <source>{distance} to {where}, {kv}</source>
+        <translation>{where}まで {distance}、{kv}</translation>
     </message>
     <message>
         <source>Time to power</source>
@@ -614,6 +670,74 @@
     <message>
         <source>measured</source>
         <translation>計測完了</translation>
+    </message>
+    <message>
+        <source>{label}: {what}: utility {utility:.2f} (not counted: the parcel is excluded)</source>
+        <translation>{label}: {what}: 効用 {utility:.2f}(区画が除外されているため計上しません)</translation>
+    </message>
+    <message>
+        <source>{what}: utility {utility:.2f} (not counted: the parcel is excluded)</source>
+        <translation>{what}: 効用 {utility:.2f}(区画が除外されているため計上しません)</translation>
+    </message>
+    <message>
+        <source>{label}: {what}: utility {utility:.2f} × weight {weight:g} of {total:g} = {points:.1f} points</source>
+        <translation>{label}: {what}: 効用 {utility:.2f} × 重み {weight:g}/{total:g} = {points:.1f} 点</translation>
+    </message>
+    <message>
+        <source>{what}: utility {utility:.2f} × weight {weight:g} of {total:g} = {points:.1f} points</source>
+        <translation>{what}: 効用 {utility:.2f} × 重み {weight:g}/{total:g} = {points:.1f} 点</translation>
+    </message>
+    <message>
+        <source>Excluded: {area:.1f} ha is below the {minimum:g} ha minimum</source>
+        <translation>除外: {area:.1f} ha は最小 {minimum:g} ha 未満です</translation>
+    </message>
+    <message>
+        <source>at most {share:.0%} allowed</source>
+        <translation>最大 {share:.0%} まで可</translation>
+    </message>
+    <message>
+        <source>none allowed</source>
+        <translation>重なりは不可</translation>
+    </message>
+    <message>
+        <source>Excluded: {percent:.0f}% of the parcel lies in {layer} ({allowed})</source>
+        <translation>除外: 区画の {percent:.0f}% が {layer} 内にあります({allowed})</translation>
+    </message>
+    <message>
+        <source>Parcel {parcel}: excluded, not ranked</source>
+        <translation>区画 {parcel}: 除外(順位なし)</translation>
+    </message>
+    <message>
+        <source>Parcel {parcel}: score {score:.1f} of 100, rank {rank:,} of {ranked:,} ranked ({profile} profile)</source>
+        <translation>区画 {parcel}: スコア {score:.1f}/100、{ranked:,} 区画中 {rank:,} 位({profile} プロファイル)</translation>
+    </message>
+    <message>
+        <source>unknown voltage</source>
+        <translation>電圧不明</translation>
+    </message>
+    <message>
+        <source>{kv} (inferred from the lines that meet it; the substation has no voltage tag)</source>
+        <translation>{kv}(接続する送電線から推定。変電所に電圧の記載なし)</translation>
+    </message>
+    <message>
+        <source>{name} substation</source>
+        <translation>{name}変電所</translation>
+    </message>
+    <message>
+        <source>an unnamed substation (id {id})</source>
+        <translation>名称不明の変電所(ID {id})</translation>
+    </message>
+    <message>
+        <source>the {kv} {name}</source>
+        <translation>{kv} の{name}</translation>
+    </message>
+    <message>
+        <source>the {kv} {name} line</source>
+        <translation>{kv} の{name}線</translation>
+    </message>
+    <message>
+        <source>an unnamed {kv} line (id {id})</source>
+        <translation>名称不明の {kv} 送電線(ID {id})</translation>
     </message>
 </context>
 </TS>
