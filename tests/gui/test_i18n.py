@@ -39,3 +39,24 @@ def test_japanese_translates_gridscout_and_qts_own_dialogs(japanese, tmp_path):
     assert sorted(p.name for p in (tmp_path / "qm").iterdir()) >= ["gridscout_gui_ja.qm"]
     i18n.remove_translators(japanese)
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_warm_up_compiles_the_catalogues_and_keeps_them_while_the_ts_is_older(tmp_path):
+    from gridscout.operations.warm_up import warm_up_translations
+
+    built = warm_up_translations(str(tmp_path))
+    qm = tmp_path / "gridscout_gui_ja.qm"
+    assert qm in built and qm.stat().st_size > 1000
+    stamp = qm.stat().st_mtime_ns
+    assert warm_up_translations(str(tmp_path)) == built and qm.stat().st_mtime_ns == stamp
+
+
+def test_the_app_command_takes_lang():
+    from gridscout.cli import build_parser
+    from gridscout.commands import command_modules
+
+    parser = build_parser(command_modules())
+    assert parser.parse_args(["app", "--lang", "ja"]).lang == "ja"
+    assert parser.parse_args(["app"]).lang is None
+    with pytest.raises(SystemExit):
+        parser.parse_args(["app", "--lang", "xx"])

@@ -91,7 +91,7 @@ def test_menus_shortcuts_and_status_bar(main_window):
     assert shortcuts["quit"][0] == "Ctrl+Q"
     assert main_window.actions_["export_map"].isEnabled()
     titles = [a.text() for a in main_window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View", "&Tools", "&Help"]
+    assert titles == ["&File", "&Edit", "&View", "&Tools", "&Settings", "&Help"]
     assert main_window.status.crs.text() == "EPSG:4326 · display Web Mercator"
     assert "layers" in main_window.docks
 
