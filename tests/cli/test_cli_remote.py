@@ -17,7 +17,10 @@ import pandas as pd
 import pytest
 
 from gridscout.cli import main
-from tests.cli.test_cli_score import ROOT, files  # noqa: F401 - the module fixture with the small files
+from tests.cli import test_cli_score
+
+ROOT = test_cli_score.ROOT
+files = test_cli_score.files  # the module fixture with the small files
 
 SCORE_COLUMNS = ["parcel_id", "score", "rank", "exclusion_reason", "substation_distance_m",
                  "line_distance_m", "generation_mw_within", "interconnection_cost_usd"]
@@ -49,14 +52,14 @@ def scores(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def local_scores(files, tmp_path_factory):  # noqa: F811
+def local_scores(files, tmp_path_factory):
     out = tmp_path_factory.mktemp("local") / "scored.parquet"
     assert main(score_args(str(files), str(out))) == 0
     return scores(gpd.read_parquet(out))
 
 
 def test_score_reads_and_writes_s3_in_a_subprocess_with_the_aws_environment(
-        s3_server, files, local_scores, tmp_path):  # noqa: F811
+        s3_server, files, local_scores, tmp_path):
     bucket = upload_inputs(s3_server, files)
     out = s3_server.bucket("results")
     run = subprocess.run([sys.executable, "-m", "gridscout",
@@ -73,7 +76,7 @@ def test_score_reads_and_writes_s3_in_a_subprocess_with_the_aws_environment(
 
 
 def test_score_writes_a_geopackage_to_s3_with_storage_options(s3_server, files, local_scores,
-                                                             tmp_path, monkeypatch):  # noqa: F811
+                                                             tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     out = s3_server.bucket("gpkg")
     assert main([*score_args(str(files), f"{out}/scored.gpkg"), *storage_args(s3_server)]) == 0
@@ -86,7 +89,7 @@ def test_score_writes_a_geopackage_to_s3_with_storage_options(s3_server, files, 
 
 
 def test_out_to_a_missing_bucket_is_a_named_error_and_writes_nothing_locally(
-        s3_server, files, tmp_path, monkeypatch, capsys):  # noqa: F811
+        s3_server, files, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     url = "s3://no-such-bucket-gridscout/scored/out.parquet"
     assert main([*score_args(str(files), url), *storage_args(s3_server)]) == 2
@@ -96,7 +99,7 @@ def test_out_to_a_missing_bucket_is_a_named_error_and_writes_nothing_locally(
     assert list(tmp_path.iterdir()) == []  # the old bug: a local ./s3:/… folder
 
 
-def test_missing_input_key_is_a_named_error(s3_server, files, tmp_path, monkeypatch, capsys):  # noqa: F811
+def test_missing_input_key_is_a_named_error(s3_server, files, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     bucket = s3_server.bucket("empty")
     args = score_args(str(files), str(tmp_path / "out.parquet"))
@@ -107,7 +110,7 @@ def test_missing_input_key_is_a_named_error(s3_server, files, tmp_path, monkeypa
     assert not (tmp_path / "out.parquet").exists()
 
 
-def test_unreachable_endpoint_is_a_named_error(files, tmp_path, capsys):  # noqa: F811
+def test_unreachable_endpoint_is_a_named_error(files, tmp_path, capsys):
     import socket
 
     with socket.socket() as s:  # a port nobody listens on
@@ -123,7 +126,7 @@ def test_unreachable_endpoint_is_a_named_error(files, tmp_path, capsys):  # noqa
     assert "s3://somewhere/parcels.parquet" in err and "endpoint" in err
 
 
-def test_https_input_is_read_and_https_output_refused(files, tmp_path, local_scores, capsys):  # noqa: F811
+def test_https_input_is_read_and_https_output_refused(files, tmp_path, local_scores, capsys):
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(files))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -143,14 +146,14 @@ def test_https_input_is_read_and_https_output_refused(files, tmp_path, local_sco
         server.server_close()
 
 
-def test_file_url_reads_like_a_local_path(files, tmp_path, local_scores):  # noqa: F811
+def test_file_url_reads_like_a_local_path(files, tmp_path, local_scores):
     args = score_args(str(files), f"file://{tmp_path}/out.parquet")
     args[args.index("--parcels") + 1] = f"file://{files}/parcels.gpkg:lots"
     assert main(args) == 0
     pd.testing.assert_frame_equal(scores(gpd.read_parquet(tmp_path / "out.parquet")), local_scores)
 
 
-def test_partition_parcels_writes_partitions_to_s3(s3_server, files, tmp_path, monkeypatch):  # noqa: F811
+def test_partition_parcels_writes_partitions_to_s3(s3_server, files, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     bucket = upload_inputs(s3_server, files)
     args = ["partition-parcels", "--quiet", f"{bucket}/in/parcels.gpkg:lots", "--out",
@@ -165,13 +168,13 @@ def test_partition_parcels_writes_partitions_to_s3(s3_server, files, tmp_path, m
     assert main(args) == 2  # a second run refuses a folder that holds partitions
 
 
-def test_storage_option_needs_key_equals_value(files, tmp_path, capsys):  # noqa: F811
+def test_storage_option_needs_key_equals_value(files, tmp_path, capsys):
     args = score_args(str(files), str(tmp_path / "out.parquet"))
     assert main([*args, "--storage-option", "anon"]) == 2
     assert "--storage-option 'anon': write KEY=VALUE" in capsys.readouterr().err
 
 
-def test_dask_engine_never_writes_a_local_s3_folder(s3_server, files, tmp_path, monkeypatch, capsys):  # noqa: F811
+def test_dask_engine_never_writes_a_local_s3_folder(s3_server, files, tmp_path, monkeypatch, capsys):
     """The bug: ``--out s3://…`` made a local ``./s3:/…`` folder and reported success."""
     monkeypatch.chdir(tmp_path)
     bucket = upload_inputs(s3_server, files)
