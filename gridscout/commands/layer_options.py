@@ -44,6 +44,9 @@ def add_layer_arguments(
         "--engine", choices=engines, default="local", help="scoring engine (default: local)"
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    from gridscout.commands.reading import add_storage_arguments
+
+    add_storage_arguments(parser)
 
 
 def named_files(values: list[str], option: str) -> dict[str, str]:
@@ -61,10 +64,35 @@ def named_files(values: list[str], option: str) -> dict[str, str]:
     return out
 
 
+def fetch_remote_inputs(args: argparse.Namespace, parcels: bool = True) -> None:
+    """Replace every remote FILE option (``s3://…``, ``https://…``) by a local copy, in place.
+
+    Local paths stay as given (GDAL and pyarrow read them directly). ``parcels=False`` leaves
+    ``--parcels`` as a URL (the Dask engine's workers read it themselves).
+    """
+    from gridscout.commands.reading import storage_options
+    from gridscout.layers.io.remote import is_remote, local_spec
+
+    options = storage_options(args)
+    names = ["substations", "lines", "plants", "sites", *(["parcels"] if parcels else [])]
+    for name in names:
+        value = getattr(args, name, None)
+        if value:
+            setattr(args, name, local_spec(value, options))
+    for name in ("raster", "exclusion"):
+        setattr(args, name, [f"{key}={local_spec(path, options)}" for key, path
+                             in named_files(getattr(args, name), f"--{name}").items()])
+    profile = getattr(args, "profile", None)
+    if profile and is_remote(profile):
+        args.profile = local_spec(profile, options)
+
+
 def read_layer_inputs(args: argparse.Namespace, progress, parcels: bool = True):
-    """:func:`gridscout.operations.read_inputs` with the files named on the command line."""
+    """:func:`gridscout.operations.read_inputs` with the files named on the command line
+    (remote ones fetched first, see :func:`fetch_remote_inputs`)."""
     from gridscout.operations import read_inputs
 
+    fetch_remote_inputs(args, parcels=parcels)
     return read_inputs(
         substations=args.substations,
         lines=args.lines,

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 
+from gridscout.commands.reading import add_storage_arguments, storage_options
+
 NAME = "partition-parcels"
 HELP = "split a parcel file into spatially compact GeoParquet partitions (for --engine dask)"
 DESCRIPTION = (
@@ -14,7 +16,9 @@ DESCRIPTION = (
     "as DIR/part-00000.parquet …: each partition covers a compact area, so the Dask engine\n"
     "(gridscout score --engine dask) scores it against few features. The file is streamed in\n"
     "batches, never whole in memory; columns and CRS are kept; without a parcel id column,\n"
-    "parcel_id is added from the feature number (P000123), as gridscout score would."
+    "parcel_id is added from the feature number (P000123), as gridscout score would.\n"
+    "FILE and DIR may be URLs (s3://bucket/parts/, gs://, az://; https:// for FILE), with\n"
+    "--storage-option KEY=VALUE or the usual environment (AWS_ENDPOINT_URL …)."
 )
 DEFAULT_ROWS = 250_000  # as gridscout.operations.partition.DEFAULT_ROWS (not imported: --help stays fast)
 
@@ -31,6 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"parcels per partition (default: {DEFAULT_ROWS:,})",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_storage_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
 
     bar = TextProgressBar(quiet=args.quiet)
     try:
-        done = partition_parcels(args.file, args.out, args.rows_per_partition, progress=bar)
+        done = partition_parcels(args.file, args.out, args.rows_per_partition, progress=bar,
+                                 storage_options=storage_options(args))
     finally:
         bar.close()
     print(

@@ -20,3 +20,36 @@ def reading_options(args: argparse.Namespace) -> dict:
     """The ``load_layer`` keyword arguments from parsed options."""
     return {"encoding": getattr(args, "encoding", None),
             "swap_lat_lon": bool(getattr(args, "swap_lat_lon", False))}
+
+
+def add_storage_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--storage-option KEY=VALUE`` (repeatable) for ``s3://``, ``gs://``, ``az://`` paths."""
+    parser.add_argument(
+        "--storage-option", action="append", default=[], metavar="KEY=VALUE",
+        help="an fsspec option for s3:// gs:// az:// https:// paths, VALUE as JSON when it parses "
+        "(e.g. anon=true, 'client_kwargs={\"endpoint_url\": \"http://minio:9000\"}'); repeatable; "
+        "credentials and endpoint also come from the usual environment (AWS_ENDPOINT_URL …)")
+
+
+def parse_storage_options(values: list[str]) -> dict:
+    """``["anon=true", "key=abc"]`` → ``{"anon": True, "key": "abc"}``; a malformed value is a user error."""
+    import json
+
+    from gridscout.layers.errors import GridScoutError
+
+    options: dict = {}
+    for value in values:
+        key, sep, text = value.partition("=")
+        if not sep or not key.strip():
+            raise GridScoutError(f"--storage-option {value!r}: write KEY=VALUE, e.g. --storage-option "
+                                 "anon=true or --storage-option 'client_kwargs={\"endpoint_url\": \"…\"}'")
+        try:
+            options[key.strip()] = json.loads(text)
+        except ValueError:
+            options[key.strip()] = text
+    return options
+
+
+def storage_options(args: argparse.Namespace) -> dict | None:
+    """The parsed ``--storage-option`` values (None when none were given)."""
+    return parse_storage_options(getattr(args, "storage_option", None) or []) or None

@@ -9,10 +9,12 @@ import time
 
 from gridscout.commands.layer_options import (
     add_layer_arguments,
+    fetch_remote_inputs,
     print_notes,
     print_reports,
     read_layer_inputs,
 )
+from gridscout.commands.reading import storage_options
 
 NAME = "score"
 HELP = "score parcels for power proximity (substations, lines, plants) and write the results"
@@ -21,6 +23,8 @@ DESCRIPTION = (
     "write the parcels with score, rank, exclusion reason, nearest substation/line, MW nearby,\n"
     "interconnection cost and each criterion's raw value, utility and points.\n"
     "FILE may be path.gpkg:layer. OUT format by extension: .gpkg, .parquet, .fgb, .csv.\n"
+    "FILE and OUT may be URLs: s3://, gs://, az://, file:// (https:// for reading), with\n"
+    "--storage-option KEY=VALUE or the usual environment (AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID …).\n"
     "\n"
     "--engine dask scores a folder (or glob) of GeoParquet partitions (see partition-parcels) on a\n"
     "Dask cluster — a local one, or --scheduler ADDRESS — and writes one scored, globally ranked\n"
@@ -76,6 +80,7 @@ def run_dask(args: argparse.Namespace) -> int:
         for name in ["distributed", *logging.root.manager.loggerDict]:
             if name.startswith("distributed"):
                 logging.getLogger(name).setLevel(logging.ERROR)
+    fetch_remote_inputs(args, parcels=False)
     profile = load_profile(args.profile)
     print_notes(NAME, profile, args)
     bar = TextProgressBar(quiet=args.quiet)
@@ -83,7 +88,8 @@ def run_dask(args: argparse.Namespace) -> int:
         inputs = read_layer_inputs(args, scaled(bar, 0.0, 0.05), parcels=False)
         summary = score_partitions(args.parcels, inputs, profile, args.out, scheduler=args.scheduler,
                                    workers=args.workers, resume=not args.no_resume,
-                                   progress=scaled(bar, 0.05, 1.0))
+                                   progress=scaled(bar, 0.05, 1.0),
+                                   storage_options=storage_options(args))
     finally:
         bar.close()
     print_reports(inputs)
@@ -101,11 +107,15 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "engine", "local") == "dask":
         return run_dask(args)
     from gridscout.commands.layer_options import named_files
+    from gridscout.layers.io.remote import check_output
     from gridscout.layers.progress import TextProgressBar, scaled
     from gridscout.operations import load_profile, score_parcels, write_scores
     from gridscout.operations.score import check_memory, output_layer
 
     started = time.perf_counter()
+    options = storage_options(args)
+    check_output(args.out, options)  # a read-only scheme or a missing bucket fails before the work
+    fetch_remote_inputs(args)
     profile = load_profile(args.profile)  # a bad profile fails before any file is read
     print_notes(NAME, profile, args)
     inputs_named = [args.parcels, args.substations, args.lines, args.plants,
@@ -118,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
         inputs = read_layer_inputs(args, scaled(bar, 0.0, 0.3))
         result = score_parcels(inputs, profile, scaled(bar, 0.3, 0.9))
         bar(0.9, f"writing {args.out}")
-        path = write_scores(result, args.out, layer=out_layer)
+        path = write_scores(result, args.out, layer=out_layer, storage_options=options)
         bar(1.0, "done")
     finally:
         bar.close()

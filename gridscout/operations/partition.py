@@ -153,8 +153,36 @@ def _needs_ids(first, geometry: str) -> bool:
 
 def partition_parcels(file: str | os.PathLike, out_dir: str | os.PathLike,
                       rows_per_partition: int = DEFAULT_ROWS, progress: Progress | None = None,
-                      cancelled: Cancel | None = None) -> PartitionSummary:
-    """Write ``out_dir/part-NNNNN.parquet``, ``rows_per_partition`` parcels each, in Hilbert order."""
+                      cancelled: Cancel | None = None,
+                      storage_options: dict | None = None) -> PartitionSummary:
+    """Write ``out_dir/part-NNNNN.parquet``, ``rows_per_partition`` parcels each, in Hilbert order.
+
+    ``file`` and ``out_dir`` may be URLs (``s3://bucket/parts/`` …, ``storage_options`` for
+    fsspec): a remote file is fetched first; remote partitions are written locally, then uploaded.
+    """
+    from gridscout.layers.errors import DataError
+    from gridscout.layers.io import remote
+
+    file = remote.local_spec(str(file), storage_options)
+    if not remote.is_remote(out_dir):
+        return _partition_to_folder(file, remote.local_path(out_dir), rows_per_partition, progress,
+                                    cancelled)
+    url = str(out_dir).rstrip("/")
+    remote.check_output(url, storage_options)
+    fs, path = remote.filesystem(url, storage_options)
+    try:
+        held = fs.glob(f"{path}/part-*.parquet")
+    except Exception as exc:  # noqa: BLE001 - every backend has its own errors
+        raise remote.remote_error(url, exc, "write") from None
+    if held:
+        raise DataError(f"{url} already holds partitions (part-*.parquet); choose an empty folder")
+    with remote.output_folder(url, storage_options) as folder:
+        return _partition_to_folder(file, folder, rows_per_partition, progress, cancelled)
+
+
+def _partition_to_folder(file: str, out_dir: str | os.PathLike, rows_per_partition: int,
+                         progress: Progress | None, cancelled: Cancel | None) -> PartitionSummary:
+    """:func:`partition_parcels` into a local folder."""
     import shutil
     import tempfile
     from pathlib import Path

@@ -158,7 +158,7 @@ def _write_ogr(gdf: gpd.GeoDataFrame, path: Path, driver: str, layer: str | None
 
 
 def write_vector(gdf: gpd.GeoDataFrame, out: str | os.PathLike, layer: str | None = None,
-                 notes: list[str] | None = None) -> Path:
+                 notes: list[str] | None = None, storage_options: dict | None = None) -> Path | str:
     """Write ``gdf`` to ``out``; the format follows the extension (.gpkg, .parquet/.geoparquet, .fgb,
     .geojson/.json, .csv with WKT (+ lon/lat for points), .shp). Returns the path written.
 
@@ -166,8 +166,14 @@ def write_vector(gdf: gpd.GeoDataFrame, out: str | os.PathLike, layer: str | Non
     GeoPackage replaces that layer and keeps the others. The file appears atomically.
     A shapefile refuses text over 254 bytes (DataError: use a GeoPackage); column names it shortens
     are logged and, with ``notes``, appended to it as a sentence for the user.
+    ``out`` may be a URL (``s3://…``, ``gs://…``, ``az://…``; ``storage_options`` for fsspec): the
+    file is written locally, then uploaded (see :func:`write_remote`); the URL is returned.
     """
-    out = Path(out)
+    from gridscout.layers.io import remote
+
+    if remote.is_remote(out):
+        return write_remote(gdf, str(out), layer, notes, storage_options)
+    out = Path(remote.local_path(out))
     ext = out.suffix.lower()
     if ext not in WRITE_EXTS:
         raise DataError(f"cannot write {out.name}: unknown output format {ext or '(no extension)'}; "
@@ -220,3 +226,25 @@ def write_vector(gdf: gpd.GeoDataFrame, out: str | os.PathLike, layer: str | Non
         shutil.rmtree(tmpdir, ignore_errors=True)
     return out
 
+
+
+def write_remote(gdf: gpd.GeoDataFrame, url: str, layer: str | None = None,
+                 notes: list[str] | None = None, storage_options: dict | None = None) -> str:
+    """Write ``gdf`` to a local temporary file and upload it (with a shapefile's sidecars) to ``url``.
+
+    A GeoPackage that already exists there is fetched first, so its other layers are kept.
+    """
+    from gridscout.layers.io import remote
+
+    remote.check_writable(url)
+    name = url.rstrip("/").rsplit("/", 1)[-1]
+    ext = Path(name).suffix.lower()
+    if url.endswith("/") or ext not in WRITE_EXTS:
+        raise DataError(f"cannot write {url}: name an output file with one of {', '.join(WRITE_EXTS)} "
+                        "(e.g. s3://bucket/scored.parquet)")
+    parent = url.rstrip("/").rsplit("/", 1)[0]
+    with remote.output_folder(parent, storage_options) as folder:
+        if ext == ".gpkg" and remote.exists(url, storage_options):
+            shutil.copy2(remote.fetch(url, storage_options), folder / name)
+        write_vector(gdf, folder / name, layer=layer, notes=notes)
+    return url
