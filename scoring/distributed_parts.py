@@ -56,10 +56,33 @@ def file_stat(path: str | os.PathLike) -> dict[str, int]:
     return {"size": int(st.st_size), "mtime_ns": int(st.st_mtime_ns)}
 
 
+def _umask() -> int:
+    """The process umask, read without changing it (``os.umask`` is not thread-safe on workers)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
+
+
+def normal_permissions(fd_or_path: int | str | os.PathLike) -> None:
+    """Give a ``mkstemp`` file (created 0600) the mode a normally created file has (0644 under the
+    usual umask), as the local engine's outputs have."""
+    mode = 0o666 & ~_umask()
+    if isinstance(fd_or_path, int):
+        os.fchmod(fd_or_path, mode)
+    else:
+        os.chmod(fd_or_path, mode)
+
+
 def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        normal_permissions(fd)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, indent=1, sort_keys=True)
             fh.flush()
@@ -306,6 +329,7 @@ def rank_task(
     os.close(fd)
     try:
         pq.write_table(data, tmp, compression="snappy", row_group_size=PARQUET_ROW_GROUP)
+        normal_permissions(tmp)
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, out)

@@ -214,6 +214,12 @@ def test_global_ranks_match_the_engine():
     assert table.quantiles() == quantiles
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def test_dask_scores_equal_local_engine(data, local, cluster):
     parts = partition(data, 300)
     assert len(list(parts.glob("part-*.parquet"))) == 3
@@ -228,6 +234,10 @@ def test_dask_scores_equal_local_engine(data, local, cluster):
     assert_same(out, local, parts, data)
     summary = json.loads((out / "_gridscout" / "summary.json").read_text())
     assert summary["parcels_scored"] == 900
+    # outputs have the permissions of normally created files, like the local engine's (not 0600)
+    expected = 0o666 & ~_current_umask()
+    modes = {p.relative_to(out).as_posix(): p.stat().st_mode & 0o777 for p in out.rglob("*") if p.is_file()}
+    assert modes and all(mode == expected for mode in modes.values()), modes
 
 
 def test_rerun_recomputes_only_the_missing_partition(data, local, cluster):
