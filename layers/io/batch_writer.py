@@ -163,12 +163,25 @@ class BatchWriter:
         crs = geo["columns"][primary].get("crs")
         crs_text = json.dumps(crs) if isinstance(crs, dict) else crs
         types = {t.replace(" Z", "") for t in self._types}
-        geometry_type = types.pop() if len(types) == 1 else "Unknown"
+        # as pyogrio.write_dataframe does: single and multi parts of one type become multi
+        promote = len(types) == 2 and {t.replace("Multi", "") for t in types} == {"Polygon"}
+        geometry_type = "MultiPolygon" if promote else types.pop() if len(types) == 1 else "Unknown"
         for i, table in enumerate(self._row_groups(replace)):
             table = table.drop_columns(["bbox"])
+            if promote:
+                table = table.set_column(table.schema.get_field_index(primary), primary,
+                                         pa.array(_to_multi(table[primary].to_numpy(zero_copy_only=False))))
             geometry = table.schema.field(primary).with_metadata({b"ARROW:extension:name": b"geoarrow.wkb"})
             table = table.set_column(table.schema.get_field_index(primary), geometry, table[primary])
             options = {"OVERWRITE": "YES"} if i == 0 and self.ext == ".gpkg" else {}
             pyogrio.write_arrow(table, tmp, layer=self.layer, driver=WRITE_DRIVERS[self.ext],
                                 geometry_name=primary, geometry_type=geometry_type, crs=crs_text,
                                 append=i > 0, layer_options=options or None)
+
+
+def _to_multi(wkb: np.ndarray) -> np.ndarray:
+    """WKB polygons as multipolygons (multipolygons as they are)."""
+    geoms = shapely.from_wkb(wkb)
+    single = shapely.get_type_id(geoms) == shapely.GeometryType.POLYGON
+    geoms[single] = shapely.multipolygons(geoms[single, None]) if single.any() else geoms[single]
+    return shapely.to_wkb(geoms)
