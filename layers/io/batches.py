@@ -24,8 +24,8 @@ from gridscout.layers.io.read import READ_ERRORS, check_file, choose_layer, exte
 from gridscout.layers.model import Source
 from gridscout.layers.validation_report import ReportItem, ValidationReport
 
-#: parcels per batch: ~100-150 MB of working memory for scoring one batch
-BATCH_ROWS = 200_000
+#: parcels per batch: about 300 MB of working memory for scoring one batch
+BATCH_ROWS = 100_000
 PARQUET_EXTS = (".parquet", ".geoparquet")
 GDAL_EXTS = (".gpkg", ".fgb", ".shp", ".zip", ".geojson", ".json")
 
