@@ -15,7 +15,6 @@ from typing import Any
 
 import geopandas as gpd
 import numpy as np
-
 from gridscout.layers.progress import Progress, no_progress
 from gridscout.scoring.evidence.diagnostics import SAMPLE, score_diagnostics
 from gridscout.scoring.profile_model import Profile

@@ -24,7 +24,6 @@ import pyarrow.parquet as pq
 import pyogrio
 import shapely
 from geopandas.io.arrow import _geopandas_to_arrow
-
 from gridscout.layers.errors import DataError
 from gridscout.layers.io.write import PARQUET_ROW_GROUP, WRITE_DRIVERS, _fsync, _prepare
 
@@ -90,7 +89,9 @@ class BatchWriter:
             fields = [f.with_type(pa.string()) if pa.types.is_null(f.type) else f for f in table.schema]
             self._schema = pa.schema(fields)
             self._geo = geo
-            self._writer = pq.ParquetWriter(self.parts, self._schema, compression="snappy")
+            # the temporary file is read once, right away: no compression, no dictionaries
+            self._writer = pq.ParquetWriter(self.parts, self._schema, compression="none",
+                                            use_dictionary=False, write_statistics=False)
         try:
             table = table.replace_schema_metadata(None).cast(self._schema.remove_metadata())
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:

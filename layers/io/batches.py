@@ -17,10 +17,16 @@ import geopandas as gpd
 import pandas as pd
 import pyarrow as pa
 import pyogrio
-
 from gridscout.layers.errors import DataError
 from gridscout.layers.io.arrow import arrow_to_geodataframe, table_is_utf8
-from gridscout.layers.io.read import READ_ERRORS, check_file, choose_layer, extension, gdal_path, read_error
+from gridscout.layers.io.read import (
+    READ_ERRORS,
+    check_file,
+    choose_layer,
+    extension,
+    gdal_path,
+    read_error,
+)
 from gridscout.layers.model import Source
 from gridscout.layers.validation_report import ReportItem, ValidationReport
 
@@ -81,7 +87,6 @@ class ParcelBatches:
 
     def _parquet_batches(self):
         import pyarrow.parquet as pq
-
         from gridscout.layers.io.arrow import _crs_of, geoparquet_meta
 
         meta = geoparquet_meta(self.path) or {}

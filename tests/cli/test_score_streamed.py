@@ -11,6 +11,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 import shapely
+
 from gridscout.cli import main
 
 N = 3000
