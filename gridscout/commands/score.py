@@ -148,12 +148,10 @@ def run(args: argparse.Namespace) -> int:
 def run_streamed(args: argparse.Namespace, profile, out_layer: str | None, batch_rows: int,
                  started: float) -> int:
     """The local engine on a file of many batches: read, scored and written batch by batch."""
-    from gridscout.layers.io.batches import open_parcel_batches
     from gridscout.layers.progress import TextProgressBar, scaled
-    from gridscout.operations.score_stream import score_file
-    from gridscout.scoring.memory import check_fits
+    from gridscout.operations.score_stream import check_streamed_memory, score_file
 
-    check_fits(open_parcel_batches(args.parcels, batch_rows).rows, "scoring", batch_rows)
+    check_streamed_memory(args.parcels, batch_rows)
     bar = TextProgressBar(quiet=args.quiet)
     try:
         inputs = read_layer_inputs(args, scaled(bar, 0.0, 0.1), parcels=False)

@@ -18,7 +18,7 @@ from gridscout.operations.inputs import Inputs
 from gridscout.scoring.profile import Profile
 from gridscout.scoring.streaming import StreamedScores
 
-__all__ = ["can_stream", "score_file"]
+__all__ = ["can_stream", "check_streamed_memory", "score_file"]
 
 
 def can_stream(parcels: str, out: str | os.PathLike, batch_rows: int) -> bool:
@@ -31,6 +31,15 @@ def can_stream(parcels: str, out: str | os.PathLike, batch_rows: int) -> bool:
         return False
     batches = open_parcel_batches(parcels, batch_rows)
     return batches is not None and batches.rows > batch_rows
+
+
+def check_streamed_memory(parcels: str, batch_rows: int) -> None:
+    """Refuse, before reading the parcels, a run that will not fit even batch by batch."""
+    from gridscout.layers.io.batches import open_parcel_batches
+    from gridscout.scoring.memory import check_fits
+
+    batches = open_parcel_batches(parcels, batch_rows)
+    check_fits(batches.rows if batches is not None else 0, "scoring", batch_rows)
 
 
 def _check_unique_ids(hashes: list[np.ndarray], ids_of_batch: list[np.ndarray], label: str) -> None:
