@@ -18,6 +18,9 @@ BYTES_PER_PARCEL = 2_648
 SAFETY = 1.5
 #: working room besides the parcels (reference layers, kernels, writing)
 BASE_BYTES = 200 * 2**20
+#: what a streamed run keeps of every parcel until the end: score, excluded, id hash, rank (and
+#: their concatenations)
+KEPT_BYTES_PER_PARCEL = 64
 
 ADVICE = (
     "split the parcels into parts with `gridscout partition-parcels PARCELS --out PARTS/` and "
@@ -34,9 +37,13 @@ def _gib(n: float) -> str:
     return f"{n / 2**30:.1f} GB"
 
 
-def estimate_bytes(n_parcels: int) -> int:
-    """Memory that scoring ``n_parcels`` parcels needs beyond what the process already uses."""
-    return int(BASE_BYTES + SAFETY * BYTES_PER_PARCEL * max(n_parcels, 0))
+def estimate_bytes(n_parcels: int, batch_rows: int | None = None) -> int:
+    """Memory that scoring ``n_parcels`` parcels needs beyond what the process already uses;
+    with ``batch_rows``, scored batch by batch (one batch at a time plus a few bytes per parcel)."""
+    n = max(n_parcels, 0)
+    if not batch_rows:
+        return int(BASE_BYTES + SAFETY * BYTES_PER_PARCEL * n)
+    return int(BASE_BYTES + SAFETY * BYTES_PER_PARCEL * min(n, batch_rows) + KEPT_BYTES_PER_PARCEL * n)
 
 
 def _meminfo_kb(key: str, path: str = "/proc/meminfo") -> int | None:
@@ -65,9 +72,10 @@ def available_bytes() -> tuple[int | None, str]:
     return min(options)
 
 
-def check_fits(n_parcels: int, what: str = "scoring") -> None:
-    """Raise :class:`NotEnoughMemory` (with the way out) when ``n_parcels`` will not fit."""
-    need = estimate_bytes(n_parcels)
+def check_fits(n_parcels: int, what: str = "scoring", batch_rows: int | None = None) -> None:
+    """Raise :class:`NotEnoughMemory` (with the way out) when ``n_parcels`` will not fit (scored
+    in batches of ``batch_rows`` when given)."""
+    need = estimate_bytes(n_parcels, batch_rows)
     have, limit = available_bytes()
     if have is not None and need > have:
         raise NotEnoughMemory(

@@ -52,6 +52,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="allow --out to be one of the input files (replaces its layer or the file)",
     )
+    parser.add_argument(
+        "--batch-rows",
+        type=int,
+        metavar="N",
+        default=None,
+        help="local engine: read, score and write N parcels at a time, so memory stays flat "
+        "(default: 100,000; 0 scores the whole file at once). GeoParquet, GeoPackage and "
+        "FlatGeobuf parcels and outputs only",
+    )
     dask = parser.add_argument_group("--engine dask")
     dask.add_argument(
         "--scheduler",
@@ -122,6 +131,12 @@ def run(args: argparse.Namespace) -> int:
                     *named_files(args.exclusion, "--exclusion").values(),
                     *named_files(args.raster, "--raster").values()]
     out_layer = output_layer(args.out, inputs_named, args.out_layer, args.overwrite)
+    from gridscout.layers.io.batches import BATCH_ROWS
+    from gridscout.operations.score_stream import can_stream
+
+    batch_rows = BATCH_ROWS if args.batch_rows is None else args.batch_rows
+    if can_stream(args.parcels, args.out, batch_rows):
+        return run_streamed(args, profile, out_layer, batch_rows, started)
     check_memory(args.parcels)
     bar = TextProgressBar(quiet=args.quiet)
     try:
@@ -137,4 +152,25 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"wrote {len(result):,} scored parcels to {path} in {time.perf_counter() - started:.1f} s"
     )
+    return 0
+
+
+def run_streamed(args: argparse.Namespace, profile, out_layer: str | None, batch_rows: int,
+                 started: float) -> int:
+    """The local engine on a file of many batches: read, scored and written batch by batch."""
+    from gridscout.layers.progress import TextProgressBar, scaled
+    from gridscout.operations.score_stream import check_streamed_memory, score_file
+
+    check_streamed_memory(args.parcels, batch_rows)
+    bar = TextProgressBar(quiet=args.quiet)
+    try:
+        inputs = read_layer_inputs(args, scaled(bar, 0.0, 0.1), parcels=False)
+        streamed = score_file(args.parcels, inputs, profile, args.out, layer=out_layer,
+                              batch_rows=batch_rows, progress=scaled(bar, 0.1, 1.0))
+    finally:
+        bar.close()
+    print_reports(inputs)
+    print(streamed.summary.to_text())
+    print(f"wrote {len(streamed):,} scored parcels to {args.out} in "
+          f"{time.perf_counter() - started:.1f} s")
     return 0

@@ -33,9 +33,13 @@ def score_diagnostics(
     excluded: np.ndarray,
     excluded_by_reason: Mapping[str, int],
     noun: str = "parcels",
+    total: int | None = None,
 ) -> list[str]:
-    """Sentences a scout should read before trusting the scores (empty when nothing stands out)."""
-    n = len(excluded)
+    """Sentences a scout should read before trusting the scores (empty when nothing stands out).
+
+    ``total`` is the number of parcels when ``columns`` and ``excluded`` hold a sample of them
+    (every :data:`SAMPLE`-th part, as a streamed run gathers it)."""
+    n = len(excluded) if total is None else total
     out: list[str] = []
     if n == 0:
         return out
@@ -50,7 +54,7 @@ def score_diagnostics(
                 f"{what} excludes {count / n:.0%} of the {noun} ({count:,} of {n:,}): "
                 "check that the rule fits this market"
             )
-    step = max(1, n // SAMPLE)
+    step = max(1, len(excluded) // SAMPLE)
     kept = ~np.asarray(excluded[::step], dtype=bool)
     if not kept.any():
         return out

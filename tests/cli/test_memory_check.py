@@ -48,3 +48,12 @@ def test_memory_error_in_any_command_becomes_advice(capsys, monkeypatch):
     err = capsys.readouterr().err
     assert "ran out of memory" in err and "--engine dask" in err
     assert "unexpected error" not in err
+
+
+def test_streamed_estimate_stays_flat_beyond_one_batch():
+    """Scored in batches, 10M parcels fit where the whole file would need far more."""
+    whole = memory.estimate_bytes(10_000_000)
+    streamed = [memory.estimate_bytes(n, batch_rows=100_000) for n in (1_000_000, 10_000_000)]
+    assert whole > 24 * 2**30
+    assert streamed[1] < 3 * 2**30
+    assert streamed[0] < 1.2 * 2**30  # one batch at a time: only a few bytes per parcel are kept

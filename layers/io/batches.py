@@ -1,0 +1,174 @@
+"""Reading a parcel layer in batches (Arrow record batches), validated and normalised batch by
+batch like :func:`gridscout.layers.io.load_layer` does for a whole file.
+
+GeoParquet (WKB) is read with ``pyarrow.parquet.ParquetFile.iter_batches``, GDAL formats with
+``pyogrio.open_arrow``. Each batch's index holds the global 0-based source positions, so every
+validation message names the file's own row numbers; the report of the whole file is one
+:class:`ValidationReport`, its items merged by rule when the last batch is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyarrow as pa
+import pyogrio
+from gridscout.layers.errors import DataError
+from gridscout.layers.io.arrow import arrow_to_geodataframe, table_is_utf8
+from gridscout.layers.io.read import (
+    READ_ERRORS,
+    check_file,
+    choose_layer,
+    extension,
+    gdal_path,
+    read_error,
+)
+from gridscout.layers.model import Source
+from gridscout.layers.validation_report import ReportItem, ValidationReport
+
+#: parcels per batch: about 300 MB of working memory for scoring one batch
+BATCH_ROWS = 100_000
+PARQUET_EXTS = (".parquet", ".geoparquet")
+GDAL_EXTS = (".gpkg", ".fgb", ".shp", ".zip", ".geojson", ".json")
+
+
+@dataclass
+class ParcelBatches:
+    """An open parcel layer read batch by batch: iterate for normalised GeoDataFrames."""
+
+    path: Path
+    layer: str | None
+    label: str
+    rows: int
+    batch_rows: int = BATCH_ROWS
+    report: ValidationReport = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.report = ValidationReport(self.label)
+
+    def __iter__(self) -> Iterator[gpd.GeoDataFrame]:
+        from gridscout.layers.io import resolve_mapping
+        from gridscout.layers.registry import get_kind
+        from gridscout.layers.validate import validate_geometries
+
+        kind = get_kind("parcels")
+        mapping = None
+        start = 0
+        geometry_report, attribute_report = ValidationReport(self.label), ValidationReport(self.label)
+        geometry_batch: list[int] = []
+        attribute_batch: list[int] = []
+        for gdf, valid in self._raw_batches():
+            gdf.index = pd.RangeIndex(start, start + len(gdf))
+            start += len(gdf)
+            self.report.rows_read += len(gdf)
+            gdf = validate_geometries(gdf, geometry_report, kind.geometry_types, self.label, valid=valid)
+            if mapping is None:
+                mapping = resolve_mapping(kind, gdf, None, self.label)
+            data = kind.normalise(gdf, mapping, attribute_report)
+            for report, batch_of in ((geometry_report, geometry_batch), (attribute_report, attribute_batch)):
+                batch_of.extend([start] * (len(report.items) - len(batch_of)))
+            self.report.rows_kept += len(data)
+            yield data
+        if start == 0:
+            raise DataError(f"{self.label} has no features; choose another layer or file")
+        # in the order of the whole-file report: geometry rules first, then attribute rules
+        self.report.items = [*merged(geometry_report.items, geometry_batch),
+                             *merged(attribute_report.items, attribute_batch)]
+
+    def _raw_batches(self) -> Iterator[tuple[gpd.GeoDataFrame, object]]:
+        if extension(self.path) in PARQUET_EXTS:
+            yield from self._parquet_batches()
+        else:
+            yield from self._gdal_batches()
+
+    def _parquet_batches(self):
+        import pyarrow.parquet as pq
+        from gridscout.layers.io.arrow import _crs_of, geoparquet_meta
+
+        meta = geoparquet_meta(self.path) or {}
+        primary = meta.get("primary_column", "geometry")
+        colmeta = meta.get("columns", {}).get(primary, {})
+        covering = {v[0] for v in (colmeta.get("covering", {}).get("bbox", {}) or {}).values()
+                    if isinstance(v, list) and v}
+        try:
+            pf = pq.ParquetFile(self.path)
+            names = [n for n in pf.schema_arrow.names if n not in covering
+                     and not n.startswith("__index_level_")]
+            for batch in pf.iter_batches(batch_size=self.batch_rows, columns=names):
+                table = pa.Table.from_batches([batch])
+                yield arrow_to_geodataframe(table, primary, _crs_of(colmeta), None, True)
+        except READ_ERRORS as exc:
+            raise read_error(self.path, exc) from None
+
+    def _gdal_batches(self):
+        try:
+            with pyogrio.open_arrow(gdal_path(self.path), layer=self.layer,
+                                    batch_size=self.batch_rows, use_pyarrow=True) as (meta, reader):
+                geom = meta.get("geometry_name") or "wkb_geometry"
+                for batch in reader:
+                    table = pa.Table.from_batches([batch])
+                    if not table_is_utf8(table):
+                        raise DataError(f"{self.label}: attribute text is not UTF-8; convert the "
+                                        "file to GeoParquet or UTF-8 first")
+                    yield arrow_to_geodataframe(table, geom, meta.get("crs"), None, True)
+        except DataError:
+            raise
+        except READ_ERRORS as exc:
+            raise read_error(self.path, exc) from None
+
+
+def open_parcel_batches(spec: str | Path, batch_rows: int = BATCH_ROWS) -> ParcelBatches | None:
+    """The parcel layer ``spec`` (``path`` or ``file.gpkg:layer``) for reading in batches, or
+    None when its format is not read in batches (CSV, geoarrow-encoded GeoParquet)."""
+    from gridscout.layers.io import list_layers
+
+    src = Source.parse(spec)
+    path = check_file(src.path)
+    ext = extension(path)
+    if ext in PARQUET_EXTS:
+        from gridscout.layers.io.arrow import geoparquet_meta
+
+        meta = geoparquet_meta(path) or {}
+        colmeta = meta.get("columns", {}).get(meta.get("primary_column", "geometry"), {})
+        if not meta or str(colmeta.get("encoding", "WKB")).upper() != "WKB":
+            return None
+        layer = None
+    elif ext in GDAL_EXTS and ext != ".zip":
+        layer = choose_layer(path, src.layer)
+    else:
+        return None
+    counts = {name: n for name, _, n in list_layers(path)}
+    rows = counts.get(layer) if layer else max((c or 0 for c in counts.values()), default=0)
+    label = Path(path).name + (f":{layer}" if layer and ext == ".gpkg" else "")
+    return ParcelBatches(path, layer, label, int(rows or 0), batch_rows)
+
+
+def _key(item: ReportItem) -> tuple:
+    return item.rule, item.message, item.severity
+
+
+def merged(items: list[ReportItem], batch_of: list[int]) -> list[ReportItem]:
+    """One report item per (rule, message, severity): the batches' items joined in row order,
+    in the order the rules fire on a whole file (each batch's order is a part of that order)."""
+    joined: dict[tuple, ReportItem] = {}
+    order: list[tuple] = []
+    for b in sorted(set(batch_of)):
+        keys = [_key(item) for item, at in zip(items, batch_of, strict=True) if at == b]
+        for i, key in enumerate(keys):
+            if key in order:
+                continue
+            later = [order.index(k) for k in keys[i + 1:] if k in order]
+            earlier = [order.index(k) for k in keys[:i] if k in order]
+            order.insert(min(later) if later else (max(earlier) + 1 if earlier else len(order)), key)
+    for item in items:
+        key = _key(item)
+        if key in joined:
+            joined[key].rows.extend(item.rows)
+            joined[key].count += item.count
+        else:
+            joined[key] = ReportItem(item.rule, item.message, item.severity, list(item.rows), item.count)
+    return [joined[k] for k in order]
