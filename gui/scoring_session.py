@@ -49,7 +49,7 @@ class _Job(QObject):
     connection that would deliver the result."""
 
     def __init__(self, session: ScoringSession, gen: int, profile: Profile, inputs: ScoringInputs,
-                 measurements, user: bool) -> None:
+                 measurements, user: bool, previous=None) -> None:
         super().__init__(session)
         from gridscout.gui.workers import Task
 
@@ -59,6 +59,7 @@ class _Job(QObject):
         self.inputs = inputs
         self.user = user
         self.measurements = measurements
+        self.previous = previous  # (result, table) shown now: its unchanged columns are reused
         self.needs_geometry = measurements is None or measurements.geometry_key != profile.geometry_key()
         self.task = Task(self._run)
         self.task.signals.done.connect(self._done)
@@ -76,7 +77,7 @@ class _Job(QObject):
                         rasters=inputs.rasters_for(profile), exclusions=inputs.exclusions_for(profile),
                         profile=profile, progress=progress)
         result = rescore(m, profile)
-        return Outcome(result, results_table(result), m)
+        return Outcome(result, results_table(result, previous=self.previous), m)
 
     def _progress(self, fraction: float, message: str) -> None:
         self.session.progress.emit(fraction, message)
@@ -244,7 +245,8 @@ class ScoringSession(QObject):
         gen, profile, user = self._pending
         self._pending = None
         m = self._measurements
-        job = _Job(self, gen, profile, self._inputs, m, user)
+        previous = (self._result, self.project.scores) if self._result is not None else None
+        job = _Job(self, gen, profile, self._inputs, m, user, previous)
         self._job = job
         self._set_busy(True)
         status = getattr(self.window, "status", None)

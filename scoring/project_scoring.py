@@ -249,21 +249,50 @@ def score_inputs(inputs: ScoringInputs, profile: Profile, progress: Progress | N
                  profile=profile, progress=progress)
 
 
-def results_table(result: ScoreResult) -> pd.DataFrame:
-    """``parcel_id`` + the result columns (no geometry; categories as text): ``project.scores``."""
+def results_table(result: ScoreResult, previous: tuple[ScoreResult, pd.DataFrame] | None = None) -> pd.DataFrame:
+    """``parcel_id`` + the result columns (no geometry; categories as text): ``project.scores``.
+
+    ``previous`` is an earlier ``(result, table)`` of the same measurements: the columns the new
+    result shares with it (distances, names, raw values — all but scores, ranks and points after a
+    weight change) are taken from that table instead of being converted again."""
     m = result.measurements
-    data: dict[str, Any] = {"parcel_id": np.asarray(m.parcel_ids, dtype=object)}
+    old_result, old_table = previous if previous is not None and previous[0].measurements is m else (None, None)
+    if old_table is None or len(old_table) != len(m) or "parcel_id" not in old_table:
+        old_result, old_table = None, None
+    data: dict[str, Any] = {}
+    if old_table is not None:
+        data["parcel_id"] = old_table["parcel_id"]
+    else:
+        data["parcel_id"] = np.asarray(m.parcel_ids, dtype=object)
     if "layer" in m.parcels.columns:
-        data["layer"] = m.parcels["layer"].to_numpy(dtype=object)
+        data["layer"] = old_table["layer"] if old_table is not None and "layer" in old_table else \
+            m.parcels["layer"].to_numpy(dtype=object)
     names = list(RESULT_COLUMNS) + [k for k in result.columns if k not in RESULT_COLUMNS]
     for name in names:
         values = result.columns[name]
-        if isinstance(values, pd.Categorical):
-            values = np.asarray(values.astype(str), dtype=object)
+        if old_table is not None and name in old_table and _same_values(values, old_result.columns.get(name)):
+            data[name] = old_table[name]
+        elif isinstance(values, pd.Categorical):
+            data[name] = _categorical_text(values)
         else:
-            values = np.array(values, copy=True)
-        data[name] = values
-    return pd.DataFrame(data)
+            data[name] = np.array(values, copy=True)
+    return pd.DataFrame(data, copy=False)
+
+
+def _same_values(new: Any, old: Any) -> bool:
+    """Whether a result column is unchanged: the same array, or equal categories and codes."""
+    if new is old:
+        return True
+    if isinstance(new, pd.Categorical) and isinstance(old, pd.Categorical):
+        return (len(new) == len(old) and list(new.categories) == list(old.categories)
+                and np.array_equal(new.codes, old.codes))
+    return False
+
+
+def _categorical_text(values: pd.Categorical) -> np.ndarray:
+    """The categories as text per row ("nan" for a missing one, as ``astype(str)``), by codes."""
+    names = np.append(np.asarray(values.categories.astype(str), dtype=object), "nan")
+    return names[values.codes]  # code -1 (missing) picks the trailing "nan"
 
 
 def profile_dict(profile: Profile) -> dict:

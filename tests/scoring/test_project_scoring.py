@@ -135,3 +135,20 @@ def test_parcel_layer_values_colour_excluded_parcels_as_no_score(demo, demo_resu
     assert len(v) == len(demo_result)
     assert np.isnan(v[demo_result.columns["excluded"]]).all()
     assert np.isfinite(v[~demo_result.columns["excluded"]]).all()
+
+
+def test_a_weight_change_rebuilds_only_the_changed_table_columns(demo, demo_result):
+    from gridscout.scoring.engine import rescore
+
+    first = results_table(demo_result)
+    profile = demo_result.profile.with_weights({"substation_distance": 9.0})
+    again = rescore(demo_result.measurements, profile)
+    table = results_table(again, previous=(demo_result, first))
+    full = results_table(again)
+    assert list(table.columns) == list(full.columns)
+    for name in full.columns:  # the same table a full rebuild gives
+        assert table[name].equals(full[name]), name
+    assert not np.allclose(table["score"].to_numpy(), first["score"].to_numpy())
+    # measured columns are taken over from the previous table, not converted again
+    assert np.shares_memory(table["substation_distance_m"].to_numpy(), first["substation_distance_m"].to_numpy())
+    assert not np.shares_memory(table["score"].to_numpy(), first["score"].to_numpy())
