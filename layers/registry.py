@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import logging
-from importlib.metadata import entry_points
-
 from gridscout.layers.errors import DataError
 from gridscout.layers.kinds.base import LayerKind
-
-log = logging.getLogger(__name__)
+from gridscout.layers.plugins import load_entry_points
 
 ENTRY_POINT_GROUP = "gridscout.layer_kinds"
 
@@ -35,28 +31,12 @@ def _builtin_kinds() -> list[LayerKind]:
     ]
 
 
-def _load_plugins(kinds: dict[str, LayerKind]) -> None:
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
-        try:
-            obj = ep.load()
-            kind = obj() if isinstance(obj, type) else obj
-            if not isinstance(kind, LayerKind) or not kind.name:
-                raise TypeError("not a LayerKind with a name")
-        except Exception as exc:  # a broken plugin must not break the app
-            log.warning("layer-kind plugin %s (%s) could not be loaded: %s", ep.name, ep.value, exc)
-            continue
-        if kind.name in kinds:
-            log.warning("layer-kind plugin %s ignored: kind %r already exists", ep.value, kind.name)
-            continue
-        kinds[kind.name] = kind
-
-
 def all_kinds(reload: bool = False) -> dict[str, LayerKind]:
     """Every known kind by name, built-ins first."""
     global _kinds
     if _kinds is None or reload:
         kinds = {k.name: k for k in _builtin_kinds()}
-        _load_plugins(kinds)
+        load_entry_points(ENTRY_POINT_GROUP, LayerKind, "layer-kind", kinds)
         _kinds = kinds
     return dict(_kinds)
 

@@ -10,13 +10,9 @@ built-in type.
 
 from __future__ import annotations
 
-import logging
-from importlib.metadata import entry_points
-
 from gridscout.layers.errors import ProfileError
+from gridscout.layers.plugins import load_entry_points
 from gridscout.scoring.criteria.base import CriterionType
-
-log = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "gridscout.criteria"
 
@@ -52,28 +48,12 @@ def _builtin_types() -> list[CriterionType]:
     return found
 
 
-def _load_plugins(types: dict[str, CriterionType]) -> None:
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
-        try:
-            obj = ep.load()
-            ctype = obj() if isinstance(obj, type) else obj
-            if not isinstance(ctype, CriterionType) or not ctype.name:
-                raise TypeError("not a CriterionType with a name")
-        except Exception as exc:  # a broken plugin must not break the app
-            log.warning("criterion plugin %s (%s) could not be loaded: %s", ep.name, ep.value, exc)
-            continue
-        if ctype.name in types:
-            log.warning("criterion plugin %s ignored: type %r already exists", ep.value, ctype.name)
-            continue
-        types[ctype.name] = ctype
-
-
 def all_criterion_types(reload: bool = False) -> dict[str, CriterionType]:
     """Every known criterion type by name, built-ins first."""
     global _types
     if _types is None or reload:
         types = {t.name: t for t in _builtin_types()}
-        _load_plugins(types)
+        load_entry_points(ENTRY_POINT_GROUP, CriterionType, "criterion", types)
         _types = types
     return dict(_types)
 
