@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evidence_backtest import FILES, REGIONS, grid  # noqa: E402
+from evidence_backtest import load_development_data  # noqa: E402
 
 CAPACITY_TYPES = ("deliverable_capacity", "time_to_power", "retiring_generation_within")
 
@@ -42,25 +42,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profiles", default="enterprise,hyperscale,edge")
     ap.add_argument("--weight", type=float, default=1.0, help="weight of each added criterion")
     args = ap.parse_args(argv)
-    data = Path(args.data)
-    if not all((data / f).exists() for f in FILES.values()):
-        print(f"skipped: development data not found in {data}")
+    loaded = load_development_data(Path(args.data), 1.0)
+    if loaded is None:
         return 0
-
-    import geopandas as gpd
-    import pandas as pd
-    from gridscout.layers.io import load_layer
+    known, subs, lines, plants, cells = loaded
     from gridscout.scoring.engine import score
     from gridscout.scoring.evidence.backtest import BacktestSettings, backtest
     from gridscout.scoring.evidence.labels import label_candidates
     from gridscout.scoring.profile import load_profile
 
-    known = load_layer(str(data / FILES["known"]), kind="candidate_sites").data
-    subs = load_layer(str(data / FILES["substations"]), kind="substations").data
-    plants = load_layer(str(data / FILES["plants"]), kind="power_plants").data
-    lines = gpd.GeoDataFrame({"id": [], "name": [], "voltage_kv": []}, geometry=[], crs=4326)
-    cells = gpd.GeoDataFrame(pd.concat([grid(b, 1.0) for b in REGIONS.values()], ignore_index=True), crs=4326)
-    cells["parcel_id"] = [f"c{i}" for i in range(len(cells))]
     labels = label_candidates(cells, known)
     print(f"{len(cells):,} cells of 1 km²; {labels.to_text()}")
     settings = BacktestSettings(bootstrap=1000)

@@ -45,25 +45,15 @@ def grid(bounds: tuple[float, float, float, float], cell_km: float):
     return gpd.GeoDataFrame({"parcel_id": ids}, geometry=cells, crs=4326)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", default=str(Path(__file__).resolve().parents[1] / ".." / "shared" / "data"))
-    ap.add_argument("--cell-km", type=float, default=1.0)
-    ap.add_argument("--out", help="write each backtest's files into OUT/<profile>/")
-    ap.add_argument("--profiles", default="enterprise,hyperscale,edge")
-    args = ap.parse_args(argv)
-    data = Path(args.data)
+def load_development_data(data: Path, cell_km: float):
+    """(known sites, substations, lines, plants, cells with a ``region`` column) from the
+    development data in ``data``, or None (and a message) when it is absent."""
     if not all((data / f).exists() for f in FILES.values()):
         print(f"skipped: development data not found in {data}")
-        return 0
-
+        return None
     import geopandas as gpd
     import pandas as pd
     from gridscout.layers.io import load_layer
-    from gridscout.scoring.engine import score
-    from gridscout.scoring.evidence.backtest import BacktestSettings, backtest
-    from gridscout.scoring.evidence.labels import label_candidates
-    from gridscout.scoring.profile import load_profile
 
     known = load_layer(str(data / FILES["known"]), kind="candidate_sites").data
     subs = load_layer(str(data / FILES["substations"]), kind="substations").data
@@ -71,11 +61,30 @@ def main(argv: list[str] | None = None) -> int:
     lines = gpd.GeoDataFrame({"id": [], "name": [], "voltage_kv": []}, geometry=[], crs=4326)
     cells = []
     for name, bounds in REGIONS.items():
-        g = grid(bounds, args.cell_km)
+        g = grid(bounds, cell_km)
         g["region"] = name
         g["parcel_id"] = name.split(",")[0].split(" (")[0].replace(" ", "_") + "_" + g["parcel_id"]
         cells.append(g)
     cells = gpd.GeoDataFrame(pd.concat(cells, ignore_index=True), crs=4326)
+    return known, subs, lines, plants, cells
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", default=str(Path(__file__).resolve().parents[1] / ".." / "shared" / "data"))
+    ap.add_argument("--cell-km", type=float, default=1.0)
+    ap.add_argument("--out", help="write each backtest's files into OUT/<profile>/")
+    ap.add_argument("--profiles", default="enterprise,hyperscale,edge")
+    args = ap.parse_args(argv)
+    loaded = load_development_data(Path(args.data), args.cell_km)
+    if loaded is None:
+        return 0
+    known, subs, lines, plants, cells = loaded
+    from gridscout.scoring.engine import score
+    from gridscout.scoring.evidence.backtest import BacktestSettings, backtest
+    from gridscout.scoring.evidence.labels import label_candidates
+    from gridscout.scoring.profile import load_profile
+
     labels = label_candidates(cells, known)
     print(f"{len(cells):,} cells of {args.cell_km:g} km² in {len(REGIONS)} regions; {labels.to_text()}")
     for name in REGIONS:
