@@ -53,9 +53,11 @@ def _weighted_mean(values: np.ndarray, weights: np.ndarray, labels: np.ndarray, 
 
 def _argmin_per(labels: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
     """Row of the smallest value per label."""
+    out = np.full(n, -1, dtype=np.int64)
+    if labels.size == 0:  # no cell reaches the threshold
+        return out
     order = np.lexsort((values, labels))
     first = np.r_[True, labels[order][1:] != labels[order][:-1]]
-    out = np.full(n, -1, dtype=np.int64)
     out[labels[order][first]] = order[first]
     return out
 

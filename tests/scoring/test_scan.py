@@ -124,6 +124,9 @@ def test_site_finder_merges_touching_cells_and_respects_the_minimum(grid_layers)
     assert len(fewer) == 1 and fewer.iloc[0]["area_ha"] == pytest.approx(biggest)
     assert find_sites(out, threshold=60, min_area_ha=biggest + 1).frame.empty
     assert found.areas_found >= len(sites)
+    top = float(cells.loc[~cells["excluded"], "score"].max())
+    none = find_sites(out, threshold=min(top + 0.1, 100.0))  # no cell reaches it: no site, no crash
+    assert none.frame.empty and none.areas_found == 0
 
 
 def _cells_in(outline, cells):
