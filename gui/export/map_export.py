@@ -252,6 +252,9 @@ def _write(out: Path, fmt: str, w: int, h: int, dpi: float, scene, ext, title, s
             dw, dh = painter.device().width(), painter.device().height()
             layout = paint_map_page(painter, dw, dh, dpi, scene, ext, title, subtitle)
             painter.end()
+            from gridscout.gui.export.pdf_text import fix_pdf_text
+
+            fix_pdf_text(tmp)  # copied text reads 電力, not the CJK font's radical ⼒
         os.replace(tmp, out)
     finally:
         if painter.isActive():

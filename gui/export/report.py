@@ -17,6 +17,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gridscout.gui.export.pdf_text import fix_pdf_text
 from gridscout.layers.errors import DataError
 
 DPI = 150
@@ -110,6 +111,7 @@ def export_report(project, out, sites: list[str] | None = None, top: int = 5, wi
         progress(0.92, "appendix")
         RP.appendix(pw, scene)
         pw.finish()
+        fix_pdf_text(tmp)  # copy/search give 電力, not the radical ⼒ of the CJK font's glyph
         os.replace(tmp, out)
     finally:
         if pw.painter.isActive():

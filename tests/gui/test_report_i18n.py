@@ -59,6 +59,10 @@ def _report(tmp_path, lang: str):
 @needs_poppler
 def test_report_in_japanese_has_japanese_headings_and_embeds_a_cjk_font(tmp_path):
     ja, en = _report(tmp_path, "ja"), _report(tmp_path, "en")
+    raw = subprocess.run(["pdftotext", str(ja), "-"], capture_output=True, text=True, check=True).stdout
+    radicals = sorted({ch for ch in raw if 0x2E80 <= ord(ch) <= 0x2FDF})
+    assert not radicals, f"copied text holds CJK radicals instead of ideographs: {radicals}"
+    assert "電力" in raw and "西" in raw  # 力 and 西 share their glyph with ⼒ and ⻄ in Noto CJK
     ja_text, en_text = pdf_text(ja), pdf_text(en)
     for heading in map(lambda h: unicodedata.normalize("NFKC", h), JA_HEADINGS):
         assert heading in ja_text, heading
