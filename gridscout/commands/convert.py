@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from gridscout.commands.reading import add_reading_arguments, reading_options
+from gridscout.commands.reading import (
+    add_reading_arguments,
+    add_storage_arguments,
+    fetch_inputs,
+    local_output,
+    reading_options,
+)
 
 NAME = "convert"
 HELP = "validate and normalise a layer to its kind's schema and write it (.gpkg .parquet .fgb .geojson .csv)"
@@ -26,8 +32,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--map", dest="mapping", action="append", default=[], metavar="CANONICAL=COLUMN",
                         nargs="+", help="use source COLUMN for canonical field CANONICAL (repeatable)")
     parser.add_argument("--crs", help="the source CRS when the file has none or a wrong one (EPSG:26917)")
-    parser.add_argument("--out", required=True, help="the output file; its extension picks the format")
+    parser.add_argument("--out", required=True, help="the output file; its extension picks the format "
+                        "(FILE and --out may be s3://, gs://, az:// URLs; FILE also https://)")
     add_reading_arguments(parser)
+    add_storage_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
@@ -53,10 +61,12 @@ def run(args: argparse.Namespace) -> int:
     from gridscout.operations import convert_layer
 
     mapping = parse_mapping(args.mapping)
+    fetch_inputs(args, "file")
     bar = TextProgressBar(quiet=args.quiet or not sys.stderr.isatty())
     try:
-        layer = convert_layer(args.file, args.out, kind=args.kind, mapping=mapping, crs=args.crs,
-                              layer=args.layer, progress=bar, **reading_options(args))
+        with local_output(args) as out:
+            layer = convert_layer(args.file, out, kind=args.kind, mapping=mapping, crs=args.crs,
+                                  layer=args.layer, progress=bar, **reading_options(args))
     finally:
         bar.close()
     report = layer.report

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from gridscout.commands.reading import add_storage_arguments, fetch_inputs, local_output
 
 NAME = "export-data"
 HELP = "write a project layer or the scored parcels to GeoPackage/GeoParquet/FlatGeobuf/SHP/GeoJSON/CSV"
@@ -21,6 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--layer", required=True, metavar="NAME|scores",
                         help="layer name (or kind, e.g. substations), or 'scores' for the scored parcels")
     parser.add_argument("--out", required=True, metavar="FILE", help="output file (.gpkg .parquet .fgb .shp .geojson .csv)")
+    add_storage_arguments(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -28,11 +32,13 @@ def run(args: argparse.Namespace) -> int:
     from gridscout.layers.progress import TextProgressBar
     from gridscout.operations import export_data, open_project
 
+    fetch_inputs(args, "project")
     project = open_project(args.project)
     bar = TextProgressBar(quiet=args.quiet)
     try:
-        path, n = export_data(project, args.layer, args.out, bar)
+        with local_output(args) as out:
+            path, n = export_data(project, args.layer, out, bar)
     finally:
         bar.close()
-    print(f"wrote {n:,} features to {path}")
+    print(f"wrote {n:,} features to {path if Path(out) != Path(path) else args.out}")
     return 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from gridscout.commands.reading import add_storage_arguments, fetch_inputs, local_output
+
 NAME = "export-map"
 HELP = "export the map (title, legend, scale bar, north arrow, sources) as PNG, vector SVG or PDF"
 DESCRIPTION = (
@@ -34,6 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "size: A4, A3, letter (add -portrait); default A4 landscape")
     parser.add_argument("--lang", choices=("ja", "en"), help="language of the output (default: the "
                         "language chosen in Settings, else the system locale)")
+    add_storage_arguments(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -44,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
 
     extent = parse_extent(args.extent) if args.extent else None
     size = parse_size(args.size, args.dpi)
+    fetch_inputs(args, "project")
     project = open_project(args.project)
     app = ensure_app()  # sets QT_QPA_PLATFORM=offscreen when there is no display
     from gridscout.gui.i18n import chosen_language, install_language
@@ -51,11 +55,12 @@ def run(args: argparse.Namespace) -> int:
     install_language(app, chosen_language(args.lang))
     bar = TextProgressBar(quiet=args.quiet)
     try:
-        res = export_map(project, args.out, site=args.site, extent=extent, title=args.title,
-                         dpi=args.dpi, size=size, progress=bar)
+        with local_output(args) as out:
+            res = export_map(project, out, site=args.site, extent=extent, title=args.title,
+                             dpi=args.dpi, size=size, progress=bar)
     finally:
         bar.close()
     lay = res.layout
-    print(f"wrote {res.path} ({res.format.upper()}, {res.size[0]}x{res.size[1]} px at {res.dpi:g} dpi; "
+    print(f"wrote {args.out} ({res.format.upper()}, {res.size[0]}x{res.size[1]} px at {res.dpi:g} dpi; "
           f"scale bar {lay.scale_label})")
     return 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from gridscout.commands.reading import add_storage_arguments, fetch_inputs, local_output
+
 NAME = "import-osm"
 HELP = "import power lines, substations and plants from an OpenStreetMap .osm.pbf/.osm file"
 DESCRIPTION = (
@@ -52,6 +54,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "abandoned (with their status; scoring leaves lines and substations that are not in "
         "service out)",
     )
+    add_storage_arguments(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -59,19 +62,21 @@ def run(args: argparse.Namespace) -> int:
     from gridscout.layers.progress import TextProgressBar
     from gridscout.operations import import_osm
 
+    fetch_inputs(args, "file")
     bar = TextProgressBar(quiet=args.quiet)
     try:
-        result = import_osm(
-            args.file,
-            out=args.out,
-            bbox=args.bbox,
-            progress=bar,
-            include_lifecycle=args.include_planned,
-        )
+        with local_output(args) as out:
+            result = import_osm(
+                args.file,
+                out=out,
+                bbox=args.bbox,
+                progress=bar,
+                include_lifecycle=args.include_planned,
+            )
     finally:
         bar.close()
     print(result.summary.to_text())
     layers = ", ".join(f"{kind} ({len(gdf)})" for kind, gdf in result.layers.items())
-    print(f"wrote {result.path}: {layers}")
+    print(f"wrote {args.out}: {layers}")
     print("Map data © OpenStreetMap contributors (ODbL)")
     return 0

@@ -6,7 +6,12 @@ import argparse
 import json
 import sys
 
-from gridscout.commands.reading import add_reading_arguments, reading_options
+from gridscout.commands.reading import (
+    add_reading_arguments,
+    add_storage_arguments,
+    fetch_inputs,
+    reading_options,
+)
 
 NAME = "inspect"
 HELP = "show the layers, CRS, extent, columns, detected kind and validation report of a GIS file"
@@ -19,11 +24,13 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="the file (FILE.gpkg:LAYER names a layer)")
+    parser.add_argument("file", metavar="FILE", help="the file (FILE.gpkg:LAYER names a layer; "
+                        "or an s3:// gs:// az:// https:// URL)")
     parser.add_argument("--layer", help="the layer of a multi-layer file")
     parser.add_argument("--kind", help="read the layer as this kind instead of detecting it")
     parser.add_argument("--crs", help="the source CRS, when the file has none (e.g. EPSG:26917)")
     add_reading_arguments(parser)
+    add_storage_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
@@ -100,6 +107,7 @@ def _print_project(result: dict, w) -> None:
 def run(args: argparse.Namespace) -> int:
     from gridscout.operations import inspect_file
 
+    fetch_inputs(args, "file")
     result = inspect_file(args.file, args.layer, args.kind, args.crs, **reading_options(args))
     try:
         if args.json:

@@ -53,3 +53,22 @@ def parse_storage_options(values: list[str]) -> dict:
 def storage_options(args: argparse.Namespace) -> dict | None:
     """The parsed ``--storage-option`` values (None when none were given)."""
     return parse_storage_options(getattr(args, "storage_option", None) or []) or None
+
+
+def fetch_inputs(args: argparse.Namespace, *names: str) -> None:
+    """Replace the remote FILE/PROJECT arguments ``names`` (``s3://…``, ``https://…``) by local
+    copies, in place; local paths (and ``demo``) stay as given."""
+    from gridscout.layers.io.remote import is_remote, local_spec
+
+    for name in names:
+        value = getattr(args, name, None)
+        if value and is_remote(value):
+            setattr(args, name, local_spec(value, storage_options(args)))
+
+
+def local_output(args: argparse.Namespace, name: str = "out"):
+    """A context giving the local path to write ``args.<name>`` to: the path itself, or for a URL a
+    temporary file uploaded there when the block succeeds (``layers.io.remote.output_file``)."""
+    from gridscout.layers.io.remote import output_file
+
+    return output_file(getattr(args, name), storage_options(args))

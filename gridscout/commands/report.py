@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from gridscout.commands.reading import add_storage_arguments, fetch_inputs, local_output
+
 NAME = "report"
 HELP = "write the site report PDF: cover, overview map, site comparison, one section per site, appendix"
 DESCRIPTION = (
@@ -30,6 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--title", metavar="T", help="report title")
     parser.add_argument("--lang", choices=("ja", "en"), help="language of the output (default: the "
                         "language chosen in Settings, else the system locale)")
+    add_storage_arguments(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -43,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     if args.top < 1 or args.within_km <= 0:
         raise GridScoutError("--top must be 1 or more and --within-km greater than 0")
     sites = [s.strip() for s in args.sites.split(",") if s.strip()] if args.sites else None
+    fetch_inputs(args, "project")
     project = open_project(args.project)
     app = ensure_app()
     from gridscout.gui.i18n import chosen_language, install_language
@@ -50,10 +54,11 @@ def run(args: argparse.Namespace) -> int:
     install_language(app, chosen_language(args.lang))
     bar = TextProgressBar(quiet=args.quiet)
     try:
-        res = export_report(project, args.out, sites=sites, top=args.top, within_km=args.within_km,
-                            title=args.title, progress=bar)
+        with local_output(args) as out:
+            res = export_report(project, out, sites=sites, top=args.top, within_km=args.within_km,
+                                title=args.title, progress=bar)
     finally:
         bar.close()
     n = len(res.sites)
-    print(f"wrote {res.path}: {res.pages} pages, {n} site{'' if n == 1 else 's'}")
+    print(f"wrote {args.out}: {res.pages} pages, {n} site{'' if n == 1 else 's'}")
     return 0

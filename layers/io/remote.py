@@ -182,3 +182,26 @@ def exists(url: str, storage_options: Mapping | None = None) -> bool:
         return bool(fs.exists(path))
     except Exception:  # noqa: BLE001
         return False
+
+
+@contextlib.contextmanager
+def output_file(url: str | os.PathLike, storage_options: Mapping | None = None) -> Iterator[str]:
+    """The local path to write the output ``url`` to: the path itself when it is local; for a URL a
+    file in a temporary folder, uploaded (with any sidecars written beside it, e.g. a shapefile's
+    .dbf/.shx/.prj) when the block succeeds — nothing appears under the URL when it fails."""
+    if not is_remote(url):
+        yield local_path(url)
+        return
+    url = str(url)
+    check_output(url, storage_options)
+    name = Path(url.rstrip("/")).name
+    folder = Path(tempfile.mkdtemp(prefix="gridscout-upload-"))
+    try:
+        yield str(folder / name)
+        stem = Path(name).stem
+        parent = url.rstrip("/")[: -len(name)]
+        for f in sorted(folder.iterdir()):
+            if f.is_file() and (f.name == name or f.stem == stem):
+                upload(f, parent + f.name, storage_options)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
