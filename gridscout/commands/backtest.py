@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 NAME = "backtest"
 HELP = "backtest a score profile against known data-center sites (ROC AUC, lift, criteria)"
@@ -47,8 +48,12 @@ def run(args: argparse.Namespace) -> int:
     for note in result.summary.diagnostics:
         print(f"  note: {note}")
     if args.out:
+        from gridscout.commands.reading import local_folder
         from gridscout.operations.evidence import write_backtest
 
-        paths = write_backtest(report, args.out, chart=args.chart)
-        print("wrote " + ", ".join(str(p) for p in paths))
+        with local_folder(args) as folder:
+            paths = write_backtest(report, folder, chart=args.chart)
+        shown = [str(p) if str(folder) == str(args.out) else f"{args.out.rstrip('/')}/{Path(p).name}"
+                 for p in paths]
+        print("wrote " + ", ".join(shown))
     return 0

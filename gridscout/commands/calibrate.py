@@ -68,12 +68,15 @@ def run(args: argparse.Namespace) -> int:
     print(ev.labels.to_text())
     print(result.to_text())
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    path = write_calibrated(
-        result,
-        args.out,
-        candidates=Path(args.parcels).name,
-        known_sites=Path(args.known_sites).name,
-        when=when,
-    )
-    print(f"wrote profile {result.profile.name} to {path}")
+    from gridscout.commands.reading import local_output
+
+    with local_output(args) as out:
+        path = write_calibrated(
+            result,
+            out,
+            candidates=Path(args.parcels).name,
+            known_sites=Path(args.known_sites).name,
+            when=when,
+        )
+    print(f"wrote profile {result.profile.name} to {path if Path(out) != Path(path) else args.out}")
     return 0

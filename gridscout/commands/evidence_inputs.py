@@ -29,8 +29,12 @@ def add_evidence_arguments(parser: argparse.ArgumentParser) -> None:
 
 def read_evidence(args: argparse.Namespace, progress):
     """:func:`gridscout.operations.evidence.read_evidence_inputs` with the files named."""
-    from gridscout.commands.layer_options import named_files
+    from gridscout.commands.layer_options import fetch_remote_inputs, named_files
+    from gridscout.commands.reading import fetch_inputs
     from gridscout.operations.evidence import read_evidence_inputs
+
+    fetch_remote_inputs(args)
+    fetch_inputs(args, "known_sites")
 
     if not args.lines:
         print(

@@ -72,3 +72,16 @@ def local_output(args: argparse.Namespace, name: str = "out"):
     from gridscout.layers.io.remote import output_file
 
     return output_file(getattr(args, name), storage_options(args))
+
+
+def local_folder(args: argparse.Namespace, name: str = "out"):
+    """A context giving the local folder to write ``args.<name>`` (a folder) to: the path itself, or
+    for a URL a temporary folder whose files are uploaded below it when the block succeeds."""
+    import contextlib
+
+    from gridscout.layers.io.remote import is_remote, local_path, output_folder
+
+    value = getattr(args, name)
+    if is_remote(value):
+        return output_folder(value, storage_options(args))
+    return contextlib.nullcontext(local_path(value))

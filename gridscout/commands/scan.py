@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
 
 NAME = "scan"
 HELP = "score an H3 hexagon grid over a region (no parcels needed); optionally find candidate sites"
@@ -51,6 +52,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sites.add_argument("--top", type=int, metavar="N", help="keep the N best sites (default: all)")
     sites.add_argument("--sites-out", metavar="FILE",
                        help="candidate sites file (default: OUT's name + _sites.gpkg)")
+    from gridscout.commands.reading import add_storage_arguments
+
+    add_storage_arguments(parser)
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -69,7 +73,15 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gridscout.commands.layer_options import named_files, print_notes, print_reports
+    import contextlib
+
+    from gridscout.commands.layer_options import (
+        fetch_remote_inputs,
+        named_files,
+        print_notes,
+        print_reports,
+    )
+    from gridscout.commands.reading import fetch_inputs, local_output
     from gridscout.layers.progress import TextProgressBar, scaled
     from gridscout.operations import load_profile, read_inputs
     from gridscout.operations.scan import region_from, scan_region
@@ -78,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
     profile = load_profile(args.profile)
     args.parcels = None
     print_notes(NAME, profile, args)
+    fetch_remote_inputs(args, parcels=False)
+    fetch_inputs(args, "region")
     region = region_from(parse_bbox(args.bbox) if args.bbox else None, args.region)
     bar = TextProgressBar(quiet=args.quiet)
     try:
@@ -86,20 +100,31 @@ def run(args: argparse.Namespace) -> int:
             rasters=named_files(args.raster, "--raster"),
             exclusions=named_files(args.exclusion, "--exclusion"), progress=scaled(bar, 0.0, 0.2),
         )
-        out = scan_region(
-            inputs, profile, args.out, region=region, resolution=args.resolution,
-            mask_sea=not args.keep_sea, cog=args.cog, find_sites=args.find_sites,
-            threshold=args.threshold, min_site_ha=args.min_site_ha, top=args.top,
-            sites_out=args.sites_out, progress=scaled(bar, 0.2, 1.0),
-        )
+        with contextlib.ExitStack() as outputs:  # remote outputs: written locally, uploaded at the end
+            local = {name: outputs.enter_context(local_output(args, name)) if getattr(args, name) else None
+                     for name in ("out", "cog", "sites_out")}
+            out = scan_region(
+                inputs, profile, local["out"], region=region, resolution=args.resolution,
+                mask_sea=not args.keep_sea, cog=local["cog"], find_sites=args.find_sites,
+                threshold=args.threshold, min_site_ha=args.min_site_ha, top=args.top,
+                sites_out=local["sites_out"], progress=scaled(bar, 0.2, 1.0),
+            )
     finally:
         bar.close()
     print_reports(inputs)
     print(out.result.to_text())
-    print(f"wrote {len(out.result):,} scored cells to {out.surface_path}"
-          + (f" and the score raster to {out.cog_path}" if out.cog_path else ""))
+    def shown(path, name):  # the URL asked for, not the local copy that was uploaded
+        given = getattr(args, name)
+        if given and local[name] != given:
+            return given
+        if not given and local["out"] != args.out:  # written beside a remote OUT
+            return f"{args.out.rsplit('/', 1)[0]}/{Path(path).name}"
+        return path
+
+    print(f"wrote {len(out.result):,} scored cells to {shown(out.surface_path, 'out')}"
+          + (f" and the score raster to {shown(out.cog_path, 'cog')}" if out.cog_path else ""))
     if out.sites is not None:
         print(out.sites.to_text())
-        print(f"wrote {len(out.sites.frame):,} candidate sites to {out.sites_path}")
+        print(f"wrote {len(out.sites.frame):,} candidate sites to {shown(out.sites_path, 'sites_out')}")
     print(f"done in {time.perf_counter() - started:.1f} s")
     return 0

@@ -187,8 +187,9 @@ def exists(url: str, storage_options: Mapping | None = None) -> bool:
 @contextlib.contextmanager
 def output_file(url: str | os.PathLike, storage_options: Mapping | None = None) -> Iterator[str]:
     """The local path to write the output ``url`` to: the path itself when it is local; for a URL a
-    file in a temporary folder, uploaded (with any sidecars written beside it, e.g. a shapefile's
-    .dbf/.shx/.prj) when the block succeeds — nothing appears under the URL when it fails."""
+    file in a temporary folder, uploaded when the block succeeds with the files written beside it
+    under the same stem (a shapefile's .dbf/.shx/.prj, a scan's OUT_sites.gpkg) — nothing appears
+    under the URL when it fails."""
     if not is_remote(url):
         yield local_path(url)
         return
@@ -201,7 +202,7 @@ def output_file(url: str | os.PathLike, storage_options: Mapping | None = None) 
         stem = Path(name).stem
         parent = url.rstrip("/")[: -len(name)]
         for f in sorted(folder.iterdir()):
-            if f.is_file() and (f.name == name or f.stem == stem):
+            if f.is_file() and (f.name == name or f.name.startswith(stem)):
                 upload(f, parent + f.name, storage_options)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
