@@ -106,7 +106,18 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 # --- messages from Qt-free code ------------------------------------------------------------------
 #: the context of texts marked with QT_TRANSLATE_NOOP("Wording", …) in scoring/ and layers/
 WORDING = "Wording"
-_FIELD = re.compile(r"\{(\w+)(?::[^{}]*)?\}")
+_FIELD = re.compile(r"\{(\w+)(?::([^{}]*))?\}")
+_NUMBER = r"[-+]?(?:\d[\d,]*)?\.?\d+(?:[eE][-+]?\d+)?"
+
+
+def _field_pattern(name: str, spec: str | None) -> str:
+    """What a formatted ``{name:spec}`` can look like: a number for numeric specs, "230 kV" for
+    ``{kv}``, else any text (possibly empty, e.g. ``{fuels}``)."""
+    if spec and spec[-1] in "fgde%,":
+        return _NUMBER
+    if name == "kv":
+        return rf"(?:{_NUMBER} kV|unknown voltage)(?: \(.*?\))?"  # "230 kV (inferred from …)"
+    return ".*?"
 
 
 @functools.cache
@@ -123,8 +134,9 @@ def _templates(context: str) -> tuple[tuple[re.Pattern, str], ...]:
         parts, pos = [], 0
         for match in _FIELD.finditer(source):
             parts.append(re.escape(source[pos:match.start()]))
-            parts.append(f"(?P<{match.group(1)}>.+?)" if f"(?P<{match.group(1)}>" not in "".join(parts)
-                         else f"(?P={match.group(1)})")
+            name = match.group(1)
+            parts.append(f"(?P<{name}>{_field_pattern(name, match.group(2))})"
+                         if f"(?P<{name}>" not in "".join(parts) else f"(?P={name})")
             pos = match.end()
         parts.append(re.escape(source[pos:]))
         found.append((re.compile("".join(parts), re.DOTALL), source))

@@ -11,6 +11,17 @@ from gridscout.gui.mapdraw.projection import ScaleBar
 from gridscout.layers import style as S
 from PySide6 import QtCore, QtGui
 
+# the fuels of layers.style.FUEL_COLOURS, for lupdate (the legend translates them by name)
+FUEL_NAMES = (
+    QtCore.QT_TRANSLATE_NOOP("Legend", "nuclear"), QtCore.QT_TRANSLATE_NOOP("Legend", "coal"),
+    QtCore.QT_TRANSLATE_NOOP("Legend", "gas"), QtCore.QT_TRANSLATE_NOOP("Legend", "oil"),
+    QtCore.QT_TRANSLATE_NOOP("Legend", "hydro"), QtCore.QT_TRANSLATE_NOOP("Legend", "wind"),
+    QtCore.QT_TRANSLATE_NOOP("Legend", "solar"), QtCore.QT_TRANSLATE_NOOP("Legend", "biomass"),
+    QtCore.QT_TRANSLATE_NOOP("Legend", "geothermal"), QtCore.QT_TRANSLATE_NOOP("Legend", "battery"),
+    QtCore.QT_TRANSLATE_NOOP("Legend", "waste"), QtCore.QT_TRANSLATE_NOOP("Legend", "other"),
+    QtCore.QT_TRANSLATE_NOOP("Legend", "unknown"),
+)
+
 INK = QtGui.QColor("#202020")
 MUTED = QtGui.QColor("#555555")
 

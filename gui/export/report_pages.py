@@ -11,7 +11,7 @@ from gridscout.gui.export.report_format import fmt_km, fmt_kv, fmt_num, score_st
 from gridscout.gui.export.scene import fit_extent, pad_extent
 from gridscout.gui.export.site_facts import criterion_columns
 from gridscout.gui.export.vector_painter import MapFrame, paint_map
-from gridscout.gui.i18n import translate
+from gridscout.gui.i18n import translate, translate_wording
 from gridscout.gui.mapdraw.projection import bbox_to_lonlat, scale_bar_for_extent
 from gridscout.layers import style as S
 from gridscout.scoring.criteria import criterion_type
@@ -349,7 +349,7 @@ def site_section(pw: PageWriter, scene, site, row, within_km: float, top: int) -
             if lines:
                 pw.text(translate("Report", "Why #1 scores what it scores:"), 8, bold=True, space_after=1)
                 for line in lines:
-                    pw.text("•  " + line, 7.5, space_after=1)
+                    pw.text("•  " + translate_wording(line), 7.5, space_after=1)
                 pw.y += pw.pt(4)
     pw.heading(translate("Report", "Field notes near the site"), 2)
     if not site.notes:
@@ -389,7 +389,7 @@ def reach_text(site, within_km: float) -> str:
     if site.excluded_within:
         return translate("Report", "Parcels within {r} km: {ranked} ranked, {excluded} excluded ({why}).").format(
             r=f"{within_km:g}", ranked=f"{site.parcels_within:,}", excluded=f"{site.excluded_within:,}",
-            why=translate("Wording", site.excluded_why))
+            why=translate_wording(site.excluded_why))
     return translate("Report", "Parcels within {r} km: {ranked} ranked.").format(
         r=f"{within_km:g}", ranked=f"{site.parcels_within:,}")
 

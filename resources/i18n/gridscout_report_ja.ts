@@ -4,6 +4,58 @@
 <context>
     <name>Legend</name>
     <message>
+        <source>nuclear</source>
+        <translation>原子力</translation>
+    </message>
+    <message>
+        <source>coal</source>
+        <translation>石炭</translation>
+    </message>
+    <message>
+        <source>gas</source>
+        <translation>ガス</translation>
+    </message>
+    <message>
+        <source>oil</source>
+        <translation>石油</translation>
+    </message>
+    <message>
+        <source>hydro</source>
+        <translation>水力</translation>
+    </message>
+    <message>
+        <source>wind</source>
+        <translation>風力</translation>
+    </message>
+    <message>
+        <source>solar</source>
+        <translation>太陽光</translation>
+    </message>
+    <message>
+        <source>biomass</source>
+        <translation>バイオマス</translation>
+    </message>
+    <message>
+        <source>geothermal</source>
+        <translation>地熱</translation>
+    </message>
+    <message>
+        <source>battery</source>
+        <translation>蓄電池</translation>
+    </message>
+    <message>
+        <source>waste</source>
+        <translation>廃棄物</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
         <source>excluded / not scored</source>
         <translation>除外／未評価</translation>
     </message>
@@ -610,8 +662,24 @@
         <translation>ラスタ分類の割合</translation>
     </message>
     <message>
+        <source>no data for {layer} class {classes}</source>
+        <translation>{layer} のクラス {classes}：データなし</translation>
+    </message>
+    <message>
+        <source>{share:.0%} of the parcel in {layer} class {classes}</source>
+        <translation>区画の {share:.0%} が {layer} のクラス {classes}</translation>
+    </message>
+    <message>
         <source>Raster mean</source>
         <translation>ラスタ平均</translation>
+    </message>
+    <message>
+        <source>Mean {layer} over the parcel: no data</source>
+        <translation>区画内の {layer} の平均：データなし</translation>
+    </message>
+    <message>
+        <source>Mean {layer} over the parcel {value:.3g}</source>
+        <translation>区画内の {layer} の平均 {value:.3g}</translation>
     </message>
     <message>
         <source>Retiring generation nearby</source>
@@ -620,6 +688,14 @@
     <message>
         <source>Retiring generation (MW) counted within this radius</source>
         <translation>この半径内の廃止予定の発電容量(MW)を数えます</translation>
+    </message>
+    <message>
+        <source>No retiring generation within {radius:g} km</source>
+        <translation>{radius:g} km以内に廃止予定の発電所なし</translation>
+    </message>
+    <message>
+        <source>{mw:,.0f} MW of retiring or retired generation within {radius:g} km (its grid connections may be reused)</source>
+        <translation>{radius:g} km以内に廃止予定・廃止済みの発電容量 {mw:,.0f} MW（その系統接続を再利用できる可能性）</translation>
     </message>
     <message>
         <source>Substation distance</source>
@@ -641,6 +717,22 @@
     <message>
         <source>Time to power</source>
         <translation>受電までの期間</translation>
+    </message>
+    <message>
+        <source>a new substation on a {kv} line and {length} of new line</source>
+        <translation>{kv} 送電線への変電所新設と新設線 {length}</translation>
+    </message>
+    <message>
+        <source>tie into a {kv} substation with {length} of new line</source>
+        <translation>{kv} 変電所への接続（新設線 {length}）</translation>
+    </message>
+    <message>
+        <source>About {months:.0f} months to power: nothing in reach can deliver; new bulk transmission</source>
+        <translation>受電まで約 {months:.0f} か月：到達範囲に供給可能な設備なし、基幹送電線の新設が必要</translation>
+    </message>
+    <message>
+        <source>About {months:.0f} months to power: {how}</source>
+        <translation>受電まで約 {months:.0f} か月：{how}</translation>
     </message>
     <message>
         <source>area below the {minimum:g} ha minimum</source>

@@ -50,8 +50,11 @@ class RasterClassShare(CriterionType):
     def sentence(self, c: Criterion, result, i: int) -> str:
         raw = float(result.columns[f"{c.id}_raw"][i])
         classes = ", ".join(f"{v:g}" for v in c.classes or ())
-        value = "no data for" if raw != raw else f"{raw:.0%} of the parcel in"
-        return f"{value} {c.layer} class {classes}"
+        if raw != raw:
+            return QT_TRANSLATE_NOOP("Wording", "no data for {layer} class {classes}").format(
+                layer=c.layer, classes=classes)
+        return QT_TRANSLATE_NOOP("Wording", "{share:.0%} of the parcel in {layer} class {classes}").format(
+            share=raw, layer=c.layer, classes=classes)
 
     def settings_text(self, c: Criterion) -> str:
         return f"layer {c.layer}"

@@ -45,8 +45,9 @@ class RasterMean(CriterionType):
 
     def sentence(self, c: Criterion, result, i: int) -> str:
         raw = float(result.columns[f"{c.id}_raw"][i])
-        value = "no data" if raw != raw else f"{raw:.3g}"
-        return f"Mean {c.layer} over the parcel {value}"
+        if raw != raw:
+            return QT_TRANSLATE_NOOP("Wording", "Mean {layer} over the parcel: no data").format(layer=c.layer)
+        return QT_TRANSLATE_NOOP("Wording", "Mean {layer} over the parcel {value:.3g}").format(layer=c.layer, value=raw)
 
     def settings_text(self, c: Criterion) -> str:
         return f"layer {c.layer}"

@@ -62,11 +62,10 @@ class RetiringGenerationWithin(CriterionType):
     def sentence(self, c: Criterion, result, i: int) -> str:
         raw = float(result.columns[f"{c.id}_raw"][i])
         if raw <= 0:
-            return f"No retiring generation within {c.radius_km:g} km"
-        return (
-            f"{raw:,.0f} MW of retiring or retired generation within {c.radius_km:g} km "
-            "(its grid connections may be reused)"
-        )
+            return QT_TRANSLATE_NOOP("Wording", "No retiring generation within {radius:g} km").format(radius=c.radius_km)
+        return QT_TRANSLATE_NOOP(
+            "Wording", "{mw:,.0f} MW of retiring or retired generation within {radius:g} km "
+            "(its grid connections may be reused)").format(mw=raw, radius=c.radius_km)
 
     def settings_text(self, c: Criterion) -> str:
         return f"radius {c.radius_km:g} km, retirements within {c.horizon_years:g} years"

@@ -35,12 +35,13 @@ class TimeToPower(CriterionType):
         d = float(cols["connection_distance_m"][i])
         kv = kv_text(cols["connection_kv"][i])
         if option == "line":
-            how = f"a new substation on a {kv} line and {km(d)} of new line"
+            how = QT_TRANSLATE_NOOP("Wording", "a new substation on a {kv} line and {length} of new line").format(kv=kv, length=km(d))
         elif option == "substation":
-            how = f"tie into a {kv} substation with {km(d)} of new line"
+            how = QT_TRANSLATE_NOOP("Wording", "tie into a {kv} substation with {length} of new line").format(kv=kv, length=km(d))
         else:
-            return f"About {months:.0f} months to power: nothing in reach can deliver; new bulk transmission"
-        return f"About {months:.0f} months to power: {how}"
+            return QT_TRANSLATE_NOOP("Wording", "About {months:.0f} months to power: nothing in reach can deliver; new bulk "
+                                     "transmission").format(months=months)
+        return QT_TRANSLATE_NOOP("Wording", "About {months:.0f} months to power: {how}").format(months=months, how=how)
 
     def settings_text(self, c: Criterion) -> str:
         return "[connection_timeline] table"

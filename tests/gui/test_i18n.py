@@ -60,3 +60,13 @@ def test_the_app_command_takes_lang():
     assert parser.parse_args(["app"]).lang is None
     with pytest.raises(SystemExit):
         parser.parse_args(["app", "--lang", "xx"])
+
+
+def test_wording_is_traced_back_to_its_template_with_empty_and_nested_values(japanese):
+    # {fuels} is empty here; {kv} holds a nested marked message; numbers never swallow words
+    assert i18n.translate_wording("2,014 MW of generation within 50 km") == "50 km 以内の発電容量 2,014 MW"
+    text = i18n.translate_wording("0 m to Sterling Park Substation, 230 kV (inferred from the lines that "
+                                  "meet it; the substation has no voltage tag)")
+    assert text.startswith("Sterling Park Substationまで 0 m、230 kV(") and "推定" in text
+    assert i18n.translate_wording("About 36 months to power: tie into a 230 kV substation with 1.2 km "
+                                  "of new line") == "受電まで約 36 か月：230 kV 変電所への接続（新設線 1.2 km）"

@@ -72,6 +72,14 @@ def test_report_in_japanese_has_japanese_headings_and_embeds_a_cjk_font(tmp_path
         assert heading in LAYER_NAMES or heading not in ja_text, heading
     assert re.search(r"日付:\d{4}年\d{1,2}月\d{1,2}日", ja_text)  # 2026年12月3日
     assert re.search(r"Date: \d{4}-\d\d-\d\d", en_text)  # English dates unchanged (ISO)
+    # the "why #1" explanations, exclusion reasons and the legend's fuels are Japanese too
+    bullets = [line for line in ja_text.splitlines() if line.lstrip().startswith("•") and "点" in line]
+    assert len(bullets) >= 12, bullets
+    for english in ("utility", "weight", "points", "MW of generation", "inferred from the lines",
+                    "area below the", "nuclear", "biomass", "unknown voltage"):
+        assert english not in ja_text, english
+    for english in ("utility", "MW of generation", "area below the", "nuclear"):
+        assert english in en_text, english
     fonts = subprocess.run(["pdffonts", str(ja)], capture_output=True, text=True, check=True).stdout
     cjk = [line for line in fonts.splitlines() if "CJK" in line]
     assert cjk and all(" yes " in line for line in cjk), fonts
