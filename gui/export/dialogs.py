@@ -6,10 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from gridscout.gui.export.map_export import DEFAULT_DPI, PAPER_MM, parse_size
+from gridscout.gui.i18n import translate
 from PySide6 import QtWidgets
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
-MAP_FORMATS = {"PDF (vector)": ".pdf", "SVG (vector)": ".svg", "PNG (image)": ".png"}
+MAP_FORMATS = {QT_TRANSLATE_NOOP("ExportDialog", "PDF (vector)"): ".pdf",
+               QT_TRANSLATE_NOOP("ExportDialog", "SVG (vector)"): ".svg",
+               QT_TRANSLATE_NOOP("ExportDialog", "PNG (image)"): ".png"}
 SIZES = ["A4", "A4-portrait", "A3", "letter", "1600x1000", "1920x1080"]
 DATA_FORMATS = "GeoPackage (*.gpkg);;GeoParquet (*.parquet);;FlatGeobuf (*.fgb);;Shapefile (*.shp);;" \
     "GeoJSON (*.geojson);;CSV (*.csv)"
@@ -20,7 +23,7 @@ def _path_row(parent, edit: QtWidgets.QLineEdit, caption: str, filters: str) -> 
     lay = QtWidgets.QHBoxLayout(row)
     lay.setContentsMargins(0, 0, 0, 0)
     lay.addWidget(edit, 1)
-    button = QtWidgets.QPushButton("Browse…", row)
+    button = QtWidgets.QPushButton(translate("ExportDialog", "Browse…"), row)
 
     def browse():
         path, _ = QtWidgets.QFileDialog.getSaveFileName(parent, caption, edit.text(), filters)
@@ -37,45 +40,46 @@ class ExportMapDialog(QtWidgets.QDialog):
 
     def __init__(self, parent, title: str, sites: list[str], start_dir: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export Map")
+        self.setWindowTitle(translate("ExportDialog", "Export Map"))
         form = QtWidgets.QFormLayout(self)
         self.format = QtWidgets.QComboBox(self)
-        self.format.addItems(list(MAP_FORMATS))
+        for label, ext in MAP_FORMATS.items():
+            self.format.addItem(translate("ExportDialog", label), ext)
         self.size = QtWidgets.QComboBox(self)
         self.size.setEditable(True)
         self.size.addItems(SIZES)
-        self.size.setToolTip("A paper size (A4, A3, letter; -portrait) or WIDTHxHEIGHT in pixels at the resolution")
+        self.size.setToolTip(translate("ExportDialog", "A paper size (A4, A3, letter; -portrait) or WIDTHxHEIGHT in pixels at the resolution"))
         self.dpi = QtWidgets.QSpinBox(self)
         self.dpi.setRange(30, 1200)
         self.dpi.setValue(DEFAULT_DPI)
         self.dpi.setSuffix(" dpi")
         self.title = QtWidgets.QLineEdit(title, self)
         self.extent = QtWidgets.QComboBox(self)
-        self.extent.addItem("The map's current view", "view")
-        self.extent.addItem("All layers", "all")
+        self.extent.addItem(translate("ExportDialog", "The map's current view"), "view")
+        self.extent.addItem(translate("ExportDialog", "All layers"), "all")
         for name in sites:
-            self.extent.addItem(f"Site: {name}", name)
+            self.extent.addItem(translate("ExportDialog", "Site: {name}").format(name=name), name)
         self.path = QtWidgets.QLineEdit(str(Path(start_dir or Path.home()) / "map.pdf"), self)
-        self.format.currentTextChanged.connect(self._format_changed)
-        form.addRow("Format", self.format)
-        form.addRow("Page size", self.size)
-        form.addRow("Resolution", self.dpi)
-        form.addRow("Title", self.title)
-        form.addRow("Show", self.extent)
-        form.addRow("File", _path_row(self, self.path, "Export Map", "PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"))
+        self.format.currentIndexChanged.connect(self._format_changed)
+        form.addRow(translate("ExportDialog", "Format"), self.format)
+        form.addRow(translate("ExportDialog", "Page size"), self.size)
+        form.addRow(translate("ExportDialog", "Resolution"), self.dpi)
+        form.addRow(translate("ExportDialog", "Title"), self.title)
+        form.addRow(translate("ExportDialog", "Show"), self.extent)
+        form.addRow(translate("ExportDialog", "File"), _path_row(self, self.path, translate("ExportDialog", "Export Map"),
+                                                             "PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"))
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok | QtWidgets.QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setText(translate("ExportDialog", "Export"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def _format_changed(self, text: str) -> None:
-        ext = MAP_FORMATS[text]
-        self.path.setText(str(Path(self.path.text()).with_suffix(ext)))
+    def _format_changed(self, _index: int) -> None:
+        self.path.setText(str(Path(self.path.text()).with_suffix(self.format.currentData())))
 
     def options(self) -> dict:
-        path = Path(self.path.text()).with_suffix(MAP_FORMATS[self.format.currentText()])
+        path = Path(self.path.text()).with_suffix(self.format.currentData())
         size_text = self.size.currentText().strip()
         return {"out": path, "dpi": self.dpi.value(), "size": parse_size(size_text, self.dpi.value()),
                 "title": self.title.text().strip() or None, "show": self.extent.currentData(),
@@ -85,7 +89,7 @@ class ExportMapDialog(QtWidgets.QDialog):
 class ExportReportDialog(QtWidgets.QDialog):
     def __init__(self, parent, sites: list[str], start_dir: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export Report")
+        self.setWindowTitle(translate("ExportDialog", "Export Report"))
         form = QtWidgets.QFormLayout(self)
         self.sites = QtWidgets.QListWidget(self)
         for name in sites:
@@ -95,9 +99,10 @@ class ExportReportDialog(QtWidgets.QDialog):
         self.top.setRange(1, 50)
         self.top.setValue(5)
         self.path = QtWidgets.QLineEdit(str(Path(start_dir or Path.home()) / "site-report.pdf"), self)
-        form.addRow("Sites", self.sites)
-        form.addRow("Best parcels per site", self.top)
-        form.addRow("File", _path_row(self, self.path, "Export Report", "PDF (*.pdf)"))
+        form.addRow(translate("ExportDialog", "Sites"), self.sites)
+        form.addRow(translate("ExportDialog", "Best parcels per site"), self.top)
+        form.addRow(translate("ExportDialog", "File"), _path_row(self, self.path, translate("ExportDialog", "Export Report"),
+                                                             "PDF (*.pdf)"))
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok | QtWidgets.QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -114,18 +119,19 @@ class ExportReportDialog(QtWidgets.QDialog):
 class ExportDataDialog(QtWidgets.QDialog):
     def __init__(self, parent, layers: list[str], current: str | None, start_dir: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export Layer Data")
+        self.setWindowTitle(translate("ExportDialog", "Export Layer Data"))
         form = QtWidgets.QFormLayout(self)
         self.layer = QtWidgets.QComboBox(self)
-        self.layer.addItem("Scored parcels (score, rank, criterion points)", "scores")
+        self.layer.addItem(translate("ExportDialog", "Scored parcels (score, rank, criterion points)"), "scores")
         for name in layers:
             self.layer.addItem(name, name)
         if current:
             self.layer.setCurrentIndex(max(self.layer.findData(current), 0))
         self.path = QtWidgets.QLineEdit(str(Path(start_dir or Path.home()) / "scored_parcels.gpkg"), self)
-        form.addRow("Layer", self.layer)
-        form.addRow("File", _path_row(self, self.path, "Export Layer Data", DATA_FORMATS))
-        form.addRow(QtWidgets.QLabel("A GeoPackage opens styled in QGIS (layer_styles)."))
+        form.addRow(translate("ExportDialog", "Layer"), self.layer)
+        form.addRow(translate("ExportDialog", "File"), _path_row(self, self.path, translate("ExportDialog", "Export Layer Data"),
+                                                             DATA_FORMATS))
+        form.addRow(QtWidgets.QLabel(translate("ExportDialog", "A GeoPackage opens styled in QGIS (layer_styles).")))
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok | QtWidgets.QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -177,8 +183,8 @@ def export_map(window, options: dict | None = None):
         return do_export(project, options["out"], site=site, extent=ext, title=options.get("title"),
                          dpi=options.get("dpi", DEFAULT_DPI), size=options.get("size"), scene=scene)
 
-    return window.run_task("Export map", work,
-                           lambda res: window.message_bar.info(f"Map exported to {res.path}"))
+    return window.run_task(translate("ExportDialog", "Export map"), work, lambda res: window.message_bar.info(
+        translate("ExportDialog", "Map exported to {path}").format(path=res.path)))
 
 
 def export_report(window, options: dict | None = None):
@@ -200,8 +206,8 @@ def export_report(window, options: dict | None = None):
                          scene=scene, progress=progress,
                          evidence=options.get("evidence", getattr(window, "evidence_report", None)))
 
-    return window.run_task("Export report", work, lambda res: window.message_bar.info(
-        f"Report exported to {res.path} ({res.pages} pages)"))
+    return window.run_task(translate("ExportDialog", "Export report"), work, lambda res: window.message_bar.info(
+        translate("ExportDialog", "Report exported to {path} ({pages} pages)").format(path=res.path, pages=res.pages)))
 
 
 def export_data(window, options: dict | None = None):
@@ -221,5 +227,5 @@ def export_data(window, options: dict | None = None):
     def work(progress):
         return do_export(project, options["what"], options["out"], progress, result=result)
 
-    return window.run_task("Export data", work, lambda res: window.message_bar.info(
-        f"Wrote {res[1]:,} features to {res[0]}"))
+    return window.run_task(translate("ExportDialog", "Export data"), work, lambda res: window.message_bar.info(
+        translate("ExportDialog", "Wrote {n:,} features to {path}").format(n=res[1], path=res[0])))

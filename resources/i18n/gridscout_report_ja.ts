@@ -2,6 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>PDF (vector)</source>
+        <translation>PDF（ベクター）</translation>
+    </message>
+    <message>
+        <source>SVG (vector)</source>
+        <translation>SVG（ベクター）</translation>
+    </message>
+    <message>
+        <source>PNG (image)</source>
+        <translation>PNG（画像）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Export Map</source>
+        <translation>地図のエクスポート</translation>
+    </message>
+    <message>
+        <source>A paper size (A4, A3, letter; -portrait) or WIDTHxHEIGHT in pixels at the resolution</source>
+        <translation>用紙サイズ（A4、A3、letter。縦向きは -portrait）、または解像度でのピクセル数 幅x高さ</translation>
+    </message>
+    <message>
+        <source>The map&apos;s current view</source>
+        <translation>地図の現在の表示範囲</translation>
+    </message>
+    <message>
+        <source>All layers</source>
+        <translation>すべてのレイヤ</translation>
+    </message>
+    <message>
+        <source>Site: {name}</source>
+        <translation>候補地：{name}</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Page size</source>
+        <translation>用紙サイズ</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>解像度</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>表示範囲</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>レポートのエクスポート</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>候補地</translation>
+    </message>
+    <message>
+        <source>Best parcels per site</source>
+        <translation>候補地ごとの上位区画数</translation>
+    </message>
+    <message>
+        <source>Export Layer Data</source>
+        <translation>レイヤデータのエクスポート</translation>
+    </message>
+    <message>
+        <source>Scored parcels (score, rank, criterion points)</source>
+        <translation>評価済みの区画（スコア、順位、基準ごとの点数）</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>レイヤ</translation>
+    </message>
+    <message>
+        <source>A GeoPackage opens styled in QGIS (layer_styles).</source>
+        <translation>GeoPackage は QGIS でスタイル付きで開けます（layer_styles）。</translation>
+    </message>
+    <message>
+        <source>Export map</source>
+        <translation>地図のエクスポート</translation>
+    </message>
+    <message>
+        <source>Map exported to {path}</source>
+        <translation>地図を {path} にエクスポートしました</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>レポートのエクスポート</translation>
+    </message>
+    <message>
+        <source>Report exported to {path} ({pages} pages)</source>
+        <translation>レポートを {path} にエクスポートしました（{pages} ページ）</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>データのエクスポート</translation>
+    </message>
+    <message>
+        <source>Wrote {n:,} features to {path}</source>
+        <translation>{n:,} 件の地物を {path} に書き出しました</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
         <source>nuclear</source>
@@ -494,7 +613,7 @@
     </message>
     <message>
         <source>Layer</source>
-        <translation>レイヤー</translation>
+        <translation>レイヤ</translation>
     </message>
     <message>
         <source>Kind</source>
