@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-NO_COLUMN = "(none)"
 FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "GIS files (*.gpkg *.geojson *.json *.shp *.zip *.fgb *.parquet *.geoparquet *.csv *.tsv *.tif *.tiff *.vrt *.mbtiles *.gridscout);;All files (*)")
 
 
@@ -182,7 +181,7 @@ class ConfirmLayerDialog(QDialog):
             label.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.table.setItem(r, 0, label)
             combo = QComboBox()
-            combo.addItem(NO_COLUMN, None)
+            combo.addItem(translate("ConfirmLayerDialog", "(none)"), None)
             for col in self.candidate.columns:
                 combo.addItem(col, col)
             current = mapping.get(fld)

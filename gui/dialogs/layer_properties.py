@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gridscout.gui.i18n import translate
 from gridscout.layers.model import Layer
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,12 +17,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# the built-in kinds' titles (layers/kinds/*.py, Qt-free) for lupdate; a plugin kind's title is
+# shown as its plugin gives it
+KIND_TITLES = (
+    QT_TRANSLATE_NOOP("LayerKind", "Parcels"), QT_TRANSLATE_NOOP("LayerKind", "Substations"),
+    QT_TRANSLATE_NOOP("LayerKind", "Transmission lines"), QT_TRANSLATE_NOOP("LayerKind", "Power plants"),
+    QT_TRANSLATE_NOOP("LayerKind", "Candidate sites"), QT_TRANSLATE_NOOP("LayerKind", "Basemap"),
+    QT_TRANSLATE_NOOP("LayerKind", "Raster"),
+)
+
 
 def kind_title(kind: str) -> str:
     try:
         from gridscout.layers.registry import get_kind
 
-        return get_kind(kind).title or kind
+        return translate("LayerKind", get_kind(kind).title or kind)
     except Exception:
         return kind
 
@@ -30,33 +39,34 @@ def kind_title(kind: str) -> str:
 def layer_crs(layer: Layer) -> str:
     if layer.is_raster:
         crs = getattr(layer.data, "crs", None)
-        return str(crs) if crs is not None else "unknown"
+        return str(crs) if crs is not None else translate("LayerPropertiesDialog", "unknown")
     crs = layer.data.crs
     if crs is None:
-        return "none"
+        return translate("LayerPropertiesDialog", "none")
     epsg = crs.to_epsg()
     return f"EPSG:{epsg} ({crs.name})" if epsg else crs.name
 
 
 def layer_summary(layer: Layer) -> dict[str, str]:
-    """Label → value rows of the properties dialog (also used by the headless summary)."""
+    """Label → value rows of the properties dialog, in the interface language."""
     rows = {
-        "Name": layer.name,
-        "Kind": f"{kind_title(layer.kind)} ({layer.kind})",
-        "Source": str(layer.source),
-        "CRS": layer_crs(layer),
+        translate("LayerPropertiesDialog", "Name"): layer.name,
+        translate("LayerPropertiesDialog", "Kind"): f"{kind_title(layer.kind)} ({layer.kind})",
+        translate("LayerPropertiesDialog", "Source"): str(layer.source),
+        translate("LayerPropertiesDialog", "CRS"): layer_crs(layer),
     }
     if layer.is_raster:
-        rows["Features"] = "raster"
+        rows[translate("LayerPropertiesDialog", "Features")] = translate("LayerPropertiesDialog", "raster")
     else:
         gtypes = sorted({str(t) for t in layer.data.geom_type.dropna().unique()})
-        rows["Features"] = f"{len(layer):,}"
-        rows["Geometry"] = ", ".join(gtypes) or "none"
+        rows[translate("LayerPropertiesDialog", "Features")] = f"{len(layer):,}"
+        rows[translate("LayerPropertiesDialog", "Geometry")] = ", ".join(gtypes) or translate("LayerPropertiesDialog", "none")
         rep = layer.report
         if rep.rows_read:
-            rows["Rows"] = f"{rep.rows_read:,} read, {rep.rows_kept:,} kept, {rep.rows_dropped:,} dropped"
-    rows["Visible"] = "yes" if layer.visible else "no"
-    rows["Opacity"] = f"{layer.opacity:.0%}"
+            rows[translate("LayerPropertiesDialog", "Rows")] = translate("LayerPropertiesDialog", "{read:,} read, {kept:,} kept, {dropped:,} dropped").format(
+                read=rep.rows_read, kept=rep.rows_kept, dropped=rep.rows_dropped)
+    rows[translate("LayerPropertiesDialog", "Visible")] = translate("LayerPropertiesDialog", "yes") if layer.visible else translate("LayerPropertiesDialog", "no")
+    rows[translate("LayerPropertiesDialog", "Opacity")] = f"{layer.opacity:.0%}"
     return rows
 
 

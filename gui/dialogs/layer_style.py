@@ -13,7 +13,7 @@ import copy
 
 from gridscout.gui.i18n import translate
 from gridscout.layers.model import Layer
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-RAMPS = {
-    "Red–yellow–green (score)": ["#D7191C", "#FDAE61", "#FFFFBF", "#A6D96A", "#1A9641"],
-    "Viridis": ["#440154", "#3B528B", "#21918C", "#5EC962", "#FDE725"],
-    "Yellow–orange–red": ["#FFFFB2", "#FECC5C", "#FD8D3C", "#F03B20", "#BD0026"],
-    "Blues": ["#EFF3FF", "#BDD7E7", "#6BAED6", "#3182BD", "#08519C"],
-    "Greys": ["#F7F7F7", "#CCCCCC", "#969696", "#636363", "#252525"],
+RAMPS = {  # names for lupdate; shown translated, the key is what the style stores
+    QT_TRANSLATE_NOOP("LayerStyleDialog", "Red–yellow–green (score)"): ["#D7191C", "#FDAE61", "#FFFFBF", "#A6D96A", "#1A9641"],
+    QT_TRANSLATE_NOOP("LayerStyleDialog", "Viridis"): ["#440154", "#3B528B", "#21918C", "#5EC962", "#FDE725"],
+    QT_TRANSLATE_NOOP("LayerStyleDialog", "Yellow–orange–red"): ["#FFFFB2", "#FECC5C", "#FD8D3C", "#F03B20", "#BD0026"],
+    QT_TRANSLATE_NOOP("LayerStyleDialog", "Blues"): ["#EFF3FF", "#BDD7E7", "#6BAED6", "#3182BD", "#08519C"],
+    QT_TRANSLATE_NOOP("LayerStyleDialog", "Greys"): ["#F7F7F7", "#CCCCCC", "#969696", "#636363", "#252525"],
 }
 VOLTAGE_KINDS = ("transmission_lines", "substations")
 
@@ -123,7 +123,8 @@ class LayerStyleDialog(QDialog):
         self.ramp_combo = self.classes_spin = self.table = None
         if layer.kind == "parcels":
             self.ramp_combo = QComboBox()
-            self.ramp_combo.addItems(list(RAMPS))
+            for name in RAMPS:
+                self.ramp_combo.addItem(translate("LayerStyleDialog", name), name)
             self.classes_spin = QSpinBox()
             self.classes_spin.setRange(2, 10)
             ramp = self._style.get("ramp")
@@ -139,11 +140,14 @@ class LayerStyleDialog(QDialog):
             self._style["voltage_classes"] = classes
             rows = [(c.get("label", f">= {c['min_kv']:g} kV"), c["colour"], lambda v, c=c: c.update(colour=v))
                     for c in classes]
-            self._add_table("Colour by voltage class (OpenInfraMap):", "Voltage", rows, lay)
+            self._add_table(translate("LayerStyleDialog", "Colour by voltage class (OpenInfraMap):"),
+                            translate("LayerStyleDialog", "Voltage"), rows, lay)
         elif layer.kind == "power_plants" and isinstance(self._style.get("fuel_colours"), dict):
             fuels = self._style["fuel_colours"]
-            rows = [(fuel, colour, lambda v, f=fuel: fuels.update({f: v})) for fuel, colour in fuels.items()]
-            self._add_table("Colour by fuel:", "Fuel", rows, lay)
+            rows = [(translate("Legend", fuel), colour, lambda v, f=fuel: fuels.update({f: v}))
+                    for fuel, colour in fuels.items()]
+            self._add_table(translate("LayerStyleDialog", "Colour by fuel:"), translate("LayerStyleDialog", "Fuel"),
+                            rows, lay)
         else:
             colours = style_colours(layer.kind, self._style) or ["#3388FF"]
             form.addRow(translate("LayerStyleDialog", "Fill colour"), _colour_button(colours[0], lambda c: self._style.update(fill=c)))
@@ -170,7 +174,7 @@ class LayerStyleDialog(QDialog):
         style = copy.deepcopy(self._style)
         if self.ramp_combo is not None:
             n = self.classes_spin.value()
-            ramp = interpolate(RAMPS[self.ramp_combo.currentText()], n)
+            ramp = interpolate(RAMPS[self.ramp_combo.currentData()], n)
             breaks = [round(100 * i / n, 6) for i in range(n + 1)]
             style["ramp"], style["classes"] = ramp, breaks
             style["score_classes"] = [{"min": lo, "max": hi, "colour": c}

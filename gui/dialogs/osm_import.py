@@ -7,6 +7,7 @@ construction, proposed or disused too.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from gridscout.gui.i18n import translate
@@ -53,9 +54,8 @@ class OsmImportDialog(QDialog):
         self.setMinimumWidth(480)
         self._extent = clamp_bbox(extent) if extent is not None else None
         column = QVBoxLayout(self)
-        intro = QLabel(
-            f"Import the power lines, substations and power plants of <b>{Path(path).name}</b>."
-        )
+        intro = QLabel(translate("OsmImportDialog", "Import the power lines, substations and power plants "
+                                 "of <b>{name}</b>.").format(name=html.escape(Path(path).name)))
         intro.setWordWrap(True)
         column.addWidget(intro)
 
@@ -68,8 +68,10 @@ class OsmImportDialog(QDialog):
         grid.addWidget(self.use_extent, 0, 0, 1, 4)
         self.fields: dict[str, QDoubleSpinBox] = {}
         for i, (key, label, limit) in enumerate(
-            [("minlon", "West (min lon)", 180), ("minlat", "South (min lat)", 90),
-             ("maxlon", "East (max lon)", 180), ("maxlat", "North (max lat)", 90)]
+            [("minlon", translate("OsmImportDialog", "West (min lon)"), 180),
+             ("minlat", translate("OsmImportDialog", "South (min lat)"), 90),
+             ("maxlon", translate("OsmImportDialog", "East (max lon)"), 180),
+             ("maxlat", translate("OsmImportDialog", "North (max lat)"), 90)]
         ):
             box = QDoubleSpinBox()
             box.setObjectName(key)
@@ -148,6 +150,7 @@ class OsmImportDialog(QDialog):
     def _check(self, *_args) -> None:
         b = self.bbox()
         ok = b is None or (b[0] < b[2] and b[1] < b[3])
-        self.problem.setText("" if ok else "West must be less than east and south less than north.")
+        self.problem.setText("" if ok else translate("OsmImportDialog", "West must be less than east and south "
+                                                                "less than north."))
         self.problem.setVisible(not ok)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)

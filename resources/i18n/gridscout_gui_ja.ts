@@ -299,6 +299,10 @@ e.g. score &gt; 60 and status = shortlisted. Text without an operator searches t
         <source>Check the kind and which source column feeds each field; change them if needed.</source>
         <translation>種類と、各フィールドに対応する元の列を確認し、必要なら変更してください。</translation>
     </message>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
 </context>
 <context>
     <name>CriterionControls</name>
@@ -567,6 +571,37 @@ GeoTIFF ラスタを読み込みます。各レイヤの内容(区画、変電�
     </message>
 </context>
 <context>
+    <name>LayerKind</name>
+    <message>
+        <source>Parcels</source>
+        <translation>区画</translation>
+    </message>
+    <message>
+        <source>Substations</source>
+        <translation>変電所</translation>
+    </message>
+    <message>
+        <source>Transmission lines</source>
+        <translation>送電線</translation>
+    </message>
+    <message>
+        <source>Power plants</source>
+        <translation>発電所</translation>
+    </message>
+    <message>
+        <source>Candidate sites</source>
+        <translation>候補地</translation>
+    </message>
+    <message>
+        <source>Basemap</source>
+        <translation>背景地図</translation>
+    </message>
+    <message>
+        <source>Raster</source>
+        <translation>ラスタ</translation>
+    </message>
+</context>
+<context>
     <name>LayerLoader</name>
     <message>
         <source>Added {name} ({count}).</source>
@@ -580,6 +615,66 @@ GeoTIFF ラスタを読み込みます。各レイヤの内容(区画、変電�
 </context>
 <context>
     <name>LayerPropertiesDialog</name>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <source>CRS</source>
+        <translation>座標参照系</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>地物数</translation>
+    </message>
+    <message>
+        <source>raster</source>
+        <translation>ラスタ</translation>
+    </message>
+    <message>
+        <source>Geometry</source>
+        <translation>ジオメトリ</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>{read:,} read, {kept:,} kept, {dropped:,} dropped</source>
+        <translation>読込 {read:,}、採用 {kept:,}、除外 {dropped:,}</translation>
+    </message>
+    <message>
+        <source>Visible</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
     <message>
         <source>Layer Properties — {name}</source>
         <translation>レイヤのプロパティ — {name}</translation>
@@ -604,6 +699,26 @@ GeoTIFF ラスタを読み込みます。各レイヤの内容(区画、変電�
 <context>
     <name>LayerStyleDialog</name>
     <message>
+        <source>Red–yellow–green (score)</source>
+        <translation>赤–黄–緑（スコア）</translation>
+    </message>
+    <message>
+        <source>Viridis</source>
+        <translation>Viridis</translation>
+    </message>
+    <message>
+        <source>Yellow–orange–red</source>
+        <translation>黄–橙–赤</translation>
+    </message>
+    <message>
+        <source>Blues</source>
+        <translation>青系</translation>
+    </message>
+    <message>
+        <source>Greys</source>
+        <translation>灰色系</translation>
+    </message>
+    <message>
         <source>Style — {name}</source>
         <translation>スタイル — {name}</translation>
     </message>
@@ -622,6 +737,22 @@ GeoTIFF ラスタを読み込みます。各レイヤの内容(区画、変電�
     <message>
         <source>Score classes (equal intervals of 0–100)</source>
         <translation>スコア階級数(0–100 の等間隔)</translation>
+    </message>
+    <message>
+        <source>Colour by voltage class (OpenInfraMap):</source>
+        <translation>電圧階級ごとの色（OpenInfraMap）：</translation>
+    </message>
+    <message>
+        <source>Voltage</source>
+        <translation>電圧</translation>
+    </message>
+    <message>
+        <source>Colour by fuel:</source>
+        <translation>燃料ごとの色：</translation>
+    </message>
+    <message>
+        <source>Fuel</source>
+        <translation>燃料</translation>
     </message>
     <message>
         <source>Fill colour</source>
@@ -1088,6 +1219,10 @@ GeoTIFF ラスタを読み込みます。各レイヤの内容(区画、変電�
         <translation>OpenStreetMap を取り込む</translation>
     </message>
     <message>
+        <source>Import the power lines, substations and power plants of &lt;b&gt;{name}&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; から送電線・変電所・発電所を取り込みます。</translation>
+    </message>
+    <message>
         <source>Only features in a bounding box (WGS84 degrees)</source>
         <translation>範囲内の地物のみ(WGS84 の度)</translation>
     </message>
@@ -1096,12 +1231,32 @@ GeoTIFF ラスタを読み込みます。各レイヤの内容(区画、変電�
         <translation>現在の地図の範囲</translation>
     </message>
     <message>
+        <source>West (min lon)</source>
+        <translation>西端（最小経度）</translation>
+    </message>
+    <message>
+        <source>South (min lat)</source>
+        <translation>南端（最小緯度）</translation>
+    </message>
+    <message>
+        <source>East (max lon)</source>
+        <translation>東端（最大経度）</translation>
+    </message>
+    <message>
+        <source>North (max lat)</source>
+        <translation>北端（最大緯度）</translation>
+    </message>
+    <message>
         <source>Also import features under construction, proposed or disused</source>
         <translation>建設中・計画中・廃止の地物も取り込む</translation>
     </message>
     <message>
         <source>Import</source>
         <translation>取り込む</translation>
+    </message>
+    <message>
+        <source>West must be less than east and south less than north.</source>
+        <translation>西端は東端より小さく、南端は北端より小さくしてください。</translation>
     </message>
 </context>
 <context>
