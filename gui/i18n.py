@@ -56,6 +56,33 @@ def current_language() -> str:
     return getattr(current_language, "lang", DEFAULT_LANGUAGE)
 
 
+def local_name(row, lang: str | None = None) -> object:
+    """A feature's name in ``lang`` (default: the installed one): ``name:<lang>`` when the data has
+    it for this feature, else ``name``."""
+    lang = lang or current_language()
+    value = row.get(f"name:{lang}") if hasattr(row, "get") else None
+    if isinstance(value, str) and value.strip():
+        return value
+    return row.get("name") if hasattr(row, "get") else None
+
+
+def local_names(data, lang: str | None = None):
+    """The ``name`` column of a layer in ``lang`` (an array; None when there is no name column):
+    ``name:<lang>`` where the data has it, else ``name`` (OSM's convention, as QGIS users know it)."""
+    import numpy as np
+
+    columns = getattr(data, "columns", ())
+    base = data["name"].to_numpy(dtype=object) if "name" in columns else None
+    local = f"name:{lang or current_language()}"
+    if local not in columns:
+        return base
+    values = data[local].to_numpy(dtype=object)
+    given = np.array([isinstance(v, str) and bool(v.strip()) for v in values], dtype=bool)
+    if base is None:
+        base = np.full(len(values), None, dtype=object)
+    return np.where(given, values, base)
+
+
 def remove_translators(app: QCoreApplication) -> None:
     """Remove the translators :func:`install_language` installed."""
     while _installed:

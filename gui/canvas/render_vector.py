@@ -26,6 +26,7 @@ from gridscout.gui.canvas.painting import (
     polygon_pieces,
 )
 from gridscout.gui.canvas.render_base import LayerRenderer
+from gridscout.gui.i18n import local_names
 from gridscout.gui.mapdraw.labels import feature_label, label_priority
 from gridscout.gui.mapdraw.symbols import qcolor as _qcolor
 from gridscout.layers import style as S
@@ -159,7 +160,7 @@ class LineRenderer(_ImageLayer):
         sel = idx[first]
         f = g.feat[sel]
         kv = self.kv[f]
-        names = _col(self.layer.data, "name")
+        names = local_names(self.layer.data)
         text = []
         for i, fi in enumerate(f):
             nm = names[fi] if names is not None and gmpp < 40 else None
@@ -323,7 +324,7 @@ class PointRenderer(_ImageLayer):
         rows = ok[m]
         if len(rows) == 0:
             return []
-        names = _col(data, "name")
+        names = local_names(data)
         pr = self.priority[rows]
         if kind == "substations":
             floor = 500 if gmpp > 1000 else 345 if gmpp > 300 else 220 if gmpp > 100 else 110 if gmpp > 30 else -1

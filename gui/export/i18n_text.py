@@ -15,16 +15,6 @@ def display_date(iso: str) -> str:
     return QLocale(QLocale.Language.Japanese).toString(d, "yyyy年M月d日") if d.isValid() else iso
 
 
-def local_name(row, lang: str | None = None) -> object:
-    """A feature's name in ``lang`` (default: the installed one): ``name:<lang>`` when the data has
-    it, else ``name``."""
-    lang = lang or current_language()
-    value = row.get(f"name:{lang}") if hasattr(row, "get") else None
-    if isinstance(value, str) and value.strip():
-        return value
-    return row.get("name") if hasattr(row, "get") else None
-
-
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
     """Mark ``text`` for lupdate in ``context``; translated where it is shown."""
     return text

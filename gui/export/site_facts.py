@@ -35,7 +35,7 @@ class Site:
 
 
 def _local_name(row):
-    from gridscout.gui.export.i18n_text import local_name
+    from gridscout.gui.i18n import local_name
 
     return local_name(row)
 

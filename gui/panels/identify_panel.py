@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
-from gridscout.gui.i18n import translate, translate_wording
+from gridscout.gui.i18n import local_name, translate, translate_wording
 from gridscout.gui.widgets.criterion_controls import criterion_title
 from gridscout.gui.widgets.score_bars import Bar, ScoreBars
 from gridscout.scoring.explain import km, kv_text, real_name
@@ -152,7 +152,7 @@ class IdentifyPanel(QWidget):
             self.heading.setText(translate("IdentifyPanel", "<b>Parcel {pid}</b> — {layer}{more}").format(pid=pid, layer=html.escape(layer.name), more=more))
             self._show_score(layer, row)
         else:
-            name = real_name(record.get("name")) if "name" in record.index else None
+            name = real_name(local_name(record))
             title = name or translate("IdentifyPanel", "feature {n}").format(n=row + 1)
             kv = record.get("voltage_kv") if "voltage_kv" in record.index else None
             extra = f", {kv_text(float(kv))}" if kv is not None and kv == kv else ""
