@@ -162,8 +162,10 @@ def place(cands: list[LabelCandidate], bounds: QtCore.QRectF, fonts: dict, max_l
 
 def paint(painter: QtGui.QPainter, placed: list[PlacedLabel], fonts: dict, halo_width: float) -> None:
     """Dark text on a light halo: the glyph outlines stroked wide in the halo colour first
-    (QPainterPath stroke), then the text drawn as text (searchable in a PDF). ``fonts`` maps
-    bold → QFont."""
+    (QPainterPath stroke), then the text. On pixels (the map, PNG) the text is filled from those
+    same outlines, so halo and glyphs line up exactly (drawText places hinted glyphs a fraction of
+    a pixel off the outline path, which doubles the strokes of CJK text); on PDF/SVG it is drawn as
+    text, so it stays searchable. ``fonts`` maps bold → QFont."""
     if not placed:
         return
     painter.save()
@@ -171,10 +173,15 @@ def paint(painter: QtGui.QPainter, placed: list[PlacedLabel], fonts: dict, halo_
     painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing, True)
     halo = QtGui.QPen(QtGui.QColor(S.LABEL_HALO), halo_width)
     halo.setJoinStyle(QtCore.Qt.PenJoinStyle.RoundJoin)
-    path = QtGui.QPainterPath()
+    paths = {False: QtGui.QPainterPath(), True: QtGui.QPainterPath()}
     for lab in placed:
-        path.addText(lab.baseline, fonts[lab.bold], lab.text)
-    painter.strokePath(path, halo)
+        paths[lab.bold].addText(lab.baseline, fonts[lab.bold], lab.text)
+    painter.strokePath(paths[False] + paths[True], halo)
+    if isinstance(painter.device(), QtGui.QImage | QtGui.QPixmap):
+        painter.fillPath(paths[False], QtGui.QColor(S.LABEL_TEXT))
+        painter.fillPath(paths[True], QtGui.QColor(S.SITE_LABEL_TEXT))
+        painter.restore()
+        return
     for bold in (False, True):
         painter.setFont(fonts[bold])
         painter.setPen(QtGui.QColor(S.SITE_LABEL_TEXT if bold else S.LABEL_TEXT))
