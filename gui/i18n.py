@@ -9,7 +9,14 @@ import re
 import xml.etree.ElementTree as ET
 
 from gridscout.layers.errors import GridScoutError
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
 
 from gridscout.operations.translations import build_catalogues, ts_sources
 
@@ -190,3 +197,37 @@ def translate_wording(text: str, context: str = WORDING) -> str:
         values = {k: translate_wording(v, context) for k, v in match.groupdict().items()}
         return _FIELD.sub(lambda m, v=values: v.get(m.group(1), m.group(0)), target)
     return text
+
+
+_SEVERITY = {"info": QT_TRANSLATE_NOOP("ValidationReport", "info"),
+             "warning": QT_TRANSLATE_NOOP("ValidationReport", "warning"),
+             "error": QT_TRANSLATE_NOOP("ValidationReport", "error")}
+
+
+def report_text(report) -> str:
+    """A :class:`~gridscout.layers.validation_report.ValidationReport` as text in the interface
+    language (its ``to_text()`` is English, for the CLI and the files): the frame translated, each
+    message traced back to its marked template (:func:`translate_wording`); rule ids stay as they
+    are, as the CLI and the docs name them."""
+    from gridscout.layers.validation_report import MAX_ROWS_IN_TEXT
+
+    head = translate("ValidationReport", "{source}: {read:,} rows read, {kept:,} kept, {dropped:,} dropped").format(
+        source=report.source, read=report.rows_read, kept=report.rows_kept, dropped=report.rows_dropped)
+    if not report.items:
+        return translate("ValidationReport", "{head}; no problems found").format(head=head)
+    lines = [head]
+    for item in report.items:
+        text = translate("ValidationReport", "[{severity}] {rule}: {message}").format(
+            severity=translate("ValidationReport", _SEVERITY.get(item.severity, item.severity)),
+            rule=item.rule, message=translate_wording(item.message))
+        if item.count:
+            text += translate("ValidationReport", " ({n:,} rows)").format(n=item.count)
+        if item.rows:
+            shown = ", ".join(str(r) for r in item.rows[:MAX_ROWS_IN_TEXT])
+            if len(item.rows) > MAX_ROWS_IN_TEXT:
+                shown = translate("ValidationReport", "{shown}, … {more:,} more").format(
+                    shown=shown, more=len(item.rows) - MAX_ROWS_IN_TEXT)
+            text += translate("ValidationReport", "; rows {rows} (numbered from 1 = first feature, header "
+                              "not counted)").format(rows=shown)
+        lines.append("  " + text)
+    return "\n".join(lines)

@@ -18,7 +18,7 @@ from gridscout.gui.dialogs.add_layer import (
     SourceCandidate,
     inspect_source,
 )
-from gridscout.gui.i18n import translate
+from gridscout.gui.i18n import report_text, translate
 from gridscout.gui.message_bar import show_exception
 from gridscout.gui.osm_import import is_osm_file
 from gridscout.layers.errors import Cancelled
@@ -107,13 +107,15 @@ class LayerLoader(QObject):
     def _added(self, layer: Layer) -> None:
         self.window_.add_layer(layer)
         rep = layer.report
-        count = "raster" if layer.is_raster else f"{len(layer):,} features"
+        count = (translate("LayerLoader", "raster") if layer.is_raster else
+                 translate("LayerLoader", "{n:,} features").format(n=len(layer)))
         problems = rep.warnings
         if problems or rep.rows_dropped:
             self.window_.message_bar.warning(
-                f"Added {layer.name} ({count}); {rep.rows_dropped:,} rows dropped, {len(problems)} "
-                "problem(s) found — see Layer Properties for the validation report.",
-                details=rep.to_text(),
+                translate("LayerLoader", "Added {name} ({count}); {dropped:,} rows dropped, {problems} "
+                          "problem(s) found — see Layer Properties for the validation report.").format(
+                    name=layer.name, count=count, dropped=rep.rows_dropped, problems=len(problems)),
+                details=report_text(rep),
             )
         else:
             self.window_.message_bar.success(translate("LayerLoader", "Added {name} ({count}).").format(name=layer.name, count=count))

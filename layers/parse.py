@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+from gridscout.layers.wording import QT_TRANSLATE_NOOP
 
 #: the highest plausible voltage; the largest line in service is 1,150 kV AC / 1,100 kV DC
 MAX_KV = 1200.0
@@ -22,17 +23,16 @@ MAX_KV = 1200.0
 MAX_MW = 30000.0
 
 RULE_MESSAGES = {
-    "voltage_unreadable": "voltage not understood; set to unknown",
-    "voltage_implausible": "voltage over 1,200 kV or not a whole number of volts (two values run "
-    "together?); that value ignored",
-    "voltage_negative": "negative voltage; set to unknown",
-    "capacity_no_unit": "capacity has no unit; taken as MW",
-    "capacity_unreadable": "capacity not understood; set to unknown",
-    "capacity_invalid": "capacity zero or negative; set to unknown",
-    "capacity_implausible": "capacity over 30,000 MW; set to unknown",
-    "capacity_summed": "several capacities in one value; summed",
-    "fuel_unrecognised": "fuel not recognised; set to unknown",
-    "circuits_unreadable": "circuits not a positive whole number; set to unknown",
+    "voltage_unreadable": QT_TRANSLATE_NOOP("Wording", "voltage not understood; set to unknown"),
+    "voltage_implausible": QT_TRANSLATE_NOOP("Wording", "voltage over 1,200 kV or not a whole number of volts (two values run together?); that value ignored"),
+    "voltage_negative": QT_TRANSLATE_NOOP("Wording", "negative voltage; set to unknown"),
+    "capacity_no_unit": QT_TRANSLATE_NOOP("Wording", "capacity has no unit; taken as MW"),
+    "capacity_unreadable": QT_TRANSLATE_NOOP("Wording", "capacity not understood; set to unknown"),
+    "capacity_invalid": QT_TRANSLATE_NOOP("Wording", "capacity zero or negative; set to unknown"),
+    "capacity_implausible": QT_TRANSLATE_NOOP("Wording", "capacity over 30,000 MW; set to unknown"),
+    "capacity_summed": QT_TRANSLATE_NOOP("Wording", "several capacities in one value; summed"),
+    "fuel_unrecognised": QT_TRANSLATE_NOOP("Wording", "fuel not recognised; set to unknown"),
+    "circuits_unreadable": QT_TRANSLATE_NOOP("Wording", "circuits not a positive whole number; set to unknown"),
 }
 
 #: texts that mean "no value" (compared lower-case, stripped); never flagged

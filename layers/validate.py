@@ -32,6 +32,7 @@ import pandas as pd
 import shapely
 from gridscout.layers.errors import DataError
 from gridscout.layers.validation_report import ValidationReport
+from gridscout.layers.wording import QT_TRANSLATE_NOOP
 from pyproj import CRS
 
 WGS84 = CRS.from_epsg(4326)
@@ -228,10 +229,10 @@ def validate_geometries(
     missing = shapely.is_missing(geoms)
     empty = ~missing & shapely.is_empty(geoms)
     if missing.any():
-        report.add("dropped_missing_geometry", "feature has no geometry (missing or unreadable); dropped",
+        report.add("dropped_missing_geometry", QT_TRANSLATE_NOOP("Wording", "feature has no geometry (missing or unreadable); dropped"),
                    _rows(index[missing]))
     if empty.any():
-        report.add("dropped_empty_geometry", "geometry is empty; dropped", _rows(index[empty]))
+        report.add("dropped_empty_geometry", QT_TRANSLATE_NOOP("Wording", "geometry is empty; dropped"), _rows(index[empty]))
     keep = ~(missing | empty)
 
     # 2. CRS: missing → lon/lat if every finite coordinate is a lon/lat, else tell how to set it
@@ -239,9 +240,10 @@ def validate_geometries(
     if gdf.crs is None:
         finite_rows = keep & np.isfinite(bounds).all(axis=1)
         if finite_rows.any() and _lonlat_ok(bounds[finite_rows]).all():
-            report.add("crs_assumed", "the file has no coordinate reference system; every coordinate "
-                       "is a valid longitude/latitude, so WGS84 (EPSG:4326) is assumed. If that is "
-                       "wrong, pass --crs EPSG:xxxx or set it in Layer properties")
+            report.add("crs_assumed", QT_TRANSLATE_NOOP(
+                "Wording", "the file has no coordinate reference system; every coordinate is a valid "
+                "longitude/latitude, so WGS84 (EPSG:4326) is assumed. If that is wrong, pass --crs "
+                "EPSG:xxxx or set it in Layer properties"))
             gdf = gdf.set_crs(WGS84)
         elif not keep.any():
             gdf = gdf.set_crs(WGS84)
@@ -264,8 +266,9 @@ def validate_geometries(
         bad_coords[suspect] = _has_nonfinite(geoms[suspect])
     if not is_wgs84(gdf.crs):
         src = gdf.crs
-        report.info("crs_reprojected", f"reprojected from {src.to_string()} ({src.name}) to WGS84 "
-                    "(EPSG:4326)")
+        report.info("crs_reprojected", QT_TRANSLATE_NOOP(
+            "Wording", "reprojected from {crs} ({name}) to WGS84 (EPSG:4326)").format(crs=src.to_string(),
+                                                                                    name=src.name))
         ok = keep & ~bad_coords
         out = np.empty(len(geoms), dtype=object)
         out[:] = None
@@ -281,9 +284,10 @@ def validate_geometries(
         gdf = gdf.set_crs(WGS84, allow_override=True)  # CRS84 and friends: same axis order
     bad_coords |= keep & ~bad_coords & ~_lonlat_ok(bounds)
     if bad_coords.any():
-        report.add("dropped_bad_coordinates", "coordinates are not numbers (NaN/infinite) or lie outside "
-                   "longitude -180..180 / latitude -90..90; dropped"
-                   + _bad_coordinate_examples(gdf, bounds, index, bad_coords), _rows(index[bad_coords]))
+        report.add("dropped_bad_coordinates", QT_TRANSLATE_NOOP(
+            "Wording", "coordinates are not numbers (NaN/infinite) or lie outside longitude -180..180 / "
+            "latitude -90..90; dropped{examples}").format(
+                examples=_bad_coordinate_examples(gdf, bounds, index, bad_coords)), _rows(index[bad_coords]))
     keep &= ~bad_coords
     changed |= bool(bad_coords.any())
 
@@ -292,7 +296,7 @@ def validate_geometries(
     if has_z.any():
         geoms[has_z] = shapely.force_2d(geoms[has_z])
         changed = True
-        report.info("z_dropped", "3D coordinates flattened to 2D", _rows(index[has_z]))
+        report.info("z_dropped", QT_TRANSLATE_NOOP("Wording", "3D coordinates flattened to 2D"), _rows(index[has_z]))
 
     # 5. geometry types: base type of each feature vs what the kind accepts
     types = shapely.get_type_id(geoms)
@@ -313,8 +317,9 @@ def validate_geometries(
                 raise DataError(
                     f"{source_label}: found {_type_names(present)} geometries but this kind of layer "
                     f"needs {_type_names(allowed)}; choose another layer or another kind (--kind)")
-            report.add("dropped_wrong_geometry_type", f"{_type_names(found)} geometry where "
-                       f"{_type_names(allowed)} is expected; dropped", _rows(index[wrong]))
+            report.add("dropped_wrong_geometry_type", QT_TRANSLATE_NOOP(
+                "Wording", "{found} geometry where {allowed} is expected; dropped").format(
+                    found=_type_names(found), allowed=_type_names(allowed)), _rows(index[wrong]))
             keep &= ~wrong
             changed = True
 
@@ -329,12 +334,14 @@ def validate_geometries(
         inv_idx = np.flatnonzero(invalid)
         if (~gone).any():
             geoms[inv_idx[~gone]] = fixed[~gone]
-            report.add("repaired_geometry", "invalid geometry (e.g. self-intersection) repaired with "
-                       "make_valid", _rows(index[inv_idx[~gone]]))
+            report.add("repaired_geometry", QT_TRANSLATE_NOOP(
+                "Wording", "invalid geometry (e.g. self-intersection) repaired with make_valid"),
+                _rows(index[inv_idx[~gone]]))
         if gone.any():
             keep[inv_idx[gone]] = False
-            report.add("dropped_degenerate_geometry", "invalid geometry with no length or area "
-                       "(e.g. a line whose points are all the same); dropped", _rows(index[inv_idx[gone]]))
+            report.add("dropped_degenerate_geometry", QT_TRANSLATE_NOOP(
+                "Wording", "invalid geometry with no length or area (e.g. a line whose points are all "
+                "the same); dropped"), _rows(index[inv_idx[gone]]))
 
     if not changed:
         return gdf

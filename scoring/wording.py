@@ -7,12 +7,10 @@ import re
 from typing import Any
 
 import numpy as np
+from gridscout.layers.wording import QT_TRANSLATE_NOOP
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    """Mark ``text`` for translation (Qt's lupdate finds it); the GUI translates it where it is
-    shown (``gui.i18n.translate_wording``). No Qt below the GUI, so this does nothing else."""
-    return text
+__all__ = ["QT_TRANSLATE_NOOP", "km", "real_name", "usd", "kv_text", "substation_kv_text",
+           "substation_phrase", "line_phrase", "share_percent"]
 
 
 _PLACEHOLDER_NAME = re.compile(r"^(unknown|unnamed|n/?a|none)[\s_-]*\d*$", re.IGNORECASE)

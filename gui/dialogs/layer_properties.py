@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gridscout.gui.i18n import translate
+from gridscout.gui.i18n import report_text, translate
 from gridscout.layers.model import Layer
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
@@ -97,7 +97,7 @@ class LayerPropertiesDialog(QDialog):
         lay.addWidget(table)
 
         lay.addWidget(QLabel(translate("LayerPropertiesDialog", "Validation report")))
-        self.report_text = QPlainTextEdit(layer.report.to_text())
+        self.report_text = QPlainTextEdit(report_text(layer.report))
         self.report_text.setReadOnly(True)
         lay.addWidget(self.report_text, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -32,6 +32,7 @@ from gridscout.layers.kinds.base import LayerKind, SourceInfo
 from gridscout.layers.model import Layer, Source
 from gridscout.layers.progress import Progress, scaled
 from gridscout.layers.validation_report import ValidationReport
+from gridscout.layers.wording import QT_TRANSLATE_NOOP
 
 __all__ = [
     "FORMATS",
@@ -201,7 +202,7 @@ def _load_raster(src: Source, kind: LayerKind | None, crs, progress: Progress) -
     raster = RasterSource(src.path, crs=crs)
     report = ValidationReport(str(src))
     if crs is not None:
-        report.info("crs_set", f"coordinate reference system set to {crs}")
+        report.info("crs_set", QT_TRANSLATE_NOOP("Wording", "coordinate reference system set to {crs}").format(crs=crs))
     progress(1.0, "done")
     return Layer(Path(src.path).stem, kind.name, raster, Source(src.path, None),
                  style=kind.default_style(), report=report)
@@ -263,7 +264,7 @@ def load_layer(
     if kind_obj.is_raster:
         raise DataError(f"{label} is vector data; it cannot be a {kind_obj.name} layer")
     if crs is not None:
-        report.info("crs_set", f"source coordinate reference system set to {crs} (--crs)")
+        report.info("crs_set", QT_TRANSLATE_NOOP("Wording", "source coordinate reference system set to {crs} (--crs)").format(crs=crs))
     gdf = validate_geometries(gdf, report, kind_obj.geometry_types, label, crs=crs, valid=valid)
     progress(0.75, f"normalising {len(gdf):,} {kind_obj.name}")
 

@@ -18,6 +18,7 @@ import pandas as pd
 import shapely
 from gridscout.layers.errors import DataError
 from gridscout.layers.validation_report import ValidationReport
+from gridscout.layers.wording import QT_TRANSLATE_NOOP
 
 LAT_NAMES = ("lat", "latitude", "y", "lat_dd", "latitude_dd", "ycoord", "y_coord", "point_y")
 LON_NAMES = ("lon", "lng", "long", "longitude", "x", "lon_dd", "longitude_dd", "xcoord", "x_coord",
@@ -108,13 +109,15 @@ def decode_text(data: bytes, label: str, report: ValidationReport | None,
     if encoding is not None:
         check_encoding(encoding)
         if report is not None:
-            report.info("text_encoding", f"{label} read as {encoding_label(encoding)} (--encoding)")
+            report.info("text_encoding", QT_TRANSLATE_NOOP("Wording", "{label} read as {encoding} (--encoding)").format(
+                label=label, encoding=encoding_label(encoding)))
         return data.decode(encoding, errors="replace")
     enc = guess_encoding(data)
     if enc != "utf-8" and report is not None:
-        report.add("text_encoding", f"{label} is not UTF-8 text; read it as {ENCODING_NAMES[enc]}. If "
-                   "names look wrong, pass --encoding NAME (e.g. cp932, euc-jp, cp1252) or re-save "
-                   "the file as UTF-8")
+        report.add("text_encoding", QT_TRANSLATE_NOOP(
+            "Wording", "{label} is not UTF-8 text; read it as {encoding}. If names look wrong, pass "
+            "--encoding NAME (e.g. cp932, euc-jp, cp1252) or re-save the file as UTF-8").format(
+                label=label, encoding=ENCODING_NAMES[enc]))
     return data.decode(enc, errors="replace")
 
 
@@ -172,13 +175,18 @@ def _numbers(s: pd.Series, col: str, label: str, report: ValidationReport) -> np
     if bad.any():
         rows = np.flatnonzero(bad.to_numpy()) + 1
         examples = ", ".join(repr(v) for v in text[bad].head(3))
-        report.add("non_numeric_coordinates", f"column {col!r} has text where a number belongs "
-                   f"(e.g. {examples}); these rows have no location and are dropped", rows)
+        report.add("non_numeric_coordinates", QT_TRANSLATE_NOOP(
+            "Wording", "column {column} has text where a number belongs (e.g. {examples}); these rows "
+            "have no location and are dropped").format(column=repr(col), examples=examples), rows)
     return num.to_numpy(dtype="float64", na_value=np.nan)
 
 
-SWAP_HINT = ("pass --swap-lat-lon (inspect, convert) or load_layer(..., swap_lat_lon=True) to read "
-             "them the other way round, or rename the two columns in the file")
+SWAP_HINT = QT_TRANSLATE_NOOP("Wording", "pass --swap-lat-lon (inspect, convert) or load_layer(..., "
+                              "swap_lat_lon=True) to read them the other way round, or rename the two "
+                              "columns in the file")
+_SWAP_HINT_MARKED = QT_TRANSLATE_NOOP("Wording", "pass --swap-lat-lon (inspect, convert) or "
+                                      "load_layer(..., swap_lat_lon=True) to read them the other way "
+                                      "round, or rename the two columns in the file")
 
 
 def _swapped_lat_lon(x: np.ndarray, y: np.ndarray) -> str | None:
@@ -225,10 +233,11 @@ def check_swapped_against(gdf: gpd.GeoDataFrame, others: list[gpd.GeoDataFrame],
     swapped_inside = (y >= x0) & (y <= x1) & (x >= y0) & (x <= y1)
     if inside.any() or swapped_inside.mean() < 0.8:
         return False
-    report.add("lat_lon_swapped", f"every point lies outside the other layers ({x0 + margin_deg:.1f}"
-               f"..{x1 - margin_deg:.1f} E, {y0 + margin_deg:.1f}..{y1 - margin_deg:.1f} N), and "
-               f"{swapped_inside.mean():.0%} would lie among them with latitude and longitude "
-               "swapped: the columns look swapped; " + SWAP_HINT, count=len(pts))
+    report.add("lat_lon_swapped", QT_TRANSLATE_NOOP(
+        "Wording", "every point lies outside the other layers ({box}), and {share:.0%} would lie among "
+        "them with latitude and longitude swapped: the columns look swapped; {hint}").format(
+            box=f"{x0 + margin_deg:.1f}..{x1 - margin_deg:.1f} E, {y0 + margin_deg:.1f}..{y1 - margin_deg:.1f} N",
+            share=swapped_inside.mean(), hint=SWAP_HINT), count=len(pts))
     return True
 
 
@@ -256,15 +265,21 @@ def table_to_geodata(df: pd.DataFrame, label: str, report: ValidationReport | No
         geoms[ok] = shapely.points(x[ok], y[ok])
         if lat.strip().lower() in _LONLAT_WORDS or lon.strip().lower() in _LONLAT_WORDS:
             crs = "EPSG:4326"
-            report.info("csv_coordinates", f"locations from columns {lon!r} (longitude) and {lat!r} "
-                        "(latitude), taken as WGS84 (EPSG:4326); pass --crs if they are not"
-                        + (" (swapped by --swap-lat-lon)" if swap_lat_lon else ""))
+            report.info("csv_coordinates", (
+                QT_TRANSLATE_NOOP("Wording", "locations from columns {lon} (longitude) and {lat} (latitude), "
+                                  "taken as WGS84 (EPSG:4326); pass --crs if they are not (swapped by "
+                                  "--swap-lat-lon)") if swap_lat_lon else
+                QT_TRANSLATE_NOOP("Wording", "locations from columns {lon} (longitude) and {lat} (latitude), "
+                                  "taken as WGS84 (EPSG:4326); pass --crs if they are not")
+            ).format(lon=repr(lon), lat=repr(lat)))
             why = None if swap_lat_lon else _swapped_lat_lon(x, y)
             if why:
-                report.add("lat_lon_swapped", f"columns {lat!r} and {lon!r} look swapped: {why}; "
-                           + SWAP_HINT, count=int(ok.sum()))
+                report.add("lat_lon_swapped", QT_TRANSLATE_NOOP(
+                    "Wording", "columns {lat} and {lon} look swapped: {why}; {hint}").format(
+                        lat=repr(lat), lon=repr(lon), why=why, hint=SWAP_HINT), count=int(ok.sum()))
         else:
-            report.info("csv_coordinates", f"locations from columns {lon!r} (x) and {lat!r} (y)")
+            report.info("csv_coordinates", QT_TRANSLATE_NOOP(
+                "Wording", "locations from columns {lon} (x) and {lat} (y)").format(lon=repr(lon), lat=repr(lat)))
         used = {lat, lon} | ({wkt} if wkt is not None else set())
     elif wkt is not None:
         s = df[wkt]
@@ -284,9 +299,11 @@ def table_to_geodata(df: pd.DataFrame, label: str, report: ValidationReport | No
             text = text.ne("").to_numpy()
         bad = text & shapely.is_missing(geoms)
         if bad.any():
-            report.add("unreadable_wkt", f"column {wkt!r} has text that is not a WKT geometry; these "
-                       "rows have no location and are dropped", np.flatnonzero(bad) + 1)
-        report.info("csv_coordinates", f"geometries from WKT column {wkt!r}")
+            report.add("unreadable_wkt", QT_TRANSLATE_NOOP(
+                "Wording", "column {column} has text that is not a WKT geometry; these rows have no "
+                "location and are dropped").format(column=repr(wkt)), np.flatnonzero(bad) + 1)
+        report.info("csv_coordinates", QT_TRANSLATE_NOOP(
+            "Wording", "geometries from WKT column {column}").format(column=repr(wkt)))
         used = {wkt}
     else:
         raise DataError(

@@ -15,6 +15,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 from gridscout.layers.validation_report import ValidationReport
+from gridscout.layers.wording import QT_TRANSLATE_NOOP
 
 
 def _is_sequence(v) -> bool:
@@ -74,6 +75,7 @@ def flatten_nested_columns(gdf: gpd.GeoDataFrame, label: str,
                              dtype=object)
         changed.append(str(col))
     if changed and report is not None:
-        report.info("nested_values", f"list or struct columns {', '.join(map(repr, changed))} read as "
-                    "text: lists of numbers as 'a;b' (one value per circuit), others as JSON")
+        report.info("nested_values", QT_TRANSLATE_NOOP(
+            "Wording", "list or struct columns {columns} read as text: lists of numbers as 'a;b' (one "
+            "value per circuit), others as JSON").format(columns=", ".join(map(repr, changed))))
     return gdf

@@ -28,6 +28,7 @@ from gridscout.layers.io.delimited import (
 )
 from gridscout.layers.model import Source
 from gridscout.layers.validation_report import ValidationReport
+from gridscout.layers.wording import QT_TRANSLATE_NOOP
 
 FORMATS = {
     ".gpkg": "GeoPackage",
@@ -233,14 +234,15 @@ def _recode_latin1(df: pd.DataFrame, label: str, report: ValidationReport | None
                               if isinstance(v, str) and not v.isascii() else v)
     if report is not None:
         if enc == "utf-8":
-            report.info("text_encoding", f"{label} declares no text encoding (no .cpg file); its "
-                        "text is UTF-8 and was read as such. Pass --encoding NAME to override",
-                        count=len(rows))
+            report.info("text_encoding", QT_TRANSLATE_NOOP(
+                "Wording", "{label} declares no text encoding (no .cpg file); its text is UTF-8 and "
+                "was read as such. Pass --encoding NAME to override").format(label=label), count=len(rows))
         else:
-            report.add("text_encoding", f"attribute text in {label} is not UTF-8 and the file declares "
-                       f"no encoding (no .cpg file); read it as {ENCODING_NAMES[enc]}. If names look "
-                       "wrong, pass --encoding NAME (e.g. cp932, euc-jp, cp1252) or re-save the file "
-                       "as UTF-8", sorted(rows))
+            report.add("text_encoding", QT_TRANSLATE_NOOP(
+                "Wording", "attribute text in {label} is not UTF-8 and the file declares no encoding "
+                "(no .cpg file); read it as {encoding}. If names look wrong, pass --encoding NAME (e.g. "
+                "cp932, euc-jp, cp1252) or re-save the file as UTF-8").format(
+                    label=label, encoding=ENCODING_NAMES[enc]), sorted(rows))
     return df
 
 
@@ -297,8 +299,9 @@ def read_ogr(path: str | Path, layer: str | None, columns=None, bbox=None,
         except READ_ERRORS as exc:
             raise read_error(path, exc) from None
         if report is not None:
-            report.info("text_encoding", f"attribute text in {label} read as "
-                        f"{encoding_label(encoding)} (--encoding)")
+            report.info("text_encoding", QT_TRANSLATE_NOOP(
+                "Wording", "attribute text in {label} read as {encoding} (--encoding)").format(
+                    label=label, encoding=encoding_label(encoding)))
         if not isinstance(df, gpd.GeoDataFrame):
             raise DataError(f"{label} is a table without geometries; choose a layer with points, "
                             "lines or polygons")

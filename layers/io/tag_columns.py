@@ -16,6 +16,7 @@ import re
 import geopandas as gpd
 import pandas as pd
 from gridscout.layers.validation_report import ValidationReport
+from gridscout.layers.wording import QT_TRANSLATE_NOOP
 
 TAG_COLUMNS = ("tags", "other_tags", "osm_tags", "all_tags")
 #: the OSM keys that layer kinds read (``name:xx`` keys are taken too)
@@ -87,5 +88,6 @@ def expand_tag_column(gdf: gpd.GeoDataFrame, label: str,
                 filled[str(target)] = int(use.sum())
     if filled and report is not None:
         what = ", ".join(f"{k} ({n:,})" for k, n in filled.items() if n)
-        report.info("osm_tags_column", f"OSM tags read from column {col!r}: {what}")
+        report.info("osm_tags_column", QT_TRANSLATE_NOOP(
+            "Wording", "OSM tags read from column {column}: {what}").format(column=repr(col), what=what))
     return gdf

@@ -9,6 +9,7 @@ from gridscout.layers import style
 from gridscout.layers.kinds import common
 from gridscout.layers.kinds.base import LayerKind, SourceInfo
 from gridscout.layers.validation_report import ValidationReport
+from gridscout.layers.wording import QT_TRANSLATE_NOOP
 
 NAME_COLUMNS = [
     "name",
@@ -64,13 +65,15 @@ class CandidateSitesKind(LayerKind):
                 texts = np.char.add("name missing; set to ", made.astype(str)).astype(object)
                 log.add(
                     "site_name_missing",
-                    f"{mapping['name']!r}: name missing; named 'Site <n>'",
+                    QT_TRANSLATE_NOOP("Wording", "{column}: name missing; named 'Site <n>'").format(
+                        column=repr(mapping["name"])),
                     missing,
                     texts,
                 )
             else:
                 report.info(
-                    "site_name_generated", "no name column; sites named 'Site <n>'", count=len(gdf)
+                    "site_name_generated", QT_TRANSLATE_NOOP("Wording", "no name column; sites named 'Site <n>'"),
+                    count=len(gdf),
                 )
         return common.assemble(gdf, self.canonical_columns, {"name": names}, log, mapping)
 

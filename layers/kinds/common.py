@@ -13,6 +13,7 @@ import pandas as pd
 from gridscout.layers import parse
 from gridscout.layers.kinds.base import SourceInfo
 from gridscout.layers.validation_report import Severity, ValidationReport
+from gridscout.layers.wording import QT_TRANSLATE_NOOP
 
 
 def key(column: str) -> str:
@@ -154,7 +155,8 @@ class IssueLog:
         rules = parsed["rule"].to_numpy(dtype=object)
         for rule in sorted(set(rules) - {""}):
             mask = rules == rule
-            message = f"{column!r}: {parse.RULE_MESSAGES.get(rule, rule)}"
+            message = QT_TRANSLATE_NOOP("Wording", "{column}: {message}").format(
+                column=repr(column), message=parse.RULE_MESSAGES.get(rule, rule))
             self.add(rule, message, mask, parsed["issue"].to_numpy(dtype=object), severity)
 
     def column(self) -> pd.Series:
@@ -268,18 +270,22 @@ def voltage_values(gdf: gpd.GeoDataFrame, mapping: dict[str, str], log: IssueLog
             texts[bad] = [f"{other}: {t}{taken}" for t in texts[bad]]
             log.add(
                 "voltage_implausible",
-                f"{other!r}: values over 1,200 kV (two values run together?); not used"
-                + (f", voltage taken from {column!r}" if column else ""),
+                (QT_TRANSLATE_NOOP("Wording", "{other}: values over 1,200 kV (two values run together?); "
+                                   "not used, voltage taken from {column}") if column else
+                 QT_TRANSLATE_NOOP("Wording", "{other}: values over 1,200 kV (two values run together?); "
+                                   "not used")).format(other=repr(other), column=repr(column)),
                 bad,
                 texts,
             )
     unknown = int(parsed["voltage_kv"].isna().sum())
     if unknown and len(gdf):
-        source = f"in {column!r}" if column else "(no voltage column)"
         log.report.info(
             "voltage_unknown",
-            f"{unknown} of {len(gdf)} features have no voltage {source}; "
-            "they cannot pass a voltage threshold",
+            (QT_TRANSLATE_NOOP("Wording", "{unknown} of {total} features have no voltage in {column}; they "
+                               "cannot pass a voltage threshold") if column else
+             QT_TRANSLATE_NOOP("Wording", "{unknown} of {total} features have no voltage (no voltage "
+                               "column); they cannot pass a voltage threshold")).format(
+                unknown=unknown, total=len(gdf), column=repr(column)),
             count=unknown,
         )
     return parsed

@@ -10,6 +10,7 @@ from gridscout.layers.geodesic_area import geodesic_area_ha
 from gridscout.layers.kinds import common
 from gridscout.layers.kinds.base import LayerKind, SourceInfo
 from gridscout.layers.validation_report import ValidationReport
+from gridscout.layers.wording import QT_TRANSLATE_NOOP
 
 ID_COLUMNS = [
     "parcel_id",
@@ -156,7 +157,7 @@ class ParcelsKind(LayerKind):
             if len(gdf):
                 report.info(
                     "parcel_id_generated",
-                    "no parcel id column; ids made from feature numbers (P000001 …)",
+                    QT_TRANSLATE_NOOP("Wording", "no parcel id column; ids made from feature numbers (P000001 …)"),
                     count=len(gdf),
                 )
         else:
@@ -171,7 +172,8 @@ class ParcelsKind(LayerKind):
             made = ids.to_numpy(dtype=object)[missing]
             log.add(
                 "parcel_id_missing",
-                f"{column!r}: parcel id missing; made from the feature number (P000123)",
+                QT_TRANSLATE_NOOP("Wording", "{column}: parcel id missing; made from the feature number "
+                                  "(P000123)").format(column=repr(column)),
                 missing,
                 np.array([f"parcel id missing; set to {m!r}" for m in made], dtype=object),
             )
@@ -182,7 +184,8 @@ class ParcelsKind(LayerKind):
             after = ids[dup].to_numpy(dtype=object)
             log.add(
                 "parcel_id_duplicate",
-                f"{column or 'generated id'!r}: duplicate parcel ids made unique with a suffix (-2, -3 …)",
+                QT_TRANSLATE_NOOP("Wording", "{column}: duplicate parcel ids made unique with a suffix "
+                                  "(-2, -3 …)").format(column=repr(column or "generated id")),
                 dup,
                 np.array(
                     [

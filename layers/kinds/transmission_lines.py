@@ -10,6 +10,7 @@ from gridscout.layers.kinds import common
 from gridscout.layers.kinds.base import LayerKind, SourceInfo
 from gridscout.layers.kinds.substations import OPERATOR_COLUMNS
 from gridscout.layers.validation_report import ValidationReport
+from gridscout.layers.wording import QT_TRANSLATE_NOOP
 
 NAME_COLUMNS = ["name", "line_name", "name:en", "_display_name", "display_name", "label"]
 STATUS_COLUMNS = ["status", "operational_status", "operating_status", "line_status", "lifecycle"]
@@ -110,7 +111,8 @@ class TransmissionLinesKind(LayerKind):
             ]
             log.add(
                 "circuits_from_cables",
-                f"circuits missing; taken from {cables!r} (3 cables per AC circuit)",
+                QT_TRANSLATE_NOOP("Wording", "circuits missing; taken from {column} (3 cables per AC "
+                                  "circuit)").format(column=repr(cables)),
                 use,
                 texts,
                 severity="info",
