@@ -212,7 +212,8 @@ def main(argv=None) -> int:
         shot(name)
         x0, y0, x1, y1 = canvas._view_rect()
         n_vis = len(parcels.geom.visible((x0, y0, x1, y1)))
-        mode = "vector" if parcels.image_item is not None and not parcels.image_item.isVisible() else "raster"
+        mode = getattr(parcels, "shown_mode", None) or (
+            "vector" if parcels.image_item is not None and not parcels.image_item.isVisible() else "raster")
         results[f"frame_{name}_ms"], results[f"frame_{name}_cpu_ms"] = frame_ms(canvas)
         results[f"visible_{name}"] = f"{n_vis:,} parcels, {mode}, 1:{canvas.scale():,.0f}"
 

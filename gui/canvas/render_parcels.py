@@ -32,7 +32,7 @@ TREE_CHUNK = 10_000  # features per picking STRtree
 
 @dataclass
 class ParcelResult:
-    mode: str  # "raster" | "vector"
+    mode: str  # "raster" (rasterised ids) | "vector" (paths painted into the image on the worker)
     rect: tuple
     image: QtGui.QImage | None = None
     paths: list | None = None  # [(QPainterPath, QBrush, QPen|None)]
@@ -199,9 +199,19 @@ class ParcelRenderer(LayerRenderer):
         inner = _inner(view.rect)
         n_vis = len(g.visible(inner)) if g.n else 0
         if 0 < n_vis <= VECTOR_MAX:
+            # exact antialiased polygons, painted here on the worker into one view image: the GUI
+            # thread then blits it (as a raster view) instead of painting ~1,500 paths every frame
             feats = g.visible(view.rect)
-            return ParcelResult("vector", view.rect, paths=self._vector(p, view, feats),
-                                base=base, base_rect=base_rect)
+            img = QtGui.QImage(view.w, view.h, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
+            img.fill(0)
+            painter = QtGui.QPainter(img)
+            painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+            try:
+                for path, brush, pen in self._vector(p, view, feats):
+                    paint_path(painter, path, view, brush=brush, pen=pen)
+            finally:
+                painter.end()
+            return ParcelResult("vector", view.rect, image=img, base=base, base_rect=base_rect)
         key = (self.data_version, view)
         cached = self._last_ids
         if cached is not None and cached[0] == key:
@@ -260,7 +270,8 @@ class ParcelRenderer(LayerRenderer):
         # km at world extent) would only show through as blocks where there are no parcels
         self.detail_rect = res.rect
         self.base_item.setVisible(False)
-        if res.mode == "raster":
+        self.shown_mode = res.mode
+        if res.image is not None:
             self.image_item.setImage(res.image, res.rect)
             self.image_item.setVisible(True)
             self.paths.clear()
@@ -271,6 +282,7 @@ class ParcelRenderer(LayerRenderer):
             self.selection_changed()
 
     _sel_dirty = True
+    shown_mode: str | None = None  # "raster" | "vector": how the parcels on screen were drawn
     detail_rect: tuple | None = None
     view_rect: tuple | None = None
 

@@ -512,3 +512,24 @@ def test_hvdc_and_unknown_voltage_colours_and_cursor(canvas, qtbot):
         qtbot.mouseMove(canvas.view.viewport(), widget_pos(canvas, LON0 + 0.05, LAT0 + 0.03))
     lon, lat = sig.args
     assert lon == pytest.approx(LON0 + 0.05, abs=0.001) and lat == pytest.approx(LAT0 + 0.03, abs=0.001)
+
+
+def test_close_zoom_paints_exact_parcels_into_one_view_image(loaded):
+    """A few hundred parcels: exact polygons painted on the render worker into the view image, so
+    the GUI thread blits one image per frame instead of painting a path per tile and colour."""
+    canvas, layers = loaded
+    parcels = canvas.renderer("Parcels")
+    canvas.set_extent((LON0 + 10 * D, LAT0 + 10 * D * 0.8, LON0 + 16 * D, LAT0 + 14 * D * 0.8))
+    assert canvas.wait_rendered(30_000), canvas.last_error
+    assert parcels.shown_mode == "vector"
+    assert parcels.image_item.isVisible()
+    assert not [it for it in parcels.paths._items if it.isVisible()]  # no per-frame path items
+    img = grab(canvas)
+    from gridscout.gui.canvas import styles
+
+    layer = next(lyr for lyr in layers if lyr.kind == "parcels")
+    fill = layer.style.get("fill", styles.PARCEL_FILL)
+    centre = widget_pos(canvas, LON0 + 12 * D + D * 0.45, LAT0 + 12 * D * 0.8 + D * 0.36)
+    gap = widget_pos(canvas, LON0 + 12 * D + D * 0.95, LAT0 + 12 * D * 0.8 + D * 0.36)  # between parcels
+    assert near_colour(img, centre, fill, radius=1)
+    assert not near_colour(img, gap, fill, radius=0, tol=10)
