@@ -68,6 +68,8 @@ class DaskRunSummary:
     warnings: dict[str, str] = field(default_factory=dict)
     workers: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    #: worker address → seconds its kernel warm-up took (compiled, or loaded from its cache)
+    warm_up: dict[str, float | None] = field(default_factory=dict)
 
     def to_text(self) -> str:
         lines = [
@@ -160,6 +162,46 @@ def check_profile(profile: Profile) -> None:
                 "mean and spread of all parcels; the dask engine scores partitions independently "
                 "and cannot use it: use the local engine or another transform",
             )
+
+
+class KernelWarmUp:
+    """A Dask worker plugin: compile (or load from the worker's own kernel cache) every distance
+    kernel once per worker process, before its first partition, so partitions never wait for
+    numba. The cache is the worker's ``NUMBA_CACHE_DIR`` or its user cache folder
+    (:func:`scoring.distance.jit.kernel_cache_dir`): nothing is shared with the client or written
+    into the package. ``seconds``/``compiled`` tell what the start cost on that worker."""
+
+    name = "gridscout-warm-up"
+
+    def __init__(self) -> None:
+        self.seconds: float | None = None
+        self.compiled = 0
+        self.cache_dir = ""
+
+    async def setup(self, worker=None) -> None:
+        import asyncio
+
+        from gridscout.scoring.distance.warm_up import compile_kernels
+
+        # off the worker's event loop: compiling takes seconds, heartbeats must go on
+        report = await asyncio.get_running_loop().run_in_executor(None, compile_kernels)
+        self.seconds, self.compiled, self.cache_dir = report.seconds, len(report.compiled), str(report.cache_dir)
+
+
+def warm_up_workers(client) -> dict[str, dict]:
+    """Register :class:`KernelWarmUp` (every current and future worker runs it once) and return,
+    per worker address, its warm-up seconds, kernels compiled and cache folder."""
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    plugin = type("GridScoutKernelWarmUp", (KernelWarmUp, WorkerPlugin), {})()
+    client.register_plugin(plugin, name=KernelWarmUp.name)
+
+    def report(dask_worker):
+        p = dask_worker.plugins.get(KernelWarmUp.name)
+        return {"seconds": getattr(p, "seconds", None), "compiled": getattr(p, "compiled", 0),
+                "cache_dir": getattr(p, "cache_dir", "")}
+
+    return client.run(report)
 
 
 def _client(scheduler: str | None, workers: int | None):
@@ -295,6 +337,11 @@ def score_partitions(
             except TimeoutError:
                 raise GridScoutError(f"no Dask worker joined {scheduler} within 2 minutes") from None
         summary.workers = len(client.scheduler_info(n_workers=-1).get("workers", {}))
+        progress(0.015, f"compiling the kernels on {summary.workers} workers (once per worker)")
+        t_warm = time.perf_counter()
+        warm = warm_up_workers(client)
+        summary.seconds["worker warm-up"] = time.perf_counter() - t_warm
+        summary.warm_up = {addr: r["seconds"] for addr, r in warm.items()}
         progress(0.02, f"sending reference layers to {summary.workers} workers")
         refs_future = client.scatter([refs], broadcast=True, hash=False)[0]
         t_pass1 = time.perf_counter()

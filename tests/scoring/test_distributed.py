@@ -113,12 +113,14 @@ def cluster(tmp_path_factory):
             env=env, stdout=subprocess.DEVNULL, stderr=open(d / "scheduler.log", "w"),
         ))
         workers = []
-        for i in range(2):
+        for i in range(2):  # each worker in its own working directory with its own kernel cache
+            (d / f"w{i}").mkdir()
             w = subprocess.Popen(
                 [BIN / "dask", "worker", "--scheduler-file", sched_file, "--host", "127.0.0.1",
                  "--nthreads", "1", "--no-nanny", "--no-dashboard", "--name", f"w{i}",
                  "--memory-limit", "2GB", "--preload", d / "slow_preload.py"],
-                env=env, stdout=subprocess.DEVNULL, stderr=open(d / f"worker{i}.log", "w"),
+                env={**env, "NUMBA_CACHE_DIR": str(d / f"kernels-w{i}")}, cwd=d / f"w{i}",
+                stdout=subprocess.DEVNULL, stderr=open(d / f"worker{i}.log", "w"),
             )
             procs.append(w)
             workers.append(w)
@@ -133,7 +135,7 @@ def cluster(tmp_path_factory):
         with Client(address, timeout="30s") as client:
             client.wait_for_workers(2, timeout=60)
             client.run(lambda: __import__("gridscout.scoring.engine"))  # warm the imports once
-        yield {"address": address, "workers": workers, "delay": d / "delay"}
+        yield {"address": address, "workers": workers, "delay": d / "delay", "dir": d}
     finally:
         for p in reversed(procs):
             _stop(p)
@@ -234,6 +236,11 @@ def test_dask_scores_equal_local_engine(data, local, cluster):
     assert_same(out, local, parts, data)
     summary = json.loads((out / "_gridscout" / "summary.json").read_text())
     assert summary["parcels_scored"] == 900
+    # every worker compiled the kernels once, before its first partition, into its own cache
+    assert len(summary["warm_up"]) == 2 and all(s is not None for s in summary["warm_up"].values())
+    for i in range(2):
+        assert len(list((cluster["dir"] / f"kernels-w{i}").rglob("*.nbi"))) >= 15
+        assert not list((cluster["dir"] / f"w{i}").iterdir())  # nothing written where it runs
     # outputs have the permissions of normally created files, like the local engine's (not 0600)
     expected = 0o666 & ~_current_umask()
     modes = {p.relative_to(out).as_posix(): p.stat().st_mode & 0o777 for p in out.rglob("*") if p.is_file()}
