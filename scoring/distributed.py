@@ -109,16 +109,50 @@ class PartitionsFailed(DataError):
         )
 
 
-def find_partitions(spec: str | os.PathLike | Sequence[str | os.PathLike]) -> list[Path]:
-    """GeoParquet partition files from a directory, a glob pattern, a file, or a list of them."""
+def _find_remote(url: str, storage_options) -> list[str]:
+    """Partition objects under a URL prefix, matching a URL glob, or the one object named."""
+    fs, inner = parts.filesystem(url, storage_options)
+    protocol = url.split("://", 1)[0]
+    try:
+        if glob.has_magic(inner):
+            found = sorted(fs.glob(inner))
+        elif fs.isdir(inner):
+            found = sorted(p for p in fs.ls(inner, detail=False)
+                           if p.lower().endswith(PARQUET_EXTS) and not p.rsplit("/", 1)[-1].startswith((".", "_")))
+            if not found:
+                raise DataError(f"{url} holds no .parquet partitions")
+        elif fs.isfile(inner):
+            found = [inner]
+        else:
+            raise DataError(f"{url}: no such object or prefix")
+    except DataError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - every backend has its own errors
+        from gridscout.layers.io.remote import remote_error
+
+        raise remote_error(url, exc) from None
+    if not found:
+        raise DataError(f"nothing matches {url}")
+    return [f"{protocol}://{p}" if "://" not in p else p for p in found]
+
+
+def find_partitions(spec: str | os.PathLike | Sequence[str | os.PathLike],
+                    storage_options: Mapping | None = None) -> list[str]:
+    """GeoParquet partition files from a directory, a glob pattern, a file, or a list of them;
+    local paths (made absolute) or URLs (``s3://bucket/parts/``)."""
     if isinstance(spec, str | os.PathLike):
         specs = [spec]
     else:
         specs = list(spec)
-    files: list[Path] = []
+    files: list[str] = []
     for item in specs:
         text = str(item)
-        path = Path(text)
+        if parts.is_url(text):
+            files.extend(_find_remote(text, storage_options))
+            continue
+        from gridscout.layers.io.remote import local_path
+
+        path = Path(local_path(text))
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if p.suffix.lower() in PARQUET_EXTS)
             found = [p for p in found if not p.name.startswith((".", "_"))]
@@ -132,15 +166,16 @@ def find_partitions(spec: str | os.PathLike | Sequence[str | os.PathLike]) -> li
             found = [path]
         else:
             raise DataError(f"{text}: no such file or folder")
-        files.extend(found)
-    names: dict[str, Path] = {}
+        files.extend(os.path.abspath(f) for f in found)  # the workers' working directory is not ours
+    names: dict[str, str] = {}
     for f in files:
-        if f.stem in names and names[f.stem].resolve() != f.resolve():
+        name = parts.stem(f)
+        if name in names and names[name] != f:
             raise DataError(
-                f"two partitions are named {f.stem} ({names[f.stem]} and {f}); the output "
+                f"two partitions are named {name} ({names[name]} and {f}); the output "
                 "files are named after them, so rename one"
             )
-        names[f.stem] = f
+        names[name] = f
     return list(names.values())
 
 
@@ -227,10 +262,14 @@ def _client(scheduler: str | None, workers: int | None):
     return Client(cluster), cluster
 
 
-def _remove_temporaries(out: Path, names: list[str]) -> None:
-    """Temporary files and folders a killed worker left (``.<name>.*.tmp``)."""
+def _remove_temporaries(out: str, names: list[str]) -> None:
+    """Temporary files and folders a killed worker left (``.<name>.*.tmp``) in a local OUT (on
+    object storage nothing is ever half-written under OUT)."""
     import shutil
 
+    if parts.is_url(out):
+        return
+    out = Path(out)
     wanted = set(names)
     for folder in (out, out / parts.META_DIR / "staging", out / parts.META_DIR / "manifests"):
         for p in folder.glob(".*.tmp"):
@@ -238,17 +277,17 @@ def _remove_temporaries(out: Path, names: list[str]) -> None:
                 shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
 
 
-def _partition_plan(files, out_dir: Path, key: str, resume: bool) -> dict[str, Any]:
+def _partition_plan(files, out_dir: str, key: str, resume: bool, so=None) -> dict[str, Any]:
     """Per partition name: where its scores can come from (``final``, ``staged`` or ``None``)."""
     plan = {}
     for src in files:
-        name = src.stem
+        name = parts.stem(src)
         final, staged = parts.final_path(out_dir, name), parts.staged_path(out_dir, name)
-        m_final = parts.read_manifest(parts.manifest_path(out_dir, name))
-        m_staged = parts.read_manifest(parts.staged_manifest_path(out_dir, name))
-        if resume and parts.manifest_valid(m_final, final, src, key):
+        m_final = parts.read_manifest(parts.manifest_path(out_dir, name), so) if resume else None
+        m_staged = parts.read_manifest(parts.staged_manifest_path(out_dir, name), so) if resume else None
+        if resume and parts.manifest_valid(m_final, final, src, key, so):
             plan[name] = ("final", final, m_final)
-        elif resume and parts.manifest_valid(m_staged, staged, src, key):
+        elif resume and parts.manifest_valid(m_staged, staged, src, key, so):
             plan[name] = ("staged", staged, m_staged)
         else:
             plan[name] = (None, None, None)
@@ -269,6 +308,7 @@ def score_partitions(
     workers: int | None = None,
     progress: Progress | None = None,
     resume: bool = True,
+    storage_options: Mapping | None = None,
 ) -> DaskRunSummary:
     """Score every parcel partition on a Dask cluster; write ``out_dir/<partition>.parquet``.
 
@@ -278,7 +318,9 @@ def score_partitions(
     path (visible to the workers). ``scheduler``: the address of a running scheduler; without it a
     ``LocalCluster`` of ``workers`` processes (default 2, one thread each) is started and closed.
     ``progress(fraction, message)`` is called as partitions complete. ``resume``: skip partitions
-    already done by an earlier run with the same inputs. Raises :class:`PartitionsFailed` when a
+    already done by an earlier run with the same inputs. Partitions and ``out_dir`` may be URLs
+    (``s3://``, ``gs://``, ``az://``) with ``storage_options`` (or the workers' environment):
+    then the workers share no file system with the client or each other. Raises :class:`PartitionsFailed` when a
     partition cannot be scored (after scoring all the others).
     """
     from distributed import as_completed
@@ -288,14 +330,22 @@ def score_partitions(
     started = time.perf_counter()
     progress = progress or no_progress
     check_profile(profile)
-    # absolute paths: the workers' working directory is not ours
-    files = [Path(os.path.abspath(f)) for f in find_partitions(parcel_files)]
-    out = Path(os.path.abspath(out_dir))
-    if out.exists() and not out.is_dir():
-        raise DataError(f"--out {out} is a file; the dask engine writes a folder of partitions")
-    out.mkdir(parents=True, exist_ok=True)
-    (out / parts.META_DIR / "staging").mkdir(parents=True, exist_ok=True)
-    (out / parts.META_DIR / "manifests").mkdir(parents=True, exist_ok=True)
+    so = dict(storage_options or {}) or None
+    files = find_partitions(parcel_files, so)
+    if parts.is_url(out_dir):
+        from gridscout.layers.io.remote import check_output
+
+        out = str(out_dir).rstrip("/")
+        check_output(out, so)
+    else:
+        from gridscout.layers.io.remote import local_path
+
+        out_p = Path(os.path.abspath(local_path(out_dir)))
+        if out_p.exists() and not out_p.is_dir():
+            raise DataError(f"--out {out_p} is a file; the dask engine writes a folder of partitions")
+        (out_p / parts.META_DIR / "staging").mkdir(parents=True, exist_ok=True)
+        (out_p / parts.META_DIR / "manifests").mkdir(parents=True, exist_ok=True)
+        out = str(out_p)
     for layer, c in profile.raster_layers().items():
         if layer not in (rasters or {}):
             raise profile.error(c.line, f"criterion {c.id!r} needs raster layer {layer!r}")
@@ -322,10 +372,10 @@ def score_partitions(
         },
     }
     key = parts.run_key(profile_to_dict(profile), digest, _version())
-    _remove_temporaries(out, [src.stem for src in files])
-    plan = _partition_plan(files, out, key, resume)
+    _remove_temporaries(out, [parts.stem(src) for src in files])
+    plan = _partition_plan(files, out, key, resume, so)
     summary = DaskRunSummary(profile=profile.name, out_dir=str(out), partitions=len(files))
-    sources = {src.stem: src for src in files}
+    sources = {parts.stem(src): src for src in files}
 
     progress(0.01, "starting Dask" if not scheduler else f"connecting to {scheduler}")
     client, cluster = _client(scheduler, workers)
@@ -346,7 +396,7 @@ def score_partitions(
         refs_future = client.scatter([refs], broadcast=True, hash=False)[0]
         t_pass1 = time.perf_counter()
         stats, counts = _pass1(
-            client, plan, sources, out, refs_future, profile, key, summary, progress, as_completed
+            client, plan, sources, out, refs_future, profile, key, summary, progress, as_completed, so
         )
         summary.seconds["pass 1 (score)"] = time.perf_counter() - t_pass1
         if summary.failed:
@@ -355,7 +405,7 @@ def score_partitions(
         table = parts.RankTable.merge([counts] if counts else [])
         t_pass2 = time.perf_counter()
         table_future = client.scatter([table], broadcast=True, hash=False)[0]
-        _pass2(client, plan, stats, out, table, table_future, summary, progress, as_completed)
+        _pass2(client, plan, stats, out, table, table_future, summary, progress, as_completed, so)
         summary.seconds["pass 2 (rank)"] = time.perf_counter() - t_pass2
         if summary.failed:
             raise PartitionsFailed(summary)
@@ -375,12 +425,12 @@ def score_partitions(
     first = next(iter(stats.values()), {})
     summary.left_out = dict(first.get("left_out", {}))  # the same reference layers everywhere
     summary.seconds["total"] = time.perf_counter() - started
-    parts.write_json_atomic(out / parts.META_DIR / "summary.json", asdict(summary))
+    parts.write_json_atomic(parts.join(out, parts.META_DIR, "summary.json"), asdict(summary), so)
     progress(1.0, "done")
     return summary
 
 
-def _pass1(client, plan, sources, out, refs_future, profile, key, summary, progress, as_completed):
+def _pass1(client, plan, sources, out, refs_future, profile, key, summary, progress, as_completed, so):
     """Score what has no usable output yet; count the scores of what has. → name → stats."""
     futures = {}
     for name, (stage, path, manifest) in plan.items():
@@ -393,6 +443,7 @@ def _pass1(client, plan, sources, out, refs_future, profile, key, summary, progr
                 str(parts.staged_path(out, name)),
                 str(parts.staged_manifest_path(out, name)),
                 key,
+                so,
                 key=f"gridscout-score-{name}-{key[:8]}-{time.time_ns()}",
                 retries=RETRIES,
                 pure=False,
@@ -402,6 +453,7 @@ def _pass1(client, plan, sources, out, refs_future, profile, key, summary, progr
                 parts.stats_task,
                 str(path),
                 manifest,
+                so,
                 key=f"gridscout-stats-{name}-{key[:8]}-{time.time_ns()}",
                 retries=RETRIES,
                 pure=False,
@@ -412,7 +464,7 @@ def _pass1(client, plan, sources, out, refs_future, profile, key, summary, progr
     total = max(len(futures), 1)
     for done, fut in enumerate(as_completed(futures), start=1):
         name = futures.pop(fut)  # the worker may forget the result once we have it
-        src = sources[name].name
+        src = sources[name].rstrip("/").rsplit("/", 1)[-1]
         try:
             result = fut.result()
         except Exception as exc:  # the task failed RETRIES + 1 times
@@ -435,7 +487,7 @@ def _pass1(client, plan, sources, out, refs_future, profile, key, summary, progr
     return stats, counts
 
 
-def _pass2(client, plan, stats, out, table, table_future, summary, progress, as_completed):
+def _pass2(client, plan, stats, out, table, table_future, summary, progress, as_completed, so):
     """Give every partition its global ranks (unless its final file already has them)."""
     rank_key = table.key
     futures = {}
@@ -454,6 +506,7 @@ def _pass2(client, plan, stats, out, table, table_future, summary, progress, as_
             manifest,
             str(parts.manifest_path(out, name)),
             remove,
+            so,
             key=f"gridscout-rank-{name}-{rank_key[:8]}-{time.time_ns()}",
             retries=RETRIES,
             pure=False,

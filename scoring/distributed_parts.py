@@ -10,8 +10,10 @@ Files under ``OUT/`` (readers such as pyarrow datasets skip names starting with 
     OUT/_gridscout/staging/<partition>.json
     OUT/_gridscout/summary.json              the last complete run's summary
 
-Every file appears atomically (temporary name, then rename), so a killed worker or a full disk
-never leaves a half-written file under a name a rerun would trust.
+Every file appears atomically (temporary name, then rename; on object storage one PUT of a file
+written locally first), so a killed worker or a full disk never leaves a half-written file under a
+name a rerun would trust. ``OUT`` and the partitions may be local paths or URLs (``s3://`` …, with
+``storage_options``): the workers share no file system with the client or with each other.
 """
 
 from __future__ import annotations
@@ -35,25 +37,105 @@ TEXT_COLUMNS = ("exclusion_reason", "interconnection_option")
 
 
 # -- paths and manifests ------------------------------------------------------------------------
-def final_path(out_dir: Path, name: str) -> Path:
-    return out_dir / f"{name}.parquet"
+def is_url(path) -> bool:
+    from gridscout.layers.io.remote import is_remote
+
+    return is_remote(str(path))
 
 
-def manifest_path(out_dir: Path, name: str) -> Path:
-    return out_dir / META_DIR / "manifests" / f"{name}.json"
+def join(base, *names: str) -> str:
+    """``base/names…`` for a local folder or a URL prefix."""
+    if is_url(base):
+        return "/".join([str(base).rstrip("/"), *names])
+    return os.path.join(str(base), *names)
 
 
-def staged_path(out_dir: Path, name: str) -> Path:
-    return out_dir / META_DIR / "staging" / f"{name}.parquet"
+def stem(path) -> str:
+    """A partition's name: its file name without the extension (local path or URL)."""
+    return Path(str(path).rstrip("/").rsplit("/", 1)[-1]).stem
 
 
-def staged_manifest_path(out_dir: Path, name: str) -> Path:
-    return out_dir / META_DIR / "staging" / f"{name}.json"
+def filesystem(path, storage_options=None):
+    """(fsspec filesystem, path inside it) for a local path or a URL."""
+    from gridscout.layers.io.remote import filesystem as remote_fs
+
+    if is_url(path):
+        return remote_fs(str(path), storage_options)
+    import fsspec
+
+    return fsspec.filesystem("file"), str(path)
 
 
-def file_stat(path: str | os.PathLike) -> dict[str, int]:
-    st = os.stat(path)
-    return {"size": int(st.st_size), "mtime_ns": int(st.st_mtime_ns)}
+def final_path(out_dir, name: str) -> str:
+    return join(out_dir, f"{name}.parquet")
+
+
+def manifest_path(out_dir, name: str) -> str:
+    return join(out_dir, META_DIR, "manifests", f"{name}.json")
+
+
+def staged_path(out_dir, name: str) -> str:
+    return join(out_dir, META_DIR, "staging", f"{name}.parquet")
+
+
+def staged_manifest_path(out_dir, name: str) -> str:
+    return join(out_dir, META_DIR, "staging", f"{name}.json")
+
+
+def file_stat(path, storage_options=None) -> dict[str, int | str]:
+    """What identifies a file's content cheaply: size and mtime (local), size and ETag or
+    modification time (object storage)."""
+    if not is_url(path):
+        st = os.stat(path)
+        return {"size": int(st.st_size), "mtime_ns": int(st.st_mtime_ns)}
+    fs, inner = filesystem(path, storage_options)
+    info = fs.info(inner)
+    tag = info.get("ETag") or info.get("etag") or info.get("LastModified") or info.get("mtime") or ""
+    return {"size": int(info.get("size") or 0), "etag": str(tag).strip('"')}
+
+
+def file_size(path, storage_options=None) -> int:
+    if not is_url(path):
+        return os.stat(path).st_size
+    fs, inner = filesystem(path, storage_options)
+    return int(fs.info(inner).get("size") or 0)
+
+
+def put_file(local: str | os.PathLike, path, storage_options=None) -> None:
+    """Move the finished local file ``local`` to ``path`` (a rename, or one upload)."""
+    if not is_url(path):
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.replace(local, target)
+        except OSError:  # another file system: copy beside the target first, then rename
+            import shutil
+
+            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            try:
+                shutil.copyfile(local, tmp)
+                normal_permissions(tmp)
+                os.replace(tmp, target)
+            finally:
+                tmp.unlink(missing_ok=True)
+                Path(local).unlink(missing_ok=True)
+        return
+    fs, inner = filesystem(path, storage_options)
+    try:
+        fs.put_file(str(local), inner)
+    finally:
+        Path(local).unlink(missing_ok=True)
+
+
+def remove(path, storage_options=None) -> None:
+    if not is_url(path):
+        Path(path).unlink(missing_ok=True)
+        return
+    fs, inner = filesystem(path, storage_options)
+    try:
+        fs.rm_file(inner)
+    except FileNotFoundError:
+        pass
 
 
 def _umask() -> int:
@@ -78,7 +160,12 @@ def normal_permissions(fd_or_path: int | str | os.PathLike) -> None:
         os.chmod(fd_or_path, mode)
 
 
-def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
+def write_json_atomic(path, data: dict[str, Any], storage_options=None) -> None:
+    if is_url(path):
+        fs, inner = filesystem(path, storage_options)
+        fs.pipe_file(inner, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
+        return
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -93,16 +180,20 @@ def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
         raise
 
 
-def read_manifest(path: Path) -> dict[str, Any] | None:
+def read_manifest(path, storage_options=None) -> dict[str, Any] | None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        if is_url(path):
+            fs, inner = filesystem(path, storage_options)
+            data = json.loads(fs.cat_file(inner).decode("utf-8"))
+        else:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) and data.get("format") == FORMAT else None
 
 
 def manifest_valid(
-    manifest: dict[str, Any] | None, output: Path, source: Path, run_key: str
+    manifest: dict[str, Any] | None, output, source, run_key: str, storage_options=None
 ) -> bool:
     """The output exists, is the size the manifest recorded, and was made from this input file
     (same size and mtime) with this profile and these reference layers."""
@@ -110,10 +201,10 @@ def manifest_valid(
         return False
     try:
         return (
-            manifest.get("input") == file_stat(source)
-            and manifest.get("output", {}).get("size") == output.stat().st_size
+            manifest.get("input") == file_stat(source, storage_options)
+            and manifest.get("output", {}).get("size") == file_size(output, storage_options)
         )
-    except OSError:
+    except (OSError, ValueError):
         return False
 
 
@@ -239,6 +330,16 @@ def result_frame(result):
     return frame
 
 
+def _local_copy(source: str, storage_options, folder: str) -> str:
+    """``source`` itself when local, else a copy of the object in the worker's ``folder``."""
+    if not is_url(source):
+        return source
+    fs, inner = filesystem(source, storage_options)
+    target = os.path.join(folder, Path(inner).name)
+    fs.get_file(inner, target)
+    return target
+
+
 def score_task(
     source: str,
     refs: dict[str, Any],
@@ -246,6 +347,7 @@ def score_task(
     staged: str,
     staged_manifest: str,
     run_key_: str,
+    storage_options: dict | None = None,
 ) -> dict[str, Any]:
     """Pass 1 for one partition: read it the way the single-machine path reads parcels
     (:func:`layers.io.load_layer`), score it with :func:`scoring.engine.score`, write it to the
@@ -258,9 +360,10 @@ def score_task(
     from gridscout.scoring.engine import score
 
     started = time.perf_counter()
+    work = tempfile.mkdtemp(prefix="gridscout-partition-")  # the worker's own disk, removed after
     try:
-        stat = file_stat(source)
-        layer = load_layer(source, kind="parcels")
+        stat = file_stat(source, storage_options)
+        layer = load_layer(_local_copy(source, storage_options, work), kind="parcels")
         result = score(
             layer.data,
             refs["substations"],
@@ -271,17 +374,23 @@ def score_task(
             profile=profile,
             use_cache=False,  # a worker scores each partition once; keep no copies around
         )
-        staged_p = Path(staged)
-        staged_p.parent.mkdir(parents=True, exist_ok=True)
-        write_vector(result_frame(result), staged_p)
+        written = Path(work) / f"staged-{stem(staged)}.parquet"
+        write_vector(result_frame(result), written)
+        size = written.stat().st_size
+        normal_permissions(written)
+        put_file(written, staged, storage_options)
     except GridScoutError as exc:
         return {"error": str(exc)}
+    finally:
+        import shutil
+
+        shutil.rmtree(work, ignore_errors=True)
     summary = result.summary
     info = {
         "format": FORMAT,
         "run_key": run_key_,
         "input": stat,
-        "output": {"size": staged_p.stat().st_size},
+        "output": {"size": size},
         "rows": len(result),
         "excluded": summary.parcels_excluded,
         "excluded_by_reason": summary.excluded_by_reason,
@@ -289,16 +398,22 @@ def score_task(
         "warnings": layer.report.to_text() if layer.report.warnings else "",
         "seconds": time.perf_counter() - started,
     }
-    write_json_atomic(Path(staged_manifest), info)
+    write_json_atomic(staged_manifest, info, storage_options)
     counts = score_counts(result.columns["score"], result.columns["excluded"])
     return {**info, **counts}
 
 
-def stats_task(path: str, manifest: dict[str, Any]) -> dict[str, Any]:
-    """A finished partition's score counts, from its file's score and excluded columns only."""
+def _read_table(path: str, storage_options=None, columns=None):
     import pyarrow.parquet as pq
 
-    table = pq.read_table(path, columns=["score", "excluded"])
+    fs, inner = filesystem(path, storage_options)
+    with fs.open(inner, "rb") as fh:
+        return pq.read_table(fh, columns=columns)
+
+
+def stats_task(path: str, manifest: dict[str, Any], storage_options: dict | None = None) -> dict[str, Any]:
+    """A finished partition's score counts, from its file's score and excluded columns only."""
+    table = _read_table(path, storage_options, columns=["score", "excluded"])
     score = table.column("score").to_numpy()
     excluded = table.column("excluded").to_numpy(zero_copy_only=False).astype(bool)
     return {**manifest, **score_counts(score, excluded)}
@@ -310,7 +425,8 @@ def rank_task(
     table: RankTable,
     manifest: dict[str, Any],
     manifest_file: str,
-    remove: list[str],
+    remove_after: list[str],
+    storage_options: dict | None = None,
 ) -> int:
     """Pass 2 for one partition: global ranks in, final file and manifest out (atomically), the
     staging files removed. Returns the rows written. The file is rewritten as Arrow data, column
@@ -319,29 +435,40 @@ def rank_task(
     import pyarrow.parquet as pq
     from gridscout.layers.io.write import PARQUET_ROW_GROUP
 
-    data = pq.read_table(read_from)
+    data = _read_table(read_from, storage_options)
     excluded = data.column("excluded").to_numpy(zero_copy_only=False).astype(bool)
     rank = table.ranks(data.column("score").to_numpy(), excluded)
     i = data.schema.get_field_index("rank")
     data = data.set_column(i, pa.field("rank", pa.int64()), pa.array(rank))
-    out = Path(final)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    name = stem(final)
+    if is_url(final):
+        folder = tempfile.mkdtemp(prefix="gridscout-rank-")
+    else:
+        folder = os.path.dirname(os.path.abspath(final))
+        os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.parquet.", suffix=".tmp", dir=folder)
     os.close(fd)
     try:
         pq.write_table(data, tmp, compression="snappy", row_group_size=PARQUET_ROW_GROUP)
         normal_permissions(tmp)
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
-        os.replace(tmp, out)
+        size = os.path.getsize(tmp)
+        put_file(tmp, final, storage_options)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    finally:
+        if is_url(final):
+            import shutil
+
+            shutil.rmtree(folder, ignore_errors=True)
     info = dict(manifest)
-    info.update(output={"size": out.stat().st_size}, rank_key=table.key, rows=data.num_rows)
+    info.update(output={"size": size}, rank_key=table.key, rows=data.num_rows)
     for key in ("values", "counts"):
         info.pop(key, None)
     info["excluded"] = int(info["excluded"])
-    write_json_atomic(Path(manifest_file), info)
-    for path in remove:
-        Path(path).unlink(missing_ok=True)
+    write_json_atomic(manifest_file, info, storage_options)
+    for path in remove_after:
+        remove(path, storage_options)
     return data.num_rows

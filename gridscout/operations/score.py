@@ -135,24 +135,11 @@ def score_partitions(parcel_files: str | os.PathLike | Sequence[str | os.PathLik
     """Score GeoParquet parcel partitions on a Dask cluster against the reference layers of
     ``inputs``; one scored, globally ranked file per partition in ``out_dir`` (see
     :func:`gridscout.scoring.distributed.score_partitions`)."""
-    import inspect
-
-    from gridscout.layers.errors import GridScoutError
-    from gridscout.layers.io.remote import is_remote
     from gridscout.scoring.distributed import find_partitions
     from gridscout.scoring.distributed import score_partitions as score_on_cluster
 
-    extra = {}
-    if "storage_options" in inspect.signature(score_on_cluster).parameters:
-        extra["storage_options"] = storage_options
-    else:  # an engine that reads and writes local paths only: say so, never write ./s3:/…
-        named = [out_dir, *([parcel_files] if isinstance(parcel_files, (str, os.PathLike)) else parcel_files)]
-        remote = [str(p) for p in named if is_remote(p)]
-        if remote:
-            raise GridScoutError(f"--engine dask cannot read or write URLs yet ({remote[0]}); "
-                                 "use local paths, or --engine local")
     s = inputs.scoring
-    return score_on_cluster(find_partitions(parcel_files), s.substations, s.lines, s.plants, profile, out_dir,
-                            rasters=s.raster_layers, exclusions=s.area_layers, scheduler=scheduler,
-                            workers=workers, progress=checked(progress, cancelled), resume=resume,
-                            **extra)
+    return score_on_cluster(find_partitions(parcel_files, storage_options), s.substations, s.lines, s.plants,
+                            profile, out_dir, rasters=s.raster_layers, exclusions=s.area_layers,
+                            scheduler=scheduler, workers=workers, progress=checked(progress, cancelled),
+                            resume=resume, storage_options=storage_options)

@@ -278,6 +278,43 @@ def test_failed_partition_is_named_and_the_others_kept(data, cluster):
     assert not list(out.glob("*.parquet"))  # no final file before every partition has ranks
 
 
+def test_object_storage_in_and_out_with_workers_that_share_no_files(data, local, cluster, s3_server,
+                                                                    tmp_path):
+    """Partitions uploaded to an S3-compatible server, scored by the scheduler and two worker
+    processes (separate working directories and kernel caches, no shared folder) from a CLI
+    process that has only the AWS environment; the results read back equal the local engine's."""
+    bucket = s3_server.bucket("dask")
+    fs = s3_server.filesystem()
+    for f in sorted(partition(data, 300).glob("part-*.parquet")):
+        fs.put_file(str(f), f"{bucket}/parts/{f.name}")
+    for ref in ("subs", "lines", "plants"):
+        fs.put_file(str(data / f"{ref}.parquet"), f"{bucket}/refs/{ref}.parquet")
+    cmd = [str(BIN / "gridscout"), "score", "--engine", "dask", "--scheduler", cluster["address"],
+           "--parcels", f"{bucket}/parts/", "--substations", f"{bucket}/refs/subs.parquet",
+           "--lines", f"{bucket}/refs/lines.parquet", "--plants", f"{bucket}/refs/plants.parquet",
+           "--out", f"{bucket}/scored/", "--quiet"]
+    for k, v in s3_server.storage_options.items():
+        cmd += ["--storage-option", f"{k}={json.dumps(v) if not isinstance(v, str) else v}"]
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "3 scored now, 0 reused, 3 ranked" in run.stdout
+    assert list(tmp_path.iterdir()) == []  # nothing local: no ./s3: folder, no staging
+    for i in range(2):
+        assert not list((cluster["dir"] / f"w{i}").iterdir())
+    back = tmp_path.parent / f"{tmp_path.name}-back"
+    names = sorted(p.rsplit("/", 1)[-1] for p in fs.glob(f"{bucket}/scored/*.parquet"))
+    assert names == ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
+    back.mkdir()
+    for name in names:
+        fs.get_file(f"{bucket}/scored/{name}", str(back / name))
+    assert_same(back, local, partition(data, 300), data)
+    assert not fs.glob(f"{bucket}/scored/_gridscout/staging/*.parquet")  # staging cleaned up
+    # a rerun resumes from what the bucket holds: nothing is scored again
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "0 scored now, 3 reused, 0 ranked" in run.stdout
+
+
 def test_worker_killed_mid_run(data, local, cluster):
     """Six partitions on two workers; one worker is SIGKILLed once the first partition is done.
     Runs last: it leaves the cluster with one worker."""
