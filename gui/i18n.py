@@ -77,7 +77,7 @@ def install_catalogue(app: QCoreApplication, qm_path: str) -> bool:
 
 def install_language(app: QCoreApplication, lang: str) -> None:
     """Use ``lang`` for the interface: one translator per GridScout catalogue
-    ``gridscout_*_<lang>.qm`` (compiled on demand when missing or older than its ``.ts``) and Qt's
+    ``gridscout_*_<lang>.qm`` (compiled on demand when missing or compiled from other ``.ts`` content) and Qt's
     own ``qtbase_<lang>.qm``. English needs none. Replaces what an earlier call installed."""
     if lang not in LANGUAGES:
         raise GridScoutError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")

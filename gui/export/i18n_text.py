@@ -24,20 +24,3 @@ def local_name(row, lang: str | None = None) -> object:
         return value
     return row.get("name") if hasattr(row, "get") else None
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    """Mark ``text`` for lupdate in ``context``; translated where it is shown."""
-    return text
-
-
-#: wording from Qt-free code shown in the report: criteria's short labels (scoring/criteria/*)
-WORDING = (
-    QT_TRANSLATE_NOOP("Wording", "substation"),
-    QT_TRANSLATE_NOOP("Wording", "line"),
-    QT_TRANSLATE_NOOP("Wording", "generation"),
-    QT_TRANSLATE_NOOP("Wording", "cost"),
-    QT_TRANSLATE_NOOP("Wording", "time to power"),
-    QT_TRANSLATE_NOOP("Wording", "capacity"),
-    QT_TRANSLATE_NOOP("Wording", "retiring MW"),
-    QT_TRANSLATE_NOOP("Wording", "area"),
-)

@@ -59,7 +59,7 @@ def qualifying_mw(m, profile) -> np.ndarray:
 class DeliverableCapacity(CriterionType):
     name = "deliverable_capacity"
     title = QT_TRANSLATE_NOOP("Wording", "Deliverable capacity")
-    short_label = "capacity"
+    short_label = QT_TRANSLATE_NOOP("Wording", "capacity")
     unit = "share"
     description = (
         "share of the campus (campus_mw) the cheapest qualifying connection can deliver: "

@@ -18,7 +18,7 @@ from gridscout.scoring.wording import QT_TRANSLATE_NOOP
 class GenerationWithin(CriterionType):
     name = "generation_within"
     title = QT_TRANSLATE_NOOP("Wording", "Generation nearby")
-    short_label = "generation"
+    short_label = QT_TRANSLATE_NOOP("Wording", "generation")
     unit = "MW"
     description = "MW of power plants (optionally of some fuels) within radius_km of the parcel"
     settings = (
