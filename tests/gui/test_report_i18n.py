@@ -56,9 +56,16 @@ def _report(tmp_path, lang: str):
     return out
 
 
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    """The demo report in Japanese and in English (PDF paths)."""
+    tmp = tmp_path_factory.mktemp("reports")
+    return _report(tmp, "ja"), _report(tmp, "en")
+
+
 @needs_poppler
-def test_report_in_japanese_has_japanese_headings_and_embeds_a_cjk_font(tmp_path):
-    ja, en = _report(tmp_path, "ja"), _report(tmp_path, "en")
+def test_report_in_japanese_has_japanese_headings_and_embeds_a_cjk_font(reports):
+    ja, en = reports
     ja_text, en_text = pdf_text(ja), pdf_text(en)
     for heading in map(lambda h: unicodedata.normalize("NFKC", h), JA_HEADINGS):
         assert heading in ja_text, heading
@@ -114,3 +121,61 @@ def test_pseudo_locale_report_has_no_english_heading_or_caption(qapp, tmp_path):
     english = sorted(f for f in fragments if len(f.split()) >= 2) + EN_HEADINGS
     left = [f for f in english if f in text and not any(f in name for name in layer_names)]
     assert not left, left
+
+
+WORD = re.compile(r"[A-Za-z]+")
+#: words a Japanese report keeps: units, abbreviations, the product's name, compass letters
+KEPT = {"km", "m", "kv", "mw", "ha", "usd", "auc", "roc", "wgs", "gridscout", "n", "s", "e", "w"}
+#: the columns whose values a report shows as they are (names, places, ids, sources)
+NAME_COLUMNS = ("name", "operator", "region", "site", "parcel_id", "source", "_source")
+
+
+def data_words(project) -> set[str]:
+    """The words of what the report shows from the data as it is: names of layers, features,
+    sites and places, parcel ids, field notes, data sources and licences, the profile's own text."""
+    from gridscout.gui.export.map_export import ensure_app
+    from gridscout.gui.export.sources import licence_table, project_sources
+    from gridscout.scoring.project_scoring import profile_for
+
+    ensure_app()
+    out: set[str] = set()
+
+    def add(value):
+        out.update(w.lower() for w in WORD.findall(str(value or "")))
+
+    add(project.title)
+    add(project.path)
+    for lyr in project.layers:
+        add(lyr.name)
+        for c in getattr(lyr.data, "columns", []):
+            if c in NAME_COLUMNS or str(c).startswith("name:"):
+                for v in lyr.data[c].dropna().astype(str).unique():
+                    add(v)
+    for ls in project_sources(project):
+        add(ls.layer)
+        for value in [*ls.citations, *(x for pair in ls.licences for x in pair)]:
+            add(value)
+    for provider, licence in licence_table(project):
+        add(provider)
+        add(licence)
+    profile = profile_for(project)
+    for value in [profile.name, profile.description, profile.cost.source, *profile.sources]:
+        add(value)
+    for note in project.notes.values():
+        add(note.note)
+    return out
+
+
+@needs_poppler
+def test_the_japanese_report_has_no_english_outside_the_data(reports):
+    """Every word of the English report that is not data (a name, a source, a licence) is gone from
+    the Japanese one: explanations, exclusion reasons, criterion names, thresholds, transforms,
+    fuels and fallback words ("unknown", "unnamed") are all translated."""
+    from gridscout.operations import open_project
+
+    ja, en = reports
+    data = data_words(open_project("demo")) | KEPT
+    english = {w.lower() for w in WORD.findall(pdf_text(en))} - data
+    assert len(english) > 100  # the English report's own words
+    left = sorted(english & {w.lower() for w in WORD.findall(pdf_text(ja))})
+    assert not left, f"English words in the Japanese report: {left}"
