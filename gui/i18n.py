@@ -109,6 +109,21 @@ WORDING = "Wording"
 _FIELD = re.compile(r"\{(\w+)(?::[^{}]*)?\}")
 
 
+_NUMBER = r"[-+]?(?:\d[\d,]*)?\.?\d+(?:e[-+]?\d+)?%?"
+#: what the value of a field can be, by the field's name (else any text, possibly empty)
+_VALUES = {"kv": r"(?:[\d.]+ kV|unknown voltage).*?"}
+
+
+def _value_pattern(field: str) -> str:
+    """The regex of what ``{name}`` / ``{name:spec}`` was filled with: a number for a numeric
+    format spec, a voltage for ``{kv}``, else any text (so "the {kv} {name} line" does not read
+    "the 230 kV 230kV transmission line" as kv="230")."""
+    name, _, spec = field.strip("{}").partition(":")
+    if spec and spec[-1] in "dfgeE%n,":
+        return _NUMBER
+    return _VALUES.get(name, ".*?")
+
+
 @functools.cache
 def _templates(context: str) -> tuple[tuple[re.Pattern, str], ...]:
     """The ``context`` sources with ``{name}`` fields of every catalogue, as (pattern, source),
@@ -123,8 +138,8 @@ def _templates(context: str) -> tuple[tuple[re.Pattern, str], ...]:
         parts, pos = [], 0
         for match in _FIELD.finditer(source):
             parts.append(re.escape(source[pos:match.start()]))
-            parts.append(f"(?P<{match.group(1)}>.+?)" if f"(?P<{match.group(1)}>" not in "".join(parts)
-                         else f"(?P={match.group(1)})")
+            parts.append(f"(?P<{match.group(1)}>{_value_pattern(match.group(0))})"
+                         if f"(?P<{match.group(1)}>" not in "".join(parts) else f"(?P={match.group(1)})")
             pos = match.end()
         parts.append(re.escape(source[pos:]))
         found.append((re.compile("".join(parts), re.DOTALL), source))

@@ -3,6 +3,7 @@
 
     python scripts/update_translations.py            # update every catalogue, drop obsolete entries
     python scripts/update_translations.py --lang ja  # only the Japanese ones
+    python scripts/update_translations.py --part report --part wording  # only these catalogues
 
 Catalogues (resources/i18n/gridscout_<part>_<lang>.ts) and the files each one is extracted from:
   gui      gui/ except gui/export/, plus layers/ texts marked for the panels
@@ -49,12 +50,16 @@ def catalogue_sources() -> dict[str, list[Path]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lang", choices=LANGS, action="append", help="only this language")
+    parser.add_argument("--part", choices=("gui", "report", "wording"), action="append",
+                        help="only this catalogue (e.g. --part report --part wording)")
     parser.add_argument("--keep-obsolete", action="store_true", help="keep entries no longer in the code")
     args = parser.parse_args(argv)
     from gridscout.operations.translations import TS_DIR, qt_tool
 
     lupdate = qt_tool("lupdate")
     for part, files in catalogue_sources().items():
+        if args.part and part not in args.part:
+            continue
         for lang in args.lang or LANGS:
             ts = TS_DIR / f"gridscout_{part}_{lang}.ts"
             cmd = [*lupdate, *map(str, files), "-source-language", "en", "-target-language", lang,

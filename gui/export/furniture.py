@@ -10,6 +10,18 @@ from gridscout.gui.i18n import translate
 from gridscout.gui.mapdraw.projection import ScaleBar
 from gridscout.layers import style as S
 from PySide6 import QtCore, QtGui
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+#: the power plants' fuels (layers.style.FUEL_COLOURS) as the legend names them
+FUEL_NAMES = (
+    QT_TRANSLATE_NOOP("Legend", "nuclear"), QT_TRANSLATE_NOOP("Legend", "coal"),
+    QT_TRANSLATE_NOOP("Legend", "gas"), QT_TRANSLATE_NOOP("Legend", "oil"),
+    QT_TRANSLATE_NOOP("Legend", "hydro"), QT_TRANSLATE_NOOP("Legend", "wind"),
+    QT_TRANSLATE_NOOP("Legend", "solar"), QT_TRANSLATE_NOOP("Legend", "biomass"),
+    QT_TRANSLATE_NOOP("Legend", "geothermal"), QT_TRANSLATE_NOOP("Legend", "battery"),
+    QT_TRANSLATE_NOOP("Legend", "waste"), QT_TRANSLATE_NOOP("Legend", "other"),
+    QT_TRANSLATE_NOOP("Legend", "unknown"),
+)
 
 INK = QtGui.QColor("#202020")
 MUTED = QtGui.QColor("#555555")

@@ -4,6 +4,58 @@
 <context>
     <name>Legend</name>
     <message>
+        <source>nuclear</source>
+        <translation>原子力</translation>
+    </message>
+    <message>
+        <source>coal</source>
+        <translation>石炭</translation>
+    </message>
+    <message>
+        <source>gas</source>
+        <translation>ガス</translation>
+    </message>
+    <message>
+        <source>oil</source>
+        <translation>石油</translation>
+    </message>
+    <message>
+        <source>hydro</source>
+        <translation>水力</translation>
+    </message>
+    <message>
+        <source>wind</source>
+        <translation>風力</translation>
+    </message>
+    <message>
+        <source>solar</source>
+        <translation>太陽光</translation>
+    </message>
+    <message>
+        <source>biomass</source>
+        <translation>バイオマス</translation>
+    </message>
+    <message>
+        <source>geothermal</source>
+        <translation>地熱</translation>
+    </message>
+    <message>
+        <source>battery</source>
+        <translation>蓄電池</translation>
+    </message>
+    <message>
+        <source>waste</source>
+        <translation>廃棄物</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
         <source>excluded / not scored</source>
         <translation>除外／未評価</translation>
     </message>
@@ -389,6 +441,79 @@
         <translation>{r} km以内の区画：順位付け {ranked} 件。</translation>
     </message>
     <message>
+        <source>linear</source>
+        <extracomment>the transforms&apos; names and parameters (scoring/transforms.py) as the appendix shows them</extracomment>
+        <translation>線形</translation>
+    </message>
+    <message>
+        <source>exponential_decay</source>
+        <translation>指数減衰</translation>
+    </message>
+    <message>
+        <source>logistic</source>
+        <translation>ロジスティック</translation>
+    </message>
+    <message>
+        <source>mssmall</source>
+        <translation>平均・標準偏差（小さいほど良い）</translation>
+    </message>
+    <message>
+        <source>mslarge</source>
+        <translation>平均・標準偏差（大きいほど良い）</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>階段</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>最良</translation>
+    </message>
+    <message>
+        <source>worst</source>
+        <translation>最悪</translation>
+    </message>
+    <message>
+        <source>half_distance</source>
+        <translation>半減距離</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>尺度</translation>
+    </message>
+    <message>
+        <source>midpoint</source>
+        <translation>中点</translation>
+    </message>
+    <message>
+        <source>steepness</source>
+        <translation>傾き</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>向き</translation>
+    </message>
+    <message>
+        <source>mean_multiplier</source>
+        <translation>平均倍率</translation>
+    </message>
+    <message>
+        <source>std_multiplier</source>
+        <translation>標準偏差倍率</translation>
+    </message>
+    <message>
+        <source>breakpoints</source>
+        <translation>区切り</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>{name}({params})</source>
+        <translation>{name}（{params}）</translation>
+    </message>
+    <message>
         <source>Appendix A — score profile</source>
         <translation>付録A — スコアプロファイル</translation>
     </message>
@@ -439,6 +564,14 @@
     <message>
         <source>Appendix B — data sources and licences</source>
         <translation>付録B — データの出典とライセンス</translation>
+    </message>
+    <message>
+        <source>raster</source>
+        <translation>ラスタ</translation>
+    </message>
+    <message>
+        <source>… ({n} more)</source>
+        <translation>…（ほか {n} 件）</translation>
     </message>
     <message>
         <source>Layer</source>

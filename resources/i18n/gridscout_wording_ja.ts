@@ -28,6 +28,10 @@
         <translation>受電可能容量</translation>
     </message>
     <message>
+        <source>share of campus_mw</source>
+        <translation>キャンパス規模（campus_mw）に対する割合</translation>
+    </message>
+    <message>
         <source>retiring MW</source>
         <translation>廃止予定MW</translation>
     </message>
@@ -50,6 +54,14 @@
     <message>
         <source>{mw:,.0f} MW of generation{fuels} within {radius:g} km</source>
         <translation>{radius:g} km 以内の発電容量 {mw:,.0f} MW{fuels}</translation>
+    </message>
+    <message>
+        <source>radius {radius} km, fuels {fuels}</source>
+        <translation>半径 {radius} km、燃料 {fuels}</translation>
+    </message>
+    <message>
+        <source>radius {radius} km</source>
+        <translation>半径 {radius} km</translation>
     </message>
     <message>
         <source>Interconnection cost</source>
@@ -116,8 +128,16 @@
         <translation>区画面積 {area:,.1f} ha</translation>
     </message>
     <message>
+        <source>minimum {area} ha</source>
+        <translation>最小 {area} ha</translation>
+    </message>
+    <message>
         <source>Raster class share</source>
         <translation>ラスタ分類の割合</translation>
+    </message>
+    <message>
+        <source>layer {layer}</source>
+        <translation>レイヤ {layer}</translation>
     </message>
     <message>
         <source>Raster mean</source>

@@ -148,7 +148,7 @@ class DeliverableCapacity(CriterionType):
         return text
 
     def settings_text(self, c: Criterion) -> str:
-        return "share of campus_mw"
+        return QT_TRANSLATE_NOOP("Wording", "share of campus_mw")
 
 
 CRITERION_TYPE = DeliverableCapacity()

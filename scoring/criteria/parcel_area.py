@@ -28,7 +28,7 @@ class ParcelArea(CriterionType):
         return QT_TRANSLATE_NOOP("Wording", "{area:,.1f} ha parcel").format(area=float(result.columns[f"{c.id}_raw"][i]))
 
     def settings_text(self, c: Criterion) -> str:
-        return f"minimum {c.min_area_ha:g} ha"
+        return QT_TRANSLATE_NOOP("Wording", "minimum {area} ha").format(area=f"{c.min_area_ha:g}")
 
 
 CRITERION_TYPE = ParcelArea()

@@ -54,7 +54,7 @@ class RasterClassShare(CriterionType):
         return f"{value} {c.layer} class {classes}"
 
     def settings_text(self, c: Criterion) -> str:
-        return f"layer {c.layer}"
+        return QT_TRANSLATE_NOOP("Wording", "layer {layer}").format(layer=c.layer)
 
 
 CRITERION_TYPE = RasterClassShare()

@@ -49,7 +49,7 @@ class RasterMean(CriterionType):
         return f"Mean {c.layer} over the parcel {value}"
 
     def settings_text(self, c: Criterion) -> str:
-        return f"layer {c.layer}"
+        return QT_TRANSLATE_NOOP("Wording", "layer {layer}").format(layer=c.layer)
 
 
 CRITERION_TYPE = RasterMean()

@@ -16,6 +16,7 @@ from gridscout.gui import i18n
 from gridscout.operations.translations import TS_DIR, qt_tool
 
 REPORT_TS = TS_DIR / "gridscout_report_ja.ts"
+WORDING_TS = TS_DIR / "gridscout_wording_ja.ts"
 JA_HEADINGS = ["候補地の概要", "候補地の比較", "系統へのアクセス", "付録A — スコアプロファイル",
                "付録B — データの出典とライセンス", "凡例", "スコアの読み方", "最寄りの変電所", "最寄りの送電線"]
 EN_HEADINGS = ["Overview of the candidate sites", "Sites side by side", "Grid access", "Appendix A",
@@ -80,16 +81,16 @@ def test_report_in_japanese_has_japanese_headings_and_embeds_a_cjk_font(reports)
     assert cjk and all(" yes " in line for line in cjk), fonts
 
 
-def _pseudo_catalogue(tmp_path):
-    """The report catalogue with every translation replaced by a marker (placeholders kept)."""
-    tree = ET.parse(REPORT_TS)
+def _pseudo_catalogue(tmp_path, ts=REPORT_TS):
+    """A catalogue with every translation replaced by a marker (placeholders kept)."""
+    tree = ET.parse(ts)
     for m in tree.getroot().iter("message"):
-        holes = re.findall(r"{\w+}", m.find("source").text or "")
+        holes = re.findall(r"{\w+(?::[^{}]*)?}", m.find("source").text or "")
         m.find("translation").text = "ＺＺ" + "".join(f" {h}" for h in holes)
-    ts = tmp_path / "gridscout_report_xx.ts"
-    tree.write(ts, encoding="utf-8", xml_declaration=True)
-    qm = tmp_path / "gridscout_report_xx.qm"
-    subprocess.run([*qt_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+    out = tmp_path / ts.name.replace("_ja.ts", "_xx.ts")
+    tree.write(out, encoding="utf-8", xml_declaration=True)
+    qm = out.with_suffix(".qm")
+    subprocess.run([*qt_tool("lrelease"), "-silent", str(out), "-qm", str(qm)], check=True)
     return qm
 
 
@@ -99,25 +100,24 @@ def test_pseudo_locale_report_has_no_english_heading_or_caption(qapp, tmp_path):
 
     from gridscout.operations import open_project
 
-    qm = _pseudo_catalogue(tmp_path)
     i18n.remove_translators(qapp)
-    assert i18n.install_catalogue(qapp, str(qm))
+    for ts in (REPORT_TS, WORDING_TS):  # the report's texts and the shared wording it shows
+        assert i18n.install_catalogue(qapp, str(_pseudo_catalogue(tmp_path, ts)))
     try:
         export_report(open_project("demo"), tmp_path / "pseudo.pdf", sites=["Inzai", "Ashburn – Loudoun"])
     finally:
         i18n.remove_translators(qapp)
     text = " ".join(pdf_text(tmp_path / "pseudo.pdf").split())
-    # data values: the demo's layer names (appendix table) and the parcel explanations, which
-    # scoring/explain.py words in English (not yet translatable: see the report of this change)
+    # data values: the demo's layer names (appendix table) and the profile's sources
     demo = open_project("demo")
     layer_names = {lyr.name for lyr in demo.layers}
     from gridscout.scoring.project_scoring import profile_for
 
     for value in [" ".join(str(src).split()) for src in profile_for(demo).sources]:
         text = text.replace(value, "")
-    text = re.sub(r"• Parcel \w+: score .*? points(?= ZZ)", "", text)
     assert text.count("ZZ") > 50
-    fragments = {f.strip(" .,:;()—") for _c, source, _t in messages() for f in re.split(r"{\w+}", source)}
+    fragments = {f.strip(" .,:;()—") for ts in (REPORT_TS, WORDING_TS) for _c, source, _t in messages(ts)
+                 for f in re.split(r"{\w+(?::[^{}]*)?}", source)}
     english = sorted(f for f in fragments if len(f.split()) >= 2) + EN_HEADINGS
     left = [f for f in english if f in text and not any(f in name for name in layer_names)]
     assert not left, left
@@ -125,7 +125,7 @@ def test_pseudo_locale_report_has_no_english_heading_or_caption(qapp, tmp_path):
 
 WORD = re.compile(r"[A-Za-z]+")
 #: words a Japanese report keeps: units, abbreviations, the product's name, compass letters
-KEPT = {"km", "m", "kv", "mw", "ha", "usd", "auc", "roc", "wgs", "gridscout", "n", "s", "e", "w"}
+KEPT = {"km", "m", "kv", "mw", "ha", "usd", "auc", "roc", "wgs", "web", "id", "gridscout", "n", "s", "e", "w"}
 #: the columns whose values a report shows as they are (names, places, ids, sources)
 NAME_COLUMNS = ("name", "operator", "region", "site", "parcel_id", "source", "_source")
 
