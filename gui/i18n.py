@@ -127,14 +127,16 @@ def _value_pattern(field: str) -> str:
 @functools.cache
 def _templates(context: str) -> tuple[tuple[re.Pattern, str], ...]:
     """The ``context`` sources with ``{name}`` fields of every catalogue, as (pattern, source),
-    longest first: how a finished message is traced back to the template it was formatted from."""
+    most literal text first: how a finished message is traced back to the template it was formatted from."""
     sources = set()
     for ts in ts_sources():
         for ctx in ET.parse(ts).getroot().iter("context"):
             if ctx.findtext("name") == context:
                 sources.update(m.findtext("source") for m in ctx.iter("message"))
     found = []
-    for source in sorted((s for s in sources if s and _FIELD.search(s)), key=len, reverse=True):
+    # most literal text first: "radius {radius} km" before "{criterion} {radius:g} km"
+    for source in sorted((s for s in sources if s and _FIELD.search(s)),
+                         key=lambda s: (len(_FIELD.sub("", s)), len(s)), reverse=True):
         parts, pos = [], 0
         for match in _FIELD.finditer(source):
             parts.append(re.escape(source[pos:match.start()]))

@@ -170,6 +170,7 @@
     </message>
     <message>
         <source>Evidence — backtest against known data-center sites</source>
+        <extracomment>the chart&apos;s fonts, tried glyph by glyph: the report&apos;s Latin face, then the CJK one it embeds</extracomment>
         <translation>検証 — 既知のデータセンター立地によるバックテスト</translation>
     </message>
     <message>
@@ -223,6 +224,10 @@
     <message>
         <source>Median, other</source>
         <translation>中央値（その他）</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
     </message>
     <message>
         <source>Note: {note}.</source>

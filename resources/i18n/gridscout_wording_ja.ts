@@ -269,5 +269,107 @@
         <source>an unnamed {kv} line (id {id})</source>
         <translation>名称不明の {kv} 送電線(ID {id})</translation>
     </message>
+    <message>
+        <source>the {rule} excludes {known_share:.0%} of known sites ({known_excluded:,}) and {other_share:.0%} of other candidates</source>
+        <translation>{rule}により既知の立地の {known_share:.0%}（{known_excluded:,} 件）とその他の候補の {other_share:.0%} が除外されます</translation>
+    </message>
+    <message>
+        <source>{minimum:g} ha minimum</source>
+        <extracomment>per-candidate scores and labels (for charts); not written to JSON</extracomment>
+        <translation>最小面積 {minimum:g} ha</translation>
+    </message>
+    <message>
+        <source>exclusion ({reason})</source>
+        <translation>除外条件（{reason}）</translation>
+    </message>
+    <message>
+        <source>exclusions together</source>
+        <translation>除外条件の合計</translation>
+    </message>
+    <message>
+        <source>only {n} known sites: the interval is wide, read the AUC with care</source>
+        <translation>既知の立地は {n} 件のみ：区間が広いため AUC の解釈に注意してください</translation>
+    </message>
+    <message>
+        <source>{criterion} {radius:g} km</source>
+        <translation>{criterion}（{radius:g} km）</translation>
+    </message>
+    <message>
+        <source>{criterion} &gt;= {min_kv:g} kV</source>
+        <translation>{criterion} ≥ {min_kv:g} kV</translation>
+    </message>
+    <message>
+        <source>substation distance</source>
+        <extracomment>the built-in criteria&apos;s ids in words, as :func:`criterion_title` names them (marked: the report and the GUI translate them)</extracomment>
+        <translation>変電所までの距離</translation>
+    </message>
+    <message>
+        <source>line distance</source>
+        <translation>送電線までの距離</translation>
+    </message>
+    <message>
+        <source>generation within</source>
+        <translation>周辺の発電容量</translation>
+    </message>
+    <message>
+        <source>retiring generation within</source>
+        <translation>周辺の廃止予定発電容量</translation>
+    </message>
+    <message>
+        <source>interconnection cost</source>
+        <translation>系統連系費用</translation>
+    </message>
+    <message>
+        <source>parcel area</source>
+        <translation>区画面積</translation>
+    </message>
+    <message>
+        <source>deliverable capacity</source>
+        <translation>供給可能容量</translation>
+    </message>
+    <message>
+        <source>chance</source>
+        <translation>偶然</translation>
+    </message>
+    <message>
+        <source>false positive rate</source>
+        <translation>偽陽性率</translation>
+    </message>
+    <message>
+        <source>true positive rate (known sites)</source>
+        <translation>真陽性率（既知の立地）</translation>
+    </message>
+    <message>
+        <source>ROC — profile {profile}</source>
+        <translation>ROC — プロファイル {profile}</translation>
+    </message>
+    <message>
+        <source>AUC of the criterion alone</source>
+        <translation>評価基準単独の AUC</translation>
+    </message>
+    <message>
+        <source>criteria</source>
+        <translation>評価基準</translation>
+    </message>
+    <message>
+        <source>other ({n})</source>
+        <translation>その他（{n}）</translation>
+    </message>
+    <message>
+        <source>known sites ({n})</source>
+        <translation>既知の立地（{n}）</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <source>share of candidates (density)</source>
+        <translation>候補の割合（密度）</translation>
+    </message>
+    <message>
+        <source>score: known vs other</source>
+        <translation>スコア：既知の立地とその他</translation>
+    </message>
 </context>
 </TS>
