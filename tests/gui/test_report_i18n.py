@@ -179,3 +179,42 @@ def test_the_japanese_report_has_no_english_outside_the_data(reports):
     assert len(english) > 100  # the English report's own words
     left = sorted(english & {w.lower() for w in WORD.findall(pdf_text(ja))})
     assert not left, f"English words in the Japanese report: {left}"
+
+
+def _laid_out_report(qapp, tmp_path, lang: str, monkeypatch):
+    from gridscout.gui.export.report import export_report
+
+    from gridscout.operations import open_project
+
+    monkeypatch.setenv("GRIDSCOUT_I18N_DIR", str(tmp_path / "qm"))
+    i18n.install_language(qapp, lang)
+    try:
+        return export_report(open_project("demo"), tmp_path / f"layout-{lang}.pdf")
+    finally:
+        i18n.remove_translators(qapp)
+
+
+def test_japanese_text_is_laid_out_like_english_no_box_overflows_or_overlaps(qapp, tmp_path, monkeypatch):
+    """Text is measured with the fonts it is drawn in: every block stays inside the page's text
+    area and its own box, no two blocks overlap, and the Japanese report takes about as many pages
+    as the English one (it took 26 for 17 when CJK lines got the fallback font's taller line box)."""
+    ja = _laid_out_report(qapp, tmp_path, "ja", monkeypatch)
+    en = _laid_out_report(qapp, tmp_path, "en", monkeypatch)
+    assert ja.pages <= en.pages + 1, (ja.pages, en.pages)
+    for res in (ja, en):
+        x0, y0, w, h = res.body
+        assert len(res.texts) > 300
+        by_page: dict[int, list] = {}
+        for t in res.texts:
+            x, y, bw, bh = t.rect
+            assert t.widest <= bw + 0.5, f"text wider than its box: {t.text!r}"
+            assert x >= x0 - 0.5 and x + bw <= x0 + w + 0.5, f"outside the margins: {t.text!r}"
+            assert y >= y0 - 0.5 and y + bh <= y0 + h + 0.5, f"below the text area (page {t.page}): {t.text!r}"
+            by_page.setdefault(t.page, []).append(t)
+        for page, blocks in by_page.items():
+            for i, a in enumerate(blocks):
+                ax, ay, aw, ah = a.rect
+                for b in blocks[i + 1:]:
+                    bx, by, bw, bh = b.rect
+                    overlap = min(ax + aw, bx + bw) - max(ax, bx) > 0.5 and min(ay + ah, by + bh) - max(ay, by) > 0.5
+                    assert not overlap, f"page {page}: {a.text!r} overlaps {b.text!r}"
