@@ -27,10 +27,15 @@ class LaidText:
     height: float
     pitch: float
     widest: float  # the widest line's natural width
+    text: str = ""
 
     def draw(self, painter: QtGui.QPainter, x: float, y: float, align_right: bool = False,
              centre: bool = False) -> QtCore.QRectF:
         """Draw the block with its top left at (x, y); returns the box drawn (x, y, width, height)."""
+        from gridscout.gui.mapdraw.glyphs import fill_text_path, outlines_wanted
+
+        outline = outlines_wanted(painter, self.text)
+        path = QtGui.QPainterPath()
         for layout in self.layouts:
             for i in range(layout.lineCount()):
                 line = layout.lineAt(i)
@@ -39,8 +44,18 @@ class LaidText:
                     dx = self.width - line.naturalTextWidth()
                 elif centre:
                     dx = (self.width - line.naturalTextWidth()) / 2
-                # the line's own position puts its baseline on the block's pitch
-                line.draw(painter, QtCore.QPointF(x + dx, y))
+                origin = QtCore.QPointF(x + dx, y)
+                if not outline:  # the line's own position puts its baseline on the block's pitch
+                    line.draw(painter, origin)
+                    continue
+                for run in line.glyphRuns():  # the glyphs Qt chose, fallback fonts included
+                    raw = run.rawFont()
+                    for index, pos in zip(run.glyphIndexes(), run.positions(), strict=True):
+                        glyph = raw.pathForGlyph(index)
+                        glyph.translate(origin + pos)
+                        path.addPath(glyph)
+        if outline:
+            fill_text_path(painter, path)
         return QtCore.QRectF(x, y, self.width, self.height)
 
 
@@ -74,4 +89,4 @@ def lay_out(text: str, font: QtGui.QFont, width: float, device=None) -> LaidText
         if layout.lineCount() == 0:  # an empty paragraph still takes a line
             row += 1
         layouts.append(layout)
-    return LaidText(layouts, width, max(row, 1) * pitch, pitch, widest)
+    return LaidText(layouts, width, max(row, 1) * pitch, pitch, widest, str(text))

@@ -13,6 +13,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
+from gridscout.gui.mapdraw.glyphs import draw_text_at
 from gridscout.layers import style as S
 from PySide6 import QtCore, QtGui
 
@@ -179,8 +180,8 @@ def paint(painter: QtGui.QPainter, placed: list[PlacedLabel], fonts: dict, halo_
         painter.setFont(fonts[bold])
         painter.setPen(QtGui.QColor(S.SITE_LABEL_TEXT if bold else S.LABEL_TEXT))
         for lab in placed:
-            if lab.bold == bold:
-                painter.drawText(lab.baseline, lab.text)
+            if lab.bold == bold:  # Japanese names on an SVG: outlines (gui.mapdraw.glyphs)
+                draw_text_at(painter, lab.baseline, lab.text)
     painter.restore()
 
 
