@@ -33,12 +33,33 @@ def fill_text_path(painter: QtGui.QPainter, path: QtGui.QPainterPath) -> None:
     painter.restore()
 
 
+def text_path(font: QtGui.QFont, text: str, baseline: QtCore.QPointF, device=None) -> QtGui.QPainterPath:
+    """The outlines of ``text`` set on one line at ``baseline``: the very glyphs and positions
+    ``drawText`` uses (QTextLayout's glyph runs, fallback fonts included). ``QPainterPath.addText``
+    resolves a CJK fallback on its own and its glyphs land a little off the drawn text, which made
+    Japanese labels' halos look doubled."""
+    layout = QtGui.QTextLayout(text, font, device)
+    layout.beginLayout()
+    line = layout.createLine()
+    if line.isValid():
+        line.setLineWidth(1e9)
+        line.setPosition(QtCore.QPointF(0.0, -line.ascent()))  # baseline at y = 0
+    layout.endLayout()
+    path = QtGui.QPainterPath()
+    if layout.lineCount():
+        for run in layout.lineAt(0).glyphRuns():
+            raw = run.rawFont()
+            for index, pos in zip(run.glyphIndexes(), run.positions(), strict=True):
+                glyph = raw.pathForGlyph(index)
+                glyph.translate(baseline + pos)
+                path.addPath(glyph)
+    return path
+
+
 def draw_text_at(painter: QtGui.QPainter, baseline: QtCore.QPointF, text: str) -> None:
     """``painter.drawText(baseline, text)``, as outlines when :func:`outlines_wanted`."""
     if outlines_wanted(painter, text):
-        path = QtGui.QPainterPath()
-        path.addText(baseline, painter.font(), text)
-        fill_text_path(painter, path)
+        fill_text_path(painter, text_path(painter.font(), text, baseline, painter.device()))
     else:
         painter.drawText(baseline, text)
 

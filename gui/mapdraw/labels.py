@@ -13,7 +13,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
-from gridscout.gui.mapdraw.glyphs import draw_text_at
+from gridscout.gui.mapdraw.glyphs import draw_text_at, text_path
 from gridscout.layers import style as S
 from PySide6 import QtCore, QtGui
 
@@ -173,8 +173,8 @@ def paint(painter: QtGui.QPainter, placed: list[PlacedLabel], fonts: dict, halo_
     halo = QtGui.QPen(QtGui.QColor(S.LABEL_HALO), halo_width)
     halo.setJoinStyle(QtCore.Qt.PenJoinStyle.RoundJoin)
     path = QtGui.QPainterPath()
-    for lab in placed:
-        path.addText(lab.baseline, fonts[lab.bold], lab.text)
+    for lab in placed:  # the glyphs drawText draws (fallback fonts included), so the halo fits them
+        path.addPath(text_path(fonts[lab.bold], lab.text, lab.baseline, painter.device()))
     painter.strokePath(path, halo)
     for bold in (False, True):
         painter.setFont(fonts[bold])
