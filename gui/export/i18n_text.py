@@ -24,3 +24,19 @@ def local_name(row, lang: str | None = None) -> object:
         return value
     return row.get("name") if hasattr(row, "get") else None
 
+
+
+def local_names(data, lang: str | None = None):
+    """The ``name`` column of ``data`` in ``lang`` (default: the installed one) as an object array:
+    ``name:<lang>`` where the data has it, else ``name`` (None without either)."""
+    import numpy as np
+
+    lang = lang or current_language()
+    n = len(data)
+    base = data["name"].to_numpy(dtype=object) if "name" in data.columns else np.full(n, None, dtype=object)
+    column = f"name:{lang}"
+    if column not in data.columns:
+        return base
+    local = data[column].to_numpy(dtype=object)
+    has = np.array([isinstance(v, str) and bool(v.strip()) for v in local], dtype=bool)
+    return np.where(has, local, base)

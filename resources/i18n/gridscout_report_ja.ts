@@ -156,6 +156,10 @@
         <extracomment>per-feature columns that record where a feature came from sources of layers GridScout generates itself (``h3:resolution=9`` for scan cells) (pattern in a source text, provider, licence); first match per pattern, several may match</extracomment>
         <translation>出典：</translation>
     </message>
+    <message>
+        <source>site {n}</source>
+        <translation>候補地 {n}</translation>
+    </message>
 </context>
 <context>
     <name>Report</name>
@@ -165,7 +169,7 @@
     </message>
     <message>
         <source>Site report — {title}</source>
-        <extracomment>every map drawn (report_frames.MapRecord): page, role, extent, furniture, promised features</extracomment>
+        <extracomment>every map drawn (report_frames.MapRecord): page, role, extent, furniture, promised features every text block of the flow (pdf_pages.TextRecord): page, box, widest line, text the text area of a page (x, y, width, height in device units): margins less the footer</extracomment>
         <translation>候補地レポート — {title}</translation>
     </message>
     <message>
