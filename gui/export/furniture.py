@@ -5,6 +5,7 @@ Everything draws in device units; sizes are in points and converted with ``dpi``
 
 from __future__ import annotations
 
+from gridscout.gui.export.cjk_font import FAMILY as CJK_FAMILY
 from gridscout.gui.export.vector_painter import PX_PT, draw_symbol
 from gridscout.gui.i18n import translate
 from gridscout.gui.mapdraw.glyphs import draw_text_at, draw_text_in
@@ -31,7 +32,8 @@ MUTED = QtGui.QColor("#555555")
 def font(size_pt: float, bold: bool = False, italic: bool = False) -> QtGui.QFont:
     """The export font; no ligatures, so "profile" stays searchable in the PDF (not "proﬁle")."""
     f = QtGui.QFont()
-    f.setFamilies(["DejaVu Sans", "Noto Sans CJK JP"])  # CJK glyphs from Noto (embedded in PDFs)
+    # CJK glyphs from Noto (embedded in PDFs), through its copy with one code point per glyph
+    f.setFamilies(["DejaVu Sans", CJK_FAMILY, "Noto Sans CJK JP"])
     f.setPointSizeF(size_pt)
     f.setBold(bold)
     f.setItalic(italic)

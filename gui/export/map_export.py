@@ -31,7 +31,11 @@ def ensure_app():
     offscreen_without_display()
     from PySide6 import QtWidgets
 
-    return QtWidgets.QApplication.instance() or QtWidgets.QApplication(["gridscout-export"])
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["gridscout-export"])
+    from gridscout.gui.export.cjk_font import register
+
+    register()  # the CJK face whose PDF text copies as ideographs, not radicals
+    return app
 
 
 def parse_size(text: str | None, dpi: float = DEFAULT_DPI) -> tuple[int, int]:

@@ -86,6 +86,8 @@ def label_priority(kind: str, kv=None, mw=None) -> float:
 def map_font(size_pt: float, bold: bool = False, italic: bool = False) -> QtGui.QFont:
     """The map and export font; no ligatures, so "profile" stays searchable in a PDF."""
     f = QtGui.QFont("DejaVu Sans")
+    # Japanese names: the export's CJK face when registered (gui.export.cjk_font), else Noto's
+    f.setFamilies(["DejaVu Sans", "GridScout CJK JP", "Noto Sans CJK JP"])
     f.setPointSizeF(size_pt)
     f.setBold(bold)
     f.setItalic(italic)

@@ -218,3 +218,15 @@ def test_japanese_text_is_laid_out_like_english_no_box_overflows_or_overlaps(qap
                     bx, by, bw, bh = b.rect
                     overlap = min(ax + aw, bx + bw) - max(ax, bx) > 0.5 and min(ay + ah, by + bh) - max(ay, by) > 0.5
                     assert not overlap, f"page {page}: {a.text!r} overlaps {b.text!r}"
+
+
+@needs_poppler
+def test_text_copied_out_of_the_japanese_pdf_is_the_ideographs_not_radicals(reports):
+    """Noto CJK maps e.g. 力 (U+529B) and the Kangxi radical ⼒ (U+2F12) to one glyph, and the PDF's
+    ToUnicode map took the radical: searching the PDF for 電力 found nothing. The embedded CJK
+    face keeps one code point per glyph."""
+    ja, _en = reports
+    raw = subprocess.run(["pdftotext", str(ja), "-"], capture_output=True, text=True, check=True).stdout
+    radicals = sorted({c for c in raw if 0x2E80 <= ord(c) <= 0x2FDF or 0xF900 <= ord(c) <= 0xFAFF})
+    assert not radicals, f"radicals / compatibility forms instead of ideographs: {radicals}"
+    assert "電力系統への近接性" in raw and "発電所" in raw
