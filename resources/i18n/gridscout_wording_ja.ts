@@ -242,6 +242,14 @@
         <translation>区画 {parcel}: スコア {score:.1f}/100、{ranked:,} 区画中 {rank:,} 位({profile} プロファイル)</translation>
     </message>
     <message>
+        <source>no</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
         <source>unknown voltage</source>
         <translation>電圧不明</translation>
     </message>
