@@ -111,7 +111,7 @@ def install_catalogue(app: QCoreApplication, qm_path: str) -> bool:
 
 def install_language(app: QCoreApplication, lang: str) -> None:
     """Use ``lang`` for the interface: one translator per GridScout catalogue
-    ``gridscout_*_<lang>.qm`` (compiled on demand when missing or older than its ``.ts``) and Qt's
+    ``gridscout_*_<lang>.qm`` (compiled on demand when missing or compiled from other ``.ts`` content) and Qt's
     own ``qtbase_<lang>.qm``. English needs none. Replaces what an earlier call installed."""
     if lang not in LANGUAGES:
         raise GridScoutError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
@@ -140,37 +140,42 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 # --- messages from Qt-free code ------------------------------------------------------------------
 #: the context of texts marked with QT_TRANSLATE_NOOP("Wording", …) in scoring/ and layers/
 WORDING = "Wording"
-_FIELD = re.compile(r"\{(\w+)(?::([^{}]*))?\}")
-_NUMBER = r"[-+]?(?:\d[\d,]*)?\.?\d+(?:[eE][-+]?\d+)?"
+_FIELD = re.compile(r"\{(\w+)(?::[^{}]*)?\}")
 
 
-def _field_pattern(name: str, spec: str | None) -> str:
-    """What a formatted ``{name:spec}`` can look like: a number for numeric specs, "230 kV" for
-    ``{kv}``, else any text (possibly empty, e.g. ``{fuels}``)."""
-    if spec and spec[-1] in "fgde%,":
+_NUMBER = r"[-+]?(?:\d[\d,]*)?\.?\d+(?:e[-+]?\d+)?%?"
+#: what the value of a field can be, by the field's name (else any text, possibly empty)
+_VALUES = {"kv": r"(?:[\d.]+ kV|unknown voltage).*?"}
+
+
+def _value_pattern(field: str) -> str:
+    """The regex of what ``{name}`` / ``{name:spec}`` was filled with: a number for a numeric
+    format spec, a voltage for ``{kv}``, else any text (so "the {kv} {name} line" does not read
+    "the 230 kV 230kV transmission line" as kv="230")."""
+    name, _, spec = field.strip("{}").partition(":")
+    if spec and spec[-1] in "dfgeE%n,":
         return _NUMBER
-    if name == "kv":
-        return rf"(?:{_NUMBER} kV|unknown voltage)(?: \(.*?\))?"  # "230 kV (inferred from …)"
-    return ".*?"
+    return _VALUES.get(name, ".*?")
 
 
 @functools.cache
 def _templates(context: str) -> tuple[tuple[re.Pattern, str], ...]:
     """The ``context`` sources with ``{name}`` fields of every catalogue, as (pattern, source),
-    longest first: how a finished message is traced back to the template it was formatted from."""
+    most literal text first: how a finished message is traced back to the template it was formatted from."""
     sources = set()
     for ts in ts_sources():
         for ctx in ET.parse(ts).getroot().iter("context"):
             if ctx.findtext("name") == context:
                 sources.update(m.findtext("source") for m in ctx.iter("message"))
     found = []
-    for source in sorted((s for s in sources if s and _FIELD.search(s)), key=len, reverse=True):
+    # most literal text first: "radius {radius} km" before "{criterion} {radius:g} km"
+    for source in sorted((s for s in sources if s and _FIELD.search(s)),
+                         key=lambda s: (len(_FIELD.sub("", s)), len(s)), reverse=True):
         parts, pos = [], 0
         for match in _FIELD.finditer(source):
             parts.append(re.escape(source[pos:match.start()]))
-            name = match.group(1)
-            parts.append(f"(?P<{name}>{_field_pattern(name, match.group(2))})"
-                         if f"(?P<{name}>" not in "".join(parts) else f"(?P={name})")
+            parts.append(f"(?P<{match.group(1)}>{_value_pattern(match.group(0))})"
+                         if f"(?P<{match.group(1)}>" not in "".join(parts) else f"(?P={match.group(1)})")
             pos = match.end()
         parts.append(re.escape(source[pos:]))
         found.append((re.compile("".join(parts), re.DOTALL), source))

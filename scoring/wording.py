@@ -19,7 +19,7 @@ _PLACEHOLDER_NAME = re.compile(r"^(unknown|unnamed|n/?a|none)[\s_-]*\d*$", re.IG
 def km(distance_m: float) -> str:
     """ "1.2 km", "350 m", "0 m" — what a scout reads."""
     if not math.isfinite(distance_m):
-        return "no"
+        return QT_TRANSLATE_NOOP("Wording", "no")
     if distance_m < 1000.0:
         return f"{distance_m:.0f} m"
     return f"{distance_m / 1000.0:.1f} km"
@@ -35,7 +35,7 @@ def real_name(name: Any) -> str | None:
 
 def usd(value: float) -> str:
     if not math.isfinite(value):
-        return "unknown"
+        return QT_TRANSLATE_NOOP("Wording", "unknown")
     if value >= 1e6:
         return f"${value / 1e6:.1f}M"
     return f"${value / 1e3:.0f}k"

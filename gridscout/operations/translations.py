@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 import platform
@@ -61,15 +62,29 @@ def compile_catalogue(ts: Path, qm: Path) -> Path:
     return qm
 
 
+def _digest(ts: Path) -> str:
+    return hashlib.sha256(ts.read_bytes()).hexdigest()
+
+
+def stamp_path(qm: Path) -> Path:
+    """The file beside ``qm`` holding the SHA-256 of the ``.ts`` it was compiled from."""
+    return qm.with_name(qm.name + ".sha256")
+
+
 def build_catalogues(lang: str | None = None, out_dir: Path | None = None,
                      force: bool = False) -> list[Path]:
     """Compile every ``.ts`` (of ``lang`` when given) whose ``.qm`` in ``out_dir`` (default
-    :func:`qm_cache_dir`) is missing or older; return the paths of all up-to-date ``.qm``."""
+    :func:`qm_cache_dir`) is missing or was compiled from other content (a SHA-256 stamp beside
+    the ``.qm``: an edit is seen even when the ``.ts`` is older, a mere touch or checkout does not
+    recompile); return the paths of all up-to-date ``.qm``."""
     out_dir = Path(out_dir) if out_dir else qm_cache_dir()
     built = []
     for ts in ts_sources(lang):
         qm = out_dir / (ts.stem + ".qm")
-        if force or not qm.is_file() or qm.stat().st_mtime < ts.stat().st_mtime:
+        stamp, digest = stamp_path(qm), _digest(ts)
+        fresh = qm.is_file() and stamp.is_file() and stamp.read_text(encoding="ascii").strip() == digest
+        if force or not fresh:
             compile_catalogue(ts, qm)
+            stamp.write_text(digest + "\n", encoding="ascii")
         built.append(qm)
     return built

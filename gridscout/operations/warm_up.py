@@ -25,7 +25,7 @@ def warm_up(cache_dir: str | None = None, progress: Progress | None = None,
 
 
 def warm_up_translations(out_dir: str | None = None) -> list:
-    """Compile every ``.ts`` catalogue whose ``.qm`` is missing or older (into the per-user cache,
+    """Compile every ``.ts`` catalogue whose ``.qm`` is missing or stale (into the per-user cache,
     or ``out_dir``); returns the ``.qm`` paths."""
     from pathlib import Path
 

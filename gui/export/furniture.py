@@ -7,9 +7,22 @@ from __future__ import annotations
 
 from gridscout.gui.export.vector_painter import PX_PT, draw_symbol
 from gridscout.gui.i18n import translate
+from gridscout.gui.mapdraw.glyphs import draw_text_at, draw_text_in
 from gridscout.gui.mapdraw.projection import ScaleBar
 from gridscout.layers import style as S
 from PySide6 import QtCore, QtGui
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+#: the power plants' fuels (layers.style.FUEL_COLOURS) as the legend names them
+FUEL_NAMES = (
+    QT_TRANSLATE_NOOP("Legend", "nuclear"), QT_TRANSLATE_NOOP("Legend", "coal"),
+    QT_TRANSLATE_NOOP("Legend", "gas"), QT_TRANSLATE_NOOP("Legend", "oil"),
+    QT_TRANSLATE_NOOP("Legend", "hydro"), QT_TRANSLATE_NOOP("Legend", "wind"),
+    QT_TRANSLATE_NOOP("Legend", "solar"), QT_TRANSLATE_NOOP("Legend", "biomass"),
+    QT_TRANSLATE_NOOP("Legend", "geothermal"), QT_TRANSLATE_NOOP("Legend", "battery"),
+    QT_TRANSLATE_NOOP("Legend", "waste"), QT_TRANSLATE_NOOP("Legend", "other"),
+    QT_TRANSLATE_NOOP("Legend", "unknown"),
+)
 
 # the fuels of layers.style.FUEL_COLOURS, for lupdate (the legend translates them by name)
 FUEL_NAMES = (
@@ -45,15 +58,15 @@ def pt(dpi: float, v: float) -> float:
 def draw_text_block(painter, rect: QtCore.QRectF, text: str, size_pt: float, bold=False,
                     colour=INK, align=QtCore.Qt.AlignmentFlag.AlignLeft, italic=False) -> float:
     """Word-wrapped text in ``rect`` (top aligned); returns the height used."""
+    from gridscout.gui.export.text_layout import lay_out
+
     painter.save()
-    f = font(size_pt, bold, italic)
-    painter.setFont(f)
     painter.setPen(colour)
-    flags = int(align | QtCore.Qt.AlignmentFlag.AlignTop) | int(QtCore.Qt.TextFlag.TextWordWrap)
-    bound = painter.boundingRect(rect, flags, text)
-    painter.drawText(rect, flags, text)
+    laid = lay_out(text, font(size_pt, bold, italic), rect.width(), painter.device())
+    laid.draw(painter, rect.left(), rect.top(), align_right=bool(align & QtCore.Qt.AlignmentFlag.AlignRight),
+              centre=bool(align & QtCore.Qt.AlignmentFlag.AlignHCenter))
     painter.restore()
-    return bound.height()
+    return laid.height
 
 
 def draw_scale_bar(painter, sb: ScaleBar, left: float, bottom: float, dpi: float) -> QtCore.QRectF:
@@ -85,7 +98,7 @@ def draw_scale_bar(painter, sb: ScaleBar, left: float, bottom: float, dpi: float
     painter.setPen(INK)
     base = y0 - pt(dpi, 2)
     painter.drawText(QtCore.QPointF(x0 - fm.horizontalAdvance("0") / 2, base), "0")
-    painter.drawText(QtCore.QPointF(x0 + sb.length_units - label_w / 2, base), sb.label)
+    draw_text_at(painter, QtCore.QPointF(x0 + sb.length_units - label_w / 2, base), sb.label)
     painter.restore()
     return box
 
@@ -222,9 +235,8 @@ def draw_legend(painter, rect: QtCore.QRectF, sections, dpi: float, title: str |
                                            row_h - pt(dpi, 3)), sw, dpi)
             painter.setFont(f)
             painter.setPen(INK)
-            painter.drawText(QtCore.QRectF(rect.left() + sw_w + pt(dpi, 7), y, rect.width() - sw_w, row_h),
-                             int(QtCore.Qt.AlignmentFlag.AlignVCenter | QtCore.Qt.AlignmentFlag.AlignLeft),
-                             label)
+            draw_text_in(painter, QtCore.QRectF(rect.left() + sw_w + pt(dpi, 7), y, rect.width() - sw_w, row_h),
+                         int(QtCore.Qt.AlignmentFlag.AlignVCenter | QtCore.Qt.AlignmentFlag.AlignLeft), label)
             y += row_h
         y += pt(dpi, 4)
     painter.restore()

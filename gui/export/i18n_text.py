@@ -15,19 +15,3 @@ def display_date(iso: str) -> str:
     return QLocale(QLocale.Language.Japanese).toString(d, "yyyy年M月d日") if d.isValid() else iso
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    """Mark ``text`` for lupdate in ``context``; translated where it is shown."""
-    return text
-
-
-#: wording from Qt-free code shown in the report: criteria's short labels (scoring/criteria/*)
-WORDING = (
-    QT_TRANSLATE_NOOP("Wording", "substation"),
-    QT_TRANSLATE_NOOP("Wording", "line"),
-    QT_TRANSLATE_NOOP("Wording", "generation"),
-    QT_TRANSLATE_NOOP("Wording", "cost"),
-    QT_TRANSLATE_NOOP("Wording", "time to power"),
-    QT_TRANSLATE_NOOP("Wording", "capacity"),
-    QT_TRANSLATE_NOOP("Wording", "retiring MW"),
-    QT_TRANSLATE_NOOP("Wording", "area"),
-)

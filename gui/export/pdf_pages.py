@@ -7,8 +7,10 @@ Every page gets a footer (report title, attribution, page number).
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from gridscout.gui.export.furniture import INK, MUTED, font
+from gridscout.gui.export.text_layout import lay_out
 from gridscout.gui.i18n import translate
 from gridscout.layers import style as S
 from PySide6 import QtCore, QtGui
@@ -16,6 +18,17 @@ from PySide6 import QtCore, QtGui
 A4_PT = (595.28, 841.89)
 GRID = QtGui.QColor("#C8C8C8")
 HEAD_BG = QtGui.QColor("#EDEDED")
+
+
+@dataclass
+class TextRecord:
+    """One text block as drawn: page, box (x, y, width, height in device units), the widest
+    line's width, and the text."""
+
+    page: int
+    rect: tuple[float, float, float, float]
+    widest: float
+    text: str
 
 
 class PageWriter:
@@ -34,6 +47,7 @@ class PageWriter:
         self.footer = footer
         self.page = 1
         self.maps: list = []  # report_frames.MapRecord of every map drawn, for layout checks
+        self.texts: list = []  # TextRecord of every text block of the flow, for layout checks
         self.y = self.m
         self.bottom = self.h - self.m - self.pt(22)
 
@@ -76,23 +90,25 @@ class PageWriter:
 
     # ---- text -----------------------------------------------------------------------------------
     def text_height(self, text: str, size: float, bold=False, width: float | None = None) -> float:
-        fm = QtGui.QFontMetricsF(font(size, bold), self.painter.device())
-        r = fm.boundingRect(QtCore.QRectF(0, 0, width or self.width, 1e6),
-                            int(QtCore.Qt.TextFlag.TextWordWrap), text)
-        return r.height()
+        return lay_out(text, font(size, bold), width or self.width, self.painter.device()).height
 
     def text(self, text: str, size: float = 9, bold=False, colour=INK, space_after: float = 4,
              x: float | None = None, width: float | None = None, italic=False) -> float:
         width = width or self.width
-        h = self.text_height(text, size, bold, width)
-        self.ensure(h)
+        laid = lay_out(text, font(size, bold, italic), width, self.painter.device())
+        self.ensure(laid.height)
+        self._draw_laid(laid, x if x is not None else self.m, self.y, colour, text)
+        self.y += laid.height + self.pt(space_after)
+        return laid.height
+
+    def _draw_laid(self, laid, x: float, y: float, colour, text: str, align_right: bool = False) -> None:
         p = self.painter
-        p.setFont(font(size, bold, italic))
+        p.save()
         p.setPen(colour)
-        p.drawText(QtCore.QRectF(x if x is not None else self.m, self.y, width, h + 2),
-                   int(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.TextFlag.TextWordWrap), text)
-        self.y += h + self.pt(space_after)
-        return h
+        box = laid.draw(p, x, y, align_right=align_right)
+        p.restore()
+        self.texts.append(TextRecord(self.page, (box.left(), box.top(), box.width(), box.height()),
+                                     laid.widest, text))
 
     def heading(self, text: str, level: int = 1) -> None:
         size = {0: 22, 1: 15, 2: 11.5}[level]
@@ -118,22 +134,24 @@ class PageWriter:
         align_right = align_right or set()
         pad = self.pt(2.5)
 
+        dev = self.painter.device()
+
+        def laid_row(cells, bold=False):
+            return [lay_out(str(c), font(size, bold), cw[i] - 2 * pad, dev) for i, c in enumerate(cells)]
+
         def row_height(cells, bold=False):
-            return max(self.text_height(str(c), size, bold, cw[i] - 2 * pad) for i, c in enumerate(cells)) + 2 * pad
+            return max(t.height for t in laid_row(cells, bold)) + 2 * pad
 
         def draw_row(cells, bold=False, bg=None):
-            h = row_height(cells, bold)
+            laid = laid_row(cells, bold)
+            h = max(t.height for t in laid) + 2 * pad
             p = self.painter
             x = self.m
             if bg is not None:
                 p.fillRect(QtCore.QRectF(self.m, self.y, self.width, h), bg)
-            p.setFont(font(size, bold))
             for i, c in enumerate(cells):
-                p.setPen(INK)
-                flags = QtCore.Qt.TextFlag.TextWordWrap | (
-                    QtCore.Qt.AlignmentFlag.AlignRight if i in align_right and not bold
-                    else QtCore.Qt.AlignmentFlag.AlignLeft)
-                p.drawText(QtCore.QRectF(x + pad, self.y + pad, cw[i] - 2 * pad, h), int(flags), str(c))
+                self._draw_laid(laid[i], x + pad, self.y + pad, INK, str(c),
+                                align_right=i in align_right and not bold)
                 x += cw[i]
             p.setPen(QtGui.QPen(GRID, self.pt(0.4)))
             p.drawLine(QtCore.QPointF(self.m, self.y + h), QtCore.QPointF(self.m + self.width, self.y + h))

@@ -31,7 +31,7 @@ _SUPPLEMENT = {
 
 def _ideograph(code: str) -> str:
     cp = int(code, 16)
-    if 0x2E80 <= cp <= 0x2FDF:  # CJK Radicals Supplement, Kangxi Radicals
+    if 0x2E80 <= cp <= 0x2FDF or 0xF900 <= cp <= 0xFAFF:  # radicals; CJK compatibility ideographs
         unified = unicodedata.normalize("NFKC", chr(cp))
         if unified == chr(cp) and cp in _SUPPLEMENT:
             unified = chr(_SUPPLEMENT[cp])

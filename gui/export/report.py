@@ -30,6 +30,10 @@ class ReportResult:
     sites: list[str]
     #: every map drawn (report_frames.MapRecord): page, role, extent, furniture, promised features
     maps: list = field(default_factory=list)
+    #: every text block of the flow (pdf_pages.TextRecord): page, box, widest line, text
+    texts: list = field(default_factory=list)
+    #: the text area of a page (x, y, width, height in device units): margins less the footer
+    body: tuple = ()
 
 
 def export_report(project, out, sites: list[str] | None = None, top: int = 5, within_km: float = 10.0,
@@ -119,7 +123,8 @@ def export_report(project, out, sites: list[str] | None = None, top: int = 5, wi
         if tmp.exists():
             tmp.unlink()
     progress(1.0, "done")
-    return ReportResult(out, pw.page, list(chosen["name"]), pw.maps)
+    return ReportResult(out, pw.page, list(chosen["name"]), pw.maps, pw.texts,
+                        (pw.m, pw.m, pw.width, pw.bottom - pw.m))
 
 
 def _attribution(scene, sites) -> str:

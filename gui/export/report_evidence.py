@@ -8,8 +8,11 @@ import math
 import tempfile
 from pathlib import Path
 
-from gridscout.gui.i18n import translate
+from gridscout.gui.i18n import translate, translate_wording
 from PySide6 import QtCore, QtGui
+
+#: the chart's fonts, tried glyph by glyph: the report's Latin face, then the CJK one it embeds
+CHART_FONTS = ("DejaVu Sans", "Noto Sans CJK JP")
 
 
 def evidence_page(pw, report) -> None:
@@ -29,7 +32,7 @@ def evidence_page(pw, report) -> None:
     )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "chart.png"
-        draw_chart(report, path)
+        draw_chart(report, path, tr=translate_wording, fonts=CHART_FONTS)
         image = QtGui.QImage(str(path))
     if not image.isNull():
         h = pw.width * image.height() / image.width()
@@ -48,12 +51,13 @@ def evidence_page(pw, report) -> None:
     pw.table(
         [translate("Report", "Criterion"), translate("Report", "Weight"), "AUC",
          translate("Report", "Median, known sites"), translate("Report", "Median, other")],
-        [[translate("Wording", c.title), f"{c.weight:g}", "–" if math.isnan(c.auc) else f"{c.auc:.3f}",
+        [[translate_wording(c.title), f"{c.weight:g}", "–" if math.isnan(c.auc) else f"{c.auc:.3f}",
           format_value(c.known_quantiles[2], c.unit), format_value(c.other_quantiles[2], c.unit)]
          for c in report.criteria],
         [2.2, 0.7, 0.7, 1.3, 1.3], size=7.5, align_right={1, 2, 3, 4},
     )
     for e in report.exclusions:
-        pw.text(e.sentence()[0].upper() + e.sentence()[1:] + ".", 8)
+        sentence = translate_wording(e.sentence())
+        pw.text(sentence[0].upper() + sentence[1:] + translate("Report", "."), 8)
     for note in report.notes:
-        pw.text(translate("Report", "Note: {note}.").format(note=note), 8)
+        pw.text(translate("Report", "Note: {note}.").format(note=translate_wording(note)), 8)

@@ -130,19 +130,17 @@ def _intersects(dev, r: QtCore.QRectF, margin: float) -> bool:
 
 def wrapped_title(painter, rect: QtCore.QRectF, text: str, size_pt: float, dpi: float) -> float:
     """Draw ``text`` in full, wrapped to ``rect``'s width (bold); returns the height used."""
-    f = font(size_pt, bold=True)
-    fm = QtGui.QFontMetricsF(f, painter.device())
-    flags = int(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.TextFlag.TextWordWrap)
-    r = fm.boundingRect(QtCore.QRectF(rect.left(), rect.top(), rect.width(), 1e6), flags, text)
+    from gridscout.gui.export.text_layout import lay_out
+
+    laid = lay_out(text, font(size_pt, bold=True), rect.width(), painter.device())
     painter.save()
-    painter.setFont(f)
     painter.setPen(QtGui.QColor("#202020"))
-    painter.drawText(QtCore.QRectF(rect.left(), rect.top(), rect.width(), r.height() + 2), flags, text)
+    laid.draw(painter, rect.left(), rect.top())
     painter.restore()
-    return r.height()
+    return laid.height
 
 
 def title_height(painter, width: float, text: str, size_pt: float) -> float:
-    fm = QtGui.QFontMetricsF(font(size_pt, bold=True), painter.device())
-    flags = int(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.TextFlag.TextWordWrap)
-    return fm.boundingRect(QtCore.QRectF(0, 0, width, 1e6), flags, text).height()
+    from gridscout.gui.export.text_layout import lay_out
+
+    return lay_out(text, font(size_pt, bold=True), width, painter.device()).height

@@ -16,6 +16,7 @@ from gridscout.gui.mapdraw.projection import bbox_to_lonlat, scale_bar_for_exten
 from gridscout.layers import style as S
 from gridscout.scoring.criteria import criterion_type
 from PySide6 import QtCore
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 
 def map_box(pw: PageWriter, scene, extent_lonlat, rect: QtCore.QRectF, legend_w: float = 0.0,
@@ -394,6 +395,34 @@ def reach_text(site, within_km: float) -> str:
         r=f"{within_km:g}", ranked=f"{site.parcels_within:,}")
 
 
+#: the transforms' names and parameters (scoring/transforms.py) as the appendix shows them
+TRANSFORM_WORDS = (
+    QT_TRANSLATE_NOOP("Report", "linear"),
+    QT_TRANSLATE_NOOP("Report", "exponential_decay"),
+    QT_TRANSLATE_NOOP("Report", "logistic"),
+    QT_TRANSLATE_NOOP("Report", "mssmall"),
+    QT_TRANSLATE_NOOP("Report", "mslarge"),
+    QT_TRANSLATE_NOOP("Report", "step"),
+    QT_TRANSLATE_NOOP("Report", "best"),
+    QT_TRANSLATE_NOOP("Report", "worst"),
+    QT_TRANSLATE_NOOP("Report", "half_distance"),
+    QT_TRANSLATE_NOOP("Report", "scale"),
+    QT_TRANSLATE_NOOP("Report", "midpoint"),
+    QT_TRANSLATE_NOOP("Report", "steepness"),
+    QT_TRANSLATE_NOOP("Report", "direction"),
+    QT_TRANSLATE_NOOP("Report", "mean_multiplier"),
+    QT_TRANSLATE_NOOP("Report", "std_multiplier"),
+    QT_TRANSLATE_NOOP("Report", "breakpoints"),
+    QT_TRANSLATE_NOOP("Report", "values"),
+)
+
+
+def transform_text(tr) -> str:
+    """"linear(best 20, worst 2)" in the report's language."""
+    params = ", ".join(f"{translate('Report', k)} {_number(v)}" for k, v in tr.params.items())
+    return translate("Report", "{name}({params})").format(name=translate("Report", tr.name), params=params)
+
+
 def _number(v) -> str:
     if isinstance(v, bool) or not isinstance(v, int | float):
         return str(v)
@@ -409,11 +438,9 @@ def appendix(pw: PageWriter, scene) -> None:
         pw.text(f"{p.name}" + (f": {p.description}" if p.description else ""), 9)
         rows = []
         for c in p.criteria:
-            settings = criterion_type(c.type).settings_text(c)
-            tr = c.transform
-            params = ", ".join(f"{k} {_number(v)}" for k, v in tr.params.items())
-            rows.append([translate("Wording", c.label or c.id), f"{c.weight:g} ({c.weight / p.total_weight:.0%})",
-                         settings, f"{tr.name}({params})"])
+            settings = translate_wording(criterion_type(c.type).settings_text(c))
+            rows.append([translate_wording(c.label or criterion_type(c.type).title or c.id),
+                         f"{c.weight:g} ({c.weight / p.total_weight:.0%})", settings, transform_text(c.transform)])
         pw.table([translate("Report", "Criterion"), translate("Report", "Weight"), translate("Report", "Thresholds"), translate("Report", "Transform")], rows, [1.6, 1, 1.8, 2.6], size=7)
         for e in p.exclusions:
             pw.text(translate("Report", "Exclusion: parcels with more than {share} in {layer}.").format(share=f"{e.max_overlap_share:.0%}", layer=e.layer), 8)
@@ -433,8 +460,9 @@ def appendix(pw: PageWriter, scene) -> None:
     rows = []
     for ls in project_sources(scene.project):
         lyr = scene.project.layer(ls.layer)
-        n = "raster" if lyr.is_raster else f"{len(lyr.data):,}"
-        cites = "; ".join(ls.citations[:4]) + (f"; … ({len(ls.citations) - 4} more)" if len(ls.citations) > 4 else "")
+        n = translate("Report", "raster") if lyr.is_raster else f"{len(lyr.data):,}"
+        cites = "; ".join(ls.citations[:4]) + ("; " + translate("Report", "… ({n} more)").format(
+            n=len(ls.citations) - 4) if len(ls.citations) > 4 else "")
         rows.append([ls.layer, ls.kind, n, cites, "; ".join(f"{a}: {b}" for a, b in ls.licences) or "—"])
     pw.table([translate("Report", "Layer"), translate("Report", "Kind"), translate("Report", "Features"), translate("Report", "Sources"), translate("Report", "Licences")], rows, [1.3, 1, 0.6, 3.4, 2], size=6.3)
     pw.heading(translate("Report", "Licences"), 2)

@@ -178,12 +178,12 @@ def notes_near(project, site_geom, within_km: float) -> list[tuple[str, str, str
 def criterion_columns(profile, frame: pd.DataFrame) -> list[tuple[str, str]]:
     """[(column, header)] of the per-criterion points in ``frame``."""
     from gridscout.gui.export.scene import criterion_label
-    from gridscout.gui.i18n import translate
+    from gridscout.gui.i18n import translate, translate_wording
 
     out = []
     for c in getattr(profile, "criteria", ()):
         col = f"{c.id}_points"
         if col in frame.columns:
             out.append((col, translate("Report", "{criterion} pts (w {w})").format(
-                criterion=translate("Wording", criterion_label(c)), w=f"{c.weight:g}")))
+                criterion=translate_wording(criterion_label(c)), w=f"{c.weight:g}")))
     return out

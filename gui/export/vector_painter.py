@@ -220,13 +220,16 @@ def paint_points(painter, frame: MapFrame, layer, labels: list) -> None:
 
 
 def _point_labels(layer, data, x, y, inside, sizes, frame: MapFrame) -> list[L.LabelCandidate]:
-    names = data["name"].to_numpy(dtype=object) if "name" in data.columns else np.full(len(data), None)
+    from gridscout.gui.i18n import local_names
+    from gridscout.gui.i18n import translate
+
+    names = local_names(data)  # name:ja in Japanese, name:en in English, else name
     kv, mw = _num(data, "voltage_kv"), _num(data, "capacity_mw")
     out = []
     for i in np.flatnonzero(inside):
         name = names[i] if isinstance(names[i], str) and names[i].strip() else None
         if layer.kind == "candidate_sites":
-            text = name or f"site {i + 1}"
+            text = name or translate("MapExport", "site {n}").format(n=i + 1)
         else:
             text = L.feature_label(layer.kind, name, kv=kv[i], mw=mw[i])
         if text.strip():

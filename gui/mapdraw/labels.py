@@ -13,6 +13,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
+from gridscout.gui.mapdraw.glyphs import draw_text_at, text_path
 from gridscout.layers import style as S
 from PySide6 import QtCore, QtGui
 
@@ -85,6 +86,7 @@ def label_priority(kind: str, kv=None, mw=None) -> float:
 def map_font(size_pt: float, bold: bool = False, italic: bool = False) -> QtGui.QFont:
     """The map and export font; no ligatures, so "profile" stays searchable in a PDF."""
     f = QtGui.QFont("DejaVu Sans")
+    f.setFamilies(["DejaVu Sans", "Noto Sans CJK JP"])  # Japanese names from Noto
     f.setPointSizeF(size_pt)
     f.setBold(bold)
     f.setItalic(italic)
@@ -174,10 +176,12 @@ def paint(painter: QtGui.QPainter, placed: list[PlacedLabel], fonts: dict, halo_
     halo = QtGui.QPen(QtGui.QColor(S.LABEL_HALO), halo_width)
     halo.setJoinStyle(QtCore.Qt.PenJoinStyle.RoundJoin)
     paths = {False: QtGui.QPainterPath(), True: QtGui.QPainterPath()}
-    for lab in placed:
-        paths[lab.bold].addText(lab.baseline, fonts[lab.bold], lab.text)
+    for lab in placed:  # the glyphs drawText draws (fallback fonts included), so the halo fits them
+        paths[lab.bold].addPath(text_path(fonts[lab.bold], lab.text, lab.baseline, painter.device()))
     painter.strokePath(paths[False] + paths[True], halo)
     if isinstance(painter.device(), QtGui.QImage | QtGui.QPixmap):
+        # on pixels the text is filled from the very outlines the halo was stroked from: drawText's
+        # hinted glyphs sit a fraction of a pixel off them and CJK strokes look doubled
         painter.fillPath(paths[False], QtGui.QColor(S.LABEL_TEXT))
         painter.fillPath(paths[True], QtGui.QColor(S.SITE_LABEL_TEXT))
         painter.restore()
@@ -186,8 +190,8 @@ def paint(painter: QtGui.QPainter, placed: list[PlacedLabel], fonts: dict, halo_
         painter.setFont(fonts[bold])
         painter.setPen(QtGui.QColor(S.SITE_LABEL_TEXT if bold else S.LABEL_TEXT))
         for lab in placed:
-            if lab.bold == bold:
-                painter.drawText(lab.baseline, lab.text)
+            if lab.bold == bold:  # Japanese names on an SVG: outlines (gui.mapdraw.glyphs)
+                draw_text_at(painter, lab.baseline, lab.text)
     painter.restore()
 
 

@@ -59,7 +59,7 @@ def qualifying_mw(m, profile) -> np.ndarray:
 class DeliverableCapacity(CriterionType):
     name = "deliverable_capacity"
     title = QT_TRANSLATE_NOOP("Wording", "Deliverable capacity")
-    short_label = "capacity"
+    short_label = QT_TRANSLATE_NOOP("Wording", "capacity")
     unit = "share"
     description = (
         "share of the campus (campus_mw) the cheapest qualifying connection can deliver: "
@@ -148,7 +148,7 @@ class DeliverableCapacity(CriterionType):
         return text
 
     def settings_text(self, c: Criterion) -> str:
-        return "share of campus_mw"
+        return QT_TRANSLATE_NOOP("Wording", "share of campus_mw")
 
 
 CRITERION_TYPE = DeliverableCapacity()

@@ -18,7 +18,7 @@ from gridscout.scoring.wording import QT_TRANSLATE_NOOP
 class GenerationWithin(CriterionType):
     name = "generation_within"
     title = QT_TRANSLATE_NOOP("Wording", "Generation nearby")
-    short_label = "generation"
+    short_label = QT_TRANSLATE_NOOP("Wording", "generation")
     unit = "MW"
     description = "MW of power plants (optionally of some fuels) within radius_km of the parcel"
     settings = (
@@ -55,7 +55,10 @@ class GenerationWithin(CriterionType):
             mw=raw, fuels=fuels, radius=c.radius_km)
 
     def settings_text(self, c: Criterion) -> str:
-        return f"radius {c.radius_km:g} km" + (f", fuels {', '.join(c.fuels)}" if c.fuels else "")
+        if c.fuels:
+            return QT_TRANSLATE_NOOP("Wording", "radius {radius} km, fuels {fuels}").format(
+                radius=f"{c.radius_km:g}", fuels=", ".join(c.fuels))
+        return QT_TRANSLATE_NOOP("Wording", "radius {radius} km").format(radius=f"{c.radius_km:g}")
 
 
 CRITERION_TYPE = GenerationWithin()

@@ -18,7 +18,7 @@ from gridscout.scoring.wording import (
 class InterconnectionCost(CriterionType):
     name = "interconnection_cost"
     title = QT_TRANSLATE_NOOP("Wording", "Interconnection cost")
-    short_label = "cost"
+    short_label = QT_TRANSLATE_NOOP("Wording", "cost")
     unit = "USD"
     description = "USD of the cheaper of tapping the nearest line or tying into the nearest substation ([cost] tables)"
     single = True

@@ -10,7 +10,7 @@ from gridscout.scoring.wording import QT_TRANSLATE_NOOP
 class ParcelArea(CriterionType):
     name = "parcel_area"
     title = QT_TRANSLATE_NOOP("Wording", "Parcel area")
-    short_label = "area"
+    short_label = QT_TRANSLATE_NOOP("Wording", "area")
     unit = "ha"
     description = "the parcel's area in hectares; smaller parcels than min_area_ha are excluded"
     settings = (Setting("min_area_ha", 10.0, "non_negative", "parcels smaller than this are excluded"),)
@@ -28,7 +28,7 @@ class ParcelArea(CriterionType):
         return QT_TRANSLATE_NOOP("Wording", "{area:,.1f} ha parcel").format(area=float(result.columns[f"{c.id}_raw"][i]))
 
     def settings_text(self, c: Criterion) -> str:
-        return f"minimum {c.min_area_ha:g} ha"
+        return QT_TRANSLATE_NOOP("Wording", "minimum {area} ha").format(area=f"{c.min_area_ha:g}")
 
 
 CRITERION_TYPE = ParcelArea()

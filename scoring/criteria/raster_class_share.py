@@ -57,7 +57,7 @@ class RasterClassShare(CriterionType):
             share=raw, layer=c.layer, classes=classes)
 
     def settings_text(self, c: Criterion) -> str:
-        return f"layer {c.layer}"
+        return QT_TRANSLATE_NOOP("Wording", "layer {layer}").format(layer=c.layer)
 
 
 CRITERION_TYPE = RasterClassShare()

@@ -50,7 +50,7 @@ class RasterMean(CriterionType):
         return QT_TRANSLATE_NOOP("Wording", "Mean {layer} over the parcel {value:.3g}").format(layer=c.layer, value=raw)
 
     def settings_text(self, c: Criterion) -> str:
-        return f"layer {c.layer}"
+        return QT_TRANSLATE_NOOP("Wording", "layer {layer}").format(layer=c.layer)
 
 
 CRITERION_TYPE = RasterMean()

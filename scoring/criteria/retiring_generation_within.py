@@ -21,7 +21,7 @@ from gridscout.scoring.wording import QT_TRANSLATE_NOOP
 class RetiringGenerationWithin(CriterionType):
     name = "retiring_generation_within"
     title = QT_TRANSLATE_NOOP("Wording", "Retiring generation nearby")
-    short_label = "retiring MW"
+    short_label = QT_TRANSLATE_NOOP("Wording", "retiring MW")
     unit = "MW"
     description = (
         "MW of plants with status retiring/retired, or a planned retirement within horizon_years, "

@@ -13,7 +13,7 @@ KV_STEPS = (0, 33, 66, 69, 115, 132, 138, 154, 220, 230, 275, 345, 400, 500, 765
 class SubstationDistance(CriterionType):
     name = "substation_distance"
     title = QT_TRANSLATE_NOOP("Wording", "Substation distance")
-    short_label = "substation"
+    short_label = QT_TRANSLATE_NOOP("Wording", "substation")
     unit = "km"
     description = "km from the parcel boundary to the nearest substation of at least min_kv"
     settings = (

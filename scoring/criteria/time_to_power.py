@@ -13,7 +13,7 @@ from gridscout.scoring.wording import QT_TRANSLATE_NOOP, km, kv_text
 class TimeToPower(CriterionType):
     name = "time_to_power"
     title = QT_TRANSLATE_NOOP("Wording", "Time to power")
-    short_label = "time to power"
+    short_label = QT_TRANSLATE_NOOP("Wording", "time to power")
     unit = "months"
     description = (
         "months to energisation via the cheapest connection that can deliver the campus "

@@ -21,6 +21,7 @@ from gridscout.scoring.evidence.columns import (
     criterion_unit,
     format_value,
 )
+from gridscout.scoring.wording import QT_TRANSLATE_NOOP
 from sklearn.metrics import roc_auc_score, roc_curve
 
 QUANTILES = (0.1, 0.25, 0.5, 0.75, 0.9)
@@ -62,10 +63,11 @@ class ExclusionRow:
     other_share: float
 
     def sentence(self) -> str:
-        return (
-            f"the {self.rule} excludes {self.known_share:.0%} of known sites "
-            f"({self.known_excluded:,}) and {self.other_share:.0%} of other candidates"
-        )
+        return QT_TRANSLATE_NOOP(
+            "Wording", "the {rule} excludes {known_share:.0%} of known sites ({known_excluded:,}) and "
+            "{other_share:.0%} of other candidates").format(
+            rule=self.rule, known_share=self.known_share, known_excluded=self.known_excluded,
+            other_share=self.other_share)
 
 
 @dataclass
@@ -171,21 +173,23 @@ def top_rows(labels: np.ndarray, scores: np.ndarray, fractions: tuple[float, ...
 
 def exclusion_rows(result: Any, labels: np.ndarray) -> list[ExclusionRow]:
     """Share of known sites (and of other candidates) each exclusion rule removes."""
-    from gridscout.scoring.engine import area_reason, overlap_reason
+    from gridscout.scoring.engine import overlap_reason
 
     m = result.measurements
     profile = result.profile
     rules: list[tuple[str, np.ndarray]] = []
     if profile.min_area_ha is not None:
         with np.errstate(invalid="ignore"):
-            rules.append((area_reason(profile.min_area_ha).replace("area below the ", ""), m.area_ha < profile.min_area_ha))
+            rules.append((QT_TRANSLATE_NOOP("Wording", "{minimum:g} ha minimum").format(minimum=profile.min_area_ha),
+                          m.area_ha < profile.min_area_ha))
     for e in profile.exclusions:
         share = m.overlap_share.get(e.layer)
         if share is not None:
-            rules.append((f"exclusion ({overlap_reason(e.layer, e.max_overlap_share)})", share > e.max_overlap_share + 1e-9))
+            rules.append((QT_TRANSLATE_NOOP("Wording", "exclusion ({reason})").format(
+                reason=overlap_reason(e.layer, e.max_overlap_share)), share > e.max_overlap_share + 1e-9))
     excluded = np.asarray(result.columns["excluded"], dtype=bool)
     if len(rules) != 1:
-        rules.append(("exclusions together", excluded))
+        rules.append((QT_TRANSLATE_NOOP("Wording", "exclusions together"), excluded))
     rows = []
     pos, neg = labels.sum(), (~labels).sum()
     for name, mask in rules:
@@ -239,7 +243,8 @@ def backtest(
         )
     notes = []
     if known.sum() < 20:
-        notes.append(f"only {int(known.sum())} known sites: the interval is wide, read the AUC with care")
+        notes.append(QT_TRANSLATE_NOOP("Wording", "only {n} known sites: the interval is wide, read the AUC with care").format(
+            n=int(known.sum())))
     progress(1.0, "backtest done")
     return BacktestReport(
         profile=result.profile.name,

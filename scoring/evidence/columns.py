@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from gridscout.scoring.wording import QT_TRANSLATE_NOOP
 
 
 def criterion_array(columns: dict[str, Any], criterion_id: str, what: str) -> np.ndarray:
@@ -26,14 +27,28 @@ def criterion_title(criterion: Any) -> str:
     label = getattr(criterion, "label", "")
     if label:
         return label
-    words = criterion.id.replace("_", " ")
+    words = ID_WORDS.get(criterion.id, criterion.id.replace("_", " "))
     radius = getattr(criterion, "radius_km", None)
     if radius is not None:
-        words += f" {radius:g} km"
+        words = QT_TRANSLATE_NOOP("Wording", "{criterion} {radius:g} km").format(criterion=words, radius=radius)
     min_kv = getattr(criterion, "min_kv", None)
     if min_kv is not None:
-        words += f" >= {min_kv:g} kV"
+        words = QT_TRANSLATE_NOOP("Wording", "{criterion} >= {min_kv:g} kV").format(criterion=words, min_kv=min_kv)
     return words
+
+
+#: the built-in criteria's ids in words, as :func:`criterion_title` names them (marked: the
+#: report and the GUI translate them)
+ID_WORDS = {
+    "substation_distance": QT_TRANSLATE_NOOP("Wording", "substation distance"),
+    "line_distance": QT_TRANSLATE_NOOP("Wording", "line distance"),
+    "generation_within": QT_TRANSLATE_NOOP("Wording", "generation within"),
+    "retiring_generation_within": QT_TRANSLATE_NOOP("Wording", "retiring generation within"),
+    "interconnection_cost": QT_TRANSLATE_NOOP("Wording", "interconnection cost"),
+    "parcel_area": QT_TRANSLATE_NOOP("Wording", "parcel area"),
+    "deliverable_capacity": QT_TRANSLATE_NOOP("Wording", "deliverable capacity"),
+    "time_to_power": QT_TRANSLATE_NOOP("Wording", "time to power"),
+}
 
 
 def criterion_unit(criterion: Any) -> str:

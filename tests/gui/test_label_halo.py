@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from gridscout.gui.mapdraw import labels as L
+from gridscout.gui.mapdraw.glyphs import text_path
 from gridscout.layers import style as S
 from PySide6 import QtCore, QtGui
 
@@ -26,8 +27,7 @@ def test_label_text_is_filled_from_the_halo_outlines(qapp):
 
     def reference(p):
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
-        path = QtGui.QPainterPath()
-        path.addText(lab.baseline, fonts[False], lab.text)
+        path = text_path(fonts[False], lab.text, lab.baseline, p.device())
         pen = QtGui.QPen(QtGui.QColor(S.LABEL_HALO), 3.0)
         pen.setJoinStyle(QtCore.Qt.PenJoinStyle.RoundJoin)
         p.strokePath(path, pen)

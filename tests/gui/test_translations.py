@@ -42,16 +42,17 @@ def test_every_message_is_finished_and_keeps_its_placeholders(ts):
     assert not problems, "\n".join(problems)
 
 
-def test_the_gui_catalogue_holds_every_text_of_the_code(tmp_path):
+@pytest.mark.parametrize("part", ["gui", "report", "wording"])
+def test_each_catalogue_holds_every_text_of_its_code(tmp_path, part):
     """lupdate over the code finds no text the catalogue lacks (run scripts/update_translations.py
     and translate the new entries when this fails)."""
     import runpy
 
     update_translations = runpy.run_path(str(ROOT / "scripts" / "update_translations.py"))
-    ts = TS_DIR / "gridscout_gui_ja.ts"
+    ts = TS_DIR / f"gridscout_{part}_ja.ts"
     fresh = tmp_path / ts.name
     fresh.write_bytes(ts.read_bytes())
-    files = [str(f) for f in update_translations["catalogue_sources"]()["gui"]]
+    files = [str(f) for f in update_translations["catalogue_sources"]()[part]]
     subprocess.run([*qt_tool("lupdate"), *files, "-locations", "none", "-no-obsolete", "-ts", str(fresh)],
                    check=True, capture_output=True, cwd=ROOT)
     missing = [f"{ctx}: {msg.findtext('source')!r}" for ctx, msg in messages(fresh)
