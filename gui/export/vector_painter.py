@@ -220,8 +220,7 @@ def paint_points(painter, frame: MapFrame, layer, labels: list) -> None:
 
 
 def _point_labels(layer, data, x, y, inside, sizes, frame: MapFrame) -> list[L.LabelCandidate]:
-    from gridscout.gui.i18n import local_names
-    from gridscout.gui.i18n import translate
+    from gridscout.gui.i18n import local_names, translate
 
     names = local_names(data)  # name:ja in Japanese, name:en in English, else name
     kv, mw = _num(data, "voltage_kv"), _num(data, "capacity_mw")
