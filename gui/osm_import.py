@@ -35,13 +35,6 @@ LAYER_NAMES = {
     "substations": "OSM substations",
     "power_plants": "OSM power plants",
 }
-_NOUNS = {
-    "transmission_lines": ("transmission line", "transmission lines"),
-    "substations": ("substation", "substations"),
-    "power_plants": ("power plant", "power plants"),
-}
-
-
 def is_osm_file(path: str | Path) -> bool:
     """Whether ``path`` is named like a file the OSM import reads (``.osm.pbf``, ``.osm`` …)."""
     name = str(path).lower()
@@ -60,8 +53,14 @@ def run_import(path: str, bbox, include_lifecycle: bool, progress):
 
 
 def _count(kind: str, n: int) -> str:
-    one, many = _NOUNS[kind]
-    return f"{n:,} {one if n == 1 else many}"
+    if kind == "transmission_lines":
+        text = (translate("OsmImporter", "1 transmission line") if n == 1 else
+                translate("OsmImporter", "{n:,} transmission lines"))
+    elif kind == "substations":
+        text = translate("OsmImporter", "1 substation") if n == 1 else translate("OsmImporter", "{n:,} substations")
+    else:
+        text = translate("OsmImporter", "1 power plant") if n == 1 else translate("OsmImporter", "{n:,} power plants")
+    return text.format(n=n)
 
 
 class OsmImporter(QObject):
@@ -186,18 +185,21 @@ class OsmImporter(QObject):
         bar = self.window_.message_bar
         details = report.to_text()
         if not added:
-            where = " inside the bounding box" if bbox is not None else ""
             bar.warning(
-                f"{name}: no power lines, substations or power plants found{where}; nothing was "
-                "added.",
+                (translate("OsmImporter", "{name}: no power lines, substations or power plants found inside "
+                           "the bounding box; nothing was added.") if bbox is not None else
+                 translate("OsmImporter", "{name}: no power lines, substations or power plants found; "
+                           "nothing was added.")).format(name=name),
                 details=details,
             )
             return
         counts = ", ".join(_count(kind, report.features.get(kind, 0)) for kind in LAYER_NAMES)
-        text = f"Imported {counts} from {name} (data {OSM_ATTRIBUTION})."
+        text = translate("OsmImporter", "Imported {counts} from {name} (data {attribution}).").format(
+            counts=counts, name=name, attribution=OSM_ATTRIBUTION)
         problems = sum(item.count for item in report.warnings)
         if problems:
-            text += f" {problems:,} data problem{'' if problems == 1 else 's'} reported — see Details."
+            text += (translate("OsmImporter", " 1 data problem reported — see Details.") if problems == 1 else
+                     translate("OsmImporter", " {n:,} data problems reported — see Details.").format(n=problems))
             bar.warning(text, details=details)
         else:
             bar.success(text, details=details, timeout_s=30)

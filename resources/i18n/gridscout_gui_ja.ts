@@ -1274,8 +1274,33 @@ GeoTIFF ラスタを読み込みます。各レイヤの内容(区画、変電�
 <context>
     <name>OsmImporter</name>
     <message>
+        <source>1 transmission line</source>
+        <extracomment>layer names in the project, in the order they are added (the last one ends up on top)</extracomment>
+        <translation>送電線 1 本</translation>
+    </message>
+    <message>
+        <source>{n:,} transmission lines</source>
+        <translation>送電線 {n:,} 本</translation>
+    </message>
+    <message>
+        <source>1 substation</source>
+        <translation>変電所 1 か所</translation>
+    </message>
+    <message>
+        <source>{n:,} substations</source>
+        <translation>変電所 {n:,} か所</translation>
+    </message>
+    <message>
+        <source>1 power plant</source>
+        <translation>発電所 1 か所</translation>
+    </message>
+    <message>
+        <source>{n:,} power plants</source>
+        <translation>発電所 {n:,} か所</translation>
+    </message>
+    <message>
         <source>Import OpenStreetMap</source>
-        <extracomment>layer names in the project, in the order they are added (the last one ends up on top) the file to import (None: the user cancelled); tests replace it shows the options dialog and returns True when accepted; tests replace it the running import&apos;s Task (its ``dialog`` has the Cancel button), or None</extracomment>
+        <extracomment>the file to import (None: the user cancelled); tests replace it shows the options dialog and returns True when accepted; tests replace it the running import&apos;s Task (its ``dialog`` has the Cancel button), or None</extracomment>
         <translation>OpenStreetMap を取り込む</translation>
     </message>
     <message>
@@ -1293,6 +1318,26 @@ GeoTIFF ラスタを読み込みます。各レイヤの内容(区画、変電�
     <message>
         <source>Could not import {name}</source>
         <translation>{name} を取り込めませんでした</translation>
+    </message>
+    <message>
+        <source>{name}: no power lines, substations or power plants found inside the bounding box; nothing was added.</source>
+        <translation>{name}：範囲内に送電線・変電所・発電所が見つかりませんでした。何も追加していません。</translation>
+    </message>
+    <message>
+        <source>{name}: no power lines, substations or power plants found; nothing was added.</source>
+        <translation>{name}：送電線・変電所・発電所が見つかりませんでした。何も追加していません。</translation>
+    </message>
+    <message>
+        <source>Imported {counts} from {name} (data {attribution}).</source>
+        <translation>{name} から {counts} を取り込みました（データ {attribution}）。</translation>
+    </message>
+    <message>
+        <source> 1 data problem reported — see Details.</source>
+        <translation> データの問題を 1 件報告しました — 詳細をご覧ください。</translation>
+    </message>
+    <message>
+        <source> {n:,} data problems reported — see Details.</source>
+        <translation> データの問題を {n:,} 件報告しました — 詳細をご覧ください。</translation>
     </message>
 </context>
 <context>
