@@ -6,9 +6,9 @@
     python scripts/update_translations.py --part report --part wording  # only these catalogues
 
 Catalogues (resources/i18n/gridscout_<part>_<lang>.ts) and the files each one is extracted from:
-  gui      gui/ except gui/export/, plus layers/ texts marked for the panels
+  gui      gui/ except gui/export/
   report   gui/export/ (map furniture, PDF report)
-  wording  the Qt-free wording shared by the panels and the report: scoring/ texts marked
+  wording  the Qt-free wording shared by the panels and the report: scoring/ and layers/ texts marked
            QT_TRANSLATE_NOOP("Wording", …) (explanations, criteria names, exclusion reasons);
            one catalogue, so each of these texts is translated once
 Edit the translations with `pyside6-linguist resources/i18n/gridscout_gui_ja.ts` (or any text
@@ -41,9 +41,9 @@ def _marked(files: list[Path]) -> list[Path]:
 def catalogue_sources() -> dict[str, list[Path]]:
     """Catalogue part → the source files lupdate reads for it."""
     return {
-        "gui": _py("gui", exclude="gui/export") + _marked(_py("layers")),
+        "gui": _py("gui", exclude="gui/export"),
         "report": _py("gui/export"),
-        "wording": _marked(_py("scoring") + _py("gridscout")),
+        "wording": _marked(_py("scoring") + _py("layers") + _py("gridscout")),
     }
 
 

@@ -439,7 +439,8 @@ def appendix(pw: PageWriter, scene) -> None:
         rows = []
         for c in p.criteria:
             settings = translate_wording(criterion_type(c.type).settings_text(c))
-            rows.append([translate_wording(c.label or criterion_type(c.type).title or c.id),
+            title = translate_wording(c.label or criterion_type(c.type).title or c.id)
+            rows.append([title if title == c.id else f"{title} ({c.id})",  # the id the TOML uses
                          f"{c.weight:g} ({c.weight / p.total_weight:.0%})", settings, transform_text(c.transform)])
         pw.table([translate("Report", "Criterion"), translate("Report", "Weight"), translate("Report", "Thresholds"), translate("Report", "Transform")], rows, [1.6, 1, 1.8, 2.6], size=7)
         for e in p.exclusions:

@@ -40,6 +40,10 @@
         <translation>受電まで約 {months:.0f} か月：{how}</translation>
     </message>
     <message>
+        <source>deliverable capacity</source>
+        <translation>供給可能容量</translation>
+    </message>
+    <message>
         <source>capacity</source>
         <translation>受電可能容量</translation>
     </message>
@@ -64,6 +68,10 @@
         <translation>近隣の発電</translation>
     </message>
     <message>
+        <source>generation within</source>
+        <translation>周辺の発電容量</translation>
+    </message>
+    <message>
         <source>Generation (MW) counted within this radius</source>
         <translation>この半径内の発電容量(MW)を数えます</translation>
     </message>
@@ -81,6 +89,10 @@
     </message>
     <message>
         <source>Interconnection cost</source>
+        <translation>系統連系費用</translation>
+    </message>
+    <message>
+        <source>interconnection cost</source>
         <translation>系統連系費用</translation>
     </message>
     <message>
@@ -120,6 +132,10 @@
         <translation>送電線までの距離</translation>
     </message>
     <message>
+        <source>line distance</source>
+        <translation>送電線までの距離</translation>
+    </message>
+    <message>
         <source>Only lines of at least this voltage count</source>
         <translation>この電圧以上の送電線だけを数えます</translation>
     </message>
@@ -133,6 +149,10 @@
     </message>
     <message>
         <source>Parcel area</source>
+        <translation>区画面積</translation>
+    </message>
+    <message>
+        <source>parcel area</source>
         <translation>区画面積</translation>
     </message>
     <message>
@@ -180,6 +200,10 @@
         <translation>近隣の廃止予定の発電所</translation>
     </message>
     <message>
+        <source>retiring generation within</source>
+        <translation>周辺の廃止予定発電容量</translation>
+    </message>
+    <message>
         <source>Retiring generation (MW) counted within this radius</source>
         <translation>この半径内の廃止予定の発電容量(MW)を数えます</translation>
     </message>
@@ -194,6 +218,10 @@
     <message>
         <source>Substation distance</source>
         <extracomment>voltage classes the GUI&apos;s kV spin box steps through</extracomment>
+        <translation>変電所までの距離</translation>
+    </message>
+    <message>
+        <source>substation distance</source>
         <translation>変電所までの距離</translation>
     </message>
     <message>
@@ -347,35 +375,6 @@
         <translation>{criterion} ≥ {min_kv:g} kV</translation>
     </message>
     <message>
-        <source>substation distance</source>
-        <extracomment>the built-in criteria&apos;s ids in words, as :func:`criterion_title` names them (marked: the report and the GUI translate them)</extracomment>
-        <translation>変電所までの距離</translation>
-    </message>
-    <message>
-        <source>line distance</source>
-        <translation>送電線までの距離</translation>
-    </message>
-    <message>
-        <source>generation within</source>
-        <translation>周辺の発電容量</translation>
-    </message>
-    <message>
-        <source>retiring generation within</source>
-        <translation>周辺の廃止予定発電容量</translation>
-    </message>
-    <message>
-        <source>interconnection cost</source>
-        <translation>系統連系費用</translation>
-    </message>
-    <message>
-        <source>parcel area</source>
-        <translation>区画面積</translation>
-    </message>
-    <message>
-        <source>deliverable capacity</source>
-        <translation>供給可能容量</translation>
-    </message>
-    <message>
         <source>chance</source>
         <translation>偶然</translation>
     </message>
@@ -418,6 +417,203 @@
     <message>
         <source>score: known vs other</source>
         <translation>スコア：既知の立地とその他</translation>
+    </message>
+    <message>
+        <source>coordinate reference system set to {crs}</source>
+        <extracomment>layers with more features than this are detected from their first SAMPLE_ROWS_LARGE features</extracomment>
+        <translation>座標参照系を {crs} に設定しました</translation>
+    </message>
+    <message>
+        <source>source coordinate reference system set to {crs} (--crs)</source>
+        <translation>元データの座標参照系を {crs} に設定しました（--crs）</translation>
+    </message>
+    <message>
+        <source>{label} read as {encoding} (--encoding)</source>
+        <extracomment>column names that mean the numbers are WGS84 longitude/latitude (x/y may be projected) legacy encodings tried, in order, when text is not UTF-8; each must read as its language</extracomment>
+        <translation>{label} を {encoding} として読み込みました（--encoding）</translation>
+    </message>
+    <message>
+        <source>{label} is not UTF-8 text; read it as {encoding}. If names look wrong, pass --encoding NAME (e.g. cp932, euc-jp, cp1252) or re-save the file as UTF-8</source>
+        <translation>{label} は UTF-8 のテキストではないため {encoding} として読み込みました。名前が文字化けしている場合は --encoding NAME（例：cp932、euc-jp、cp1252）を指定するか、ファイルを UTF-8 で保存し直してください</translation>
+    </message>
+    <message>
+        <source>column {column} has text where a number belongs (e.g. {examples}); these rows have no location and are dropped</source>
+        <translation>列 {column} の数値であるべき箇所に文字列があります（例：{examples}）。これらの行は位置が分からないため除外しました</translation>
+    </message>
+    <message>
+        <source>pass --swap-lat-lon (inspect, convert) or load_layer(..., swap_lat_lon=True) to read them the other way round, or rename the two columns in the file</source>
+        <translation>逆に読むには --swap-lat-lon（inspect、convert）または load_layer(..., swap_lat_lon=True) を指定するか、ファイルの2つの列名を入れ替えてください</translation>
+    </message>
+    <message>
+        <source>every point lies outside the other layers ({box}), and {share:.0%} would lie among them with latitude and longitude swapped: the columns look swapped; {hint}</source>
+        <translation>すべての点が他のレイヤの範囲（{box}）の外にあり、緯度と経度を入れ替えると {share:.0%} がその範囲に入ります。列が入れ替わっているようです。{hint}</translation>
+    </message>
+    <message>
+        <source>locations from columns {lon} (longitude) and {lat} (latitude), taken as WGS84 (EPSG:4326); pass --crs if they are not (swapped by --swap-lat-lon)</source>
+        <translation>位置は列 {lon}（経度）と {lat}（緯度）から取得し、WGS84（EPSG:4326）とみなしました。異なる場合は --crs を指定してください（--swap-lat-lon で入れ替え済み）</translation>
+    </message>
+    <message>
+        <source>locations from columns {lon} (longitude) and {lat} (latitude), taken as WGS84 (EPSG:4326); pass --crs if they are not</source>
+        <translation>位置は列 {lon}（経度）と {lat}（緯度）から取得し、WGS84（EPSG:4326）とみなしました。異なる場合は --crs を指定してください</translation>
+    </message>
+    <message>
+        <source>columns {lat} and {lon} look swapped: {why}; {hint}</source>
+        <translation>列 {lat} と {lon} が入れ替わっているようです：{why}。{hint}</translation>
+    </message>
+    <message>
+        <source>locations from columns {lon} (x) and {lat} (y)</source>
+        <translation>位置は列 {lon}（x）と {lat}（y）から取得しました</translation>
+    </message>
+    <message>
+        <source>column {column} has text that is not a WKT geometry; these rows have no location and are dropped</source>
+        <translation>列 {column} に WKT ジオメトリでない文字列があります。これらの行は位置が分からないため除外しました</translation>
+    </message>
+    <message>
+        <source>geometries from WKT column {column}</source>
+        <translation>ジオメトリは WKT 列 {column} から取得しました</translation>
+    </message>
+    <message>
+        <source>list or struct columns {columns} read as text: lists of numbers as &apos;a;b&apos; (one value per circuit), others as JSON</source>
+        <translation>リスト型・構造体型の列 {columns} をテキストとして読み込みました：数値のリストは &apos;a;b&apos;（回線ごとに1つの値）、その他は JSON</translation>
+    </message>
+    <message>
+        <source>{label} declares no text encoding (no .cpg file); its text is UTF-8 and was read as such. Pass --encoding NAME to override</source>
+        <translation>{label} には文字コードの指定（.cpg ファイル）がありません。テキストが UTF-8 のため UTF-8 として読み込みました。変更するには --encoding NAME を指定してください</translation>
+    </message>
+    <message>
+        <source>attribute text in {label} is not UTF-8 and the file declares no encoding (no .cpg file); read it as {encoding}. If names look wrong, pass --encoding NAME (e.g. cp932, euc-jp, cp1252) or re-save the file as UTF-8</source>
+        <translation>{label} の属性テキストは UTF-8 ではなく、文字コードの指定（.cpg ファイル）もないため {encoding} として読み込みました。名前が文字化けしている場合は --encoding NAME（例：cp932、euc-jp、cp1252）を指定するか、ファイルを UTF-8 で保存し直してください</translation>
+    </message>
+    <message>
+        <source>attribute text in {label} read as {encoding} (--encoding)</source>
+        <translation>{label} の属性テキストを {encoding} として読み込みました（--encoding）</translation>
+    </message>
+    <message>
+        <source>OSM tags read from column {column}: {what}</source>
+        <extracomment>the OSM keys that layer kinds read (``name:xx`` keys are taken too)</extracomment>
+        <translation>OSM タグを列 {column} から読み込みました：{what}</translation>
+    </message>
+    <message>
+        <source>{column}: name missing; named &apos;Site &lt;n&gt;&apos;</source>
+        <translation>{column}：名前がないため &apos;Site &lt;n&gt;&apos; と命名しました</translation>
+    </message>
+    <message>
+        <source>no name column; sites named &apos;Site &lt;n&gt;&apos;</source>
+        <translation>名前の列がないため、候補地を &apos;Site &lt;n&gt;&apos; と命名しました</translation>
+    </message>
+    <message>
+        <source>{column}: {message}</source>
+        <translation>{column}：{message}</translation>
+    </message>
+    <message>
+        <source>{other}: values over 1,200 kV (two values run together?); not used, voltage taken from {column}</source>
+        <translation>{other}：1,200 kV を超える値（2つの値が連結している可能性）のため使わず、電圧は {column} から取得しました</translation>
+    </message>
+    <message>
+        <source>{other}: values over 1,200 kV (two values run together?); not used</source>
+        <translation>{other}：1,200 kV を超える値（2つの値が連結している可能性）のため使いませんでした</translation>
+    </message>
+    <message>
+        <source>{unknown} of {total} features have no voltage in {column}; they cannot pass a voltage threshold</source>
+        <translation>{total} 件中 {unknown} 件の地物は {column} に電圧がなく、電圧のしきい値を満たせません</translation>
+    </message>
+    <message>
+        <source>{unknown} of {total} features have no voltage (no voltage column); they cannot pass a voltage threshold</source>
+        <translation>{total} 件中 {unknown} 件の地物に電圧がなく（電圧の列なし）、電圧のしきい値を満たせません</translation>
+    </message>
+    <message>
+        <source>no parcel id column; ids made from feature numbers (P000001 …)</source>
+        <translation>区画IDの列がないため、地物番号からIDを作成しました（P000001 …）</translation>
+    </message>
+    <message>
+        <source>{column}: parcel id missing; made from the feature number (P000123)</source>
+        <translation>{column}：区画IDがないため、地物番号から作成しました（P000123）</translation>
+    </message>
+    <message>
+        <source>{column}: duplicate parcel ids made unique with a suffix (-2, -3 …)</source>
+        <translation>{column}：重複する区画IDに接尾辞を付けて一意にしました（-2、-3 …）</translation>
+    </message>
+    <message>
+        <source>circuits missing; taken from {column} (3 cables per AC circuit)</source>
+        <translation>回線数がないため {column} から求めました（交流1回線につき電線3本）</translation>
+    </message>
+    <message>
+        <source>voltage not understood; set to unknown</source>
+        <extracomment>the largest plant on Earth is ~22.5 GW</extracomment>
+        <translation>電圧を解釈できないため不明としました</translation>
+    </message>
+    <message>
+        <source>voltage over 1,200 kV or not a whole number of volts (two values run together?); that value ignored</source>
+        <translation>電圧が 1,200 kV を超えるか整数のボルト値でない（2つの値が連結している可能性）ため、その値を無視しました</translation>
+    </message>
+    <message>
+        <source>negative voltage; set to unknown</source>
+        <translation>負の電圧のため不明としました</translation>
+    </message>
+    <message>
+        <source>capacity has no unit; taken as MW</source>
+        <translation>出力に単位がないため MW とみなしました</translation>
+    </message>
+    <message>
+        <source>capacity not understood; set to unknown</source>
+        <translation>出力を解釈できないため不明としました</translation>
+    </message>
+    <message>
+        <source>capacity zero or negative; set to unknown</source>
+        <translation>出力が0以下のため不明としました</translation>
+    </message>
+    <message>
+        <source>capacity over 30,000 MW; set to unknown</source>
+        <translation>出力が 30,000 MW を超えるため不明としました</translation>
+    </message>
+    <message>
+        <source>several capacities in one value; summed</source>
+        <translation>1つの値に複数の出力があるため合計しました</translation>
+    </message>
+    <message>
+        <source>fuel not recognised; set to unknown</source>
+        <translation>燃料を認識できないため不明としました</translation>
+    </message>
+    <message>
+        <source>circuits not a positive whole number; set to unknown</source>
+        <translation>回線数が正の整数でないため不明としました</translation>
+    </message>
+    <message>
+        <source>feature has no geometry (missing or unreadable); dropped</source>
+        <extracomment>rules that remove rows from a layer (for checks that nothing is dropped silently) arrays longer than this are checked in parallel chunks (GEOS predicates release the GIL) how many dropped features a message describes by name and value</extracomment>
+        <translation>地物にジオメトリがない（欠落または読めない）ため除外しました</translation>
+    </message>
+    <message>
+        <source>geometry is empty; dropped</source>
+        <translation>ジオメトリが空のため除外しました</translation>
+    </message>
+    <message>
+        <source>the file has no coordinate reference system; every coordinate is a valid longitude/latitude, so WGS84 (EPSG:4326) is assumed. If that is wrong, pass --crs EPSG:xxxx or set it in Layer properties</source>
+        <translation>ファイルに座標参照系がありません。すべての座標が有効な経度・緯度のため WGS84（EPSG:4326）とみなしました。誤りの場合は --crs EPSG:xxxx を指定するか、レイヤのプロパティで設定してください</translation>
+    </message>
+    <message>
+        <source>reprojected from {crs} ({name}) to WGS84 (EPSG:4326)</source>
+        <translation>{crs}（{name}）から WGS84（EPSG:4326）に再投影しました</translation>
+    </message>
+    <message>
+        <source>coordinates are not numbers (NaN/infinite) or lie outside longitude -180..180 / latitude -90..90; dropped{examples}</source>
+        <translation>座標が数値でない（NaN・無限大）か、経度 -180..180・緯度 -90..90 の範囲外のため除外しました{examples}</translation>
+    </message>
+    <message>
+        <source>3D coordinates flattened to 2D</source>
+        <translation>3次元座標を2次元にしました</translation>
+    </message>
+    <message>
+        <source>{found} geometry where {allowed} is expected; dropped</source>
+        <translation>{allowed} が必要な箇所に {found} のジオメトリがあるため除外しました</translation>
+    </message>
+    <message>
+        <source>invalid geometry (e.g. self-intersection) repaired with make_valid</source>
+        <translation>不正なジオメトリ（自己交差など）を make_valid で修復しました</translation>
+    </message>
+    <message>
+        <source>invalid geometry with no length or area (e.g. a line whose points are all the same); dropped</source>
+        <translation>長さも面積もない不正なジオメトリ（すべての点が同じ線など）のため除外しました</translation>
     </message>
 </context>
 </TS>

@@ -225,6 +225,8 @@ class CriterionType:
     name: ClassVar[str] = ""
     title: ClassVar[str] = ""
     short_label: ClassVar[str] = ""
+    #: the criterion in words inside a sentence ("generation within" 50 km); default: its id
+    words: ClassVar[str] = ""
     unit: ClassVar[str] = ""
     description: ClassVar[str] = ""
     settings: ClassVar[tuple[Setting, ...]] = ()

@@ -59,6 +59,7 @@ def qualifying_mw(m, profile) -> np.ndarray:
 class DeliverableCapacity(CriterionType):
     name = "deliverable_capacity"
     title = QT_TRANSLATE_NOOP("Wording", "Deliverable capacity")
+    words = QT_TRANSLATE_NOOP("Wording", "deliverable capacity")  # in sentences: "deliverable capacity 50 km"
     short_label = QT_TRANSLATE_NOOP("Wording", "capacity")
     unit = "share"
     description = (

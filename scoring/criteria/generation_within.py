@@ -18,6 +18,7 @@ from gridscout.scoring.wording import QT_TRANSLATE_NOOP
 class GenerationWithin(CriterionType):
     name = "generation_within"
     title = QT_TRANSLATE_NOOP("Wording", "Generation nearby")
+    words = QT_TRANSLATE_NOOP("Wording", "generation within")  # in sentences: "generation within 50 km"
     short_label = QT_TRANSLATE_NOOP("Wording", "generation")
     unit = "MW"
     description = "MW of power plants (optionally of some fuels) within radius_km of the parcel"

@@ -18,6 +18,7 @@ from gridscout.scoring.wording import (
 class InterconnectionCost(CriterionType):
     name = "interconnection_cost"
     title = QT_TRANSLATE_NOOP("Wording", "Interconnection cost")
+    words = QT_TRANSLATE_NOOP("Wording", "interconnection cost")  # in sentences: "interconnection cost 50 km"
     short_label = QT_TRANSLATE_NOOP("Wording", "cost")
     unit = "USD"
     description = "USD of the cheaper of tapping the nearest line or tying into the nearest substation ([cost] tables)"

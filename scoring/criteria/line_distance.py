@@ -11,6 +11,7 @@ from gridscout.scoring.wording import QT_TRANSLATE_NOOP, km, line_phrase
 class LineDistance(CriterionType):
     name = "line_distance"
     title = QT_TRANSLATE_NOOP("Wording", "Line distance")
+    words = QT_TRANSLATE_NOOP("Wording", "line distance")  # in sentences: "line distance 50 km"
     short_label = QT_TRANSLATE_NOOP("Wording", "line")
     unit = "km"
     description = "km from the parcel boundary to the nearest transmission line of at least min_kv"

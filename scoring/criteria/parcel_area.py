@@ -10,6 +10,7 @@ from gridscout.scoring.wording import QT_TRANSLATE_NOOP
 class ParcelArea(CriterionType):
     name = "parcel_area"
     title = QT_TRANSLATE_NOOP("Wording", "Parcel area")
+    words = QT_TRANSLATE_NOOP("Wording", "parcel area")  # in sentences: "parcel area 50 km"
     short_label = QT_TRANSLATE_NOOP("Wording", "area")
     unit = "ha"
     description = "the parcel's area in hectares; smaller parcels than min_area_ha are excluded"

@@ -21,6 +21,7 @@ from gridscout.scoring.wording import QT_TRANSLATE_NOOP
 class RetiringGenerationWithin(CriterionType):
     name = "retiring_generation_within"
     title = QT_TRANSLATE_NOOP("Wording", "Retiring generation nearby")
+    words = QT_TRANSLATE_NOOP("Wording", "retiring generation within")  # in sentences: "retiring generation within 50 km"
     short_label = QT_TRANSLATE_NOOP("Wording", "retiring MW")
     unit = "MW"
     description = (

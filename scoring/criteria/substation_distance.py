@@ -13,6 +13,7 @@ KV_STEPS = (0, 33, 66, 69, 115, 132, 138, 154, 220, 230, 275, 345, 400, 500, 765
 class SubstationDistance(CriterionType):
     name = "substation_distance"
     title = QT_TRANSLATE_NOOP("Wording", "Substation distance")
+    words = QT_TRANSLATE_NOOP("Wording", "substation distance")  # in sentences: "substation distance 50 km"
     short_label = QT_TRANSLATE_NOOP("Wording", "substation")
     unit = "km"
     description = "km from the parcel boundary to the nearest substation of at least min_kv"

@@ -13,6 +13,7 @@ from gridscout.scoring.wording import QT_TRANSLATE_NOOP, km, kv_text
 class TimeToPower(CriterionType):
     name = "time_to_power"
     title = QT_TRANSLATE_NOOP("Wording", "Time to power")
+    words = QT_TRANSLATE_NOOP("Wording", "time to power")  # in sentences: "time to power 50 km"
     short_label = QT_TRANSLATE_NOOP("Wording", "time to power")
     unit = "months"
     description = (

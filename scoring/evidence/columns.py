@@ -27,7 +27,7 @@ def criterion_title(criterion: Any) -> str:
     label = getattr(criterion, "label", "")
     if label:
         return label
-    words = ID_WORDS.get(criterion.id, criterion.id.replace("_", " "))
+    words = _type_words(criterion) or criterion.id.replace("_", " ")
     radius = getattr(criterion, "radius_km", None)
     if radius is not None:
         words = QT_TRANSLATE_NOOP("Wording", "{criterion} {radius:g} km").format(criterion=words, radius=radius)
@@ -37,18 +37,18 @@ def criterion_title(criterion: Any) -> str:
     return words
 
 
-#: the built-in criteria's ids in words, as :func:`criterion_title` names them (marked: the
-#: report and the GUI translate them)
-ID_WORDS = {
-    "substation_distance": QT_TRANSLATE_NOOP("Wording", "substation distance"),
-    "line_distance": QT_TRANSLATE_NOOP("Wording", "line distance"),
-    "generation_within": QT_TRANSLATE_NOOP("Wording", "generation within"),
-    "retiring_generation_within": QT_TRANSLATE_NOOP("Wording", "retiring generation within"),
-    "interconnection_cost": QT_TRANSLATE_NOOP("Wording", "interconnection cost"),
-    "parcel_area": QT_TRANSLATE_NOOP("Wording", "parcel area"),
-    "deliverable_capacity": QT_TRANSLATE_NOOP("Wording", "deliverable capacity"),
-    "time_to_power": QT_TRANSLATE_NOOP("Wording", "time to power"),
-}
+def _type_words(criterion: Any) -> str:
+    """How the criterion's type names itself in a sentence (marked for translation in the type's
+    own module), for a criterion whose id is its type's name; "" otherwise."""
+    kind = getattr(criterion, "type", None)
+    if not kind or criterion.id != kind:
+        return ""
+    from gridscout.scoring.criteria import criterion_type
+
+    try:
+        return criterion_type(kind).words
+    except Exception:  # noqa: BLE001 - an unknown type: its id in words
+        return ""
 
 
 def criterion_unit(criterion: Any) -> str:
