@@ -236,3 +236,37 @@ def report_text(report) -> str:
                               "not counted)").format(rows=shown)
         lines.append("  " + text)
     return "\n".join(lines)
+
+
+def osm_summary_text(summary) -> str:
+    """An OSM import summary (:class:`~gridscout.layers.osm.import_summary.OsmImportSummary`) in
+    the interface language, as its English ``to_text()`` lays it out: counts, then each rule with
+    its translated message, count and example ids."""
+    from gridscout.layers.osm.import_summary import KINDS
+
+    read = ", ".join(translate("OsmSummary", _OSM_TYPES.get(t, "{n:,} " + t + "s")).format(n=n)
+                     for t, n in summary.objects_read.items()) or translate("OsmSummary", "nothing")
+    kept = ", ".join(f"{summary.features.get(k, 0):,} {translate('LayerKind', _KIND_TITLES.get(k, k))}"
+                     for k in KINDS)
+    lines = [translate("OsmSummary", "{source}: power objects read: {read}; imported: {kept} ({seconds:.1f} s)").format(
+        source=summary.source, read=read, kept=kept, seconds=summary.seconds)]
+    if not summary.items:
+        lines.append("  " + translate("OsmSummary", "no problems found"))
+    order = {"error": 0, "warning": 1, "info": 2}
+    for item in sorted(summary.items.values(), key=lambda i: (order[i.severity], i.kind or "", i.rule)):
+        text = translate("ValidationReport", "[{severity}] {rule}: {message}").format(
+            severity=translate("ValidationReport", _SEVERITY.get(item.severity, item.severity)),
+            rule=item.rule, message=translate_wording(item.message)) + f" ({item.count:,})"
+        if item.examples:
+            text += translate("OsmSummary", "; e.g. {examples}").format(
+                examples=", ".join(item.examples) + (", …" if item.count > len(item.examples) else ""))
+        where = f"{translate('LayerKind', _KIND_TITLES.get(item.kind, item.kind))}: " if item.kind else ""
+        lines.append("  " + where + text)
+    return "\n".join(lines)
+
+
+_OSM_TYPES = {"node": QT_TRANSLATE_NOOP("OsmSummary", "{n:,} nodes"),
+              "way": QT_TRANSLATE_NOOP("OsmSummary", "{n:,} ways"),
+              "relation": QT_TRANSLATE_NOOP("OsmSummary", "{n:,} relations")}
+_KIND_TITLES = {"transmission_lines": "Transmission lines", "substations": "Substations",
+                "power_plants": "Power plants"}  # translated in the "LayerKind" context (layer properties)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gridscout.gui.dialogs.osm_import import OSM_FILE_FILTER, OsmImportDialog, clamp_bbox
-from gridscout.gui.i18n import translate
+from gridscout.gui.i18n import osm_summary_text, translate
 from gridscout.gui.message_bar import show_exception
 from gridscout.layers.errors import Cancelled
 from PySide6.QtCore import QObject, Signal
@@ -183,7 +183,7 @@ class OsmImporter(QObject):
             self.window_.add_layer(layer)
             added.append(layer)
         bar = self.window_.message_bar
-        details = report.to_text()
+        details = osm_summary_text(report)
         if not added:
             bar.warning(
                 (translate("OsmImporter", "{name}: no power lines, substations or power plants found inside "

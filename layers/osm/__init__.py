@@ -58,6 +58,7 @@ from gridscout.layers.osm.tables import (
     substations_frame,
 )
 from gridscout.layers.progress import Progress, no_progress, scaled
+from gridscout.layers.wording import QT_TRANSLATE_NOOP
 
 __all__ = [
     "KINDS",
@@ -151,7 +152,7 @@ def _read(
             elif mtype == "r":
                 report.info(
                     "relation_member_relation",
-                    "relation members that are relations are not followed",
+                    QT_TRANSLATE_NOOP("Wording", "relation members that are relations are not followed"),
                     [f.key],
                 )
     if member_ways:
@@ -182,8 +183,8 @@ def _drop_duplicate_members(features: list[Feature], report: OsmImportSummary) -
                 drop.add(other.key)
                 report.info(
                     "member_same_feature",
-                    "way or node of a power relation with the same power tag: "
-                    "the relation stands for it",
+                    QT_TRANSLATE_NOOP("Wording", "way or node of a power relation with the same power tag: "
+                    "the relation stands for it"),
                     [other.key],
                     kind=_KIND_OF.get(f.value),
                 )
@@ -266,7 +267,7 @@ def build_layers(
             if not inside.all():
                 report.info(
                     "outside_bbox",
-                    "features that do not intersect the bbox; left out",
+                    QT_TRANSLATE_NOOP("Wording", "features that do not intersect the bbox; left out"),
                     gdf["osm_id"][~inside].tolist(),
                     kind=kind,
                 )

@@ -26,6 +26,7 @@ import osmium
 import shapely
 from gridscout.layers.osm.import_summary import OsmImportSummary
 from gridscout.layers.osm.reader import Collected, Feature
+from gridscout.layers.wording import QT_TRANSLATE_NOOP
 from osmium.osm import mutable
 
 
@@ -95,7 +96,7 @@ def line_geometries(
         if drawable[i]:
             report.add(
                 "way_missing_nodes",
-                "way uses nodes missing from the file; drawn through the nodes present",
+                QT_TRANSLATE_NOOP("Wording", "way uses nodes missing from the file; drawn through the nodes present"),
                 [key],
                 kind="transmission_lines",
             )
@@ -107,7 +108,7 @@ def line_geometries(
         else:
             report.add(
                 "dropped_missing_nodes",
-                "fewer than 2 of the way's nodes are in the file; dropped",
+                QT_TRANSLATE_NOOP("Wording", "fewer than 2 of the way's nodes are in the file; dropped"),
                 [key],
                 kind="transmission_lines",
             )
@@ -115,7 +116,7 @@ def line_geometries(
     for i in np.flatnonzero(degenerate):
         report.add(
             "dropped_degenerate_line",
-            "all nodes of the line at one place; dropped",
+            QT_TRANSLATE_NOOP("Wording", "all nodes of the line at one place; dropped"),
             [ways[i].key],
             kind="transmission_lines",
         )
@@ -147,7 +148,7 @@ def area_way_geometry(
     if missing:
         report.add(
             "way_missing_nodes",
-            "way uses nodes missing from the file; drawn through the nodes present",
+            QT_TRANSLATE_NOOP("Wording", "way uses nodes missing from the file; drawn through the nodes present"),
             [f.key],
             kind=kind,
         )
@@ -157,7 +158,7 @@ def area_way_geometry(
     if len(pts) == 0:
         report.add(
             "dropped_missing_nodes",
-            "none of the way's nodes is in the file; dropped",
+            QT_TRANSLATE_NOOP("Wording", "none of the way's nodes is in the file; dropped"),
             [f.key],
             kind=kind,
         )
@@ -165,7 +166,7 @@ def area_way_geometry(
     if not closed:
         report.add(
             "unclosed_outline",
-            "outline way is not closed; kept as a point at the centre of its outline",
+            QT_TRANSLATE_NOOP("Wording", "outline way is not closed; kept as a point at the centre of its outline"),
             [f.key],
             kind=kind,
         )
@@ -178,7 +179,7 @@ def area_way_geometry(
     if len({(x, y) for x, y in pts.tolist()}) < 3:
         report.add(
             "dropped_missing_nodes",
-            "fewer than 3 of the outline's nodes are in the file; kept as a point",
+            QT_TRANSLATE_NOOP("Wording", "fewer than 3 of the outline's nodes are in the file; kept as a point"),
             [f.key],
             kind=kind,
         )
@@ -192,7 +193,7 @@ def area_way_geometry(
         if fixed is None:
             report.add(
                 "dropped_degenerate_outline",
-                "outline has no area; kept as a point",
+                QT_TRANSLATE_NOOP("Wording", "outline has no area; kept as a point"),
                 [f.key],
                 kind=kind,
             )
@@ -200,7 +201,7 @@ def area_way_geometry(
             return shapely.centroid(shapely.LineString(pts))
         report.add(
             "repaired_outline",
-            "self-intersecting outline repaired with make_valid",
+            QT_TRANSLATE_NOOP("Wording", "self-intersecting outline repaired with make_valid"),
             [f.key],
             kind=kind,
         )
@@ -326,7 +327,7 @@ def relation_geometry(
     if geom is not None and missing:
         report.add(
             "relation_missing_members",
-            "relation member ways missing from the file; built from the members present",
+            QT_TRANSLATE_NOOP("Wording", "relation member ways missing from the file; built from the members present"),
             [f.key],
             kind=kind,
         )
@@ -344,7 +345,7 @@ def _relation_geometry(f, assembled, collected, loc, report, kind, issues, missi
         if centre is None:
             report.add(
                 "dropped_relation_no_members",
-                "no member of the relation is in the file; dropped",
+                QT_TRANSLATE_NOOP("Wording", "no member of the relation is in the file; dropped"),
                 [f.key],
                 kind=kind,
             )
@@ -352,7 +353,7 @@ def _relation_geometry(f, assembled, collected, loc, report, kind, issues, missi
         if not missing:
             report.add(
                 "multipolygon_invalid",
-                "multipolygon rings do not close; kept as a point at the centre of its members",
+                QT_TRANSLATE_NOOP("Wording", "multipolygon rings do not close; kept as a point at the centre of its members"),
                 [f.key],
                 kind=kind,
             )
@@ -374,7 +375,8 @@ def _relation_geometry(f, assembled, collected, loc, report, kind, issues, missi
     if polys:
         report.info(
             "site_relation_area",
-            f"type={f.relation_type or '(none)'} relation: the area of its closed member ways",
+            QT_TRANSLATE_NOOP("Wording", "type={type} relation: the area of its closed member ways").format(
+                type=f.relation_type or "(none)"),
             [f.key],
             kind=kind,
         )
@@ -383,15 +385,15 @@ def _relation_geometry(f, assembled, collected, loc, report, kind, issues, missi
     if centre is None:
         report.add(
             "dropped_relation_no_members",
-            "no member of the relation is in the file; dropped",
+            QT_TRANSLATE_NOOP("Wording", "no member of the relation is in the file; dropped"),
             [f.key],
             kind=kind,
         )
         return None
     report.info(
         "site_relation_point",
-        f"type={f.relation_type or '(none)'} relation: kept as a point at the "
-        "centre of its members",
+        QT_TRANSLATE_NOOP("Wording", "type={type} relation: kept as a point at the centre of its "
+                          "members").format(type=f.relation_type or "(none)"),
         [f.key],
         kind=kind,
     )

@@ -29,6 +29,7 @@ from gridscout.layers.osm.reader import (
     thread_pool,
     unique_sorted,
 )
+from gridscout.layers.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +192,8 @@ def read_by_id(
         if recovered:
             report.info(
                 "file_not_sorted",
-                f"the file is not sorted by id; {entity}s found by a second, slower pass",
+                QT_TRANSLATE_NOOP("Wording", "the file is not sorted by id; {entity}s found by a second, slower "
+                                  "pass").format(entity=entity),
                 count=recovered,
             )
     return result
@@ -272,7 +274,7 @@ def read_node_locations(
     if invalid.any():
         report.add(
             "invalid_location",
-            "node without a valid location; left out of its way",
+            QT_TRANSLATE_NOOP("Wording", "node without a valid location; left out of its way"),
             [f"n{i}" for i in ids[invalid][:5]],
             count=int(invalid.sum()),
         )

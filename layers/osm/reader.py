@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import osmium
 from gridscout.layers.osm.import_summary import OsmImportSummary
+from gridscout.layers.wording import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -319,7 +320,7 @@ def _set_refs(features: list[Feature], texts: list[str], report: OsmImportSummar
     for feature, refs in zip(features, _refs_bulk(texts), strict=True):
         feature.refs = refs
         if len(refs) < 2:
-            report.add("way_too_short", "way with fewer than 2 nodes; dropped", [feature.key])
+            report.add("way_too_short", QT_TRANSLATE_NOOP("Wording", "way with fewer than 2 nodes; dropped"), [feature.key])
     features.clear()
     texts.clear()
 
@@ -361,8 +362,8 @@ def parse_power_opl(
             if status != OPERATING and not include_lifecycle:
                 report.info(
                     "lifecycle_skipped",
-                    "under construction, proposed, disused or abandoned; not imported "
-                    "(--include-planned imports them with their status; scoring leaves them out)",
+                    QT_TRANSLATE_NOOP("Wording", "under construction, proposed, disused or abandoned; not imported "
+                    "(--include-planned imports them with their status; scoring leaves them out)"),
                     [key],
                 )
                 continue
@@ -371,12 +372,12 @@ def parse_power_opl(
             if t == "n":
                 if category == "line":
                     report.add(
-                        "line_on_node", f"power={value} on a node (lines are ways); ignored", [key]
+                        "line_on_node", QT_TRANSLATE_NOOP("Wording", "power={value} on a node (lines are ways); ignored").format(value=value), [key]
                     )
                     continue
                 x, y = rest.get("x", ""), rest.get("y", "")
                 if not x or not y:
-                    report.add("invalid_location", "node without a valid location; dropped", [key])
+                    report.add("invalid_location", QT_TRANSLATE_NOOP("Wording", "node without a valid location; dropped"), [key])
                     continue
                 feature.lon, feature.lat = float(x), float(y)
             elif t == "w":
@@ -388,8 +389,8 @@ def parse_power_opl(
                 if category == "line":
                     report.info(
                         "line_relation",
-                        "power line tagged on a relation (its member ways carry the "
-                        "lines); ignored",
+                        QT_TRANSLATE_NOOP("Wording", "power line tagged on a relation (its member ways carry the "
+                        "lines); ignored"),
                         [key],
                     )
                     continue

@@ -26,6 +26,7 @@ from gridscout.layers import parse
 from gridscout.layers.osm.import_summary import OsmImportSummary
 from gridscout.layers.osm.reader import KEEP_KEYS, Feature
 from gridscout.layers.registry import get_kind
+from gridscout.layers.wording import QT_TRANSLATE_NOOP
 
 MIN_STANDALONE_GENERATOR_MW = 1.0
 
@@ -55,7 +56,8 @@ def _log_parsed(parsed, features, report, kind, issues, column, rows=None) -> No
         idx = np.flatnonzero(rules == rule)
         message = OSM_RULE_MESSAGES.get(rule) or parse.RULE_MESSAGES.get(rule, rule)
         ids = [features[i].key for i in idx]
-        report.add(rule, f"{column!r}: {message}", ids, kind=kind)
+        report.add(rule, QT_TRANSLATE_NOOP("Wording", "{column}: {message}").format(column=repr(column), message=message),
+                   ids, kind=kind)
         for i in idx:
             issues[i if rows is None else rows[i]].append(str(texts[i]))
 
@@ -297,14 +299,14 @@ def plants_frame(
     if summed:
         report.info(
             "capacity_from_generators",
-            "plant without output: capacity is the sum of its generators' outputs",
+            QT_TRANSLATE_NOOP("Wording", "plant without output: capacity is the sum of its generators' outputs"),
             summed,
             kind=kind,
         )
     if not_summed:
         report.info(
             "generators_not_summed",
-            "plant has its own output; its generators are not added",
+            QT_TRANSLATE_NOOP("Wording", "plant has its own output; its generators are not added"),
             not_summed,
             kind=kind,
         )
@@ -316,16 +318,17 @@ def plants_frame(
         small_mw = float(np.nansum(gen_mw[small]))
         report.info(
             "small_generators_skipped",
-            f"generators in no plant with under "
-            f"{MIN_STANDALONE_GENERATOR_MW:g} MW or no output (together {small_mw:,.1f} MW known) are "
-            "not imported as plants",
+            QT_TRANSLATE_NOOP("Wording", "generators in no plant with under {mw:g} MW or no output (together "
+                              "{known:,.1f} MW known) are not imported as plants").format(
+                mw=MIN_STANDALONE_GENERATOR_MW, known=small_mw),
             [gens[i].key for i in small],
             kind=kind,
         )
     if len(big):
         report.info(
             "standalone_generator",
-            f"generator in no plant with >= {MIN_STANDALONE_GENERATOR_MW:g} MW: kept as a plant",
+            QT_TRANSLATE_NOOP("Wording", "generator in no plant with >= {mw:g} MW: kept as a plant").format(
+                mw=MIN_STANDALONE_GENERATOR_MW),
             [gens[i].key for i in big],
             kind=kind,
         )

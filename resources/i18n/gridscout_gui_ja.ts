@@ -1341,6 +1341,37 @@ GeoTIFF ラスタを読み込みます。各レイヤの内容(区画、変電�
     </message>
 </context>
 <context>
+    <name>OsmSummary</name>
+    <message>
+        <source>nothing</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>{source}: power objects read: {read}; imported: {kept} ({seconds:.1f} s)</source>
+        <translation>{source}：読み込んだ電力オブジェクト {read}。取り込み {kept}（{seconds:.1f} 秒）</translation>
+    </message>
+    <message>
+        <source>no problems found</source>
+        <translation>問題は見つかりませんでした</translation>
+    </message>
+    <message>
+        <source>; e.g. {examples}</source>
+        <translation>。例：{examples}</translation>
+    </message>
+    <message>
+        <source>{n:,} nodes</source>
+        <translation>ノード {n:,} 件</translation>
+    </message>
+    <message>
+        <source>{n:,} ways</source>
+        <translation>ウェイ {n:,} 件</translation>
+    </message>
+    <message>
+        <source>{n:,} relations</source>
+        <translation>リレーション {n:,} 件</translation>
+    </message>
+</context>
+<context>
     <name>Panels</name>
     <message>
         <source>Layers</source>

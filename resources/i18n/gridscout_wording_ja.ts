@@ -615,5 +615,118 @@
         <source>invalid geometry with no length or area (e.g. a line whose points are all the same); dropped</source>
         <translation>長さも面積もない不正なジオメトリ（すべての点が同じ線など）のため除外しました</translation>
     </message>
+    <message>
+        <source>relation members that are relations are not followed</source>
+        <extracomment>file names pyosmium reads (by extension)</extracomment>
+        <translation>リレーションであるリレーションのメンバーはたどりません</translation>
+    </message>
+    <message>
+        <source>way or node of a power relation with the same power tag: the relation stands for it</source>
+        <translation>同じ power タグを持つ電力リレーションのウェイまたはノード：リレーションで代表させます</translation>
+    </message>
+    <message>
+        <source>features that do not intersect the bbox; left out</source>
+        <translation>範囲と交わらない地物のため除外しました</translation>
+    </message>
+    <message>
+        <source>way uses nodes missing from the file; drawn through the nodes present</source>
+        <translation>ウェイがファイルにないノードを使っています。存在するノードを通して描きました</translation>
+    </message>
+    <message>
+        <source>fewer than 2 of the way&apos;s nodes are in the file; dropped</source>
+        <translation>ウェイのノードのうちファイルにあるのが2つ未満のため除外しました</translation>
+    </message>
+    <message>
+        <source>all nodes of the line at one place; dropped</source>
+        <translation>線のすべてのノードが1か所にあるため除外しました</translation>
+    </message>
+    <message>
+        <source>none of the way&apos;s nodes is in the file; dropped</source>
+        <translation>ウェイのノードがファイルに1つもないため除外しました</translation>
+    </message>
+    <message>
+        <source>outline way is not closed; kept as a point at the centre of its outline</source>
+        <translation>外形のウェイが閉じていないため、外形の中心の点として残しました</translation>
+    </message>
+    <message>
+        <source>fewer than 3 of the outline&apos;s nodes are in the file; kept as a point</source>
+        <translation>外形のノードのうちファイルにあるのが3つ未満のため、点として残しました</translation>
+    </message>
+    <message>
+        <source>outline has no area; kept as a point</source>
+        <translation>外形に面積がないため、点として残しました</translation>
+    </message>
+    <message>
+        <source>self-intersecting outline repaired with make_valid</source>
+        <translation>自己交差する外形を make_valid で修復しました</translation>
+    </message>
+    <message>
+        <source>relation member ways missing from the file; built from the members present</source>
+        <translation>リレーションのメンバーのウェイがファイルにありません。存在するメンバーから作成しました</translation>
+    </message>
+    <message>
+        <source>no member of the relation is in the file; dropped</source>
+        <translation>リレーションのメンバーがファイルに1つもないため除外しました</translation>
+    </message>
+    <message>
+        <source>multipolygon rings do not close; kept as a point at the centre of its members</source>
+        <translation>マルチポリゴンのリングが閉じていないため、メンバーの中心の点として残しました</translation>
+    </message>
+    <message>
+        <source>type={type} relation: the area of its closed member ways</source>
+        <translation>type={type} のリレーション：閉じたメンバーのウェイの面積</translation>
+    </message>
+    <message>
+        <source>type={type} relation: kept as a point at the centre of its members</source>
+        <translation>type={type} のリレーション：メンバーの中心の点として残しました</translation>
+    </message>
+    <message>
+        <source>the file is not sorted by id; {entity}s found by a second, slower pass</source>
+        <extracomment>libosmium&apos;s IdSetDense allocates 2**22 bytes per 2**25 ids files not declared sorted and smaller than this are re-checked for ids a window pass missed</extracomment>
+        <translation>ファイルが ID 順に並んでいないため、{entity} を2回目の遅い走査で見つけました</translation>
+    </message>
+    <message>
+        <source>node without a valid location; left out of its way</source>
+        <extracomment>bytes of OPL node text parsed at a time</extracomment>
+        <translation>有効な位置のないノードのため、ウェイから除きました</translation>
+    </message>
+    <message>
+        <source>way with fewer than 2 nodes; dropped</source>
+        <extracomment>power=* values that become features; lines are ways, the others nodes, ways or relations OSM lifecycle prefixes and the status they give (named as layers.parse.normalise_status does) ``disused=yes`` / ``abandoned=yes`` on an otherwise ordinary power feature tags kept per feature (besides ``name:xx``); they become columns of the output layers way node lists parsed per batch (bounds the text held at once) share of pass 1&apos;s progress that is reading the file (the rest is parsing the power objects) node refs of power ways and of the member ways of power relations, by way id sorted node ids with their locations (NaN where the location was invalid)</extracomment>
+        <translation>ノードが2つ未満のウェイのため除外しました</translation>
+    </message>
+    <message>
+        <source>under construction, proposed, disused or abandoned; not imported (--include-planned imports them with their status; scoring leaves them out)</source>
+        <translation>建設中・計画中・休止中・廃止のため取り込みませんでした（--include-planned で状態付きで取り込めます。スコア計算には使いません）</translation>
+    </message>
+    <message>
+        <source>power={value} on a node (lines are ways); ignored</source>
+        <translation>ノードに power={value} があります（線はウェイです）。無視しました</translation>
+    </message>
+    <message>
+        <source>node without a valid location; dropped</source>
+        <translation>有効な位置のないノードのため除外しました</translation>
+    </message>
+    <message>
+        <source>power line tagged on a relation (its member ways carry the lines); ignored</source>
+        <translation>リレーションに付いた送電線タグ（線はメンバーのウェイにあります）のため無視しました</translation>
+    </message>
+    <message>
+        <source>plant without output: capacity is the sum of its generators&apos; outputs</source>
+        <extracomment>OSM power values whose voltage is a transmission voltage: a bare number below 1,000 there is almost surely kV written without the unit (``voltage=220``), not 220 V</extracomment>
+        <translation>出力のない発電所：出力は発電機の出力の合計としました</translation>
+    </message>
+    <message>
+        <source>plant has its own output; its generators are not added</source>
+        <translation>発電所自体に出力があるため、発電機の出力は加えていません</translation>
+    </message>
+    <message>
+        <source>generators in no plant with under {mw:g} MW or no output (together {known:,.1f} MW known) are not imported as plants</source>
+        <translation>発電所に属さない {mw:g} MW 未満または出力不明の発電機（既知の合計 {known:,.1f} MW）は発電所として取り込みません</translation>
+    </message>
+    <message>
+        <source>generator in no plant with &gt;= {mw:g} MW: kept as a plant</source>
+        <translation>発電所に属さない {mw:g} MW 以上の発電機：発電所として残しました</translation>
+    </message>
 </context>
 </TS>

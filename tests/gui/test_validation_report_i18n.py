@@ -34,3 +34,24 @@ def test_layer_properties_show_the_validation_report_in_japanese(qapp, qtbot, tm
         assert phrase not in text, phrase
     assert "'lat'" in text and "non_numeric_coordinates" in text  # column names and rule ids stay
     assert layer.report.to_text() == english  # the stored report is unchanged
+
+
+def test_osm_import_summary_in_japanese(qapp, tmp_path, monkeypatch):
+    from gridscout.layers.osm import import_osm
+
+    from tests.layers.test_osm_import import osm_xml
+
+    src = tmp_path / "extract.osm"
+    src.write_text(osm_xml(), encoding="utf-8")
+    summary = import_osm(str(src), out=str(tmp_path / "grid.gpkg")).summary
+    english = summary.to_text()
+    assert "way uses nodes missing from the file" in english
+    monkeypatch.setenv("GRIDSCOUT_I18N_DIR", str(tmp_path / "qm"))
+    i18n.install_language(qapp, "ja")
+    try:
+        text = i18n.osm_summary_text(summary)
+    finally:
+        i18n.remove_translators(qapp)
+    assert "読み込んだ電力オブジェクト" in text and "ファイルにないノードを使っています" in text
+    for phrase in ("power objects read", "way uses nodes missing", "[warning]", "kept as a point"):
+        assert phrase not in text, phrase
