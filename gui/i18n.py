@@ -246,8 +246,7 @@ def osm_summary_text(summary) -> str:
 
     read = ", ".join(translate("OsmSummary", _OSM_TYPES.get(t, "{n:,} " + t + "s")).format(n=n)
                      for t, n in summary.objects_read.items()) or translate("OsmSummary", "nothing")
-    kept = ", ".join(f"{summary.features.get(k, 0):,} {translate('LayerKind', _KIND_TITLES.get(k, k))}"
-                     for k in KINDS)
+    kept = ", ".join(f"{summary.features.get(k, 0):,} {kind_title(k)}" for k in KINDS)
     lines = [translate("OsmSummary", "{source}: power objects read: {read}; imported: {kept} ({seconds:.1f} s)").format(
         source=summary.source, read=read, kept=kept, seconds=summary.seconds)]
     if not summary.items:
@@ -260,7 +259,7 @@ def osm_summary_text(summary) -> str:
         if item.examples:
             text += translate("OsmSummary", "; e.g. {examples}").format(
                 examples=", ".join(item.examples) + (", …" if item.count > len(item.examples) else ""))
-        where = f"{translate('LayerKind', _KIND_TITLES.get(item.kind, item.kind))}: " if item.kind else ""
+        where = f"{kind_title(item.kind)}: " if item.kind else ""
         lines.append("  " + where + text)
     return "\n".join(lines)
 
@@ -268,5 +267,20 @@ def osm_summary_text(summary) -> str:
 _OSM_TYPES = {"node": QT_TRANSLATE_NOOP("OsmSummary", "{n:,} nodes"),
               "way": QT_TRANSLATE_NOOP("OsmSummary", "{n:,} ways"),
               "relation": QT_TRANSLATE_NOOP("OsmSummary", "{n:,} relations")}
-_KIND_TITLES = {"transmission_lines": "Transmission lines", "substations": "Substations",
-                "power_plants": "Power plants"}  # translated in the "LayerKind" context (layer properties)
+# the built-in kinds' titles (layers/kinds/*.py, Qt-free) for lupdate; a plugin kind's title is
+# shown as its plugin gives it
+KIND_TITLES = (
+    QT_TRANSLATE_NOOP("LayerKind", "Parcels"), QT_TRANSLATE_NOOP("LayerKind", "Substations"),
+    QT_TRANSLATE_NOOP("LayerKind", "Transmission lines"), QT_TRANSLATE_NOOP("LayerKind", "Power plants"),
+    QT_TRANSLATE_NOOP("LayerKind", "Candidate sites"), QT_TRANSLATE_NOOP("LayerKind", "Basemap"),
+    QT_TRANSLATE_NOOP("LayerKind", "Raster"),
+)
+
+
+def kind_title(kind: str) -> str:
+    try:
+        from gridscout.layers.registry import get_kind
+
+        return translate("LayerKind", get_kind(kind).title or kind)
+    except Exception:
+        return kind

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from gridscout.gui.i18n import report_text, translate
+from gridscout.gui.i18n import kind_title, report_text, translate
 from gridscout.layers.model import Layer
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,24 +16,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-# the built-in kinds' titles (layers/kinds/*.py, Qt-free) for lupdate; a plugin kind's title is
-# shown as its plugin gives it
-KIND_TITLES = (
-    QT_TRANSLATE_NOOP("LayerKind", "Parcels"), QT_TRANSLATE_NOOP("LayerKind", "Substations"),
-    QT_TRANSLATE_NOOP("LayerKind", "Transmission lines"), QT_TRANSLATE_NOOP("LayerKind", "Power plants"),
-    QT_TRANSLATE_NOOP("LayerKind", "Candidate sites"), QT_TRANSLATE_NOOP("LayerKind", "Basemap"),
-    QT_TRANSLATE_NOOP("LayerKind", "Raster"),
-)
-
-
-def kind_title(kind: str) -> str:
-    try:
-        from gridscout.layers.registry import get_kind
-
-        return translate("LayerKind", get_kind(kind).title or kind)
-    except Exception:
-        return kind
 
 
 def layer_crs(layer: Layer) -> str:

@@ -3,36 +3,16 @@ text, and no label or button is narrower than its text (no clipped or elided Jap
 
 from __future__ import annotations
 
-import pytest
-from gridscout.gui import i18n
 from PySide6.QtWidgets import QAbstractButton, QLabel
 from test_dialog_translations import _dialogs
-
-
-@pytest.fixture
-def japanese_window(qapp, qtbot, app_settings, tmp_path, monkeypatch):
-    monkeypatch.setenv("GRIDSCOUT_I18N_DIR", str(tmp_path / "qm"))
-    i18n.install_language(qapp, "ja")
-    from demo_helpers import open_demo
-    from gridscout.gui.main_window import MainWindow
-
-    window = MainWindow(settings=app_settings, restore_layout=False)
-    window.ask_save = lambda: "discard"
-    window.session.ask_recover = lambda project, autosave: None
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    open_demo(window, qtbot)
-    yield window
-    window.session.set_modified(False)
-    i18n.remove_translators(qapp)
+from test_japanese_window import japanese_window  # noqa: F401  (the fixture)
 
 
 def _has_kana_or_kanji(text: str) -> bool:
     return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def test_dialogs_are_japanese_and_nothing_is_clipped(japanese_window, qtbot, tmp_path):
+def test_dialogs_are_japanese_and_nothing_is_clipped(japanese_window, qtbot, tmp_path):  # noqa: F811
     window = japanese_window
     clipped, english = [], []
     for dlg, _data in _dialogs(window, tmp_path):
@@ -54,7 +34,7 @@ def test_dialogs_are_japanese_and_nothing_is_clipped(japanese_window, qtbot, tmp
     assert not clipped, "clipped Japanese text:\n" + "\n".join(clipped)
 
 
-def test_the_kind_and_rows_of_the_properties_dialog_are_japanese(japanese_window):
+def test_the_kind_and_rows_of_the_properties_dialog_are_japanese(japanese_window):  # noqa: F811
     from gridscout.gui.dialogs.layer_properties import layer_summary as shown_summary
 
     subs = next(lyr for lyr in japanese_window.session.project.layers if lyr.kind == "substations")
