@@ -3,20 +3,23 @@
 ``score_partitions(files, substations, lines, plants, profile, out_dir)`` scores every GeoParquet
 partition with the single-machine engine (:func:`scoring.engine.score`, the same profile, the same
 reading and normalisation of parcels as ``gridscout score``) on Dask workers and writes one
-GeoParquet file per input partition to ``out_dir``.
+GeoParquet file per input partition to ``out_dir``. It is written in Dask's own idioms:
 
-* The reference layers (substations, lines, plants, exclusion polygons) are loaded once, here, and
-  sent to every worker once (``client.scatter(..., broadcast=True)``); the tasks refer to them.
-* Ranks are global, in two passes: pass 1 scores each partition into a staging folder and returns
-  only its score distribution (distinct scores and counts); the distributions are merged into a
-  :class:`~scoring.distributed_parts.RankTable` (never the parcels themselves), and pass 2 gives
-  each partition its global ranks and writes the final file.
-* A failed partition is reported by file name; partitions already done stay on disk, and a rerun
-  resumes: a partition whose output and manifest match its input file (size, mtime), the profile
-  and the reference layers is not scored again (see :mod:`scoring.distributed_parts`).
-* Tasks lost with a worker are rescheduled by Dask; tasks that raise are retried (``RETRIES``).
+* the partitions are read by ``dask_geopandas.read_parquet`` (one partition per file, with the
+  spatial extent of each from its GeoParquet metadata), straight from object storage by the workers;
+* the reference layers (substations, lines, plants, exclusion polygons) are loaded once, here, and
+  sent to every worker once (``client.scatter(..., broadcast=True)``); ``map_partitions`` scores
+  every partition against them;
+* ``to_parquet`` writes the scored partitions (pass 1, into a staging folder); Dask's own
+  ``value_counts`` of the kept parcels' scores gives the global rank table; a second
+  ``map_partitions`` + ``to_parquet`` writes each partition with its global ranks (pass 2);
+* lost workers are Dask's business (tasks rescheduled; retried ``RETRIES`` times when they raise).
+
+What GridScout adds: a rerun resumes — a partition whose output footer says it was made from the
+same input file, profile and reference layers is not scored again (see
+:mod:`scoring.distributed_parts`) — and a partition that cannot be scored is named, while the
+others are still scored and kept.
 """
-
 from __future__ import annotations
 
 import glob
@@ -262,36 +265,115 @@ def _client(scheduler: str | None, workers: int | None):
     return Client(cluster), cluster
 
 
-def _remove_temporaries(out: str, names: list[str]) -> None:
-    """Temporary files and folders a killed worker left (``.<name>.*.tmp``) in a local OUT (on
-    object storage nothing is ever half-written under OUT)."""
-    import shutil
 
-    if parts.is_url(out):
-        return
-    out = Path(out)
-    wanted = set(names)
-    for folder in (out, out / parts.META_DIR / "staging", out / parts.META_DIR / "manifests"):
-        for p in folder.glob(".*.tmp"):
-            if p.name[1:].split(".", 1)[0] in wanted:
-                shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+class _Progress:
+    """Dask's own progress bar (``distributed.diagnostics.progressbar``) reporting to a GridScout
+    ``progress(fraction, message)`` callback between ``lo`` and ``hi``; blocks until the futures
+    are done (or one failed)."""
+
+    def __new__(cls, futures, progress, lo: float, hi: float, what: str):
+        from distributed.diagnostics.progressbar import TextProgressBar
+
+        class Bar(TextProgressBar):
+            def _draw_bar(self, remaining, all, **kwargs):
+                done = 1.0 - remaining / all if all else 1.0
+                progress(lo + (hi - lo) * done, f"{what}: {100 * done:.0f}% of the tasks done")
+
+            def _draw_stop(self, **kwargs):
+                pass
+
+        return Bar(futures, interval="500ms", complete=True)
 
 
-def _partition_plan(files, out_dir: str, key: str, resume: bool, so=None) -> dict[str, Any]:
-    """Per partition name: where its scores can come from (``final``, ``staged`` or ``None``)."""
-    plan = {}
-    for src in files:
-        name = parts.stem(src)
-        final, staged = parts.final_path(out_dir, name), parts.staged_path(out_dir, name)
-        m_final = parts.read_manifest(parts.manifest_path(out_dir, name), so) if resume else None
-        m_staged = parts.read_manifest(parts.staged_manifest_path(out_dir, name), so) if resume else None
-        if resume and parts.manifest_valid(m_final, final, src, key, so):
-            plan[name] = ("final", final, m_final)
-        elif resume and parts.manifest_valid(m_staged, staged, src, key, so):
-            plan[name] = ("staged", staged, m_staged)
+def _footers(paths: list[str], so) -> list:
+    """Every path's Parquet footer (None when missing; the exception when unreadable), read in
+    parallel: on object storage each is a round trip or two."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(path):
+        try:
+            return parts.read_footer(path, so)
+        except Exception as exc:  # noqa: BLE001 - pyarrow and every storage backend have their own
+            return exc
+
+    with ThreadPoolExecutor(max_workers=min(16, max(len(paths), 1))) as pool:
+        return list(pool.map(one, paths))
+
+
+def _stats(paths: list[str], so) -> list:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(path):
+        try:
+            return parts.file_stat(path, so)
+        except Exception as exc:  # noqa: BLE001
+            return exc
+
+    with ThreadPoolExecutor(max_workers=min(16, max(len(paths), 1))) as pool:
+        return list(pool.map(one, paths))
+
+
+def _check_inputs(files: list[str], so, summary: DaskRunSummary) -> tuple[dict, dict]:
+    """Every input partition's footer read up front: the unreadable ones (not Parquet, cut short,
+    not GeoParquet) are named in ``summary.failed`` and left out. → (name → stat, name → footer)."""
+    stats, footers = {}, {}
+    for src, footer, stat in zip(files, _footers(files, so), _stats(files, so), strict=True):
+        label = src.rstrip("/").rsplit("/", 1)[-1]
+        if isinstance(stat, Exception) or footer is None:
+            summary.failed[label] = f"cannot be read: {stat if isinstance(stat, Exception) else 'missing'}"
+        elif isinstance(footer, Exception):
+            summary.failed[label] = (f"not a whole Parquet file ({type(footer).__name__}: {footer}); "
+                                     "cut the parcels again with gridscout partition-parcels")
+        elif not footer.geo:
+            summary.failed[label] = ("a Parquet file without GeoParquet metadata; cut the parcels "
+                                     "with gridscout partition-parcels, which writes GeoParquet")
         else:
-            plan[name] = (None, None, None)
+            stats[parts.stem(src)] = stat
+            footers[parts.stem(src)] = footer
+    return stats, footers
+
+
+def _plan(sources: dict[str, str], inputs: dict[str, dict], out: str, key: str, resume: bool,
+          so) -> dict[str, tuple[str | None, str | None]]:
+    """Per partition name: where its scores can be taken from — ``("final", path, footer)``,
+    ``("staged", path, footer)`` — or ``(None, None, None)``: score it."""
+    names = list(sources)
+    plan: dict[str, tuple] = {name: (None, None, None) for name in names}
+    if not resume:
+        return plan
+    finals = _footers([parts.final_path(out, n) for n in names], so)
+    staged = _footers([parts.staged_path(out, n) for n in names], so)
+    for name, f_final, f_staged in zip(names, finals, staged, strict=True):
+        f_final = None if isinstance(f_final, Exception) else f_final
+        f_staged = None if isinstance(f_staged, Exception) else f_staged
+        if parts.output_usable(f_final, name, key, inputs[name]) and f_final.meta.get("rank_key"):
+            plan[name] = ("final", parts.final_path(out, name), f_final)
+        elif parts.output_usable(f_staged, name, key, inputs[name]):
+            plan[name] = ("staged", parts.staged_path(out, name), f_staged)
     return plan
+
+
+def _erred_partitions(client, names: list[str]) -> dict[str, str]:
+    """The partitions whose tasks raised (after their retries), from the scheduler's task states."""
+
+    def erred(dask_scheduler):
+        found = []
+        for ts in dask_scheduler.tasks.values():
+            if ts.state == "erred" and ts.exception_blame is ts and isinstance(ts.key, tuple):
+                found.append((ts.key[-1], str(ts.exception_text)[:500]))
+        return found
+
+    out = {}
+    for index, text in client.run_on_scheduler(erred):
+        if isinstance(index, int) and 0 <= index < len(names):
+            out.setdefault(f"{names[index]}.parquet", text)
+    return out
+
+
+def _write_options(so, metadata: dict) -> dict:
+    # schema=None: each file keeps its own frame's types, as `gridscout score` would write it
+    return {"write_index": False, "write_metadata_file": False, "storage_options": so, "schema": None,
+            "custom_metadata": metadata, "compute": False, "engine": parts.GeoParquetEngine}
 
 
 def score_partitions(
@@ -312,18 +394,18 @@ def score_partitions(
 ) -> DaskRunSummary:
     """Score every parcel partition on a Dask cluster; write ``out_dir/<partition>.parquet``.
 
-    ``parcel_files``: GeoParquet partitions (a list, a folder or a glob), read on the workers, so
-    their paths must be visible there. ``substations``, ``lines``, ``plants``, ``exclusions``:
-    EPSG:4326 GeoDataFrames as :func:`layers.io.load_layer` gives them; ``rasters``: name → file
-    path (visible to the workers). ``scheduler``: the address of a running scheduler; without it a
-    ``LocalCluster`` of ``workers`` processes (default 2, one thread each) is started and closed.
-    ``progress(fraction, message)`` is called as partitions complete. ``resume``: skip partitions
-    already done by an earlier run with the same inputs. Partitions and ``out_dir`` may be URLs
-    (``s3://``, ``gs://``, ``az://``) with ``storage_options`` (or the workers' environment):
-    then the workers share no file system with the client or each other. Raises :class:`PartitionsFailed` when a
-    partition cannot be scored (after scoring all the others).
+    ``parcel_files``: GeoParquet partitions (a list, a folder or a glob), read by the workers, so
+    their paths must be visible there (URLs are). ``substations``, ``lines``, ``plants``,
+    ``exclusions``: EPSG:4326 GeoDataFrames as :func:`layers.io.load_layer` gives them;
+    ``rasters``: name → file path (visible to the workers). ``scheduler``: the address of a
+    running scheduler; without it a ``LocalCluster`` of ``workers`` processes (default 2, one
+    thread each) is started and closed. ``progress(fraction, message)`` is called as the work goes
+    on. ``resume``: skip partitions already done by an earlier run with the same inputs.
+    Partitions and ``out_dir`` may be URLs (``s3://``, ``gs://``, ``az://``) with
+    ``storage_options`` (or the workers' environment): then the workers share no file system with
+    the client or each other. Raises :class:`PartitionsFailed` when a partition cannot be scored
+    (after scoring all the others).
     """
-    from distributed import as_completed
     from gridscout.scoring.layer_measures import raster_path
     from gridscout.scoring.profile import profile_to_dict
 
@@ -331,7 +413,7 @@ def score_partitions(
     progress = progress or no_progress
     check_profile(profile)
     so = dict(storage_options or {}) or None
-    files = find_partitions(parcel_files, so)
+    files = parts.dask_order(find_partitions(parcel_files, so))
     if parts.is_url(out_dir):
         from gridscout.layers.io.remote import check_output
 
@@ -343,8 +425,7 @@ def score_partitions(
         out_p = Path(os.path.abspath(local_path(out_dir)))
         if out_p.exists() and not out_p.is_dir():
             raise DataError(f"--out {out_p} is a file; the dask engine writes a folder of partitions")
-        (out_p / parts.META_DIR / "staging").mkdir(parents=True, exist_ok=True)
-        (out_p / parts.META_DIR / "manifests").mkdir(parents=True, exist_ok=True)
+        out_p.mkdir(parents=True, exist_ok=True)
         out = str(out_p)
     for layer, c in profile.raster_layers().items():
         if layer not in (rasters or {}):
@@ -353,7 +434,12 @@ def score_partitions(
         if e.layer not in (exclusions or {}):
             raise profile.error(e.line, f"exclusion layer {e.layer!r} was not given")
 
-    progress(0.0, "hashing reference layers")
+    summary = DaskRunSummary(profile=profile.name, out_dir=str(out), partitions=len(files))
+    progress(0.0, f"reading the footers of {len(files):,} partitions")
+    inputs, footers = _check_inputs(files, so, summary)
+    sources = {parts.stem(src): src for src in files if parts.stem(src) in inputs}
+
+    progress(0.005, "hashing reference layers")
     refs = {
         "substations": substations,
         "lines": lines,
@@ -372,10 +458,7 @@ def score_partitions(
         },
     }
     key = parts.run_key(profile_to_dict(profile), digest, _version())
-    _remove_temporaries(out, [parts.stem(src) for src in files])
-    plan = _partition_plan(files, out, key, resume, so)
-    summary = DaskRunSummary(profile=profile.name, out_dir=str(out), partitions=len(files))
-    sources = {parts.stem(src): src for src in files}
+    plan = _plan(sources, inputs, out, key, resume, so)
 
     progress(0.01, "starting Dask" if not scheduler else f"connecting to {scheduler}")
     client, cluster = _client(scheduler, workers)
@@ -394,18 +477,16 @@ def score_partitions(
         summary.warm_up = {addr: r["seconds"] for addr, r in warm.items()}
         progress(0.02, f"sending reference layers to {summary.workers} workers")
         refs_future = client.scatter([refs], broadcast=True, hash=False)[0]
+
         t_pass1 = time.perf_counter()
-        stats, counts = _pass1(
-            client, plan, sources, out, refs_future, profile, key, summary, progress, as_completed, so
-        )
+        _pass1(client, plan, sources, footers, inputs, out, refs_future, profile, key,
+                       summary, progress, so)
         summary.seconds["pass 1 (score)"] = time.perf_counter() - t_pass1
         if summary.failed:
             raise PartitionsFailed(summary)
 
-        table = parts.RankTable.merge([counts] if counts else [])
         t_pass2 = time.perf_counter()
-        table_future = client.scatter([table], broadcast=True, hash=False)[0]
-        _pass2(client, plan, stats, out, table, table_future, summary, progress, as_completed, so)
+        table = _pass2(client, plan, inputs, out, key, summary, progress, so)
         summary.seconds["pass 2 (rank)"] = time.perf_counter() - t_pass2
         if summary.failed:
             raise PartitionsFailed(summary)
@@ -417,108 +498,112 @@ def score_partitions(
     summary.parcels_scored = table.kept + table.excluded
     summary.parcels_excluded = table.excluded
     summary.score_quantiles = table.quantiles()
-    for name in sources:
-        for reason, count in stats[name].get("excluded_by_reason", {}).items():
+    for name, (_stage, _path, footer) in plan.items():
+        said = footer.partition
+        for reason, count in said.get("excluded_by_reason", {}).items():
             summary.excluded_by_reason[reason] = summary.excluded_by_reason.get(reason, 0) + count
-        if stats[name].get("warnings"):
-            summary.warnings[name] = stats[name]["warnings"]
-    first = next(iter(stats.values()), {})
-    summary.left_out = dict(first.get("left_out", {}))  # the same reference layers everywhere
+        if said.get("warnings"):
+            summary.warnings[f"{name}.parquet"] = said["warnings"]
+        summary.left_out = summary.left_out or dict(said.get("left_out") or {})
     summary.seconds["total"] = time.perf_counter() - started
     parts.write_json_atomic(parts.join(out, parts.META_DIR, "summary.json"), asdict(summary), so)
     progress(1.0, "done")
     return summary
 
 
-def _pass1(client, plan, sources, out, refs_future, profile, key, summary, progress, as_completed, so):
-    """Score what has no usable output yet; count the scores of what has. → name → stats."""
-    futures = {}
-    for name, (stage, path, manifest) in plan.items():
-        if stage is None:
-            fut = client.submit(
-                parts.score_task,
-                str(sources[name]),
-                refs_future,
-                profile,
-                str(parts.staged_path(out, name)),
-                str(parts.staged_manifest_path(out, name)),
-                key,
-                so,
-                key=f"gridscout-score-{name}-{key[:8]}-{time.time_ns()}",
-                retries=RETRIES,
-                pure=False,
-            )
-        else:
-            fut = client.submit(
-                parts.stats_task,
-                str(path),
-                manifest,
-                so,
-                key=f"gridscout-stats-{name}-{key[:8]}-{time.time_ns()}",
-                retries=RETRIES,
-                pure=False,
-            )
-        futures[fut] = name
-    stats: dict[str, dict] = {}
-    counts = None  # all partitions' score distributions, merged as they come
-    total = max(len(futures), 1)
-    for done, fut in enumerate(as_completed(futures), start=1):
-        name = futures.pop(fut)  # the worker may forget the result once we have it
-        src = sources[name].rstrip("/").rsplit("/", 1)[-1]
+def _pass1(client, plan, sources, footers, inputs, out, refs_future, profile, key, summary, progress,
+           so) -> None:
+    """Score what has no usable output yet into the staging folder: ``read_parquet`` →
+    ``map_partitions`` → ``to_parquet``; then each file's footer says how its scoring went."""
+    import dask.dataframe as dd
+    import dask_geopandas
+    from distributed import wait
+
+    todo = parts.dask_order([sources[n] for n, (stage, _p, _f) in plan.items() if stage is None])
+    summary.partitions_reused = len(plan) - len(todo)
+    if not todo:
+        return
+    meta = None
+    while todo and meta is None:  # the output columns, from the first rows of a partition
+        name = parts.stem(todo[0])
+        progress(0.025, f"scoring a sample of {name} for the output columns")
+        head = dask_geopandas.read_parquet(todo[0], columns=footers[name].columns, index=False,
+                                           storage_options=so).head(20, compute=False)
         try:
-            result = fut.result()
-        except Exception as exc:  # the task failed RETRIES + 1 times
-            result = {"error": f"{type(exc).__name__}: {exc}"}
-        if "error" in result:
-            summary.failed[src] = result["error"]
-            log.warning("partition %s failed: %s", src, result["error"])
-            progress(0.02 + 0.78 * done / total, f"FAILED {src}")
-            continue
-        counts = parts.merge_counts(counts, result)
-        stats[name] = {k: v for k, v in result.items() if k not in ("values", "counts")}
-        if plan[name][0] is None:
+            meta = client.submit(parts.sample_meta, client.compute(head), name, refs_future,
+                                 profile).result()
+        except GridScoutError as exc:  # that partition is bad: name it, sample the next
+            summary.failed[f"{name}.parquet"] = str(exc)
+            todo = todo[1:]
+    if not todo:
+        return
+    names = [parts.stem(src) for src in todo]
+    parcels = dask_geopandas.read_parquet(todo, columns=footers[names[0]].columns, index=False,
+                                          split_row_groups=False, storage_options=so)
+    if parcels.npartitions != len(todo):
+        raise GridScoutError(f"dask read {parcels.npartitions} partitions from {len(todo)} files")
+    scored = parcels.map_partitions(parts.score_partition, refs_future, profile, names,
+                                    [footers[n].rows for n in names], meta, meta=meta)
+    write = dd.to_parquet(scored, parts.staging_dir(out), name_function=lambda i: f"{names[i]}.parquet",
+                          **_write_options(so, parts.footer_metadata(key, inputs)))
+    future = client.compute(write, retries=RETRIES)
+    _Progress([future], progress, 0.03, 0.8, f"scoring {len(todo):,} partitions")
+    wait([future])
+    if future.status == "error":
+        error = future.exception()
+        summary.failed.update(_erred_partitions(client, names)
+                              or {"(the run)": f"{type(error).__name__}: {error}"})
+        return
+    staged = [parts.staged_path(out, n) for n in names]
+    for name, path, footer in zip(names, staged, _footers(staged, so), strict=True):
+        if isinstance(footer, Exception) or footer is None:
+            summary.failed[f"{name}.parquet"] = f"its scored file cannot be read back: {footer}"
+        elif footer.partition.get("error"):
+            summary.failed[f"{name}.parquet"] = footer.partition["error"]
+            parts.remove(path, so)  # the empty file written for it
+            log.warning("partition %s failed: %s", name, footer.partition["error"])
+        else:
             summary.partitions_scored += 1
-            plan[name] = ("staged", parts.staged_path(out, name), None)
-            verb = "scored"
-        else:
-            summary.partitions_reused += 1
-            verb = "reused"
-        progress(0.02 + 0.78 * done / total, f"{verb} {src} ({done}/{total})")
-    return stats, counts
+            plan[name] = ("staged", path, footer)
 
 
-def _pass2(client, plan, stats, out, table, table_future, summary, progress, as_completed, so):
-    """Give every partition its global ranks (unless its final file already has them)."""
-    rank_key = table.key
-    futures = {}
-    for name, (stage, path, _manifest) in plan.items():
-        if stage == "final" and stats[name].get("rank_key") == rank_key:
-            continue
-        manifest = stats[name]
-        remove = []
-        if stage == "staged":
-            remove = [str(parts.staged_path(out, name)), str(parts.staged_manifest_path(out, name))]
-        fut = client.submit(
-            parts.rank_task,
-            str(path),
-            str(parts.final_path(out, name)),
-            table_future,
-            manifest,
-            str(parts.manifest_path(out, name)),
-            remove,
-            so,
-            key=f"gridscout-rank-{name}-{rank_key[:8]}-{time.time_ns()}",
-            retries=RETRIES,
-            pure=False,
-        )
-        futures[fut] = name
-    total = max(len(futures), 1)
-    for done, fut in enumerate(as_completed(futures), start=1):
-        name = futures[fut]
-        try:
-            fut.result()
-        except Exception as exc:
-            summary.failed[f"{name}.parquet"] = f"writing ranks: {type(exc).__name__}: {exc}"
-            continue
-        summary.partitions_ranked += 1
-        progress(0.8 + 0.2 * done / total, f"ranked {name} ({done}/{total})")
+def _pass2(client, plan, inputs, out, key, summary, progress, so) -> parts.RankTable:
+    """The global rank table from Dask's ``value_counts`` over every partition's scores, then
+    every partition whose final file lacks these ranks rewritten with them."""
+    import dask
+    import dask.dataframe as dd
+    import dask_geopandas
+    from distributed import wait
+
+    progress(0.8, "counting the scores of all partitions")
+    scored_paths = parts.dask_order([path for _stage, path, _f in plan.values()])
+    scores = dd.read_parquet(scored_paths, columns=["score", "excluded"], split_row_groups=False,
+                             storage_options=so)
+    kept = scores[~scores["excluded"]]["score"].value_counts(split_out=1)
+    kept, excluded = dask.compute(kept, scores["excluded"].sum())
+    table = parts.RankTable.from_value_counts(kept, int(excluded))
+
+    todo = parts.dask_order([path for stage, path, footer in plan.values()
+                             if not (stage == "final" and footer.meta.get("rank_key") == table.key)])
+    if not todo:
+        return table
+    names = [parts.stem(p) for p in todo]
+    infos = {name: plan[name][2].partition for name in names}
+    table_future = client.scatter([table], broadcast=True, hash=False)[0]
+    scored = dask_geopandas.read_parquet(todo, columns=plan[names[0]][2].columns, index=False,
+                                         split_row_groups=False, storage_options=so)
+    ranked = scored.map_partitions(parts.add_ranks, table_future, names, infos, meta=scored._meta)
+    write = dd.to_parquet(ranked, out, name_function=lambda i: f"{names[i]}.parquet",
+                          **_write_options(so, parts.footer_metadata(key, inputs, table.key)))
+    future = client.compute(write, retries=RETRIES)
+    _Progress([future], progress, 0.82, 0.99, f"ranking {len(todo):,} partitions")
+    wait([future])
+    if future.status == "error":
+        for name, text in (_erred_partitions(client, names) or {"(the run)": str(future.exception())}).items():
+            summary.failed[name] = f"writing ranks: {text}"
+        return table
+    summary.partitions_ranked = len(todo)
+    for name in names:
+        if plan[name][0] == "staged":
+            parts.remove(parts.staged_path(out, name), so)
+    return table

@@ -1,19 +1,20 @@
-"""The per-partition side of the Dask engine (:mod:`scoring.distributed`): the tasks that run on
-workers, global ranks from per-partition score counts, and the small manifests that make a rerun
-resume.
+"""The per-partition side of the Dask engine (:mod:`scoring.distributed`): the functions
+``map_partitions`` runs on the workers, the global rank table built from Dask's own
+``value_counts``, and the footer metadata that lets a rerun skip partitions already written.
 
-Files under ``OUT/`` (readers such as pyarrow datasets skip names starting with ``_`` or ``.``)::
+Files under ``OUT/`` (readers such as pyarrow datasets and QGIS skip names starting with ``_``)::
 
-    OUT/<partition>.parquet                 final: scored and globally ranked
-    OUT/_gridscout/manifests/<partition>.json   what the final file was made from
-    OUT/_gridscout/staging/<partition>.parquet  pass 1 output: scored, rank not yet global
-    OUT/_gridscout/staging/<partition>.json
-    OUT/_gridscout/summary.json              the last complete run's summary
+    OUT/<partition>.parquet                   final: scored and globally ranked
+    OUT/_gridscout/staging/<partition>.parquet  pass 1 output: scored, ranks not yet global
+    OUT/_gridscout/summary.json                the last complete run's summary
 
-Every file appears atomically (temporary name, then rename; on object storage one PUT of a file
-written locally first), so a killed worker or a full disk never leaves a half-written file under a
-name a rerun would trust. ``OUT`` and the partitions may be local paths or URLs (``s3://`` …, with
-``storage_options``): the workers share no file system with the client or with each other.
+Every file is written by ``dask_geopandas``' ``to_parquet`` with a ``gridscout`` entry in its
+Parquet footer (:data:`FOOTER_KEY`): the run key (profile, reference layers, version), the size and
+ETag/mtime of every input partition of the run, and, in final files, the key of the rank table.
+A rerun trusts an output only if its footer is whole and says it was made from the same input by
+the same run, so a file half-written by a killed worker is simply scored again. ``OUT`` and the
+partitions may be local paths or URLs (``s3://`` …, with ``storage_options``): the workers read
+and write them themselves and share no file system with the client or with each other.
 """
 
 from __future__ import annotations
@@ -30,13 +31,19 @@ import numpy as np
 from gridscout.layers.errors import GridScoutError
 
 META_DIR = "_gridscout"
-#: manifest format; bump when the meaning of the files changes
-FORMAT = 1
+#: footer format; bump when the meaning of the files changes
+FORMAT = 2
+#: the Parquet footer key of GridScout's run metadata
+FOOTER_KEY = "gridscout"
 #: result columns whose pandas categories become text, as ``gridscout score`` writes them
 TEXT_COLUMNS = ("exclusion_reason", "interconnection_option")
+#: ``DataFrame.attrs`` key, and Parquet footer key, of what scoring a partition said: its name,
+#: rows, parcels excluded per rule, validation warnings, reference features left out — or the
+#: error that kept it from being scored (then the file is empty and never trusted)
+ATTRS_KEY = PARTITION_KEY = "gridscout_partition"
 
 
-# -- paths and manifests ------------------------------------------------------------------------
+# -- paths --------------------------------------------------------------------------------------
 def is_url(path) -> bool:
     from gridscout.layers.io.remote import is_remote
 
@@ -66,20 +73,24 @@ def filesystem(path, storage_options=None):
     return fsspec.filesystem("file"), str(path)
 
 
+def dask_order(paths: list[str]) -> list[str]:
+    """``paths`` in the order ``dask.dataframe.read_parquet`` makes partitions of them (natural
+    sort of the paths without their protocol), so partition ``i`` is ``dask_order(paths)[i]``."""
+    from dask.utils import natural_sort_key
+
+    return sorted(paths, key=lambda p: natural_sort_key(str(p).split("://", 1)[-1]))
+
+
 def final_path(out_dir, name: str) -> str:
     return join(out_dir, f"{name}.parquet")
 
 
-def manifest_path(out_dir, name: str) -> str:
-    return join(out_dir, META_DIR, "manifests", f"{name}.json")
+def staging_dir(out_dir) -> str:
+    return join(out_dir, META_DIR, "staging")
 
 
 def staged_path(out_dir, name: str) -> str:
-    return join(out_dir, META_DIR, "staging", f"{name}.parquet")
-
-
-def staged_manifest_path(out_dir, name: str) -> str:
-    return join(out_dir, META_DIR, "staging", f"{name}.json")
+    return join(staging_dir(out_dir), f"{name}.parquet")
 
 
 def file_stat(path, storage_options=None) -> dict[str, int | str]:
@@ -94,39 +105,6 @@ def file_stat(path, storage_options=None) -> dict[str, int | str]:
     return {"size": int(info.get("size") or 0), "etag": str(tag).strip('"')}
 
 
-def file_size(path, storage_options=None) -> int:
-    if not is_url(path):
-        return os.stat(path).st_size
-    fs, inner = filesystem(path, storage_options)
-    return int(fs.info(inner).get("size") or 0)
-
-
-def put_file(local: str | os.PathLike, path, storage_options=None) -> None:
-    """Move the finished local file ``local`` to ``path`` (a rename, or one upload)."""
-    if not is_url(path):
-        target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.replace(local, target)
-        except OSError:  # another file system: copy beside the target first, then rename
-            import shutil
-
-            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-            try:
-                shutil.copyfile(local, tmp)
-                normal_permissions(tmp)
-                os.replace(tmp, target)
-            finally:
-                tmp.unlink(missing_ok=True)
-                Path(local).unlink(missing_ok=True)
-        return
-    fs, inner = filesystem(path, storage_options)
-    try:
-        fs.put_file(str(local), inner)
-    finally:
-        Path(local).unlink(missing_ok=True)
-
-
 def remove(path, storage_options=None) -> None:
     if not is_url(path):
         Path(path).unlink(missing_ok=True)
@@ -139,7 +117,7 @@ def remove(path, storage_options=None) -> None:
 
 
 def _umask() -> int:
-    """The process umask, read without changing it (``os.umask`` is not thread-safe on workers)."""
+    """The process umask, read without changing it (``os.umask`` is not thread-safe)."""
     try:
         with open("/proc/self/status", encoding="ascii") as fh:
             for line in fh:
@@ -150,28 +128,20 @@ def _umask() -> int:
     return 0o022
 
 
-def normal_permissions(fd_or_path: int | str | os.PathLike) -> None:
-    """Give a ``mkstemp`` file (created 0600) the mode a normally created file has (0644 under the
-    usual umask), as the local engine's outputs have."""
-    mode = 0o666 & ~_umask()
-    if isinstance(fd_or_path, int):
-        os.fchmod(fd_or_path, mode)
-    else:
-        os.chmod(fd_or_path, mode)
-
-
 def write_json_atomic(path, data: dict[str, Any], storage_options=None) -> None:
+    """A JSON file that appears whole or not at all, with the mode of a normally created file."""
+    text = json.dumps(data, indent=1, sort_keys=True)
     if is_url(path):
         fs, inner = filesystem(path, storage_options)
-        fs.pipe_file(inner, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
+        fs.pipe_file(inner, text.encode("utf-8"))
         return
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        normal_permissions(fd)
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp creates 0600
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=1, sort_keys=True)
+            fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -180,32 +150,98 @@ def write_json_atomic(path, data: dict[str, Any], storage_options=None) -> None:
         raise
 
 
-def read_manifest(path, storage_options=None) -> dict[str, Any] | None:
+# -- footers: what a file is, read without reading its data ------------------------------------
+@dataclass
+class Footer:
+    """A Parquet file's footer: rows, whether it is GeoParquet, GridScout's run metadata."""
+
+    rows: int
+    geo: bool
+    meta: dict[str, Any] | None
+    #: the data columns (no bbox covering, no stored index), as GridScout's readers read them
+    columns: list[str]
+    #: what the partition's scoring said (:data:`PARTITION_KEY`): rows, exclusions, warnings, error
+    partition: dict[str, Any]
+
+
+def read_footer(path, storage_options=None) -> Footer | None:
+    """The footer of ``path``; None when there is no such file. Raises what pyarrow raises for a
+    file that is not (or not wholly) Parquet."""
+    import pyarrow.parquet as pq
+
+    fs, inner = filesystem(path, storage_options)
     try:
-        if is_url(path):
-            fs, inner = filesystem(path, storage_options)
-            data = json.loads(fs.cat_file(inner).decode("utf-8"))
-        else:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        with fs.open(inner, "rb") as fh:
+            md = pq.read_metadata(fh)
+    except FileNotFoundError:
         return None
-    return data if isinstance(data, dict) and data.get("format") == FORMAT else None
+    from gridscout.layers.io.arrow import data_columns
+
+    kv = md.metadata or {}
+
+    def parsed(key: bytes):
+        try:
+            return json.loads(kv[key]) if key in kv else None
+        except ValueError:
+            return None
+
+    return Footer(rows=md.num_rows, geo=b"geo" in kv, meta=parsed(FOOTER_KEY.encode()),
+                  columns=data_columns(md.schema.to_arrow_schema().names, parsed(b"geo")),
+                  partition=parsed(PARTITION_KEY.encode()) or {})
 
 
-def manifest_valid(
-    manifest: dict[str, Any] | None, output, source, run_key: str, storage_options=None
-) -> bool:
-    """The output exists, is the size the manifest recorded, and was made from this input file
-    (same size and mtime) with this profile and these reference layers."""
-    if manifest is None or manifest.get("run_key") != run_key:
+def output_usable(footer: Footer | None, name: str, run_key_: str, source_stat: dict) -> bool:
+    """An output file may be kept: whole, made by this run (profile, layers, version) from this
+    very input file, and not the empty file a failed partition leaves."""
+    if footer is None or footer.meta is None or footer.rows == 0:
         return False
-    try:
-        return (
-            manifest.get("input") == file_stat(source, storage_options)
-            and manifest.get("output", {}).get("size") == file_size(output, storage_options)
-        )
-    except (OSError, ValueError):
-        return False
+    meta = footer.meta
+    return (meta.get("format") == FORMAT and meta.get("run_key") == run_key_
+            and meta.get("inputs", {}).get(name) == source_stat
+            and not footer.partition.get("error"))
+
+
+def footer_metadata(run_key_: str, inputs: dict[str, dict], rank_key: str | None = None) -> dict:
+    """``custom_metadata`` for ``to_parquet``: the same for every file the run writes."""
+    meta = {"format": FORMAT, "run_key": run_key_, "inputs": inputs}
+    if rank_key is not None:
+        meta["rank_key"] = rank_key
+    return {FOOTER_KEY: json.dumps(meta, sort_keys=True)}
+
+
+def _geoparquet_engine():
+    from dask_geopandas.io.parquet import GeoArrowEngine
+
+    class GeoParquetEngine(GeoArrowEngine):
+        """dask-geopandas' Parquet engine writing what ``gridscout score`` writes — GeoParquet
+        with the bbox covering column (GeoParquet 1.1), so readers can filter row groups by
+        extent — and each partition's ``attrs[ATTRS_KEY]`` into its own footer."""
+
+        @classmethod
+        def _pandas_to_arrow_table(cls, df, preserve_index=False, schema=None, **kwargs):
+            from geopandas.io.arrow import _geopandas_to_arrow
+
+            table = _geopandas_to_arrow(df, index=preserve_index, write_covering_bbox=True)
+            if schema is not None:
+                table = table.cast(schema.with_metadata(table.schema.metadata))
+            info = df.attrs.get(ATTRS_KEY)
+            if info:  # this partition's own footer entry, beside the run's (custom_metadata)
+                meta = dict(table.schema.metadata or {})
+                meta[PARTITION_KEY.encode()] = json.dumps(info, sort_keys=True).encode()
+                table = table.replace_schema_metadata(meta)
+            return table
+
+    GeoParquetEngine.__module__ = __name__
+    GeoParquetEngine.__qualname__ = "GeoParquetEngine"
+    return GeoParquetEngine
+
+
+def __getattr__(name: str):  # dask imported only when the engine is used
+    if name == "GeoParquetEngine":
+        engine = _geoparquet_engine()
+        globals()[name] = engine
+        return engine
+    raise AttributeError(name)
 
 
 # -- identity of a run --------------------------------------------------------------------------
@@ -237,36 +273,16 @@ def run_key(profile_dict: dict[str, Any], refs_digest: dict[str, str], version: 
 
 
 # -- global ranks -------------------------------------------------------------------------------
-def score_counts(score: np.ndarray, excluded: np.ndarray) -> dict[str, Any]:
-    """A partition's score distribution: distinct scores of the parcels kept, with counts."""
-    values, counts = np.unique(np.asarray(score, dtype=np.float64)[~excluded], return_counts=True)
-    return {"values": values, "counts": counts.astype(np.int64), "excluded": int(excluded.sum())}
-
-
-def merge_counts(a: dict[str, Any] | None, b: dict[str, Any]) -> dict[str, Any]:
-    """Two score distributions as one (kept small: at most one entry per possible score)."""
-    if a is None:
-        return {"values": b["values"], "counts": b["counts"], "excluded": int(b["excluded"])}
-    values, inverse = np.unique(np.concatenate([a["values"], b["values"]]), return_inverse=True)
-    counts = np.bincount(
-        inverse, weights=np.concatenate([a["counts"], b["counts"]]), minlength=values.size
-    )
-    return {
-        "values": values,
-        "counts": counts.astype(np.int64),
-        "excluded": int(a["excluded"]) + int(b["excluded"]),
-    }
-
-
 @dataclass
 class RankTable:
-    """All partitions' score distributions merged: ``values`` (ascending distinct scores of the
-    parcels kept), ``above`` (parcels kept with a higher score), and the totals.
+    """The score distribution of all parcels kept (from Dask's ``value_counts`` over every
+    partition): ``values`` (ascending distinct scores), ``counts``, ``above`` (parcels kept with a
+    higher score), and the totals.
 
     Ranks follow :func:`scoring.engine.rank_and_quantiles`: 1 = best, equal scores share the lowest
     rank ("min"), excluded parcels come after all others. Scores are stored rounded
     (``SCORE_DECIMALS``), so equal rounded scores are equal floats and ranking by value is the same
-    as ranking by the engine's score bins (checked by ``tests/test_distributed.py``)."""
+    as ranking by the engine's score bins (checked by ``tests/scoring/test_distributed.py``)."""
 
     values: np.ndarray
     counts: np.ndarray
@@ -275,15 +291,13 @@ class RankTable:
     excluded: int
 
     @classmethod
-    def merge(cls, parts: list[dict[str, Any]]) -> RankTable:
-        total = None
-        for p in parts:
-            total = merge_counts(total, p)
-        if total is None:
-            total = {"values": np.zeros(0), "counts": np.zeros(0, np.int64), "excluded": 0}
-        kept = int(total["counts"].sum())
-        counts = total["counts"]
-        return cls(total["values"], counts, kept - np.cumsum(counts), kept, total["excluded"])
+    def from_value_counts(cls, value_counts, excluded: int) -> RankTable:
+        """From a pandas Series score → parcels (``value_counts`` of the kept parcels' scores)."""
+        vc = value_counts.sort_index()
+        values = vc.index.to_numpy(dtype=np.float64)
+        counts = vc.to_numpy(dtype=np.int64)
+        kept = int(counts.sum())
+        return cls(values, counts, kept - np.cumsum(counts), kept, int(excluded))
 
     @property
     def key(self) -> str:
@@ -321,7 +335,7 @@ class RankTable:
         return out
 
 
-# -- tasks (run on the workers) -----------------------------------------------------------------
+# -- what map_partitions runs on the workers ----------------------------------------------------
 def result_frame(result):
     """The engine's result parcels as ``gridscout score`` writes them (categories as text)."""
     frame = result.parcels.copy()
@@ -330,145 +344,88 @@ def result_frame(result):
     return frame
 
 
-def _local_copy(source: str, storage_options, folder: str) -> str:
-    """``source`` itself when local, else a copy of the object in the worker's ``folder``."""
-    if not is_url(source):
-        return source
-    fs, inner = filesystem(source, storage_options)
-    target = os.path.join(folder, Path(inner).name)
-    fs.get_file(inner, target)
-    return target
-
-
-def score_task(
-    source: str,
-    refs: dict[str, Any],
-    profile,
-    staged: str,
-    staged_manifest: str,
-    run_key_: str,
-    storage_options: dict | None = None,
-) -> dict[str, Any]:
-    """Pass 1 for one partition: read it the way the single-machine path reads parcels
-    (:func:`layers.io.load_layer`), score it with :func:`scoring.engine.score`, write it to the
-    staging folder. Returns its score counts and summary parts; a user-facing error (bad file)
-    comes back as ``{"error": message}`` (retrying would not help), anything else raises so that
-    Dask retries it."""
-    import time
-
-    from gridscout.layers.io import load_layer, write_vector
+def score_frame(frame, name: str, refs: dict[str, Any], profile):
+    """One partition as read from its GeoParquet file, read, validated and normalised as
+    :func:`layers.io.load_layer` reads parcels, scored by :func:`scoring.engine.score`.
+    → (result frame, validation report)."""
+    from gridscout.layers.io import normalise_frame
+    from gridscout.layers.io.read import tidy_columns
+    from gridscout.layers.registry import get_kind
+    from gridscout.layers.validation_report import ValidationReport
     from gridscout.scoring.engine import score
 
-    started = time.perf_counter()
-    work = tempfile.mkdtemp(prefix="gridscout-partition-")  # the worker's own disk, removed after
-    try:
-        stat = file_stat(source, storage_options)
-        layer = load_layer(_local_copy(source, storage_options, work), kind="parcels")
-        result = score(
-            layer.data,
-            refs["substations"],
-            refs["lines"],
-            refs.get("plants"),
-            rasters=refs.get("rasters") or {},
-            exclusions=refs.get("exclusions") or {},
-            profile=profile,
-            use_cache=False,  # a worker scores each partition once; keep no copies around
-        )
-        written = Path(work) / f"staged-{stem(staged)}.parquet"
-        write_vector(result_frame(result), written)
-        size = written.stat().st_size
-        normal_permissions(written)
-        put_file(written, staged, storage_options)
-    except GridScoutError as exc:
-        return {"error": str(exc)}
-    finally:
-        import shutil
+    label = f"{name}.parquet"
+    report = ValidationReport(label)
+    report.rows_read = len(frame)
+    if len(frame) == 0:
+        raise GridScoutError(f"{label} has no features")
+    frame = tidy_columns(frame.reset_index(drop=True), label, report)
+    data, _mapping = normalise_frame(frame, get_kind("parcels"), label, report)
+    result = score(
+        data,
+        refs["substations"],
+        refs["lines"],
+        refs.get("plants"),
+        rasters=refs.get("rasters") or {},
+        exclusions=refs.get("exclusions") or {},
+        profile=profile,
+        use_cache=False,  # a worker scores each partition once; keep no copies around
+    )
+    out = result_frame(result)
+    out.attrs[ATTRS_KEY] = {"left_out": result.summary.left_out,
+                            "excluded_by_reason": result.summary.excluded_by_reason}
+    return out, report
 
-        shutil.rmtree(work, ignore_errors=True)
-    summary = result.summary
-    info = {
-        "format": FORMAT,
-        "run_key": run_key_,
-        "input": stat,
-        "output": {"size": size},
-        "rows": len(result),
-        "excluded": summary.parcels_excluded,
-        "excluded_by_reason": summary.excluded_by_reason,
-        "left_out": summary.left_out,
-        "warnings": layer.report.to_text() if layer.report.warnings else "",
+
+def score_partition(frame, refs, profile, names: list[str], rows: list[int], meta,
+                    partition_info=None):
+    """``map_partitions`` pass 1: partition ``partition_info["number"]`` (named ``names[i]``, of
+    ``rows[i]`` rows in its footer) scored. A problem the user has to fix in that partition (a
+    :class:`GridScoutError`) does not stop the others: the partition comes back empty (``meta``)
+    with the message in its ``attrs``, which the writer puts in the file's footer for the client;
+    a rerun never trusts that file (:func:`output_usable`). Anything else raises, and Dask
+    retries it."""
+    import time
+
+    started = time.perf_counter()
+    i = (partition_info or {}).get("number", 0)
+    name = names[i]
+    if len(frame) != rows[i]:  # the partitions are not in the order dask_order() promised
+        raise RuntimeError(f"partition {i} has {len(frame)} rows, {name} has {rows[i]}")
+    try:
+        out, report = score_frame(frame, name, refs, profile)
+        if list(out.columns) != list(meta.columns):
+            raise GridScoutError(
+                f"{name}.parquet gives the columns {list(out.columns)}, the other partitions "
+                f"{list(meta.columns)}; give every partition the same columns "
+                "(gridscout partition-parcels cuts one file into such partitions)"
+            )
+    except GridScoutError as exc:
+        out = meta.iloc[:0].copy()
+        out.attrs[ATTRS_KEY] = {"name": name, "error": str(exc)}
+        return out
+    out.attrs[ATTRS_KEY] = {
+        **out.attrs.get(ATTRS_KEY, {}),
+        "name": name,
+        "rows": len(out),
+        "warnings": report.to_text() if report.warnings else "",
         "seconds": time.perf_counter() - started,
     }
-    write_json_atomic(staged_manifest, info, storage_options)
-    counts = score_counts(result.columns["score"], result.columns["excluded"])
-    return {**info, **counts}
+    return out
 
 
-def _read_table(path: str, storage_options=None, columns=None):
-    import pyarrow.parquet as pq
-
-    fs, inner = filesystem(path, storage_options)
-    with fs.open(inner, "rb") as fh:
-        return pq.read_table(fh, columns=columns)
-
-
-def stats_task(path: str, manifest: dict[str, Any], storage_options: dict | None = None) -> dict[str, Any]:
-    """A finished partition's score counts, from its file's score and excluded columns only."""
-    table = _read_table(path, storage_options, columns=["score", "excluded"])
-    score = table.column("score").to_numpy()
-    excluded = table.column("excluded").to_numpy(zero_copy_only=False).astype(bool)
-    return {**manifest, **score_counts(score, excluded)}
+def add_ranks(frame, table: RankTable, names: list[str], infos: dict[str, dict],
+              partition_info=None):
+    """``map_partitions`` pass 2: scored partition ``names[i]`` with its global ranks, and what
+    its scoring said (``infos``, from its pass 1 footer) kept for its final footer."""
+    frame = frame.copy()
+    frame["rank"] = table.ranks(frame["score"].to_numpy(), frame["excluded"].to_numpy(dtype=bool))
+    frame.attrs[ATTRS_KEY] = infos[names[(partition_info or {}).get("number", 0)]]
+    return frame
 
 
-def rank_task(
-    read_from: str,
-    final: str,
-    table: RankTable,
-    manifest: dict[str, Any],
-    manifest_file: str,
-    remove_after: list[str],
-    storage_options: dict | None = None,
-) -> int:
-    """Pass 2 for one partition: global ranks in, final file and manifest out (atomically), the
-    staging files removed. Returns the rows written. The file is rewritten as Arrow data, column
-    for column (no geometry decoding), keeping its GeoParquet metadata."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-    from gridscout.layers.io.write import PARQUET_ROW_GROUP
-
-    data = _read_table(read_from, storage_options)
-    excluded = data.column("excluded").to_numpy(zero_copy_only=False).astype(bool)
-    rank = table.ranks(data.column("score").to_numpy(), excluded)
-    i = data.schema.get_field_index("rank")
-    data = data.set_column(i, pa.field("rank", pa.int64()), pa.array(rank))
-    name = stem(final)
-    if is_url(final):
-        folder = tempfile.mkdtemp(prefix="gridscout-rank-")
-    else:
-        folder = os.path.dirname(os.path.abspath(final))
-        os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.parquet.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    try:
-        pq.write_table(data, tmp, compression="snappy", row_group_size=PARQUET_ROW_GROUP)
-        normal_permissions(tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        size = os.path.getsize(tmp)
-        put_file(tmp, final, storage_options)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    finally:
-        if is_url(final):
-            import shutil
-
-            shutil.rmtree(folder, ignore_errors=True)
-    info = dict(manifest)
-    info.update(output={"size": size}, rank_key=table.key, rows=data.num_rows)
-    for key in ("values", "counts"):
-        info.pop(key, None)
-    info["excluded"] = int(info["excluded"])
-    write_json_atomic(manifest_file, info, storage_options)
-    for path in remove_after:
-        remove(path, storage_options)
-    return data.num_rows
+def sample_meta(frame, name: str, refs, profile):
+    """The empty result frame (columns and dtypes) of scoring ``frame`` (a partition's first rows),
+    for ``map_partitions(meta=…)``; runs on a worker, whose kernels are compiled."""
+    out, _report = score_frame(frame, name, refs, profile)
+    return out.iloc[:0].copy()

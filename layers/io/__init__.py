@@ -208,6 +208,26 @@ def _load_raster(src: Source, kind: LayerKind | None, crs, progress: Progress) -
                  style=kind.default_style(), report=report)
 
 
+def normalise_frame(gdf: gpd.GeoDataFrame, kind: LayerKind, label: str, report: ValidationReport,
+                    *, mapping: dict[str, str] | None = None, crs=None, valid=None,
+                    progress: Progress | None = None) -> tuple[gpd.GeoDataFrame, dict[str, str]]:
+    """Validate and normalise a frame as read from a file (:func:`load_layer` after reading; the
+    Dask engine on each partition): geometries checked and repaired into EPSG:4326, columns
+    mapped to the kind's canonical ones. → (data, mapping used). ``valid``: ``shapely.is_valid``
+    per geometry when the reader computed it. Raises :class:`DataError` for what the user fixes."""
+    from gridscout.layers.validate import validate_geometries
+
+    progress = progress or (lambda f, m="": None)
+    if crs is not None:
+        report.info("crs_set", QT_TRANSLATE_NOOP("Wording", "source coordinate reference system set to {crs} (--crs)").format(crs=crs))
+    gdf = validate_geometries(gdf, report, kind.geometry_types, label, crs=crs, valid=valid)
+    progress(0.75, f"normalising {len(gdf):,} {kind.name}")
+    used_mapping = resolve_mapping(kind, gdf, mapping, label)
+    data = kind.normalise(gdf, used_mapping, report)
+    report.rows_kept = len(data)
+    return data, used_mapping
+
+
 def load_layer(
     spec: str | Path,
     kind: str | None = None,
@@ -227,7 +247,6 @@ def load_layer(
     Raises :class:`DataError` for anything the user has to fix.
     """
     from gridscout.layers.registry import get_kind
-    from gridscout.layers.validate import validate_geometries
 
     progress = progress or (lambda f, m="": None)
     src = Source.parse(spec)
@@ -263,14 +282,8 @@ def load_layer(
         kind_obj = _best_kind(source_info(path, layer, gdf), label)
     if kind_obj.is_raster:
         raise DataError(f"{label} is vector data; it cannot be a {kind_obj.name} layer")
-    if crs is not None:
-        report.info("crs_set", QT_TRANSLATE_NOOP("Wording", "source coordinate reference system set to {crs} (--crs)").format(crs=crs))
-    gdf = validate_geometries(gdf, report, kind_obj.geometry_types, label, crs=crs, valid=valid)
-    progress(0.75, f"normalising {len(gdf):,} {kind_obj.name}")
-
-    used_mapping = resolve_mapping(kind_obj, gdf, mapping, label)
-    data = kind_obj.normalise(gdf, used_mapping, report)
-    report.rows_kept = len(data)
+    data, used_mapping = normalise_frame(gdf, kind_obj, label, report, mapping=mapping, crs=crs,
+                                         valid=valid, progress=progress)
     progress(1.0, "done")
     return Layer(
         name=layer or path.stem,

@@ -87,17 +87,14 @@ class ParcelBatches:
 
     def _parquet_batches(self):
         import pyarrow.parquet as pq
-        from gridscout.layers.io.arrow import _crs_of, geoparquet_meta
+        from gridscout.layers.io.arrow import _crs_of, data_columns, geoparquet_meta
 
         meta = geoparquet_meta(self.path) or {}
         primary = meta.get("primary_column", "geometry")
         colmeta = meta.get("columns", {}).get(primary, {})
-        covering = {v[0] for v in (colmeta.get("covering", {}).get("bbox", {}) or {}).values()
-                    if isinstance(v, list) and v}
         try:
             pf = pq.ParquetFile(self.path)
-            names = [n for n in pf.schema_arrow.names if n not in covering
-                     and not n.startswith("__index_level_")]
+            names = data_columns(pf.schema_arrow.names, meta)
             for batch in pf.iter_batches(batch_size=self.batch_rows, columns=names):
                 table = pa.Table.from_batches([batch])
                 yield arrow_to_geodataframe(table, primary, _crs_of(colmeta), None, True)

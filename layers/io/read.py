@@ -413,13 +413,20 @@ def read_vector_checked(path: str | Path, layer: str | None = None, columns=None
     else:
         gdf, valid = read_ogr(p, choose_layer(p, layer), columns, bbox, report, progress, check_valid,
                               encoding)
+    return tidy_columns(gdf, p.name, report), valid
+
+
+def tidy_columns(gdf: gpd.GeoDataFrame, label: str,
+                 report: ValidationReport | None = None) -> gpd.GeoDataFrame:
+    """What every reader does to the frame it read: the geometry column named ``geometry``,
+    nested columns (structs, lists) flattened, an OSM-style tags column expanded."""
     if gdf.geometry.name != "geometry" and "geometry" not in gdf.columns:
         gdf = gdf.rename_geometry("geometry")
     from gridscout.layers.io.nested import flatten_nested_columns
     from gridscout.layers.io.tag_columns import expand_tag_column
 
-    gdf = flatten_nested_columns(gdf, p.name, report)
-    return expand_tag_column(gdf, p.name, report), valid
+    gdf = flatten_nested_columns(gdf, label, report)
+    return expand_tag_column(gdf, label, report)
 
 
 def source_crs_of(path: str | Path, layer: str | None = None) -> str | None:

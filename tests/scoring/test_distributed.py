@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT))
 
-# Workers load this (``dask worker --preload``): pass 1 tasks sleep as long as the file DELAY
+# Workers load this (``dask worker --preload``): pass 1 partitions sleep as long as the file DELAY
 # says, so a test can kill a worker while partitions are still in flight.
 PRELOAD = """
 import time
@@ -33,15 +33,15 @@ from pathlib import Path
 import gridscout.scoring.distributed_parts as parts
 DELAY = Path({delay!r})
 # dask may run a preload file more than once: wrap the original, never a wrapper
-_score_task = parts.__dict__.setdefault("_unpatched_score_task", parts.score_task)
+_score_partition = parts.__dict__.setdefault("_unpatched_score_partition", parts.score_partition)
 
 
-def slow_score_task(*args, **kwargs):
+def slow_score_partition(*args, **kwargs):
     time.sleep(float(DELAY.read_text() or 0))
-    return _score_task(*args, **kwargs)
+    return _score_partition(*args, **kwargs)
 
 
-parts.score_task = slow_score_task
+parts.score_partition = slow_score_partition
 """
 
 
@@ -199,7 +199,9 @@ def assert_same(out: Path, local: pd.DataFrame, parts: Path, data: Path) -> None
 
 
 def test_global_ranks_match_the_engine():
-    from gridscout.scoring.distributed_parts import RankTable, score_counts
+    """Ranks and quantiles from Dask's value_counts over partitions are the engine's on the whole."""
+    import dask.dataframe as dd
+    from gridscout.scoring.distributed_parts import RankTable
     from gridscout.scoring.engine import SCORE_DECIMALS, rank_and_quantiles
 
     rng = np.random.default_rng(3)
@@ -209,8 +211,10 @@ def test_global_ranks_match_the_engine():
     score[:50] = 0.0  # kept parcels scoring 0 rank above the excluded ones
     excluded[:50] = False
     rank, quantiles = rank_and_quantiles(score.copy(), excluded)
+    frame = dd.from_pandas(pd.DataFrame({"score": score, "excluded": excluded}), npartitions=7)
+    kept = frame[~frame["excluded"]]["score"].value_counts(split_out=1).compute(scheduler="sync")
+    table = RankTable.from_value_counts(kept, int(excluded.sum()))
     chunks = np.array_split(np.arange(score.size), 7)
-    table = RankTable.merge([score_counts(score[c], excluded[c]) for c in chunks])
     for c in chunks:
         np.testing.assert_array_equal(table.ranks(score[c], excluded[c]), rank[c])
     assert table.quantiles() == quantiles
@@ -230,6 +234,14 @@ def test_dask_scores_equal_local_engine(data, local, cluster):
     assert run.returncode == 0, run.stderr
     assert "900 parcels scored" in run.stdout
     assert "3 scored now, 0 reused, 3 ranked" in run.stdout
+    dask_only = ("--engine", "dask", "--scheduler", "")
+    local_cmd = [c for c in score_cmd(data, data / "all.parquet", data / "local.parquet", "")
+                 if c not in dask_only]
+    local_run = subprocess.run(  # the local engine's summary: the same counts per exclusion rule
+        local_cmd, capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert local_run.returncode == 0, local_run.stderr
+    excluded = [line for line in local_run.stdout.splitlines() if "excluded, " in line]
+    assert excluded and all(line in run.stdout for line in excluded), (excluded, run.stdout)
     assert sorted(p.name for p in out.glob("*.parquet")) == [
         "part-00000.parquet", "part-00001.parquet", "part-00002.parquet"
     ]
@@ -267,10 +279,16 @@ def test_failed_partition_is_named_and_the_others_kept(data, cluster):
     for f in sorted(src.glob("part-*.parquet"))[:2]:
         (bad / f.name).write_bytes(f.read_bytes())
     (bad / "part-broken.parquet").write_bytes(b"not parquet at all")
+    # whole GeoParquet, but points: found bad while scoring (first in order: sampled first, too)
+    points = gpd.read_parquet(src / "part-00002.parquet")
+    points.geometry = points.geometry.representative_point()
+    points.to_parquet(bad / "a-points.parquet")
     out = data / "out-bad"
     run = run_score(data, bad, out, cluster["address"])
     assert run.returncode == 2
-    assert "part-broken.parquet" in run.stderr and "1 of 3 partitions failed" in run.stderr
+    assert "2 of 4 partitions failed" in run.stderr, run.stderr
+    assert "part-broken.parquet: not a whole Parquet file" in run.stderr
+    assert "a-points.parquet: a-points.parquet: found Point geometries" in run.stderr
     staged = out / "_gridscout" / "staging"
     assert sorted(p.name for p in staged.glob("*.parquet")) == [
         "part-00000.parquet", "part-00001.parquet"
@@ -315,6 +333,15 @@ def test_object_storage_in_and_out_with_workers_that_share_no_files(data, local,
     assert "0 scored now, 3 reused, 0 ranked" in run.stdout
 
 
+def _whole_parquet(path: Path) -> bool:
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.read_metadata(path).num_rows > 0
+    except (OSError, ValueError):
+        return False
+
+
 def test_worker_killed_mid_run(data, local, cluster):
     """Six partitions on two workers; one worker is SIGKILLed once the first partition is done.
     Runs last: it leaves the cluster with one worker."""
@@ -326,7 +353,7 @@ def test_worker_killed_mid_run(data, local, cluster):
     try:
         staged = out / "_gridscout" / "staging"
         deadline = time.monotonic() + 60
-        while not list(staged.glob("*.json")):
+        while not any(_whole_parquet(p) for p in staged.glob("*.parquet")):
             assert proc.poll() is None, proc.communicate()
             assert time.monotonic() < deadline, "no partition finished"
             time.sleep(0.05)
