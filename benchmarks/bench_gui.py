@@ -108,13 +108,16 @@ def make_layers(n_parcels: int, n_lines: int, n_subs: int, n_plants: int):
     base = pyogrio.read_dataframe(BASEMAP, layer="countries")
     print(f"data ready in {time.perf_counter() - t:.1f} s (parcels {len(parcels):,}, lines {len(lines):,}, "
           f"substations {len(subs):,}, plants {len(plants):,})")
-    return [
+    layers = [
         Layer("substations", "substations", subs, Source("osm.pbf"), style=st("substations")),
         Layer("plants", "power_plants", plants, Source("plants.csv"), style=st("power_plants")),
         Layer("lines", "transmission_lines", lines, Source("osm.pbf"), style=st("transmission_lines")),
         Layer("parcels", "parcels", parcels, Source("parcels.gpkg"), style=st("parcels")),
         Layer("basemap", "basemap", base, Source(str(BASEMAP)), style=st("basemap")),
     ]
+    for layer in layers:  # as load_layer and the project reader do, on their thread
+        layer.lonlat_bounds()
+    return layers
 
 
 def weight_change(canvas, layers) -> dict:

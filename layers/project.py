@@ -321,7 +321,7 @@ def _read_layer(path: Path, m: dict) -> Layer:
     except Exception as exc:
         raise DamagedProjectError(path, f"the validation report of layer {m['name']!r} is invalid: {exc}",
                                   alternatives_for(path)) from None
-    return Layer(
+    layer = Layer(
         name=m["name"],
         kind=m["kind"],
         data=data,
@@ -332,6 +332,9 @@ def _read_layer(path: Path, m: dict) -> Layer:
         visible=bool(m.get("visible", True)),
         opacity=float(m.get("opacity", 1.0)) if isinstance(m.get("opacity", 1.0), (int, float)) else 1.0,
     )
+    if not layer.is_raster:
+        layer.lonlat_bounds()  # on the opening thread, not when the map first asks
+    return layer
 
 
 UNTITLED = "Untitled project"

@@ -136,12 +136,8 @@ class LayerRenderer:
     # ---- either --------------------------------------------------------------------------
     def extent(self):
         """Mercator bbox of the data, or None."""
-        data = self.layer.data
         try:
-            if hasattr(data, "total_bounds"):
-                b = np.asarray(data.total_bounds, dtype=float)
-            else:
-                b = np.asarray(data.lonlat_bounds, dtype=float)
+            b = self.layer.lonlat_bounds()
         except Exception:
             return None
         if not np.isfinite(b).all():

@@ -284,8 +284,7 @@ def load_layer(
         raise DataError(f"{label} is vector data; it cannot be a {kind_obj.name} layer")
     data, used_mapping = normalise_frame(gdf, kind_obj, label, report, mapping=mapping, crs=crs,
                                          valid=valid, progress=progress)
-    progress(1.0, "done")
-    return Layer(
+    loaded = Layer(
         name=layer or path.stem,
         kind=kind_obj.name,
         data=data,
@@ -294,3 +293,6 @@ def load_layer(
         report=report,
         mapping=used_mapping,
     )
+    loaded.lonlat_bounds()  # here, on the loading thread, not when the map first asks
+    progress(1.0, "done")
+    return loaded
