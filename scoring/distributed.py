@@ -266,33 +266,32 @@ def _client(scheduler: str | None, workers: int | None):
 
 
 
-class _Progress:
-    """Dask's own progress bar (``distributed.diagnostics.progressbar``) reporting to a GridScout
-    ``progress(fraction, message)`` callback between ``lo`` and ``hi``; blocks until the futures
-    are done (or one failed)."""
+def _wait(future, progress, lo: float, hi: float, what: str) -> None:
+    """Wait for ``future`` with Dask's own progress bar (``distributed.diagnostics.progressbar``)
+    reporting to GridScout's ``progress(fraction, message)`` between ``lo`` and ``hi``."""
+    from distributed import wait
+    from distributed.diagnostics.progressbar import TextProgressBar
 
-    def __new__(cls, futures, progress, lo: float, hi: float, what: str):
-        from distributed.diagnostics.progressbar import TextProgressBar
+    class Bar(TextProgressBar):
+        def _draw_bar(self, remaining, all, **kwargs):
+            done = 1.0 - remaining / all if all else 1.0
+            progress(lo + (hi - lo) * done, f"{what}: {100 * done:.0f}% of the tasks done")
 
-        class Bar(TextProgressBar):
-            def _draw_bar(self, remaining, all, **kwargs):
-                done = 1.0 - remaining / all if all else 1.0
-                progress(lo + (hi - lo) * done, f"{what}: {100 * done:.0f}% of the tasks done")
+        def _draw_stop(self, **kwargs):
+            pass
 
-            def _draw_stop(self, **kwargs):
-                pass
-
-        return Bar(futures, interval="500ms", complete=True)
+    Bar([future], interval="500ms", complete=True)  # returns when done or failed
+    wait([future])
 
 
-def _footers(paths: list[str], so) -> list:
-    """Every path's Parquet footer (None when missing; the exception when unreadable), read in
-    parallel: on object storage each is a round trip or two."""
+def _each(fn, paths: list[str], so) -> list:
+    """``fn(path, so)`` for every path, in parallel threads (on object storage each call is a
+    round trip or two); an exception is returned in its place, not raised."""
     from concurrent.futures import ThreadPoolExecutor
 
     def one(path):
         try:
-            return parts.read_footer(path, so)
+            return fn(path, so)
         except Exception as exc:  # noqa: BLE001 - pyarrow and every storage backend have their own
             return exc
 
@@ -300,24 +299,16 @@ def _footers(paths: list[str], so) -> list:
         return list(pool.map(one, paths))
 
 
-def _stats(paths: list[str], so) -> list:
-    from concurrent.futures import ThreadPoolExecutor
-
-    def one(path):
-        try:
-            return parts.file_stat(path, so)
-        except Exception as exc:  # noqa: BLE001
-            return exc
-
-    with ThreadPoolExecutor(max_workers=min(16, max(len(paths), 1))) as pool:
-        return list(pool.map(one, paths))
+def _footers(paths: list[str], so) -> list:
+    """Every path's Parquet footer (None when missing; the exception when unreadable)."""
+    return _each(parts.read_footer, paths, so)
 
 
 def _check_inputs(files: list[str], so, summary: DaskRunSummary) -> tuple[dict, dict]:
     """Every input partition's footer read up front: the unreadable ones (not Parquet, cut short,
     not GeoParquet) are named in ``summary.failed`` and left out. → (name → stat, name → footer)."""
     stats, footers = {}, {}
-    for src, footer, stat in zip(files, _footers(files, so), _stats(files, so), strict=True):
+    for src, footer, stat in zip(files, _footers(files, so), _each(parts.file_stat, files, so), strict=True):
         label = src.rstrip("/").rsplit("/", 1)[-1]
         if isinstance(stat, Exception) or footer is None:
             summary.failed[label] = f"cannot be read: {stat if isinstance(stat, Exception) else 'missing'}"
@@ -370,10 +361,10 @@ def _erred_partitions(client, names: list[str]) -> dict[str, str]:
     return out
 
 
-def _write_options(so, metadata: dict) -> dict:
+def _write_options(so, metadata: dict, engine=None) -> dict:
     # schema=None: each file keeps its own frame's types, as `gridscout score` would write it
     return {"write_index": False, "write_metadata_file": False, "storage_options": so, "schema": None,
-            "custom_metadata": metadata, "compute": False, "engine": parts.GeoParquetEngine}
+            "custom_metadata": metadata, "compute": False, "engine": engine or parts.GeoParquetEngine}
 
 
 def score_partitions(
@@ -517,7 +508,6 @@ def _pass1(client, plan, sources, footers, inputs, out, refs_future, profile, ke
     ``map_partitions`` → ``to_parquet``; then each file's footer says how its scoring went."""
     import dask.dataframe as dd
     import dask_geopandas
-    from distributed import wait
 
     todo = parts.dask_order([sources[n] for n, (stage, _p, _f) in plan.items() if stage is None])
     summary.partitions_reused = len(plan) - len(todo)
@@ -547,8 +537,7 @@ def _pass1(client, plan, sources, footers, inputs, out, refs_future, profile, ke
     write = dd.to_parquet(scored, parts.staging_dir(out), name_function=lambda i: f"{names[i]}.parquet",
                           **_write_options(so, parts.footer_metadata(key, inputs)))
     future = client.compute(write, retries=RETRIES)
-    _Progress([future], progress, 0.03, 0.8, f"scoring {len(todo):,} partitions")
-    wait([future])
+    _wait(future, progress, 0.03, 0.8, f"scoring {len(todo):,} partitions")
     if future.status == "error":
         error = future.exception()
         summary.failed.update(_erred_partitions(client, names)
@@ -572,8 +561,6 @@ def _pass2(client, plan, inputs, out, key, summary, progress, so) -> parts.RankT
     every partition whose final file lacks these ranks rewritten with them."""
     import dask
     import dask.dataframe as dd
-    import dask_geopandas
-    from distributed import wait
 
     progress(0.8, "counting the scores of all partitions")
     scored_paths = parts.dask_order([path for _stage, path, _f in plan.values()])
@@ -588,16 +575,17 @@ def _pass2(client, plan, inputs, out, key, summary, progress, so) -> parts.RankT
     if not todo:
         return table
     names = [parts.stem(p) for p in todo]
-    infos = {name: plan[name][2].partition for name in names}
+    footers = {name: plan[name][2].kept_metadata for name in names}
     table_future = client.scatter([table], broadcast=True, hash=False)[0]
-    scored = dask_geopandas.read_parquet(todo, columns=plan[names[0]][2].columns, index=False,
-                                         split_row_groups=False, storage_options=so)
-    ranked = scored.map_partitions(parts.add_ranks, table_future, names, infos, meta=scored._meta)
+    # Arrow-backed columns: the geometry stays WKB, the covering bbox a struct, nothing decoded
+    scored = dd.read_parquet(todo, dtype_backend="pyarrow", index=False, split_row_groups=False,
+                             storage_options=so)
+    ranked = scored.map_partitions(parts.add_ranks, table_future, names, footers, meta=scored._meta)
     write = dd.to_parquet(ranked, out, name_function=lambda i: f"{names[i]}.parquet",
-                          **_write_options(so, parts.footer_metadata(key, inputs, table.key)))
+                          **_write_options(so, parts.footer_metadata(key, inputs, table.key),
+                                           parts.RankedEngine))
     future = client.compute(write, retries=RETRIES)
-    _Progress([future], progress, 0.82, 0.99, f"ranking {len(todo):,} partitions")
-    wait([future])
+    _wait(future, progress, 0.82, 0.99, f"ranking {len(todo):,} partitions")
     if future.status == "error":
         for name, text in (_erred_partitions(client, names) or {"(the run)": str(future.exception())}).items():
             summary.failed[name] = f"writing ranks: {text}"

@@ -41,6 +41,8 @@ TEXT_COLUMNS = ("exclusion_reason", "interconnection_option")
 #: rows, parcels excluded per rule, validation warnings, reference features left out — or the
 #: error that kept it from being scored (then the file is empty and never trusted)
 ATTRS_KEY = PARTITION_KEY = "gridscout_partition"
+#: where pyarrow keeps a DataFrame's ``attrs`` in a file's metadata
+PANDAS_ATTRS = b"PANDAS_ATTRS"
 
 
 # -- paths --------------------------------------------------------------------------------------
@@ -162,6 +164,8 @@ class Footer:
     columns: list[str]
     #: what the partition's scoring said (:data:`PARTITION_KEY`): rows, exclusions, warnings, error
     partition: dict[str, Any]
+    #: the file's own key-value metadata (``geo``, ``pandas``, …) but GridScout's run entry
+    kept_metadata: dict[str, str]
 
 
 def read_footer(path, storage_options=None) -> Footer | None:
@@ -187,7 +191,9 @@ def read_footer(path, storage_options=None) -> Footer | None:
 
     return Footer(rows=md.num_rows, geo=b"geo" in kv, meta=parsed(FOOTER_KEY.encode()),
                   columns=data_columns(md.schema.to_arrow_schema().names, parsed(b"geo")),
-                  partition=parsed(PARTITION_KEY.encode()) or {})
+                  partition=parsed(PARTITION_KEY.encode()) or {},
+                  kept_metadata={k.decode(): v.decode() for k, v in kv.items()
+                                 if k not in (FOOTER_KEY.encode(), PANDAS_ATTRS)})
 
 
 def output_usable(footer: Footer | None, name: str, run_key_: str, source_stat: dict) -> bool:
@@ -209,7 +215,25 @@ def footer_metadata(run_key_: str, inputs: dict[str, dict], rank_key: str | None
     return {FOOTER_KEY: json.dumps(meta, sort_keys=True)}
 
 
-def _geoparquet_engine():
+def _with_partition_footer(table, attrs: dict):
+    """``table`` with what ``attrs[ATTRS_KEY]`` holds for its footer: a scored partition's own
+    entry (:data:`PARTITION_KEY`), or (pass 2) the whole metadata of the file it was read from."""
+    import pyarrow as pa
+
+    info = attrs.get(ATTRS_KEY)
+    if not info or not isinstance(table, pa.Table):
+        return table
+    meta = dict(table.schema.metadata or {})
+    meta.pop(PANDAS_ATTRS, None)  # pyarrow's copy of df.attrs: ours are for the footer only
+    if "metadata" in info:  # pass 2: the staged file's geo, pandas and partition entries as they were
+        meta.update({k.encode(): v.encode() for k, v in info["metadata"].items()})
+    else:
+        meta[PARTITION_KEY.encode()] = json.dumps(info, sort_keys=True).encode()
+    return table.replace_schema_metadata(meta)
+
+
+def _engines():
+    from dask.dataframe.io.parquet.arrow import ArrowDatasetEngine
     from dask_geopandas.io.parquet import GeoArrowEngine
 
     class GeoParquetEngine(GeoArrowEngine):
@@ -224,23 +248,28 @@ def _geoparquet_engine():
             table = _geopandas_to_arrow(df, index=preserve_index, write_covering_bbox=True)
             if schema is not None:
                 table = table.cast(schema.with_metadata(table.schema.metadata))
-            info = df.attrs.get(ATTRS_KEY)
-            if info:  # this partition's own footer entry, beside the run's (custom_metadata)
-                meta = dict(table.schema.metadata or {})
-                meta[PARTITION_KEY.encode()] = json.dumps(info, sort_keys=True).encode()
-                table = table.replace_schema_metadata(meta)
-            return table
+            return _with_partition_footer(table, df.attrs)
 
-    GeoParquetEngine.__module__ = __name__
-    GeoParquetEngine.__qualname__ = "GeoParquetEngine"
-    return GeoParquetEngine
+    class RankedEngine(ArrowDatasetEngine):
+        """Dask's Arrow engine for pass 2: a staged GeoParquet file read as Arrow-backed columns
+        and written back with its ranks and its own footer (GeoParquet ``geo`` and ``pandas``
+        metadata kept), so the geometry is never decoded."""
+
+        @classmethod
+        def _pandas_to_arrow_table(cls, df, preserve_index=False, schema=None, **kwargs):
+            table = super()._pandas_to_arrow_table(df, preserve_index=preserve_index, schema=schema)
+            return _with_partition_footer(table, df.attrs)
+
+    for engine in (GeoParquetEngine, RankedEngine):
+        engine.__module__ = __name__
+        engine.__qualname__ = engine.__name__
+    return {"GeoParquetEngine": GeoParquetEngine, "RankedEngine": RankedEngine}
 
 
-def __getattr__(name: str):  # dask imported only when the engine is used
-    if name == "GeoParquetEngine":
-        engine = _geoparquet_engine()
-        globals()[name] = engine
-        return engine
+def __getattr__(name: str):  # dask imported only when the engines are used
+    if name in ("GeoParquetEngine", "RankedEngine"):
+        globals().update(_engines())
+        return globals()[name]
     raise AttributeError(name)
 
 
@@ -414,13 +443,15 @@ def score_partition(frame, refs, profile, names: list[str], rows: list[int], met
     return out
 
 
-def add_ranks(frame, table: RankTable, names: list[str], infos: dict[str, dict],
+def add_ranks(frame, table: RankTable, names: list[str], footers: dict[str, dict[str, str]],
               partition_info=None):
-    """``map_partitions`` pass 2: scored partition ``names[i]`` with its global ranks, and what
-    its scoring said (``infos``, from its pass 1 footer) kept for its final footer."""
+    """``map_partitions`` pass 2: scored partition ``names[i]``, read as Arrow data (geometry
+    left as WKB, nothing decoded), with its global ranks; ``footers[name]`` — its pass 1 footer's
+    metadata (GeoParquet ``geo``, ``pandas``, what its scoring said) — goes into its final file."""
     frame = frame.copy()
-    frame["rank"] = table.ranks(frame["score"].to_numpy(), frame["excluded"].to_numpy(dtype=bool))
-    frame.attrs[ATTRS_KEY] = infos[names[(partition_info or {}).get("number", 0)]]
+    rank = table.ranks(frame["score"].to_numpy(dtype=np.float64), frame["excluded"].to_numpy(dtype=bool))
+    frame["rank"] = rank
+    frame.attrs[ATTRS_KEY] = {"metadata": footers[names[(partition_info or {}).get("number", 0)]]}
     return frame
 
 

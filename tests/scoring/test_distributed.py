@@ -196,6 +196,14 @@ def assert_same(out: Path, local: pd.DataFrame, parts: Path, data: Path) -> None
             np.testing.assert_allclose(dask[col], same_parts[col], rtol=1e-9, atol=1e-9,
                                        err_msg=col)
     assert list(dask.columns) == list(same_parts.columns)
+    # the same column types as the file the local engine writes (pass 2 rewrites Arrow data)
+    from gridscout.layers.io import write_vector
+
+    write_vector(same_parts, data / "same-parts.parquet")
+    local_file = gpd.read_parquet(data / "same-parts.parquet")
+    assert dict(dask.dtypes.astype(str)) == dict(local_file.dtypes.astype(str))
+    one = gpd.read_parquet(files[0])
+    assert one.attrs == {} and one.crs == local_file.crs
 
 
 def test_global_ranks_match_the_engine():
