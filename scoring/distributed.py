@@ -362,9 +362,13 @@ def _erred_partitions(client, names: list[str]) -> dict[str, str]:
 
 
 def _write_options(so, metadata: dict, engine=None) -> dict:
-    # schema=None: each file keeps its own frame's types, as `gridscout score` would write it
+    """``to_parquet`` options: files as ``gridscout score`` writes them (each with its own frame's
+    types, row groups of ``PARQUET_ROW_GROUP``), ``metadata`` in every footer, no ``_metadata``."""
+    from gridscout.layers.io.write import PARQUET_ROW_GROUP
+
     return {"write_index": False, "write_metadata_file": False, "storage_options": so, "schema": None,
-            "custom_metadata": metadata, "compute": False, "engine": engine or parts.GeoParquetEngine}
+            "custom_metadata": metadata, "compute": False, "engine": engine or parts.GeoParquetEngine,
+            "row_group_size": PARQUET_ROW_GROUP}
 
 
 def score_partitions(
