@@ -150,7 +150,8 @@ class BatchWriter:
             for table in self._row_groups(replace):
                 if writer is None:
                     meta = {b"geo": json.dumps(self._final_geo()).encode()}
-                    writer = pq.ParquetWriter(tmp, table.schema.with_metadata(meta), compression="snappy")
+                    writer = pq.ParquetWriter(tmp, table.schema.with_metadata(meta), compression="snappy",
+                                              use_dictionary=text_columns(table.schema))
                 writer.write_table(table, row_group_size=PARQUET_ROW_GROUP)
         finally:
             if writer is not None:
@@ -178,6 +179,13 @@ class BatchWriter:
             pyogrio.write_arrow(table, tmp, layer=self.layer, driver=WRITE_DRIVERS[self.ext],
                                 geometry_name=primary, geometry_type=geometry_type, crs=crs_text,
                                 append=i > 0, layer_options=options or None)
+
+
+def text_columns(schema: pa.Schema) -> list[str]:
+    """The text columns of ``schema``: the only ones written with dictionary encoding (see
+    :func:`~gridscout.layers.io.write.dictionary_columns`)."""
+    return [f.name for f in schema if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)
+            or pa.types.is_dictionary(f.type)]
 
 
 def _to_multi(wkb: np.ndarray) -> np.ndarray:
