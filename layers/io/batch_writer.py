@@ -111,7 +111,7 @@ class BatchWriter:
         return geo
 
     def _row_groups(self, replace: dict[str, np.ndarray]) -> Iterator[pa.Table]:
-        parts = pq.ParquetFile(self.parts)
+        parts = pq.ParquetFile(self.parts, pre_buffer=False)
         start = 0
         for i in range(parts.num_row_groups):
             table = parts.read_row_group(i)
