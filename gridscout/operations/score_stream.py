@@ -94,7 +94,8 @@ def score_file(parcels: str, inputs: Inputs, profile: Profile, out: str | os.Pat
     with BatchWriter(out, layer) as writer:
         def sink(result) -> None:
             hashes.append(_id_hashes(result.measurements.parcel_ids))
-            writer.write(scored_frame(result))
+            frame = scored_frame(result)
+            writer.write(frame, wkb=batches.source_wkb(frame.geometry))
 
         try:
             streamed = score_batches(batches, s.substations, s.lines, s.plants,
