@@ -114,6 +114,37 @@ def apply_exclusions(
 
 
 SCORE_DECIMALS = 4  # scores are stored (and ranked) at 0.0001 points
+#: rank bins: 0 holds the excluded parcels, k + 1 the score k / 10,000
+RANK_BINS = 100 * 10**SCORE_DECIMALS + 2
+
+
+def rank_keys(score: np.ndarray, excluded: np.ndarray) -> np.ndarray:
+    """The rank bin of each parcel (int64): 0 when excluded, else 1 + its score in 0.0001 points."""
+    key = score * 10**SCORE_DECIMALS
+    np.clip(key, 0, RANK_BINS - 2, out=key)
+    np.rint(key, out=key)
+    key += 1.0
+    key[excluded] = 0.0
+    return key.astype(np.int64)
+
+
+def bin_ranks(counts: np.ndarray) -> tuple[np.ndarray, dict[str, float]]:
+    """From the parcels per rank bin (``np.bincount`` of :func:`rank_keys`, ``RANK_BINS`` long):
+    the rank of a parcel in each bin (1 + parcels in higher bins) and the score quantiles of the
+    parcels kept ("lower" order statistic)."""
+    cumulative = np.cumsum(counts)
+    total = int(cumulative[-1]) if cumulative.size else 0
+    rank_of_bin = total - cumulative  # parcels in bins above k
+    rank_of_bin += 1
+    kept = total - int(counts[0])
+    quantiles: dict[str, float] = {}
+    if kept:
+        kept_cumulative = cumulative - counts[0]
+        for name, q in QUANTILES.items():
+            order = int(np.floor(q * (kept - 1)))  # 0-based order statistic
+            b = int(np.searchsorted(kept_cumulative, order + 1))
+            quantiles[name] = (b - 1) / 10**SCORE_DECIMALS
+    return rank_of_bin, quantiles
 
 
 def rank_and_quantiles(
@@ -124,28 +155,9 @@ def rank_and_quantiles(
 
     O(n), no sort: scores in [0, 100] at 0.0001 resolution are counted into bins (bin 0 holds the
     excluded parcels, bin k + 1 the score k / 10,000), and rank = 1 + parcels in higher bins."""
-    scale = 10**SCORE_DECIMALS
-    bins = 100 * scale + 2
-    key = score * scale
-    np.clip(key, 0, bins - 2, out=key)
-    np.rint(key, out=key)
-    key += 1.0
-    key[excluded] = 0.0
-    key = key.astype(np.int64)
-    counts = np.bincount(key, minlength=bins)
-    cumulative = np.cumsum(counts)
-    higher = score.size - cumulative  # parcels in bins above k
-    rank = higher[key]
-    rank += 1
-    kept = score.size - int(counts[0])
-    quantiles: dict[str, float] = {}
-    if kept:
-        kept_cumulative = cumulative - counts[0]
-        for name, q in QUANTILES.items():
-            order = int(np.floor(q * (kept - 1)))  # 0-based order statistic
-            b = int(np.searchsorted(kept_cumulative, order + 1))
-            quantiles[name] = (b - 1) / scale
-    return rank, quantiles
+    key = rank_keys(score, excluded)
+    rank_of_bin, quantiles = bin_ranks(np.bincount(key, minlength=RANK_BINS))
+    return rank_of_bin[key], quantiles
 
 
 def rescore(m: Measurements, profile: Profile) -> ScoreResult:

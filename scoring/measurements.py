@@ -206,16 +206,16 @@ def prepare(
             )
         _require_4326(f"exclusion {e.layer!r}", exclusions[e.layer])
 
-    key = (
-        fingerprint(parcels, ("parcel_id", "area_ha"), sample=4096),
-        fingerprint(substations, ("voltage_kv", "name", "id")),
-        fingerprint(lines, ("voltage_kv", "name", "id")),
-        fingerprint(plants, ("capacity_mw", "fuel")),
-        _raster_fingerprint({layer: rasters[layer] for layer in profile.raster_layers()}),
-        tuple((e.layer, fingerprint(exclusions[e.layer])) for e in profile.exclusions),
-        profile.geometry_key(),
-    )
-    if use_cache:
+    if use_cache:  # the key hashes every layer's geometries: only worth it when cached
+        key = (
+            fingerprint(parcels, ("parcel_id", "area_ha"), sample=4096),
+            fingerprint(substations, ("voltage_kv", "name", "id")),
+            fingerprint(lines, ("voltage_kv", "name", "id")),
+            fingerprint(plants, ("capacity_mw", "fuel")),
+            _raster_fingerprint({layer: rasters[layer] for layer in profile.raster_layers()}),
+            tuple((e.layer, fingerprint(exclusions[e.layer])) for e in profile.exclusions),
+            profile.geometry_key(),
+        )
         with _cache_lock:
             cached = _cache.get(key)
             if cached is not None:

@@ -1,9 +1,10 @@
 """Scoring parcels batch by batch: the reference layers stay, the parcels stream through.
 
 Each batch is scored by :func:`gridscout.scoring.engine.score` and handed to ``sink`` at once
-(to be written); only the score and the excluded flag of every parcel are kept, so memory stays
-flat however many parcels there are. Ranks and score quantiles are global: they are computed
-from those two columns when the last batch is done (:func:`engine.rank_and_quantiles`).
+(to be written); only the rank bin of every parcel (its score at 0.0001 points, or excluded:
+4 bytes) is kept, so memory stays flat however many parcels there are. Ranks and score
+quantiles are global: they follow from the parcels per bin when the last batch is done
+(:func:`engine.bin_ranks`, as :func:`engine.rank_and_quantiles` does for a whole file).
 """
 
 from __future__ import annotations
@@ -21,12 +22,31 @@ from gridscout.scoring.profile_model import Profile
 from gridscout.scoring.results import ScoreResult, ScoreSummary
 
 
+class GlobalRanks:
+    """Every parcel's global rank (input order), kept as its rank bin (4 bytes a parcel) and
+    looked up per slice: ``ranks[a:b]`` gives int64 ranks, ``np.asarray(ranks)`` all of them."""
+
+    def __init__(self, keys: np.ndarray, rank_of_bin: np.ndarray) -> None:
+        self.keys = keys
+        self.rank_of_bin = rank_of_bin
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, rows) -> np.ndarray:
+        return self.rank_of_bin[self.keys[rows]]
+
+    def __array__(self, dtype=None, copy=None) -> np.ndarray:
+        ranks = self.rank_of_bin[self.keys]
+        return ranks if dtype is None else ranks.astype(dtype)
+
+
 @dataclass
 class StreamedScores:
     """What a streamed run keeps: the summary and every parcel's global rank (in input order)."""
 
     summary: ScoreSummary
-    rank: np.ndarray
+    rank: GlobalRanks
 
     def __len__(self) -> int:
         return len(self.rank)
@@ -53,32 +73,42 @@ def score_batches(
     """Score every batch of parcels and pass each :class:`ScoreResult` to ``sink`` (its ``rank``
     column ranks the batch only; :attr:`StreamedScores.rank` holds the global ranks)."""
     from gridscout.scoring.cells import cell_profile, is_cell_surface
-    from gridscout.scoring.engine import rank_and_quantiles, score
+    from gridscout.scoring.distance import forget_prepared
+    from gridscout.scoring.engine import RANK_BINS, bin_ranks, rank_keys, score
 
     progress = progress or no_progress
-    scores: list[np.ndarray] = []
-    excluded: list[np.ndarray] = []
+    # per parcel only its rank bin (int32) is kept; everything else is per batch or a sample
+    keys: list[np.ndarray] = []
+    bins = np.zeros(RANK_BINS, dtype=np.int64)
     counts: dict[str, int] = {}
     samples: dict[str, list[np.ndarray]] = {}
     sampled_excluded: list[np.ndarray] = []
     step = _sample_step(expected_rows)
     seconds = {"measure": 0.0, "rescore": 0.0, "write": 0.0}
-    first: ScoreResult | None = None
-    done = 0
+    left_out: dict[str, int] | None = None
+    first = True
+    done = excluded_total = 0
     for batch in batches:
-        if first is None and is_cell_surface(batch):
+        if first and is_cell_surface(batch):
             profile = cell_profile(profile)
+        first = False
         result = score(batch, substations, lines, plants, rasters, exclusions, profile=profile,
                        use_cache=False)
-        first = first or result
+        del batch
+        forget_prepared()  # this batch's vertex arrays are not needed again
+        if left_out is None:
+            left_out = dict(result.summary.left_out)
         for key in ("measure", "rescore"):
             seconds[key] += result.summary.seconds.get(key, 0.0)
         for rule, count in result.summary.excluded_by_reason.items():
             counts[rule] = counts.get(rule, 0) + count
-        scores.append(np.asarray(result.columns["score"], dtype=float))
-        excluded.append(np.asarray(result.columns["excluded"], dtype=bool))
+        excluded = np.asarray(result.columns["excluded"], dtype=bool)
+        key = rank_keys(np.asarray(result.columns["score"], dtype=float), excluded)
+        bins += np.bincount(key, minlength=RANK_BINS)
+        keys.append(key.astype(np.int32))
+        excluded_total += int(np.count_nonzero(excluded))
         picks = np.arange((-done) % step, len(result), step)
-        sampled_excluded.append(excluded[-1][picks])
+        sampled_excluded.append(excluded[picks])
         for name, values in result.columns.items():
             if name.endswith(("_raw", "_utility")):
                 samples.setdefault(name, []).append(np.asarray(values)[picks])
@@ -86,21 +116,23 @@ def score_batches(
         sink(result)
         seconds["write"] += time.perf_counter() - started
         done += len(result)
+        del result, excluded, key
         progress(min(done / max(expected_rows, 1), 1.0), f"scored {done:,} parcels")
-    all_scores = np.concatenate(scores) if scores else np.zeros(0)
-    all_excluded = np.concatenate(excluded) if excluded else np.zeros(0, dtype=bool)
-    rank, quantiles = rank_and_quantiles(all_scores.copy(), all_excluded)
+    all_keys = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int32)
+    del keys
+    rank_of_bin, quantiles = bin_ranks(bins)
     columns = {name: np.concatenate(parts) for name, parts in samples.items()}
     diagnostics = score_diagnostics(profile, columns, np.concatenate(sampled_excluded)
-                                    if sampled_excluded else all_excluded, counts, total=done)
+                                    if sampled_excluded else np.zeros(0, dtype=bool), counts,
+                                    total=done)
     summary = ScoreSummary(
         profile=profile.name,
         parcels_scored=done,
-        parcels_excluded=int(all_excluded.sum()),
+        parcels_excluded=excluded_total,
         excluded_by_reason={k: v for k, v in counts.items() if v},
-        left_out=dict(first.summary.left_out) if first is not None else {},
+        left_out=left_out or {},
         score_quantiles=quantiles,
         seconds=seconds,
         diagnostics=diagnostics,
     )
-    return StreamedScores(summary, rank)
+    return StreamedScores(summary, GlobalRanks(all_keys, rank_of_bin))

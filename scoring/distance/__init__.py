@@ -33,15 +33,17 @@ the radius with ``pyproj.Geod``.
 
 Edges are treated as geodesics (long ones are split), so results do not depend on a projection.
 
-The public face is this module: :func:`nearest`, :func:`sum_within`, :func:`count_within` and
-:func:`prepare` (prepare parcels once and pass the result to any of them). The modules behind it
-share public names only: ``driver`` (parcels, frames, blocks, threads), ``geometry`` (pieces and
+The public face is this module: :func:`nearest`, :func:`sum_within`, :func:`count_within`,
+:func:`prepare` (prepare parcels once and pass the result to any of them) and
+:func:`forget_prepared` (drop the cached prepared parcels). The modules behind it share public
+names only: ``driver`` (parcels, frames, blocks, threads), ``geometry`` (pieces and
 padded rings), ``grid``, ``kernels`` / ``planar`` (numba loops), ``far`` / ``far_within`` (the
 sphere path), ``sphere``, ``jit`` (numba options and cache), ``nearest`` and ``within``.
 """
 
+from gridscout.scoring.distance.driver import forget_prepared
 from gridscout.scoring.distance.driver import prepare_parcels as prepare
 from gridscout.scoring.distance.nearest import NearestResult, nearest
 from gridscout.scoring.distance.within import count_within, sum_within
 
-__all__ = ["NearestResult", "count_within", "nearest", "prepare", "sum_within"]
+__all__ = ["NearestResult", "count_within", "forget_prepared", "nearest", "prepare", "sum_within"]

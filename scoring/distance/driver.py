@@ -88,6 +88,12 @@ def prepare_parcels(parcels) -> Parcels:
     return P
 
 
+def forget_prepared() -> None:
+    """Drop the cached prepared parcels (a streamed run scores each batch once: holding the last
+    batch's vertex arrays while the next one is read would only raise the peak memory)."""
+    _CACHE.clear()
+
+
 @dataclass
 class Frame:
     """A cluster's Mercator frame and the features projected into it."""

@@ -8,6 +8,7 @@ import json
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 import shapely
@@ -113,3 +114,24 @@ def test_parcel_id_repeated_across_batches_is_an_error_naming_it(files, tmp_path
     assert "'L5'" in err and "--batch-rows 0" in err and "Traceback" not in err
     assert not (tmp_path / "out.parquet").exists()
     assert [p.name for p in tmp_path.iterdir()] == []  # no temporary file left behind
+
+
+def test_streamed_geoparquet_writes_the_same_wkb_bytes_as_the_whole_file(files, tmp_path, capsys):
+    """The source WKB is written through where the geometry is unchanged; repaired geometries
+    (the bow-tie) and WKB in another form (big-endian, EWKB with an SRID) are encoded again, so
+    every row's bytes equal the whole-file output's (ISO WKB, little-endian)."""
+    table = pq.read_table(files / "parcels.parquet")
+    geoms = shapely.from_wkb(table.column("geometry").to_numpy(zero_copy_only=False))
+    wkb = np.asarray(shapely.to_wkb(geoms, flavor="iso"), dtype=object)
+    wkb[50:60] = shapely.to_wkb(geoms[50:60], byte_order=0)  # big-endian
+    wkb[900:910] = shapely.to_wkb(shapely.set_srid(geoms[900:910], 4326), flavor="extended", include_srid=True)
+    at = table.schema.get_field_index("geometry")
+    mixed = table.set_column(at, table.schema.field("geometry"), pa.array(wkb, pa.binary()))
+    pq.write_table(mixed, files / "mixed.parquet")
+    _score(files, tmp_path / "whole.parquet", 0, capsys, parcels="mixed.parquet")
+    _score(files, tmp_path / "streamed.parquet", BATCH, capsys, parcels="mixed.parquet")
+    whole = pq.read_table(tmp_path / "whole.parquet").column("geometry").to_pylist()
+    streamed = pq.read_table(tmp_path / "streamed.parquet").column("geometry").to_pylist()
+    assert len(streamed) == len(whole) == N - 1
+    assert streamed == whole
+    assert all(w[0] == 1 for w in streamed)  # little-endian throughout
