@@ -361,14 +361,19 @@ def _erred_partitions(client, names: list[str]) -> dict[str, str]:
     return out
 
 
-def _write_options(so, metadata: dict, engine=None) -> dict:
+def _write_options(so, metadata: dict, meta, engine=None) -> dict:
     """``to_parquet`` options: files as ``gridscout score`` writes them (each with its own frame's
-    types, row groups of ``PARQUET_ROW_GROUP``), ``metadata`` in every footer, no ``_metadata``."""
+    types, row groups of ``PARQUET_ROW_GROUP``, dictionaries for the text columns of ``meta``
+    only), ``metadata`` in every footer, no ``_metadata`` file."""
+    import pyarrow as pa
+    from gridscout.layers.io.batch_writer import text_columns
     from gridscout.layers.io.write import PARQUET_ROW_GROUP
 
+    text = text_columns(pa.Schema.from_pandas(meta.drop(columns="geometry", errors="ignore"),
+                                              preserve_index=False))
     return {"write_index": False, "write_metadata_file": False, "storage_options": so, "schema": None,
             "custom_metadata": metadata, "compute": False, "engine": engine or parts.GeoParquetEngine,
-            "row_group_size": PARQUET_ROW_GROUP}
+            "row_group_size": PARQUET_ROW_GROUP, "use_dictionary": text}
 
 
 def score_partitions(
@@ -539,7 +544,7 @@ def _pass1(client, plan, sources, footers, inputs, out, refs_future, profile, ke
     scored = parcels.map_partitions(parts.score_partition, refs_future, profile, names,
                                     [footers[n].rows for n in names], meta, meta=meta)
     write = dd.to_parquet(scored, parts.staging_dir(out), name_function=lambda i: f"{names[i]}.parquet",
-                          **_write_options(so, parts.footer_metadata(key, inputs)))
+                          **_write_options(so, parts.footer_metadata(key, inputs), meta))
     future = client.compute(write, retries=RETRIES)
     _wait(future, progress, 0.03, 0.8, f"scoring {len(todo):,} partitions")
     if future.status == "error":
@@ -587,7 +592,7 @@ def _pass2(client, plan, inputs, out, key, summary, progress, so) -> parts.RankT
     ranked = scored.map_partitions(parts.add_ranks, table_future, names, footers, meta=scored._meta)
     write = dd.to_parquet(ranked, out, name_function=lambda i: f"{names[i]}.parquet",
                           **_write_options(so, parts.footer_metadata(key, inputs, table.key),
-                                           parts.RankedEngine))
+                                           scored._meta, parts.RankedEngine))
     future = client.compute(write, retries=RETRIES)
     _wait(future, progress, 0.82, 0.99, f"ranking {len(todo):,} partitions")
     if future.status == "error":
