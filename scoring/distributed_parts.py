@@ -35,8 +35,6 @@ META_DIR = "_gridscout"
 FORMAT = 2
 #: the Parquet footer key of GridScout's run metadata
 FOOTER_KEY = "gridscout"
-#: result columns whose pandas categories become text, as ``gridscout score`` writes them
-TEXT_COLUMNS = ("exclusion_reason", "interconnection_option")
 #: ``DataFrame.attrs`` key, and Parquet footer key, of what scoring a partition said: its name,
 #: rows, parcels excluded per rule, validation warnings, reference features left out — or the
 #: error that kept it from being scored (then the file is empty and never trusted)
@@ -365,14 +363,6 @@ class RankTable:
 
 
 # -- what map_partitions runs on the workers ----------------------------------------------------
-def result_frame(result):
-    """The engine's result parcels as ``gridscout score`` writes them (categories as text)."""
-    frame = result.parcels.copy()
-    for col in TEXT_COLUMNS:
-        frame[col] = frame[col].astype(str)
-    return frame
-
-
 def score_frame(frame, name: str, refs: dict[str, Any], profile):
     """One partition as read from its GeoParquet file, read, validated and normalised as
     :func:`layers.io.load_layer` reads parcels, scored by :func:`scoring.engine.score`.
@@ -400,7 +390,7 @@ def score_frame(frame, name: str, refs: dict[str, Any], profile):
         profile=profile,
         use_cache=False,  # a worker scores each partition once; keep no copies around
     )
-    out = result_frame(result)
+    out = result.output_frame()
     out.attrs[ATTRS_KEY] = {"left_out": result.summary.left_out,
                             "excluded_by_reason": result.summary.excluded_by_reason}
     return out, report

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import geopandas as gpd
-import pandas as pd
 
 from gridscout.layers.errors import DataError
 from gridscout.layers.progress import Progress
@@ -41,21 +40,7 @@ def score_project(project, profile: Profile | None = None, progress: Progress | 
 
 def scored_frame(result: ScoreResult) -> gpd.GeoDataFrame:
     """The scored parcels ready for any output format (categories as text)."""
-    frame = result.parcels.copy()
-    for col in ("exclusion_reason", "interconnection_option"):
-        frame[col] = _category_text(frame[col])
-    return frame
-
-
-def _category_text(values: pd.Series) -> pd.Series:
-    """``values.astype(str)``; for a categorical, each category is made text once and taken by
-    code (5x faster at 1M rows)."""
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        codes = values.cat.codes.to_numpy()
-        if codes.size and codes.min() >= 0:
-            return pd.Series(values.cat.categories.astype(str).take(codes), index=values.index,
-                             name=values.name)
-    return values.astype(str)
+    return result.output_frame()
 
 
 def write_scores(result: ScoreResult, out: str | os.PathLike, layer: str | None = None,

@@ -71,7 +71,6 @@ def local_score(data: Path, parcel_files: list[Path]) -> pd.DataFrame:
     """The single-machine engine, as ``gridscout score`` reads and writes parcels, on each of
     ``parcel_files`` in turn; sorted by parcel_id."""
     from gridscout.layers.io import load_layer
-    from gridscout.scoring.distributed_parts import result_frame
     from gridscout.scoring.engine import score
     from gridscout.scoring.profile import load_profile
 
@@ -87,7 +86,7 @@ def local_score(data: Path, parcel_files: list[Path]) -> pd.DataFrame:
     for f in parcel_files:
         parcels = load_layer(f, kind="parcels").data
         result = score(parcels, *refs, profile=load_profile("enterprise"), use_cache=False)
-        frames.append(result_frame(result))
+        frames.append(result.output_frame())  # as gridscout score writes it
     return pd.concat(frames).sort_values("parcel_id").reset_index(drop=True)
 
 
