@@ -136,6 +136,6 @@ def test_distance_modules_share_only_public_names():
 def test_distance_face():
     from gridscout.scoring import distance
 
-    assert sorted(distance.__all__) == ["NearestResult", "count_within", "nearest", "prepare",
-                                        "sum_within"]
+    assert sorted(distance.__all__) == ["NearestResult", "count_within", "forget_prepared", "nearest",
+                                        "prepare", "sum_within"]
     assert all(callable(getattr(distance, n)) for n in distance.__all__)
