@@ -208,17 +208,32 @@ def cluster_parcels(lon, lat, size_deg: float = 4.0):
     more than ``size_deg`` of ground; the grid wraps at the antimeridian (a cell is labelled by its
     wrapped longitude index), and a cluster's centre longitude is the circular mean of its members.
     """
+    labels, centres, _, _ = cluster_cells(lon, lat, size_deg)
+    return labels, centres
+
+
+def cluster_cells(lon, lat, size_deg: float = 4.0):
+    """:func:`cluster_parcels` with the cells themselves: ``(labels, centres, keys, boxes)``.
+
+    ``keys``: per cluster an int naming its grid cell (the same cell gets the same key for any set
+    of points, so frames built for a cell can be reused by other parcels of it); ``boxes``: per
+    cluster the cell as (centre lon, half width in lon, lat_lo, lat_hi) degrees.
+    """
     lon = wrap_lon(np.asarray(lon, dtype=np.float64))
     lat = np.clip(np.asarray(lat, dtype=np.float64), -90.0, 90.0)
     if lon.size == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros((0, 2))
+        return np.zeros(0, dtype=np.int64), np.zeros((0, 2)), np.zeros(0, dtype=np.int64), np.zeros((0, 4))
     row = np.floor((lat + 90.0) / size_deg).astype(np.int64)
-    row_lat = np.minimum(np.abs(-90.0 + (row + 0.5) * size_deg), 89.0)
-    ncol = np.maximum(1, np.floor(360.0 / (size_deg / np.cos(np.radians(row_lat)))).astype(np.int64))
+    ncol = _cluster_columns(row, size_deg)
     # the antimeridian lies in the middle of a cell, never on a cell border
     col = np.floor((lon + 180.0) / 360.0 * ncol + 0.5).astype(np.int64) % ncol
     key = row * 100000 + col
     uniq, labels = np.unique(key, return_inverse=True)
+    urow, ucol = uniq // 100000, uniq % 100000
+    uncol = _cluster_columns(urow, size_deg)
+    lat_lo = np.maximum(-90.0 + urow * size_deg, -90.0)
+    lat_hi = np.minimum(-90.0 + (urow + 1) * size_deg, 90.0)
+    boxes = np.column_stack([wrap_lon(ucol * 360.0 / uncol - 180.0), 180.0 / uncol, lat_lo, lat_hi])
     lam = np.radians(lon)
     k = uniq.size
     sx = np.bincount(labels, np.cos(lam), minlength=k)
@@ -226,7 +241,12 @@ def cluster_parcels(lon, lat, size_deg: float = 4.0):
     cnt = np.bincount(labels, minlength=k)
     clon = np.degrees(np.arctan2(sy, sx))
     clat = np.bincount(labels, lat, minlength=k) / cnt
-    return labels, np.column_stack([clon, clat])
+    return labels, np.column_stack([clon, clat]), uniq, boxes
+
+
+def _cluster_columns(row, size_deg):
+    row_lat = np.minimum(np.abs(-90.0 + (row + 0.5) * size_deg), 89.0)
+    return np.maximum(1, np.floor(360.0 / (size_deg / np.cos(np.radians(row_lat)))).astype(np.int64))
 
 
 def morton_order(x, y, bits: int = 16) -> np.ndarray:

@@ -73,7 +73,7 @@ def score_batches(
     """Score every batch of parcels and pass each :class:`ScoreResult` to ``sink`` (its ``rank``
     column ranks the batch only; :attr:`StreamedScores.rank` holds the global ranks)."""
     from gridscout.scoring.cells import cell_profile, is_cell_surface
-    from gridscout.scoring.distance import forget_prepared
+    from gridscout.scoring.distance import forget_prepared, reuse_frames
     from gridscout.scoring.engine import RANK_BINS, bin_ranks, rank_keys, score
 
     progress = progress or no_progress
@@ -88,36 +88,37 @@ def score_batches(
     left_out: dict[str, int] | None = None
     first = True
     done = excluded_total = 0
-    for batch in batches:
-        if first and is_cell_surface(batch):
-            profile = cell_profile(profile)
-        first = False
-        result = score(batch, substations, lines, plants, rasters, exclusions, profile=profile,
-                       use_cache=False)
-        del batch
-        forget_prepared()  # this batch's vertex arrays are not needed again
-        if left_out is None:
-            left_out = dict(result.summary.left_out)
-        for key in ("measure", "rescore"):
-            seconds[key] += result.summary.seconds.get(key, 0.0)
-        for rule, count in result.summary.excluded_by_reason.items():
-            counts[rule] = counts.get(rule, 0) + count
-        excluded = np.asarray(result.columns["excluded"], dtype=bool)
-        key = rank_keys(np.asarray(result.columns["score"], dtype=float), excluded)
-        bins += np.bincount(key, minlength=RANK_BINS)
-        keys.append(key.astype(np.int32))
-        excluded_total += int(np.count_nonzero(excluded))
-        picks = np.arange((-done) % step, len(result), step)
-        sampled_excluded.append(excluded[picks])
-        for name, values in result.columns.items():
-            if name.endswith(("_raw", "_utility")):
-                samples.setdefault(name, []).append(np.asarray(values)[picks])
-        started = time.perf_counter()
-        sink(result)
-        seconds["write"] += time.perf_counter() - started
-        done += len(result)
-        del result, excluded, key
-        progress(min(done / max(expected_rows, 1), 1.0), f"scored {done:,} parcels")
+    with reuse_frames():  # the reference layers' frames serve every batch; dropped at the end
+        for batch in batches:
+            if first and is_cell_surface(batch):
+                profile = cell_profile(profile)
+            first = False
+            result = score(batch, substations, lines, plants, rasters, exclusions, profile=profile,
+                           use_cache=False)
+            del batch
+            forget_prepared()  # this batch's vertex arrays are not needed again
+            if left_out is None:
+                left_out = dict(result.summary.left_out)
+            for key in ("measure", "rescore"):
+                seconds[key] += result.summary.seconds.get(key, 0.0)
+            for rule, count in result.summary.excluded_by_reason.items():
+                counts[rule] = counts.get(rule, 0) + count
+            excluded = np.asarray(result.columns["excluded"], dtype=bool)
+            key = rank_keys(np.asarray(result.columns["score"], dtype=float), excluded)
+            bins += np.bincount(key, minlength=RANK_BINS)
+            keys.append(key.astype(np.int32))
+            excluded_total += int(np.count_nonzero(excluded))
+            picks = np.arange((-done) % step, len(result), step)
+            sampled_excluded.append(excluded[picks])
+            for name, values in result.columns.items():
+                if name.endswith(("_raw", "_utility")):
+                    samples.setdefault(name, []).append(np.asarray(values)[picks])
+            started = time.perf_counter()
+            sink(result)
+            seconds["write"] += time.perf_counter() - started
+            done += len(result)
+            del result, excluded, key
+            progress(min(done / max(expected_rows, 1), 1.0), f"scored {done:,} parcels")
     all_keys = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int32)
     del keys
     rank_of_bin, quantiles = bin_ranks(bins)

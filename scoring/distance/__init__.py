@@ -35,15 +35,18 @@ Edges are treated as geodesics (long ones are split), so results do not depend o
 
 The public face is this module: :func:`nearest`, :func:`sum_within`, :func:`count_within`,
 :func:`prepare` (prepare parcels once and pass the result to any of them) and
-:func:`forget_prepared` (drop the cached prepared parcels). The modules behind it share public
+:func:`forget_prepared` (drop the cached prepared parcels) and :func:`reuse_frames` (a block
+within which what is prepared for a feature layer, its pieces and every cluster's frame, is kept
+for later calls with the same features: a streamed run, batch after batch against the same
+reference layers). The modules behind it share public
 names only: ``driver`` (parcels, frames, blocks, threads), ``geometry`` (pieces and
 padded rings), ``grid``, ``kernels`` / ``planar`` (numba loops), ``far`` / ``far_within`` (the
 sphere path), ``sphere``, ``jit`` (numba options and cache), ``nearest`` and ``within``.
 """
 
-from gridscout.scoring.distance.driver import forget_prepared
+from gridscout.scoring.distance.driver import forget_prepared, reuse_frames
 from gridscout.scoring.distance.driver import prepare_parcels as prepare
 from gridscout.scoring.distance.nearest import NearestResult, nearest
 from gridscout.scoring.distance.within import count_within, sum_within
 
-__all__ = ["NearestResult", "count_within", "forget_prepared", "nearest", "prepare", "sum_within"]
+__all__ = ["NearestResult", "count_within", "forget_prepared", "nearest", "prepare", "reuse_frames", "sum_within"]

@@ -10,7 +10,10 @@ blocks of ~16k; within a block, parcels are grouped into small grid cells that s
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -38,13 +41,15 @@ class Parcels:
     n: int
     buckets: list[ParcelBucket]
     labels: list[np.ndarray]  # cluster label per bucket row
-    centres: np.ndarray  # cluster centre lon/lat
+    centres: np.ndarray  # cluster centre lon/lat (lon: the centre of the cluster's cell)
     empty: np.ndarray  # bool per parcel: no coordinates
     where_b: np.ndarray  # bucket of each parcel (-1: empty)
     where_r: np.ndarray  # row in that bucket
     geoms: np.ndarray | None = None
     ids: np.ndarray | None = None
     projected: dict = field(default_factory=dict)  # (cluster, bucket) -> list of projected blocks
+    keys: np.ndarray | None = None  # per cluster: its cell's key (the same for any parcel set)
+    boxes: np.ndarray | None = None  # per cluster: its cell (centre lon, half width, lat_lo, lat_hi)
 
 
 _CACHE: list[Parcels] = []
@@ -78,12 +83,14 @@ def prepare_parcels(parcels) -> Parcels:
         where_r[b.idx] = np.arange(b.idx.size)
     lon = np.concatenate([b.lon[:, 0] for b in buckets]) if buckets else np.zeros(0)
     lat = np.concatenate([b.lat[:, 0] for b in buckets]) if buckets else np.zeros(0)
-    labels, centres = g.cluster_parcels(lon, lat)
+    labels, centres, keys, boxes = g.cluster_cells(lon, lat)
+    # frames are centred on the cell, not on its members: the same cell, the same frame
+    centres[:, 0] = boxes[:, 0]
     out, k = [], 0
     for b in buckets:
         out.append(labels[k : k + b.idx.size])
         k += b.idx.size
-    P = Parcels(n, buckets, out, centres, empty, where_b, where_r, pg, ids)
+    P = Parcels(n, buckets, out, centres, empty, where_b, where_r, pg, ids, keys=keys, boxes=boxes)
     _CACHE[:] = [P]
     return P
 
@@ -92,6 +99,73 @@ def forget_prepared() -> None:
     """Drop the cached prepared parcels (a streamed run scores each batch once: holding the last
     batch's vertex arrays while the next one is read would only raise the peak memory)."""
     _CACHE.clear()
+
+
+#: reference-layer state kept across calls inside :func:`reuse_frames` (None outside)
+_FRAMES: ContextVar[list | None] = ContextVar("gridscout_reference_frames", default=None)
+
+
+@contextmanager
+def reuse_frames():
+    """Within this block, what the kernels prepare for a feature layer (its pieces, 3-D tree and
+    every cluster's frame and grid) is kept and reused by later calls with the same features, for
+    parcels of the same clusters: a streamed run scores batch after batch against the same
+    reference layers. Everything kept is dropped on leaving the block."""
+    token = _FRAMES.set([])
+    try:
+        yield
+    finally:
+        _FRAMES.get().clear()
+        _FRAMES.reset(token)
+
+
+def layer_state(kind: str, same: Callable[[tuple], bool], key: tuple) -> dict | None:
+    """The state kept for a feature layer inside :func:`reuse_frames` (a new empty dict the first
+    time), found by ``same(key_of_entry)``; None outside :func:`reuse_frames`. ``key`` is stored
+    with the entry: it should hold the layer's geometries themselves (kept alive, their ids cannot
+    be reused by other objects)."""
+    store = _FRAMES.get()
+    if store is None:
+        return None
+    for k, key_, state in store:
+        if k == kind and same(key_):
+            return state
+    state: dict = {"frames": {}}
+    store.append((kind, key, state))
+    return state
+
+
+def cluster_frame(P: Parcels, cl: int, c3: np.ndarray, cap: float, state: dict | None, build):
+    """``build(c3, cap)``: the cluster's frame for parcels within chord ``cap`` of ``c3`` (or None).
+    With a kept layer ``state``, one frame per cell serves every parcel set of that cell: built
+    once for the whole cell (cap about the cell centre) and reused while the parcels lie within
+    its cap."""
+    if state is None:
+        return build(c3, cap)
+    frames = state["frames"]
+    key = int(P.keys[cl])
+    hit = frames.get(key)
+    if hit is not None and np.linalg.norm(c3 - hit[0]) + cap <= hit[1]:
+        return hit[2]
+    c3c, capc = _cell_cap(P.boxes[cl])
+    capc = max(capc, float(np.linalg.norm(c3 - c3c)) + cap, hit[1] if hit is not None else 0.0)
+    fr = build(c3c, capc)
+    frames[key] = (c3c, capc, fr)
+    return fr
+
+
+CELL_MARGIN = 20_000.0  # metres (chord) around a cell: parcels reaching out of their cell
+
+
+def _cell_cap(box) -> tuple[np.ndarray, float]:
+    """3-D centre and a chord radius covering the cell (sampled boundary) plus a margin."""
+    clon, half, lo, hi = (float(v) for v in box)
+    c3 = g.to_xyz([clon], [(lo + hi) / 2])[0]
+    t = np.linspace(-1.0, 1.0, 33)
+    lon = np.concatenate([clon + half * t, clon + half * t, np.full(33, clon - half), np.full(33, clon + half)])
+    lat = np.concatenate([np.full(33, lo), np.full(33, hi), (lo + hi) / 2 + (hi - lo) / 2 * t, (lo + hi) / 2 + (hi - lo) / 2 * t])
+    cap = float(np.linalg.norm(g.to_xyz(lon, lat) - c3, axis=1).max())
+    return c3, cap + CELL_MARGIN
 
 
 @dataclass

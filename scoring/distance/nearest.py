@@ -14,9 +14,11 @@ from gridscout.scoring.distance.driver import (
     Frame,
     cell_bounds,
     cell_max,
+    cluster_frame,
     expand_pairs,
     flatten_lists,
     iter_blocks,
+    layer_state,
     make_frame,
     mercator_clusters,
     prepare_parcels,
@@ -55,20 +57,35 @@ def nearest(parcels, features, *, progress=None, workers: int | None = None) -> 
     progress(0.0, "nearest features: preparing")
     P = prepare_parcels(parcels)
     fg = as_geom_array(features)
-    pieces = feature_pieces(fg)
+    state = _layer_state(fg)
+    if state is not None and "pieces" in state:
+        pieces = state["pieces"]
+    else:
+        pieces = feature_pieces(fg)
     index = np.full(P.n, -1, dtype=np.int64)
     dist = np.full(P.n, np.inf)
     if pieces.parent.size and P.n:
-        points_only = bool(np.all((pieces.lon0 == pieces.lon1) & (pieces.lat0 == pieces.lat1)))
-        tree3 = cKDTree(pieces.mid3)
+        if state is not None and "tree3" in state:
+            points_only, tree3 = state["points_only"], state["tree3"]
+        else:
+            points_only = bool(np.all((pieces.lon0 == pieces.lon1) & (pieces.lat0 == pieces.lat1)))
+            tree3 = cKDTree(pieces.mid3)
+            if state is not None:
+                state.update(pieces=pieces, points_only=points_only, tree3=tree3)
         far: list[np.ndarray] = []
 
-        def tasks():
-            for cl, rows, c3, cap in mercator_clusters(P, far):
+        def build(lon0):
+            def frame(c3, cap):
                 d0 = cKDTree.query(tree3, c3)[0]
                 reach = g.chord_from_ground_upper(g.ground_upper_from_chord(d0 + cap)) + cap + pieces.half3
                 sel = np.sort(np.asarray(tree3.query_ball_point(c3, reach), dtype=np.int64))
-                fr = make_frame(P.centres[cl][0], sel, pieces.lon0, pieces.lat0, pieces.lon1, pieces.lat1)
+                return make_frame(lon0, sel, pieces.lon0, pieces.lat0, pieces.lon1, pieces.lat1)
+
+            return frame
+
+        def tasks():
+            for cl, rows, c3, cap in mercator_clusters(P, far):
+                fr = cluster_frame(P, cl, c3, cap, state, build(P.centres[cl][0]))
                 for blk in iter_blocks(P, cl, rows, fr):
                     yield fr, blk
 
@@ -86,6 +103,16 @@ def nearest(parcels, features, *, progress=None, workers: int | None = None) -> 
     index[P.empty] = -1
     progress(1.0, "nearest features: done")
     return NearestResult(index, dist)
+
+
+def _layer_state(fg: np.ndarray) -> dict | None:
+    """What is kept for these features inside ``driver.reuse_frames`` (the same geometry objects)."""
+    ids = np.fromiter(map(id, fg), dtype=np.int64, count=fg.size)
+
+    def same(key):
+        return key[1].size == ids.size and np.array_equal(key[1], ids)
+
+    return layer_state("nearest", same, (fg, ids))
 
 
 PASS1 = 0.5  # first candidate search radius, in grid cells (3 x 3 cells)

@@ -9,9 +9,11 @@ from gridscout.scoring.distance.driver import (
     Block,
     Frame,
     cell_bounds,
+    cluster_frame,
     expand_pairs,
     flatten_lists,
     iter_blocks,
+    layer_state,
     make_frame,
     mercator_clusters,
     prepare_parcels,
@@ -52,16 +54,31 @@ def sum_within(parcels, points, values, radius_m: float, *, progress=None, worke
     radius = float(radius_m)
     out = np.zeros(P.n)
     if lon.size and P.n and radius >= 0:
-        tree3 = cKDTree(g.to_xyz(lon, lat))
+        state = _layer_state(lon, lat, val, radius)
+        if state is not None and "tree3" in state:
+            tree3 = state["tree3"]
+        else:
+            tree3 = cKDTree(g.to_xyz(lon, lat))
+            if state is not None:
+                state["tree3"] = tree3
         far: list[np.ndarray] = []
+
+        def build(lon0):
+            def frame(c3, cap):
+                sel = np.sort(np.asarray(tree3.query_ball_point(c3, g.chord_from_ground_upper(radius) + cap + 1.0), dtype=np.int64))
+                if sel.size == 0:
+                    return None
+                fr = make_frame(lon0, sel, lon, lat, cell=max(radius / 25, 500.0))
+                fr.coarse = Grid(fr.mx, fr.my, max(radius / 5, 500.0))
+                return fr
+
+            return frame
 
         def tasks():
             for cl, rows, c3, cap in mercator_clusters(P, far):
-                sel = np.sort(np.asarray(tree3.query_ball_point(c3, g.chord_from_ground_upper(radius) + cap + 1.0), dtype=np.int64))
-                if sel.size == 0:
+                fr = cluster_frame(P, cl, c3, cap, state, build(P.centres[cl][0]))
+                if fr is None:
                     continue
-                fr = make_frame(P.centres[cl][0], sel, lon, lat, cell=max(radius / 25, 500.0))
-                fr.coarse = Grid(fr.mx, fr.my, max(radius / 5, 500.0))
                 for blk in iter_blocks(P, cl, rows, fr):
                     yield fr, blk
 
@@ -75,6 +92,16 @@ def sum_within(parcels, points, values, radius_m: float, *, progress=None, worke
     out[P.empty] = np.nan
     progress(1.0, "sum within radius: done")
     return out
+
+
+def _layer_state(lon, lat, val, radius) -> dict | None:
+    """What is kept for these points, values and radius inside ``driver.reuse_frames``."""
+    key = (lon, lat, val, radius)
+
+    def same(k):
+        return k[3] == radius and all(a.size == b.size and np.array_equal(a, b) for a, b in zip(k[:3], key[:3], strict=True))
+
+    return layer_state("within", same, key)
 
 
 def count_within(parcels, points, radius_m: float, *, progress=None, workers: int | None = None) -> np.ndarray:

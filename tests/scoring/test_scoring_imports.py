@@ -137,5 +137,5 @@ def test_distance_face():
     from gridscout.scoring import distance
 
     assert sorted(distance.__all__) == ["NearestResult", "count_within", "forget_prepared", "nearest",
-                                        "prepare", "sum_within"]
+                                        "prepare", "reuse_frames", "sum_within"]
     assert all(callable(getattr(distance, n)) for n in distance.__all__)
