@@ -90,3 +90,16 @@ def test_morton_order_is_a_permutation():
     x, y = rng.uniform(0, 1, 1000), rng.uniform(0, 1, 1000)
     o = g.morton_order(x, y)
     assert np.array_equal(np.sort(o), np.arange(1000))
+
+
+@pytest.mark.parametrize("lat0", [0.0, 39.0, 60.0, 79.0, -45.0])
+@pytest.mark.parametrize("span", [1.2e5, 4e5, 9e5, 3e6])
+def test_wquad_follows_the_scale_factor_over_long_spans_too(lat0, span):
+    """One quadratic up to 400 km, pieces of at most 200 km beyond (never worse than 400 km)."""
+    y0 = g.MercatorFrame(0.0).forward(0.0, lat0)[1]
+    y = np.linspace(y0 - span / 2, y0 + span / 2, 20001)
+    q = g.WQuad(float(y[0]), float(y[-1]))
+    assert q.m == 1 or (y[-1] - y[0]) / q.m <= g.WQuad.PIECE * (1 + 1e-12)
+    assert q.m == 1 or span >= 4e5
+    rel = np.abs(q(y) / g.MercatorFrame.w_of_y(y) - 1)
+    assert rel.max() < (4e-6 if q.m == 1 else 5e-7)
