@@ -119,6 +119,24 @@ def reuse_frames():
         _FRAMES.reset(token)
 
 
+#: at most this many bytes of frames are kept by :func:`reuse_frames` (all layers together); the
+#: frames of further clusters are built per call as outside it (a layer as dense as a country's
+#: lines would otherwise keep several copies of itself: a frame holds every piece within reach)
+KEPT_FRAME_BYTES = 256 * 2**20
+
+
+def frame_bytes(fr: Frame | None) -> int:
+    """About what a frame holds: its arrays, k-d tree (~48 bytes a point) and grids."""
+    if fr is None:
+        return 0
+    arrays = [fr.sel, fr.ax, fr.ay, fr.bx, fr.by, fr.mx, fr.my, fr.h]
+    for grid in (fr.grid, fr.coarse):
+        if grid is not None:
+            arrays += [grid.order, grid.count, grid.start]
+    n = fr.sel.size
+    return int(sum(a.nbytes for a in arrays if a is not None) + 48 * n + 8 * n)  # + feat
+
+
 def layer_state(kind: str, same: Callable[[tuple], bool], key: tuple) -> dict | None:
     """The state kept for a feature layer inside :func:`reuse_frames` (a new empty dict the first
     time), found by ``same(key_of_entry)``; None outside :func:`reuse_frames`. ``key`` is stored
@@ -140,18 +158,36 @@ def cluster_frame(P: Parcels, cl: int, c3: np.ndarray, cap: float, state: dict |
     With a kept layer ``state``, one frame per cell serves every parcel set of that cell: built
     once for the whole cell (cap about the cell centre) and reused while the parcels lie within
     its cap."""
-    if state is None:
+    store = _FRAMES.get()
+    if state is None or store is None:
         return build(c3, cap)
     frames = state["frames"]
     key = int(P.keys[cl])
     hit = frames.get(key)
-    if hit is not None and np.linalg.norm(c3 - hit[0]) + cap <= hit[1]:
+    if hit is not None and _within_cap(P, cl, c3, cap, hit[0], hit[1]):
         return hit[2]
     c3c, capc = _cell_cap(P.boxes[cl])
-    capc = max(capc, float(np.linalg.norm(c3 - c3c)) + cap, hit[1] if hit is not None else 0.0)
+    if hit is not None or not _within_cap(P, cl, c3, cap, c3c, capc):
+        # reaching out of the cell: room for more of the same next time
+        capc = 1.25 * max(capc, float(np.linalg.norm(c3 - c3c)) + cap, hit[1] if hit is not None else 0.0)
     fr = build(c3c, capc)
-    frames[key] = (c3c, capc, fr)
+    kept = sum(frame_bytes(h[2]) for _, _, st in store for h in st["frames"].values())
+    kept -= frame_bytes(hit[2]) if hit is not None else 0
+    if kept + frame_bytes(fr) <= KEPT_FRAME_BYTES:
+        frames[key] = (c3c, capc, fr)
+    elif hit is not None:
+        del frames[key]
     return fr
+
+
+def _within_cap(P: Parcels, cl: int, c3, cap, c3k, capk) -> bool:
+    """Do the cluster's parcels (cap ``cap`` about ``c3``) lie within ``capk`` of ``c3k``? By the
+    corners of their lon/lat box when known (the farthest points of a lon/lat box from any point
+    are corners: along a parallel or a meridian the distance has no interior maximum)."""
+    corners = P.projected.get(("corners", cl))
+    if corners is None:
+        return float(np.linalg.norm(c3 - c3k)) + cap <= capk
+    return float(np.linalg.norm(corners - c3k, axis=1).max()) + 10.0 <= capk
 
 
 CELL_MARGIN = 20_000.0  # metres (chord) around a cell: parcels reaching out of their cell
@@ -192,7 +228,7 @@ def cluster_cap(P: Parcels, cl: int, rows: list[np.ndarray]):
     """Centre (3-D), chord radius covering every vertex of the cluster's parcels, lat range."""
     key = ("cap", cl)
     if key not in P.projected:
-        P.projected[key] = _cluster_cap(P, cl, rows)
+        P.projected[key], P.projected[("corners", cl)] = _cluster_cap(P, cl, rows)
     return P.projected[key]
 
 
@@ -210,7 +246,7 @@ def _cluster_cap(P: Parcels, cl: int, rows: list[np.ndarray]):
     c3 = g.to_xyz([mid_l], [mid_p])[0]
     corners = g.to_xyz(clon + np.array([lo_l, lo_l, hi_l, hi_l]), np.array([lo_p, hi_p, lo_p, hi_p]))
     cap = float(np.linalg.norm(corners - c3, axis=1).max()) + 10.0
-    return c3, cap, (lo_p, hi_p)
+    return (c3, cap, (lo_p, hi_p)), corners
 
 
 def make_frame(lon0: float, sel: np.ndarray, lon_a, lat_a, lon_b=None, lat_b=None, cell: float | None = None) -> Frame:

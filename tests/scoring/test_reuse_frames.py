@@ -95,3 +95,18 @@ def test_a_parcel_reaching_beyond_the_kept_frame_gets_a_new_one(monkeypatch):
     for got, expect in ((got_small, expect_small), (got_big, expect_big), (again, expect_small)):
         np.testing.assert_array_equal(got.index, expect.index)
         np.testing.assert_allclose(got.distance_m, expect.distance_m, rtol=1e-9, atol=1e-9)
+
+
+def test_frames_over_the_budget_are_built_per_call_as_without_reuse(monkeypatch):
+    parcels, features, _, _ = _scene("virginia")
+    expect = nearest(parcels, features)
+    forget_prepared()
+    monkeypatch.setattr(driver, "KEPT_FRAME_BYTES", 1)  # nothing fits
+    built = _count_frames(monkeypatch)
+    with reuse_frames():
+        res = _batched(parcels, 10, lambda p: nearest(p, features))
+        assert all(not state["frames"] for _, _, state in driver._FRAMES.get())
+    assert len(built) > len(np.unique(driver.prepare_parcels(parcels).keys))  # per batch again
+    forget_prepared()
+    np.testing.assert_array_equal(np.concatenate([r.index for r in res]), expect.index)
+    np.testing.assert_allclose(np.concatenate([r.distance_m for r in res]), expect.distance_m, rtol=1e-9, atol=1e-9)
