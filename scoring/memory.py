@@ -21,6 +21,9 @@ BASE_BYTES = 200 * 2**20
 #: what a streamed run keeps of every parcel until the end: score, excluded, id hash, rank (and
 #: their concatenations)
 KEPT_BYTES_PER_PARCEL = 64
+#: what a streamed run keeps of the reference layers for every batch: the distance kernels' frames
+#: of each cluster (``scoring.distance.reuse_frames``), at most this much
+KEPT_FRAME_BYTES = 256 * 2**20
 
 ADVICE = (
     "split the parcels into parts with `gridscout partition-parcels PARCELS --out PARTS/` and "
@@ -43,7 +46,8 @@ def estimate_bytes(n_parcels: int, batch_rows: int | None = None) -> int:
     n = max(n_parcels, 0)
     if not batch_rows:
         return int(BASE_BYTES + SAFETY * BYTES_PER_PARCEL * n)
-    return int(BASE_BYTES + SAFETY * BYTES_PER_PARCEL * min(n, batch_rows) + KEPT_BYTES_PER_PARCEL * n)
+    return int(BASE_BYTES + KEPT_FRAME_BYTES + SAFETY * BYTES_PER_PARCEL * min(n, batch_rows)
+               + KEPT_BYTES_PER_PARCEL * n)
 
 
 def _meminfo_kb(key: str, path: str = "/proc/meminfo") -> int | None:

@@ -27,6 +27,7 @@ from gridscout.scoring.distance.geometry import (
 )
 from gridscout.scoring.distance.grid import Grid, cell_keys
 from gridscout.scoring.distance.planar import project_rows
+from gridscout.scoring.memory import KEPT_FRAME_BYTES
 from scipy.spatial import cKDTree
 
 BLOCK = 16384
@@ -119,10 +120,10 @@ def reuse_frames():
         _FRAMES.reset(token)
 
 
-#: at most this many bytes of frames are kept by :func:`reuse_frames` (all layers together); the
-#: frames of further clusters are built per call as outside it (a layer as dense as a country's
-#: lines would otherwise keep several copies of itself: a frame holds every piece within reach)
-KEPT_FRAME_BYTES = 256 * 2**20
+#: at most KEPT_FRAME_BYTES of frames are kept by :func:`reuse_frames` (all layers together; the
+#: streamed memory estimate counts them); the frames of further clusters are built per call as
+#: outside it (a layer as dense as a country's lines would otherwise keep several copies of
+#: itself: a frame holds every piece within reach)
 
 
 def frame_bytes(fr: Frame | None) -> int:
