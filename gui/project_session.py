@@ -85,6 +85,19 @@ class ProjectSession(QObject):
 
     # --- state -------------------------------------------------------------------------------
     @property
+    def project(self) -> Project:
+        return self._project
+
+    @project.setter
+    def project(self, project: Project) -> None:
+        previous = getattr(self, "_project", None)
+        if previous is not None and project is not previous:
+            from gridscout.scoring.project_scoring import forget_derived
+
+            forget_derived()  # what was measured on the old project's layers goes with it
+        self._project = project
+
+    @property
     def path(self) -> Path | None:
         return self.project.path
 
@@ -267,9 +280,12 @@ class ProjectSession(QObject):
 
     def close(self) -> None:
         """The window closes: let a running autosave finish; without unsaved changes it goes."""
+        from gridscout.scoring.project_scoring import forget_derived
+
         self.wait_for_autosave()
         if not self.modified:
             self._drop_autosave()
+        forget_derived()
 
     def recover_untitled(self) -> bool:
         """After a crash with an unsaved untitled project: offer its recovery file; True if taken."""

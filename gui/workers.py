@@ -21,7 +21,7 @@ from typing import Any
 
 from gridscout.gui.i18n import translate
 from gridscout.layers.errors import Cancelled
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -102,9 +102,29 @@ class Task:
 
     def start(self) -> Task:
         Task.running.add(self)
-        self.signals.done.connect(lambda: Task.running.discard(self))
+        self.signals.done.connect(self._finished_on_gui)
         _pool().submit(self.run)
         return self
+
+    def _finished_on_gui(self) -> None:
+        Task.running.discard(self)
+        # once every slot of the last signals has run: drop the connections. They hold the
+        # callbacks (methods of panels, which hold the window) and lambdas that hold this task,
+        # in C++ where Python's garbage collector cannot see them — without this a closed
+        # window and its project stayed in memory for good.
+        QTimer.singleShot(0, self._disconnect)
+
+    def _disconnect(self) -> None:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # "nothing connected" is fine
+            for signal in (self.signals.progress, self.signals.succeeded, self.signals.errored,
+                           self.signals.done):
+                try:
+                    signal.disconnect()
+                except (RuntimeError, TypeError):
+                    pass
 
 
 def cancel_all() -> None:

@@ -13,7 +13,6 @@ Visibility does not matter: a hidden layer still counts.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +21,7 @@ import numpy as np
 import pandas as pd
 from gridscout.layers.errors import GridScoutError, ProfileError
 from gridscout.layers.progress import Progress
+from gridscout.scoring.identity_cache import IdentityCache
 from gridscout.scoring.profile import DEFAULT_PROFILE, Profile, load_profile, profile_to_dict
 from gridscout.scoring.results import RESULT_COLUMNS, ScoreResult
 
@@ -42,8 +42,10 @@ _HOW_TO_ADD = {
 }
 _NOT_EXCLUSION_KINDS = ("parcels", "basemap", "raster")
 
-_concat_cache: OrderedDict[tuple, tuple[gpd.GeoDataFrame, tuple]] = OrderedDict()
-_CONCAT_CACHE_SIZE = 8
+#: concatenations of several layers' frames, and substations with inferred voltages, by the
+#: identity of the frames they were made from (dropped with them)
+_concat_cache = IdentityCache(8)
+_inferred_cache = IdentityCache(8)
 
 
 @dataclass(frozen=True)
@@ -123,10 +125,10 @@ def _concat(layers: list) -> tuple[gpd.GeoDataFrame, list[LayerSpan]]:
         start += len(lyr.data)
     if len(layers) == 1:
         return layers[0].data, spans
-    key = tuple((lyr.name, id(lyr.data)) for lyr in layers)
-    cached = _concat_cache.get(key)
-    # the entry keeps its source frames alive, so their ids cannot be reused by other frames
-    frame = cached[0] if cached is not None and all(a is lyr.data for a, lyr in zip(cached[1], layers, strict=True)) else None
+    sources = tuple(lyr.data for lyr in layers)
+    names = tuple(lyr.name for lyr in layers)
+    cached = _concat_cache.get(sources)
+    frame = cached[1] if cached is not None and cached[0] == names else None
     if frame is None:
         parts = []
         for lyr in layers:
@@ -135,15 +137,20 @@ def _concat(layers: list) -> tuple[gpd.GeoDataFrame, list[LayerSpan]]:
             part.index = [f"{lyr.name}:{label}" for label in part.index]
             parts.append(part)
         frame = gpd.GeoDataFrame(pd.concat(parts), geometry=layers[0].data.geometry.name, crs=4326)
-        _concat_cache[key] = (frame, tuple(lyr.data for lyr in layers))
-        while len(_concat_cache) > _CONCAT_CACHE_SIZE:
-            _concat_cache.popitem(last=False)
-    else:
-        _concat_cache.move_to_end(key)
+        _concat_cache.put(sources, (names, frame))
     return frame, spans
 
 
-_inferred_cache: OrderedDict[tuple, tuple] = OrderedDict()
+
+def forget_derived() -> None:
+    """Forget everything cached from the current layers (measurements, concatenations, inferred
+    voltages): the project they belong to was closed or replaced, so nothing can hit them and
+    they would only keep its data in memory."""
+    from gridscout.scoring.measurements import clear_cache
+
+    clear_cache()
+    _concat_cache.clear()
+    _inferred_cache.clear()
 
 
 def substations_with_voltage(
@@ -154,15 +161,12 @@ def substations_with_voltage(
     identities so that re-scores keep hitting the measurement cache."""
     from gridscout.layers.substation_voltage import infer_substation_voltage
 
-    key = (id(substations), id(lines))
-    hit = _inferred_cache.get(key)
-    if hit is not None and hit[0] is substations and hit[1] is lines:
-        _inferred_cache.move_to_end(key)
-        return hit[2]
+    sources = (substations,) if lines is None else (substations, lines)
+    hit = _inferred_cache.get(sources)
+    if hit is not None:
+        return hit
     out = infer_substation_voltage(substations, lines)
-    _inferred_cache[key] = (substations, lines, out)
-    while len(_inferred_cache) > _CONCAT_CACHE_SIZE:
-        _inferred_cache.popitem(last=False)
+    _inferred_cache.put(sources, out)
     return out
 
 

@@ -154,3 +154,6 @@ class RenderScheduler:
         self.pool.waitForDone(timeout_ms)
         self.aux_pool.clear()
         self.aux_pool.waitForDone(timeout_ms)
+        for job in self.jobs.values():  # queued, never run: the pool may still hold them
+            job.release()
+        self.jobs.clear()

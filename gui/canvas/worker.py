@@ -62,6 +62,14 @@ class RenderJob(QtCore.QRunnable):
             self._run()
         except Exception:  # never let an exception escape into Qt's thread pool
             log.error("render job failed:\n%s", traceback.format_exc())
+        finally:
+            self.release()
+
+    def release(self) -> None:
+        """Drop what the job draws: the pool may keep this runnable (it is not auto-deleted), and
+        it must not keep the renderers, their layers and the canvas alive after the window is
+        closed."""
+        self.tasks, self.label_task, self.busy = [], None, None
 
     def _run(self) -> None:
         try:
