@@ -39,7 +39,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("sizes", type=int, nargs="*")
     ap.add_argument("--streamed", action="store_true", help="score in batches (the default engine)")
-    ap.add_argument("--batch-rows", type=int, default=100_000)
+    ap.add_argument("--batch-rows", type=int, default=250_000)
     ap.add_argument("--dir", default="/tmp/gridscout-process")
     args = ap.parse_args()
     d = Path(args.dir)

@@ -123,7 +123,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1_000_000)
     ap.add_argument("--dir", default="/tmp/gridscout-process")
-    ap.add_argument("--batch-rows", type=int, default=100_000)
+    ap.add_argument("--batch-rows", type=int, default=250_000)
     ap.add_argument("--skip-naive", action="store_true")
     args = ap.parse_args()
     d = Path(args.dir)

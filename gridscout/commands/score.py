@@ -58,7 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         default=None,
         help="local engine: read, score and write N parcels at a time, so memory stays flat "
-        "(default: 100,000; 0 scores the whole file at once). GeoParquet, GeoPackage and "
+        "(default: 250,000; 0 scores the whole file at once). GeoParquet, GeoPackage and "
         "FlatGeobuf parcels and outputs only",
     )
     dask = parser.add_argument_group("--engine dask")

@@ -33,8 +33,9 @@ from gridscout.layers.io.read import (
 from gridscout.layers.model import Source
 from gridscout.layers.validation_report import ReportItem, ValidationReport
 
-#: parcels per batch: about 300 MB of working memory for scoring one batch
-BATCH_ROWS = 100_000
+#: parcels per batch: about 0.6 GB of working memory for scoring one batch (1M parcels peak at
+#: 1.1 GB; 100k batches cost ~15% more CPU, see benchmarks/bench_process.py --batch-rows)
+BATCH_ROWS = 250_000
 PARQUET_EXTS = (".parquet", ".geoparquet")
 GDAL_EXTS = (".gpkg", ".fgb", ".shp", ".zip", ".geojson", ".json")
 #: bytes read at a time from a Parquet column chunk (the chunk is never held whole)

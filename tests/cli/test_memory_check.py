@@ -57,3 +57,6 @@ def test_streamed_estimate_stays_flat_beyond_one_batch():
     assert whole > 24 * 2**30
     assert streamed[1] < 3 * 2**30
     assert streamed[0] < 1.2 * 2**30  # one batch at a time: only a few bytes per parcel are kept
+    from gridscout.layers.io.batches import BATCH_ROWS
+
+    assert memory.estimate_bytes(10_000_000, batch_rows=BATCH_ROWS) < 3 * 2**30  # the default
