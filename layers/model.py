@@ -63,7 +63,7 @@ class Layer:
     visible: bool = True
     opacity: float = 1.0
     #: (data, its lon/lat bounds): computed once per data, see :meth:`lonlat_bounds`
-    _bounds: tuple | None = field(default=None, repr=False, compare=False)
+    _bounds: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def is_raster(self) -> bool:

@@ -265,7 +265,6 @@ def _client(scheduler: str | None, workers: int | None):
     return Client(cluster), cluster
 
 
-
 def _wait(future, progress, lo: float, hi: float, what: str) -> None:
     """Wait for ``future`` with Dask's own progress bar (``distributed.diagnostics.progressbar``)
     reporting to GridScout's ``progress(fraction, message)`` between ``lo`` and ``hi``."""
@@ -325,7 +324,7 @@ def _check_inputs(files: list[str], so, summary: DaskRunSummary) -> tuple[dict, 
 
 
 def _plan(sources: dict[str, str], inputs: dict[str, dict], out: str, key: str, resume: bool,
-          so) -> dict[str, tuple[str | None, str | None]]:
+          so) -> dict[str, tuple]:
     """Per partition name: where its scores can be taken from — ``("final", path, footer)``,
     ``("staged", path, footer)`` — or ``(None, None, None)``: score it."""
     names = list(sources)
@@ -479,8 +478,8 @@ def score_partitions(
         refs_future = client.scatter([refs], broadcast=True, hash=False)[0]
 
         t_pass1 = time.perf_counter()
-        _pass1(client, plan, sources, footers, inputs, out, refs_future, profile, key,
-                       summary, progress, so)
+        _pass1(client, plan, sources, footers, inputs, out, refs_future, profile, key, summary,
+               progress, so)
         summary.seconds["pass 1 (score)"] = time.perf_counter() - t_pass1
         if summary.failed:
             raise PartitionsFailed(summary)

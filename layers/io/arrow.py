@@ -91,14 +91,16 @@ def geoparquet_meta(path: str | Path) -> dict | None:
     return json.loads(geo) if geo else None
 
 
-def data_columns(names: list[str], meta: dict | None) -> list[str]:
+def data_columns(names: list[str], meta: dict | None, keep_index: bool = False) -> list[str]:
     """The columns of a GeoParquet file that hold data: ``names`` without the bbox covering
-    columns its ``geo`` metadata declares and without a stored pandas index."""
+    columns its ``geo`` metadata declares and (unless ``keep_index``) without a stored pandas
+    index."""
     meta = meta or {}
     colmeta = meta.get("columns", {}).get(meta.get("primary_column", "geometry"), {})
     covering = {v[0] for v in (colmeta.get("covering", {}).get("bbox", {}) or {}).values()
                 if isinstance(v, list) and v}
-    return [n for n in names if n not in covering and not n.startswith("__index_level_")]
+    return [n for n in names if n not in covering
+            and (keep_index or not n.startswith("__index_level_"))]
 
 
 def _crs_of(colmeta: dict):
@@ -121,8 +123,7 @@ def read_geoparquet_wkb(path: str | Path, columns=None, progress: Progress | Non
     if str(colmeta.get("encoding", "WKB")).upper() != "WKB":
         return None
     pf = pq.ParquetFile(path)
-    names = [n for n in pf.schema_arrow.names if n in data_columns(pf.schema_arrow.names, meta)
-             or n.startswith("__index_level_")]  # the index becomes source_index below
+    names = data_columns(pf.schema_arrow.names, meta, keep_index=True)  # index → source_index below
     if columns is not None:
         names = [n for n in names if n in columns or n == primary]
     if progress:
